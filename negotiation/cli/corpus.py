@@ -1,0 +1,3 @@
+"""Commands: corpus."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Commands: exploration."""
+
+from __future__ import annotations

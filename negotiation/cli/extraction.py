@@ -1,0 +1,3 @@
+"""Commands: extraction."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""pytest plugin: scenario files collected as tests (see negotiation.scenario)."""
+
+from __future__ import annotations

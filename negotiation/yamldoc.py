@@ -1,0 +1,172 @@
+"""YAML documents that remember where each value came from.
+
+:func:`load` parses a YAML file with PyYAML and keeps, for every path inside the document, the
+line and column it was written at. :func:`parse` validates the data against a pydantic model and
+turns any validation error into an :class:`~negotiation.errors.InputError` whose problems point
+at ``file:line:col`` with the path inside the document and what was expected::
+
+    doc = load(Path("scenarios/what_if.yaml"))
+    scenario = parse(doc, Scenario)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from negotiation.errors import InputError, Problem, format_path
+
+__all__ = ["Document", "dump", "load", "load_text", "parse", "problem_at", "validation_problems"]
+
+M = TypeVar("M", bound=BaseModel)
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """Parsed YAML data plus the position (1-based line, column) of every path in it."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Sequence[str | int]) -> tuple[int, int] | None:
+        """Position of ``path``, or of its longest prefix that has one."""
+        p = tuple(path)
+        while True:
+            if p in self.positions:
+                return self.positions[p]
+            if not p:
+                return None
+            p = p[:-1]
+
+    def problem(self, path: Sequence[str | int], message: str) -> Problem:
+        """A :class:`Problem` located at ``path`` in this document."""
+        return problem_at(self, path, message)
+
+
+def problem_at(doc: Document, path: Sequence[str | int], message: str) -> Problem:
+    pos = doc.position(path)
+    line, col = pos if pos else (None, None)
+    return Problem(file=doc.file, line=line, column=col, path=format_path(path), message=message)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that keeps dates as ISO strings: pydantic parses them with our rules."""
+
+
+# Keep timestamps as plain strings so that "2013-7-28" and "2013-07-28" are treated alike.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _walk(node: yaml.Node, path: Path_, out: dict[Path_, tuple[int, int]]) -> None:
+    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            k = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            out[(*path, k)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            _walk(value, (*path, k), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), out)
+
+
+def load_text(text: str, file: str = "<string>") -> Document:
+    """Parse YAML text; a syntax error becomes an :class:`InputError` with its position."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            Problem(file=file, line=line, column=col, message=f"invalid YAML: {what}")
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(Problem(file=file, message=f"invalid YAML: {exc}")) from None
+    positions: dict[Path_, tuple[int, int]] = {}
+    if node is not None:
+        _walk(node, (), positions)
+    return Document(file=file, data=data, positions=positions)
+
+
+def load(path: Path | str) -> Document:
+    """Read and parse a YAML file. Missing or unreadable files become an :class:`InputError`."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(Problem(file=str(p), message="file not found")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(file=str(p), message="is a directory, expected a file")) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            Problem(file=str(p), message=f"not UTF-8 text (byte {exc.start})")
+        ) from None
+    except OSError as exc:
+        raise InputError(Problem(file=str(p), message=f"cannot read: {exc.strerror}")) from None
+    return load_text(text, file=str(p))
+
+
+def _describe(err: dict[str, Any]) -> str:
+    msg = str(err.get("msg", "invalid value"))
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (not allowed here)"
+    value = err.get("input")
+    if kind not in ("missing",) and not isinstance(value, dict | list):
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{msg} (got {shown})"
+    return msg
+
+
+def validation_problems(
+    doc: Document, exc: ValidationError, base: Sequence[str | int] = ()
+) -> list[Problem]:
+    """Turn a pydantic ``ValidationError`` into located problems."""
+    problems = []
+    for err in exc.errors():
+        loc = [*base, *(p for p in err["loc"] if not _is_union_tag(p))]
+        problems.append(problem_at(doc, loc, _describe(dict(err))))
+    return problems
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic inserts the member type name for unions ("function-after[...]", "str", ...)
+    return isinstance(part, str) and ("[" in part or part in _UNION_TAGS)
+
+
+_UNION_TAGS = {"str", "int", "float", "bool", "list", "dict", "date", "list[str]"}
+
+
+def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | int] = ()) -> M:
+    """Validate ``doc.data`` (or ``data``, found at ``base`` in the document) as ``model``."""
+    payload = doc.data if data is None else data
+    if payload is None:
+        raise InputError(problem_at(doc, base, f"empty document, expected a {model.__name__}"))
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        raise InputError(validation_problems(doc, exc, base)) from None
+
+
+def dump(data: Any) -> str:
+    """Dump plain data as block-style YAML, keys in the given order (deterministic)."""
+
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
