@@ -1,0 +1,210 @@
+"""The dispute model: a ``transitions.Machine`` built from a spec, with rules as conditions.
+
+One machine per model (never ``add_model`` per step); :meth:`DisputeModel.reset` puts it back
+at the initial phase. :meth:`DisputeModel.step` feeds one event and says what happened::
+
+    >>> from negotiation.events import Event
+    >>> m = DisputeModel()
+    >>> m.step(Event(id="e", kind="election_held", date="2013-07-28")).accepted, m.phase
+    (True, 'election_held')
+    >>> out = m.step(Event(id="d", kind="assembly_dissolved", date="2014-02-01"))
+    >>> out.accepted, out.rejected_by
+    (False, 'not_enabled')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transitions import Machine
+
+from negotiation.errors import InputError
+from negotiation.events import Event
+from negotiation.model import effects as fx
+from negotiation.model.invariants import INVARIANTS
+from negotiation.model.profile import Parameters, Profile, Provision, load_profile
+from negotiation.model.rules import RULES
+from negotiation.model.spec import CONDITIONS, ModelSpec, Transition, load_spec
+from negotiation.model.world import WorldState
+
+__all__ = ["NOT_ENABLED", "DisputeModel", "Outcome", "Violation"]
+
+NOT_ENABLED = "not_enabled"
+
+
+@dataclass(frozen=True)
+class Violation:
+    invariant: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one event did: accepted, or rejected by a rule (or not enabled in the phase)."""
+
+    accepted: bool
+    phase_before: str
+    phase_after: str
+    world_before: WorldState
+    world_after: WorldState
+    rejected_by: str | None = None
+    reason: str | None = None
+    violations: tuple[Violation, ...] = ()
+
+
+@dataclass
+class _Runner:
+    """The object the ``transitions`` machine drives (its ``model``)."""
+
+    world: WorldState = field(default_factory=WorldState)
+    event: Event | None = None
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    state: str = ""
+    # added by transitions.Machine:
+    trigger: Callable[..., bool] = field(init=False, repr=False)
+
+
+class DisputeModel:
+    """A dispute model: spec + constitution profile (+ interpretation) on a ``transitions`` machine."""
+
+    def __init__(
+        self,
+        spec: ModelSpec | Path | str | None = None,
+        profile: Profile | Path | str | None = None,
+        interpretation: str | None = None,
+    ):
+        self.spec = spec if isinstance(spec, ModelSpec) else load_spec(spec)
+        if isinstance(profile, Profile):
+            self.profile = profile
+        else:
+            self.profile = load_profile(profile if profile is not None else self.spec.profile)
+        self.params: Parameters = self.profile.resolve(interpretation)
+        self._check_provisions()
+        self._runner = _Runner()
+        self.machine = Machine(
+            model=self._runner,
+            states=self.spec.phase_ids(),
+            initial=self.spec.initial,
+            auto_transitions=False,
+            send_event=True,
+            ignore_invalid_triggers=False,
+            model_override=False,
+        )
+        self.enabled: dict[str, tuple[str, ...]] = {}
+        kinds_by_phase: dict[str, dict[str, None]] = {p: {} for p in self.spec.phase_ids()}
+        for t in self.spec.transitions:
+            sources = self.spec.sources(t)
+            for s in sources:
+                kinds_by_phase[s][t.kind.value] = None
+            self.machine.add_transition(
+                trigger=t.kind.value,
+                source=list(sources),
+                dest=t.to,
+                conditions=self._conditions(t),
+                after=self._effects(t),
+            )
+        self.enabled = {p: tuple(k) for p, k in kinds_by_phase.items()}
+        self.invariants = tuple(INVARIANTS[i] for i in self.spec.invariant_ids())
+
+    # -- construction ----------------------------------------------------------------------
+    def _check_provisions(self) -> None:
+        needed = {RULES[g].provision for t in self.spec.transitions for g in t.guards}
+        needed |= {INVARIANTS[i].provision for i in self.spec.invariant_ids()}
+        missing = sorted(needed - set(self.profile.provisions))
+        if missing:
+            raise InputError(
+                f"profile {self.profile.id!r} does not provide the provisions the model's rules "
+                f"cite: {', '.join(missing)}"
+            )
+
+    def _conditions(self, t: Transition) -> list[Callable[[Any], bool]]:
+        runner, params = self._runner, self.params
+        conds: list[Callable[[Any], bool]] = []
+        for name in t.when:
+            pred = CONDITIONS[name]
+
+            def when(_: Any, pred: Callable[[WorldState], bool] = pred, name: str = name) -> bool:
+                if pred(runner.world):
+                    return True
+                runner.failures.append((NOT_ENABLED, f"requires the state condition {name!r}"))
+                return False
+
+            conds.append(when)
+        for rule_id in t.guards:
+            if rule_id in params.disabled_rules:
+                continue
+            check = RULES[rule_id].check
+
+            def guard(_: Any, check: Any = check, rule_id: str = rule_id) -> bool:
+                assert runner.event is not None
+                reason = check(runner.world, runner.event, params)
+                if reason is None:
+                    return True
+                runner.failures.append((rule_id, reason))
+                return False
+
+            conds.append(guard)
+        return conds
+
+    def _effects(self, t: Transition) -> list[Callable[[Any], None]]:
+        runner, params, effects = self._runner, self.params, t.effects
+
+        def after(_: Any) -> None:
+            assert runner.event is not None
+            runner.world = fx.apply(runner.world, runner.event, params, effects)
+
+        return [after]
+
+    # -- running ---------------------------------------------------------------------------
+    @property
+    def phase(self) -> str:
+        return self._runner.state
+
+    @property
+    def world(self) -> WorldState:
+        return self._runner.world
+
+    def reset(self, world: WorldState | None = None, phase: str | None = None) -> None:
+        """Back to the initial phase and an empty world (or the ones given)."""
+        self.machine.set_state(phase or self.spec.initial, model=self._runner)
+        self._runner.world = world or WorldState()
+        self._runner.event = None
+
+    def handles(self, kind: str) -> bool:
+        return kind in self.spec.handled_kinds()
+
+    def step(self, event: Event) -> Outcome:
+        """Feed one event; the machine moves only if it is enabled and every guard allows it."""
+        runner = self._runner
+        before, phase = runner.world, runner.state
+        kind = event.kind.value
+        if kind not in self.enabled[phase]:
+            reason = (
+                f"no transition for {kind!r} in phase {phase!r}"
+                if self.handles(kind)
+                else f"the model has no transition for {kind!r}"
+            )
+            return Outcome(False, phase, phase, before, before, NOT_ENABLED, reason)
+        runner.event, runner.failures = event, []
+        accepted = runner.trigger(kind)
+        if not accepted:
+            rule, reason = runner.failures[0] if runner.failures else (NOT_ENABLED, "no transition")
+            return Outcome(False, phase, phase, before, before, rule, reason)
+        after = runner.world
+        violations = tuple(
+            Violation(inv.id, msg)
+            for inv in self.invariants
+            if (msg := inv.check(before, event, after, self.params)) is not None
+        )
+        return Outcome(True, phase, runner.state, before, after, None, None, violations)
+
+    # -- citations -------------------------------------------------------------------------
+    def provision(self, rule_or_invariant: str) -> Provision | None:
+        """The quoted provision a rule or invariant encodes, from this model's profile."""
+        item = RULES.get(rule_or_invariant) or INVARIANTS.get(rule_or_invariant)
+        if item is None:
+            return None
+        return self.profile.provisions.get(item.provision)

@@ -1,0 +1,207 @@
+"""Institutional rules: named guards that cite the provision they encode.
+
+A rule looks at the world state before an event and at the event, under a profile's
+:class:`~negotiation.model.profile.Parameters`, and returns ``None`` (allowed) or the reason it
+stops the event. The quoted text comes from the profile, so the same rule serves any country
+whose profile provides that provision::
+
+    >>> from negotiation.events import Event
+    >>> from negotiation.model.profile import load_profile
+    >>> from negotiation.model.world import AssemblyStatus, WorldState
+    >>> params = load_profile().resolve()
+    >>> w = WorldState(assembly=AssemblyStatus.convened, term_end=dt.date(2018, 9, 23))
+    >>> e = Event(id="x", kind="assembly_dissolved", date="2014-02-01")
+    >>> RULES["no_early_dissolution"].check(w, e, params)
+    'dissolution on 2014-02-01 is before the term ends (2018-09-23) and the government was deposed 0 time(s) in the 12 months before, 2 needed'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from negotiation.events import Event
+from negotiation.model.profile import Parameters
+from negotiation.model.world import WorldState
+
+__all__ = ["RULES", "Rule", "months_before", "votes_for"]
+
+Check = Callable[[WorldState, Event, Parameters], str | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A guard: ``check`` returns ``None`` when the event is allowed, else the reason."""
+
+    id: str
+    provision: str  # provision id in the profile
+    summary: str
+    check: Check
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (clamped to the month's end)."""
+    y, m = divmod(day.month - 1 - months, 12)
+    year, month = day.year + y, m + 1
+    for d in range(day.day, 0, -1):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def votes_for(world: WorldState, event: Event) -> int:
+    """The reported vote, or (unreported) every member present voting with the majority."""
+    if event.facts.votes_for is not None:
+        return event.facts.votes_for
+    return world.present_seats()
+
+
+def total_seats(world: WorldState, event: Event) -> int:
+    return event.facts.total_seats or world.total_seats
+
+
+def _assembly_min_size(w: WorldState, e: Event, p: Parameters) -> str | None:
+    total = e.facts.total_seats
+    if total is not None and total < p.min_members:
+        return f"an Assembly of {total} members is below the minimum of {p.min_members}"
+    return None
+
+
+def _seats_match_total(w: WorldState, e: Event, p: Parameters) -> str | None:
+    seats, total = e.facts.seats, e.facts.total_seats
+    if seats and total is not None and sum(seats.values()) > total:
+        return f"the seats reported add up to {sum(seats.values())}, more than the {total} seats"
+    return None
+
+
+def _first_session_deadline(w: WorldState, e: Event, p: Parameters) -> str | None:
+    base = w.results_on if p.first_session_from == "results" else w.election_date
+    base = base or w.election_date
+    if base is None:
+        return "the first session cannot be convened before an election"
+    deadline = base + dt.timedelta(days=p.first_session_days)
+    if e.date > deadline:
+        what = "final results" if p.first_session_from == "results" else "election"
+        return (
+            f"first session on {e.date} is after the deadline {deadline} "
+            f"({p.first_session_days} days from the {what} of {base})"
+        )
+    return None
+
+
+def _first_session_quorum(w: WorldState, e: Event, p: Parameters) -> str | None:
+    total = total_seats(w, e)
+    present = e.facts.members_present if e.facts.members_present is not None else w.present_seats()
+    if p.first_session_quorum == "min_members":
+        needed, why = p.min_members, f"{p.min_members} members must be present"
+    else:
+        needed, why = p.majority(total), f"an absolute majority ({p.majority(total)}) of {total}"
+    if present < needed:
+        return f"{present} members present; {why} (interpretation {p.interpretation})"
+    return None
+
+
+def _confidence_vote(w: WorldState, e: Event, p: Parameters) -> str | None:
+    total = total_seats(w, e)
+    votes, needed = votes_for(w, e), p.majority(total)
+    if votes < needed:
+        return f"vote of confidence with {votes} votes; {needed} of {total} needed"
+    return None
+
+
+def _censure(w: WorldState, e: Event, p: Parameters) -> str | None:
+    total = total_seats(w, e)
+    needed = p.censure(total)
+    if e.facts.votes_for is None:
+        return f"a government is deposed by a censure vote of {needed} of {total}; no vote given"
+    if e.facts.votes_for < needed:
+        return f"censure with {e.facts.votes_for} votes; {needed} of {total} needed"
+    return None
+
+
+def _no_early_dissolution(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if w.term_end is not None and e.date >= w.term_end:
+        return None
+    since = months_before(e.date, p.dismissal_window_months)
+    recent = sum(1 for d in w.dismissals if since < d <= e.date)
+    if recent >= p.dismissals_for_dissolution:
+        return None
+    end = w.term_end.isoformat() if w.term_end else "unknown: not convened"
+    return (
+        f"dissolution on {e.date} is before the term ends ({end}) and the government was deposed "
+        f"{recent} time(s) in the {p.dismissal_window_months} months before, "
+        f"{p.dismissals_for_dissolution} needed"
+    )
+
+
+def _new_election_deadline(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if w.dissolved_on is None:
+        return None
+    deadline = w.dissolved_on + dt.timedelta(days=p.election_after_dissolution_days)
+    if e.date > deadline:
+        return f"election on {e.date} is after {deadline}, {p.election_after_dissolution_days} days from the dissolution"
+    return None
+
+
+def _early_election_basis(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if w.dissolved_on is not None:
+        return None
+    if w.term_end is not None and e.date >= w.term_end:
+        return None
+    if any(a.passed_on <= e.date and not a.affects_core for a in w.amendments):
+        return None
+    return "an election before the term ends needs a dissolution (Art. 78) or an amendment"
+
+
+def _amendment_two_thirds(w: WorldState, e: Event, p: Parameters) -> str | None:
+    total = total_seats(w, e)
+    votes, needed = votes_for(w, e), p.two_thirds(total)
+    if votes < needed:
+        return f"amendment carried by {votes} votes; {needed} of {total} (two thirds) needed"
+    return None
+
+
+def _amendment_core(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if e.facts.affects_core:
+        return "amendments affecting pluralist democracy or the constitutional monarchy are barred"
+    return None
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in [
+        Rule("assembly_min_size", "art76_size", "the Assembly has at least the minimum members",
+             _assembly_min_size),
+        Rule("seats_match_total", "art76_size", "seats won cannot exceed the Assembly's seats",
+             _seats_match_total),
+        Rule("first_session_deadline", "art82_first_session",
+             "the first session is convened within the deadline", _first_session_deadline),
+        Rule("first_session_quorum", "art82_opening_quorum",
+             "enough members are present to open the Assembly", _first_session_quorum),
+        Rule("confidence_vote", "art119_confidence",
+             "a government needs a vote of confidence by an absolute majority", _confidence_vote),
+        Rule("censure_two_thirds", "art98_censure",
+             "a government is deposed by a censure vote of two thirds", _censure),
+        Rule("no_early_dissolution", "art78_dissolution",
+             "no dissolution before the term ends unless the government was deposed twice in "
+             "twelve months", _no_early_dissolution),
+        Rule("new_election_deadline", "art78_new_election",
+             "after a dissolution, the election is held within sixty days", _new_election_deadline),
+        Rule("early_election_basis", "art78_term",
+             "an early election needs a dissolution or an amendment", _early_election_basis),
+        Rule("amendment_two_thirds", "amendment_procedure",
+             "amendments need two thirds of all members", _amendment_two_thirds),
+        Rule("amendment_core", "amendment_core",
+             "the democratic and monarchic core cannot be amended", _amendment_core),
+    ]
+}

@@ -1,0 +1,95 @@
+"""The world state: institutional facts the rules read and the effects change.
+
+Frozen and hashable, so that exploration can keep sets of states::
+
+    >>> w = WorldState().with_seats({"cpp": 68, "cnrp": 55}, total=123)
+    >>> w.seat_map()["cpp"], w.present_seats()
+    (68, 123)
+    >>> w.model_copy(update={"boycotting": ("cnrp",)}).present_seats()
+    68
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Amendment", "AssemblyStatus", "Government", "Track", "WorldState"]
+
+
+class AssemblyStatus(StrEnum):
+    not_elected = "not_elected"
+    elected = "elected"  # election held, not yet convened
+    convened = "convened"
+    dissolved = "dissolved"
+
+
+class Track(StrEnum):
+    """Which negotiation track is active."""
+
+    none = "none"
+    royal = "royal"  # brokered by the head of state
+    working_group = "working_group"
+    summit = "summit"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Government(_Frozen):
+    formed_on: dt.date
+    votes_for: int
+
+
+class Amendment(_Frozen):
+    passed_on: dt.date
+    votes_for: int
+    affects_core: bool = False
+
+
+class WorldState(_Frozen):
+    """Institutional facts at one point of a dispute."""
+
+    date: dt.date | None = Field(default=None, description="date of the last accepted event")
+    total_seats: int = 0
+    seats: tuple[tuple[str, int], ...] = Field(default=(), description="(party, seats), sorted")
+    election_date: dt.date | None = None
+    results_on: dt.date | None = Field(default=None, description="when official results came")
+    assembly: AssemblyStatus = AssemblyStatus.not_elected
+    convened_on: dt.date | None = None
+    members_present: int | None = Field(default=None, description="at the first session")
+    term_end: dt.date | None = None
+    boycotting: tuple[str, ...] = Field(default=(), description="parties refusing their seats")
+    government: Government | None = None
+    dismissals: tuple[dt.date, ...] = Field(default=(), description="governments deposed, dates")
+    dissolved_on: dt.date | None = None
+    amendments: tuple[Amendment, ...] = ()
+    early_election_on: dt.date | None = None
+    track: Track = Track.none
+    agreements: int = 0
+
+    def seat_map(self) -> dict[str, int]:
+        return dict(self.seats)
+
+    def with_seats(self, seats: Mapping[str, int], total: int | None = None) -> WorldState:
+        return self.model_copy(
+            update={
+                "seats": tuple(sorted(seats.items())),
+                "total_seats": total if total is not None else sum(seats.values()),
+            }
+        )
+
+    def present_seats(self) -> int:
+        """Seats of the parties that are not boycotting (or all seats if none are known)."""
+        if not self.seats:
+            return self.total_seats
+        return sum(n for party, n in self.seats if party not in self.boycotting)
+
+    def diff(self, other: WorldState) -> dict[str, tuple[object, object]]:
+        """Fields that differ, as ``{field: (self value, other value)}`` in JSON-ready form."""
+        a, b = self.model_dump(mode="json"), other.model_dump(mode="json")
+        return {k: (a[k], b[k]) for k in a if a[k] != b[k]}
