@@ -1,9 +1,9 @@
 """Actors and the gazetteer that resolves the many ways outlets spell them.
 
-    >>> g = Gazetteer([Actor(id="cpp", name="Cambodian People's Party", type="party",
-    ...                      aliases=["Cambodia People's Party", "CPP"])])
-    >>> g.resolve("Cambodia People’s Party"), g.resolve("the cpp"), g.resolve("Funcinpec")
-    ('cpp', 'cpp', None)
+>>> g = Gazetteer([Actor(id="cpp", name="Cambodian People's Party", type="party",
+...                      aliases=["Cambodia People's Party", "CPP"])])
+>>> g.resolve("Cambodia People’s Party"), g.resolve("the cpp"), g.resolve("Funcinpec")
+('cpp', 'cpp', None)
 """
 
 from __future__ import annotations

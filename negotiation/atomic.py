@@ -1,10 +1,10 @@
 """Output files are written whole or not at all: to a temporary file, then renamed.
 
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> write_text(d / "out.json", "{}")
-    >>> (d / "out.json").read_text()
-    '{}'
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> write_text(d / "out.json", "{}")
+>>> (d / "out.json").read_text()
+'{}'
 """
 
 from __future__ import annotations

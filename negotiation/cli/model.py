@@ -1,3 +1,210 @@
-"""Commands: model."""
+"""Commands: run (scenarios), replay (an event log), graph, derive, schema."""
 
 from __future__ import annotations
+
+import glob
+import json
+import sys
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import click
+
+from negotiation import atomic
+from negotiation.cli import main
+from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors, to_json
+from negotiation.errors import InputError, Problem
+from negotiation.model.machine import DisputeModel
+from negotiation.model.spec import load_spec
+from negotiation.replay import replay as replay_log
+from negotiation.report import derive as derive_report
+from negotiation.report import dot, mermaid, render_trace
+from negotiation.scenario import CellResult, load_scenario, run_scenario
+
+MODEL = click.option("--model", "model", default=None, help="model spec file (default: built-in)")
+PROFILE = click.option("--profile", default=None, help="constitution profile file or name")
+INTERP = click.option("--interpretation", default=None, help="a named interpretation")
+
+
+def scenario_files(paths: tuple[str, ...]) -> list[Path]:
+    """Files, directories (every *.yaml/*.yml below) and globs, sorted, without repeats."""
+    found: list[Path] = []
+    for raw in paths:
+        matches = (
+            [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
+            if glob.has_magic(raw)
+            else [Path(raw)]
+        )
+        if not matches:
+            raise InputError(Problem(file=raw, message="no file matches this pattern"))
+        for p in matches:
+            if p.is_dir():
+                found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
+            elif p.exists():
+                found.append(p)
+            else:
+                raise InputError(Problem(file=str(p), message="file not found"))
+    seen: set[Path] = set()
+    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
+
+
+def _result_json(r: CellResult) -> dict[str, Any]:
+    return {
+        "scenario": r.scenario,
+        "cell": r.cell,
+        "file": r.file,
+        "passed": r.passed,
+        "failures": r.failures,
+        **r.trace.summary(),
+        "trace": r.trace.to_json(),
+    }
+
+
+def junit_xml(results: list[CellResult]) -> str:
+    suite = ET.Element(
+        "testsuite",
+        name="negotiation",
+        tests=str(len(results)),
+        failures=str(sum(not r.passed for r in results)),
+    )
+    for r in results:
+        case = ET.SubElement(suite, "testcase", classname=r.file, name=r.name)
+        if not r.passed:
+            fail = ET.SubElement(case, "failure", message=r.failures[0])
+            fail.text = "\n".join(r.failures)
+    ET.indent(suite)
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="print results as JSON")
+@click.option("--junit", type=click.Path(dir_okay=False), help="also write a JUnit XML report")
+@click.option("--quiet", "-q", is_flag=True, help="no step-by-step table")
+@input_errors
+def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -> None:
+    """Run scenario files (files, directories, globs). Exit 0 when every expectation is met,
+    1 when some are not, 2 on invalid input."""
+    results: list[CellResult] = []
+    problems: list[Problem] = []
+    for f in scenario_files(paths):
+        try:
+            results += run_scenario(load_scenario(f))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    if junit:
+        atomic.write_text(junit, junit_xml(results))
+    failed = [r for r in results if not r.passed]
+    if as_json:
+        echo_json(
+            {
+                "passed": len(results) - len(failed),
+                "failed": len(failed),
+                "results": [_result_json(r) for r in results],
+            }
+        )
+    else:
+        for r in results:
+            click.echo(f"== {r.name}  ({r.file})")
+            click.echo(render_trace(r.trace, steps=not quiet), nl=False)
+            if r.passed:
+                click.echo("expectations: met")
+            else:
+                click.echo("expectations: NOT MET")
+                for msg in r.failures:
+                    click.echo(f"  - {msg}")
+            click.echo()
+        click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("events", required=False)
+@MODEL
+@PROFILE
+@INTERP
+@click.option("--json", "as_json", is_flag=True)
+@input_errors
+def replay(
+    events: str | None,
+    model: str | None,
+    profile: str | None,
+    interpretation: str | None,
+    as_json: bool,
+) -> None:
+    """Replay an event log (default: the built-in Cambodian record) through the model."""
+    from negotiation.eventlog import load_event_log
+
+    trace = replay_log(DisputeModel(model, profile, interpretation), load_event_log(events))
+    if as_json:
+        echo_json(trace.to_json())
+    else:
+        click.echo(render_trace(trace), nl=False)
+
+
+@main.command()
+@MODEL
+@click.option(
+    "--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True
+)
+@input_errors
+def graph(model: str | None, fmt: str) -> None:
+    """Print the model's state diagram (Mermaid by default; no Graphviz needed)."""
+    spec = load_spec(model)
+    click.echo(mermaid(spec) if fmt == "mermaid" else dot(spec), nl=False)
+
+
+@main.command()
+@click.argument("events", required=False)
+@MODEL
+@PROFILE
+@INTERP
+@input_errors
+def derive(
+    events: str | None, model: str | None, profile: str | None, interpretation: str | None
+) -> None:
+    """The phase path observed in an event log, beside the model's transitions."""
+    from negotiation.eventlog import load_event_log
+
+    m = DisputeModel(model, profile, interpretation)
+    click.echo(derive_report(m.spec, [replay_log(m, load_event_log(events))]), nl=False)
+
+
+SCHEMA_URL = "https://negotiation.invalid/schema/{}.json"
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    from negotiation.events import EventLog
+    from negotiation.model.profile import Profile
+    from negotiation.model.spec import ModelSpec
+    from negotiation.scenario import Scenario
+
+    models: dict[str, Any] = {
+        "scenario": Scenario,
+        "model": ModelSpec,
+        "events": EventLog,
+        "profile": Profile,
+    }
+    schema: dict[str, Any] = models[kind].model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_URL.format(kind)
+    return schema
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["scenario", "model", "events", "profile"]))
+@click.option("--out", type=click.Path(dir_okay=False), help="write to a file instead")
+@input_errors
+def schema(kind: str, out: str | None) -> None:
+    """Print the JSON Schema of a file kind (for editors: yaml-language-server $schema)."""
+    text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    if out:
+        atomic.write_text(out, text)
+    else:
+        click.echo(text, nl=False)
+
+
+__all__ = ["graph", "json_schema", "run", "scenario_files", "schema", "to_json"]

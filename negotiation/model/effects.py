@@ -32,7 +32,9 @@ def _record_election(w: WorldState, e: Event, p: Parameters | None, arg: str | N
 def _record_results(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
     if not e.facts.seats:
         return w.model_copy(update={"results_on": e.date})
-    return w.with_seats(e.facts.seats, e.facts.total_seats).model_copy(update={"results_on": e.date})
+    return w.with_seats(e.facts.seats, e.facts.total_seats).model_copy(
+        update={"results_on": e.date}
+    )
 
 
 def _parties_acting(w: WorldState, e: Event) -> set[str]:
@@ -66,10 +68,14 @@ def _convene(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> 
 
 
 def _form_government(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(update={"government": Government(formed_on=e.date, votes_for=votes_for(w, e))})
+    return w.model_copy(
+        update={"government": Government(formed_on=e.date, votes_for=votes_for(w, e))}
+    )
 
 
-def _dismiss_government(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
+def _dismiss_government(
+    w: WorldState, e: Event, p: Parameters | None, arg: str | None
+) -> WorldState:
     return w.model_copy(update={"government": None, "dismissals": (*w.dismissals, e.date)})
 
 

@@ -79,7 +79,9 @@ def _amendments(b: WorldState, e: Event | None, a: WorldState, p: Parameters | N
     return None
 
 
-def _early_election(b: WorldState, e: Event | None, a: WorldState, p: Parameters | None) -> str | None:
+def _early_election(
+    b: WorldState, e: Event | None, a: WorldState, p: Parameters | None
+) -> str | None:
     if a.early_election_on is None or b.early_election_on == a.early_election_on:
         return None
     if b.dissolved_on is not None or b.amendments:
@@ -89,28 +91,53 @@ def _early_election(b: WorldState, e: Event | None, a: WorldState, p: Parameters
     return f"early election on {a.early_election_on} without a dissolution or an amendment"
 
 
-def _boycott_keeps(b: WorldState, e: Event | None, a: WorldState, p: Parameters | None) -> str | None:
-    if e is not None and e.kind in (EventKind.boycott, EventKind.boycott_threatened):
-        if a.seats != b.seats or a.total_seats != b.total_seats:
-            return "a boycott changed the seats held"
+def _boycott_keeps(
+    b: WorldState, e: Event | None, a: WorldState, p: Parameters | None
+) -> str | None:
+    boycott = e is not None and e.kind in (EventKind.boycott, EventKind.boycott_threatened)
+    if boycott and (a.seats != b.seats or a.total_seats != b.total_seats):
+        return "a boycott changed the seats held"
     return None
 
 
 INVARIANTS: dict[str, Invariant] = {
     i.id: i
     for i in [
-        Invariant("seats_sum_to_total", "art76_size", "seats held add up to the Assembly's size",
-                  _seats_sum),
-        Invariant("no_early_dissolution", "art78_dissolution",
-                  "dissolution only after the term or two dismissals within twelve months",
-                  _dissolution),
-        Invariant("government_has_confidence", "art119_confidence",
-                  "no government without a confidence vote that meets the threshold", _confidence),
-        Invariant("amendments_two_thirds", "amendment_procedure",
-                  "amendments only with two thirds of all members, never of the core", _amendments),
-        Invariant("early_election_preceded", "art78_term",
-                  "an early election is preceded by a dissolution or an amendment", _early_election),
-        Invariant("boycott_keeps_seats", "election_law_seats",
-                  "a boycotting party keeps its seats (2013 law)", _boycott_keeps),
+        Invariant(
+            "seats_sum_to_total",
+            "art76_size",
+            "seats held add up to the Assembly's size",
+            _seats_sum,
+        ),
+        Invariant(
+            "no_early_dissolution",
+            "art78_dissolution",
+            "dissolution only after the term or two dismissals within twelve months",
+            _dissolution,
+        ),
+        Invariant(
+            "government_has_confidence",
+            "art119_confidence",
+            "no government without a confidence vote that meets the threshold",
+            _confidence,
+        ),
+        Invariant(
+            "amendments_two_thirds",
+            "amendment_procedure",
+            "amendments only with two thirds of all members, never of the core",
+            _amendments,
+        ),
+        Invariant(
+            "early_election_preceded",
+            "art78_term",
+            "an early election is preceded by a dissolution or an amendment",
+            _early_election,
+        ),
+        Invariant(
+            "boycott_keeps_seats",
+            "election_law_seats",
+            "a boycotting party keeps its seats (2013 law)",
+            _boycott_keeps,
+        ),
     ]
 }

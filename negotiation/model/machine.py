@@ -107,6 +107,11 @@ class DisputeModel:
                 after=self._effects(t),
             )
         self.enabled = {p: tuple(k) for p, k in kinds_by_phase.items()}
+        # per (phase, kind): the state conditions of each candidate transition
+        self._when: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for t in self.spec.transitions:
+            for s in self.spec.sources(t):
+                self._when.setdefault((s, t.kind.value), []).append(t.when)
         self.invariants = tuple(INVARIANTS[i] for i in self.spec.invariant_ids())
 
     # -- construction ----------------------------------------------------------------------
@@ -120,9 +125,9 @@ class DisputeModel:
                 f"cite: {', '.join(missing)}"
             )
 
-    def _conditions(self, t: Transition) -> list[Callable[[Any], bool]]:
+    def _conditions(self, t: Transition) -> list[Any]:
         runner, params = self._runner, self.params
-        conds: list[Callable[[Any], bool]] = []
+        conds: list[Any] = []
         for name in t.when:
             pred = CONDITIONS[name]
 
@@ -149,7 +154,7 @@ class DisputeModel:
             conds.append(guard)
         return conds
 
-    def _effects(self, t: Transition) -> list[Callable[[Any], None]]:
+    def _effects(self, t: Transition) -> list[Any]:
         runner, params, effects = self._runner, self.params, t.effects
 
         def after(_: Any) -> None:
@@ -172,6 +177,19 @@ class DisputeModel:
         self.machine.set_state(phase or self.spec.initial, model=self._runner)
         self._runner.world = world or WorldState()
         self._runner.event = None
+
+    def available(self, phase: str | None = None, world: WorldState | None = None) -> list[str]:
+        """Kinds enabled in ``phase`` whose state conditions hold in ``world`` (default: now).
+
+        Guards are not evaluated: an available event may still be rejected by a rule.
+        """
+        phase = self.phase if phase is None else phase
+        world = self.world if world is None else world
+        return [
+            k
+            for k in self.enabled[phase]
+            if any(all(CONDITIONS[c](world) for c in w) for w in self._when[(phase, k)])
+        ]
 
     def handles(self, kind: str) -> bool:
         return kind in self.spec.handled_kinds()

@@ -124,7 +124,9 @@ class Profile(_Strict):
         if missing:
             raise ValueError(f"parameters missing: {', '.join(missing)}")
         if self.default_interpretation and self.default_interpretation not in self.interpretations:
-            raise ValueError(f"default_interpretation {self.default_interpretation!r} is not defined")
+            raise ValueError(
+                f"default_interpretation {self.default_interpretation!r} is not defined"
+            )
         for name, interp in self.interpretations.items():
             for pid in interp.provisions:
                 if pid not in self.provisions:

@@ -67,7 +67,8 @@ def votes_for(world: WorldState, event: Event) -> int:
 
 
 def total_seats(world: WorldState, event: Event) -> int:
-    return event.facts.total_seats or world.total_seats
+    """The Assembly's size as the results made it (an event cannot resize it)."""
+    return world.total_seats
 
 
 def _assembly_min_size(w: WorldState, e: Event, p: Parameters) -> str | None:
@@ -79,8 +80,8 @@ def _assembly_min_size(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 def _seats_match_total(w: WorldState, e: Event, p: Parameters) -> str | None:
     seats, total = e.facts.seats, e.facts.total_seats
-    if seats and total is not None and sum(seats.values()) > total:
-        return f"the seats reported add up to {sum(seats.values())}, more than the {total} seats"
+    if seats and total is not None and sum(seats.values()) != total:
+        return f"the seats reported add up to {sum(seats.values())}, the Assembly has {total}"
     return None
 
 
@@ -101,6 +102,8 @@ def _first_session_deadline(w: WorldState, e: Event, p: Parameters) -> str | Non
 
 def _first_session_quorum(w: WorldState, e: Event, p: Parameters) -> str | None:
     total = total_seats(w, e)
+    if total == 0:
+        return "the Assembly's membership is not known: no official results yet"
     present = e.facts.members_present if e.facts.members_present is not None else w.present_seats()
     if p.first_session_quorum == "min_members":
         needed, why = p.min_members, f"{p.min_members} members must be present"
@@ -180,28 +183,72 @@ def _amendment_core(w: WorldState, e: Event, p: Parameters) -> str | None:
 RULES: dict[str, Rule] = {
     r.id: r
     for r in [
-        Rule("assembly_min_size", "art76_size", "the Assembly has at least the minimum members",
-             _assembly_min_size),
-        Rule("seats_match_total", "art76_size", "seats won cannot exceed the Assembly's seats",
-             _seats_match_total),
-        Rule("first_session_deadline", "art82_first_session",
-             "the first session is convened within the deadline", _first_session_deadline),
-        Rule("first_session_quorum", "art82_opening_quorum",
-             "enough members are present to open the Assembly", _first_session_quorum),
-        Rule("confidence_vote", "art119_confidence",
-             "a government needs a vote of confidence by an absolute majority", _confidence_vote),
-        Rule("censure_two_thirds", "art98_censure",
-             "a government is deposed by a censure vote of two thirds", _censure),
-        Rule("no_early_dissolution", "art78_dissolution",
-             "no dissolution before the term ends unless the government was deposed twice in "
-             "twelve months", _no_early_dissolution),
-        Rule("new_election_deadline", "art78_new_election",
-             "after a dissolution, the election is held within sixty days", _new_election_deadline),
-        Rule("early_election_basis", "art78_term",
-             "an early election needs a dissolution or an amendment", _early_election_basis),
-        Rule("amendment_two_thirds", "amendment_procedure",
-             "amendments need two thirds of all members", _amendment_two_thirds),
-        Rule("amendment_core", "amendment_core",
-             "the democratic and monarchic core cannot be amended", _amendment_core),
+        Rule(
+            "assembly_min_size",
+            "art76_size",
+            "the Assembly has at least the minimum members",
+            _assembly_min_size,
+        ),
+        Rule(
+            "seats_match_total",
+            "art76_size",
+            "seats won add up to the Assembly's seats",
+            _seats_match_total,
+        ),
+        Rule(
+            "first_session_deadline",
+            "art82_first_session",
+            "the first session is convened within the deadline",
+            _first_session_deadline,
+        ),
+        Rule(
+            "first_session_quorum",
+            "art82_opening_quorum",
+            "enough members are present to open the Assembly",
+            _first_session_quorum,
+        ),
+        Rule(
+            "confidence_vote",
+            "art119_confidence",
+            "a government needs a vote of confidence by an absolute majority",
+            _confidence_vote,
+        ),
+        Rule(
+            "censure_two_thirds",
+            "art98_censure",
+            "a government is deposed by a censure vote of two thirds",
+            _censure,
+        ),
+        Rule(
+            "no_early_dissolution",
+            "art78_dissolution",
+            "no dissolution before the term ends unless the government was deposed twice in "
+            "twelve months",
+            _no_early_dissolution,
+        ),
+        Rule(
+            "new_election_deadline",
+            "art78_new_election",
+            "after a dissolution, the election is held within sixty days",
+            _new_election_deadline,
+        ),
+        Rule(
+            "early_election_basis",
+            "art78_term",
+            "an early election needs a dissolution or an amendment",
+            _early_election_basis,
+        ),
+        Rule(
+            "amendment_two_thirds",
+            "amendment_procedure",
+            "amendments need two thirds of all members",
+            _amendment_two_thirds,
+        ),
+        Rule(
+            "amendment_core",
+            "amendment_core",
+            "the democratic and monarchic core cannot be amended",
+            _amendment_core,
+        ),
     ]
 }

@@ -27,7 +27,7 @@ from negotiation.model.effects import ARGUMENTS, EFFECTS
 from negotiation.model.invariants import INVARIANTS
 from negotiation.model.profile import BUILTIN_PROFILES
 from negotiation.model.rules import RULES
-from negotiation.model.world import WorldState
+from negotiation.model.world import AssemblyStatus, WorldState
 
 __all__ = ["CONDITIONS", "ModelSpec", "Phase", "Transition", "load_spec"]
 
@@ -39,6 +39,7 @@ CONDITIONS: dict[str, Callable[[WorldState], bool]] = {
     "no_boycott": lambda w: not w.boycotting,
     "government_sitting": lambda w: w.government is not None,
     "government_vacant": lambda w: w.government is None,
+    "assembly_sitting": lambda w: w.assembly is AssemblyStatus.convened,
 }
 
 
@@ -126,11 +127,13 @@ class ModelSpec(_Strict):
         problems: list[Problem] = []
         phases = self.phase_ids()
         known = set(phases)
-        for i, p in enumerate(phases):
-            if p in phases[:i]:
-                problems.append(at(("phases", i, "id"), f"duplicate phase {p!r}"))
+        for i, pid in enumerate(phases):
+            if pid in phases[:i]:
+                problems.append(at(("phases", i, "id"), f"duplicate phase {pid!r}"))
         if self.initial not in known:
-            problems.append(at(("initial",), f"unknown phase {self.initial!r}; phases: {', '.join(phases)}"))
+            problems.append(
+                at(("initial",), f"unknown phase {self.initial!r}; phases: {', '.join(phases)}")
+            )
         for i, t in enumerate(self.transitions):
             base: tuple[str | int, ...] = ("transitions", i)
             for j, s in enumerate(() if t.source == "*" else t.source):
@@ -140,18 +143,43 @@ class ModelSpec(_Strict):
                 problems.append(at((*base, "to"), f"unknown phase {t.to!r}"))
             for j, g in enumerate(t.guards):
                 if g not in RULES:
-                    problems.append(at((*base, "guards", j), f"undefined rule {g!r}; rules: {', '.join(sorted(RULES))}"))
+                    problems.append(
+                        at(
+                            (*base, "guards", j),
+                            f"undefined rule {g!r}; rules: {', '.join(sorted(RULES))}",
+                        )
+                    )
             for j, c in enumerate(t.when):
                 if c not in CONDITIONS:
-                    problems.append(at((*base, "when", j), f"undefined condition {c!r}; conditions: {', '.join(sorted(CONDITIONS))}"))
+                    problems.append(
+                        at(
+                            (*base, "when", j),
+                            f"undefined condition {c!r}; conditions: {', '.join(sorted(CONDITIONS))}",
+                        )
+                    )
             for j, (name, arg) in enumerate(t.effects):
                 if name not in EFFECTS:
-                    problems.append(at((*base, "effects", j), f"undefined effect {name!r}; effects: {', '.join(sorted(EFFECTS))}"))
+                    problems.append(
+                        at(
+                            (*base, "effects", j),
+                            f"undefined effect {name!r}; effects: {', '.join(sorted(EFFECTS))}",
+                        )
+                    )
                 elif name in ARGUMENTS and arg not in ARGUMENTS[name]:
-                    problems.append(at((*base, "effects", j), f"effect {name!r} takes one of {', '.join(ARGUMENTS[name])}, got {arg!r}"))
+                    problems.append(
+                        at(
+                            (*base, "effects", j),
+                            f"effect {name!r} takes one of {', '.join(ARGUMENTS[name])}, got {arg!r}",
+                        )
+                    )
         for j, inv in enumerate(self.invariants or ()):
             if inv not in INVARIANTS:
-                problems.append(at(("invariants", j), f"undefined invariant {inv!r}; invariants: {', '.join(sorted(INVARIANTS))}"))
+                problems.append(
+                    at(
+                        ("invariants", j),
+                        f"undefined invariant {inv!r}; invariants: {', '.join(sorted(INVARIANTS))}",
+                    )
+                )
         if problems:
             return problems
         # reachability and dead ends, ignoring guards
@@ -166,11 +194,15 @@ class ModelSpec(_Strict):
                 if nxt not in seen:
                     seen.add(nxt)
                     queue.append(nxt)
-        for i, p in enumerate(self.phases):
-            if p.id not in seen:
-                problems.append(at(("phases", i), f"phase {p.id!r} is unreachable from {self.initial!r}"))
-            elif not p.final and not edges[p.id]:
-                problems.append(at(("phases", i), f"phase {p.id!r} is not final and has no way out"))
+        for i, phase in enumerate(self.phases):
+            if phase.id not in seen:
+                problems.append(
+                    at(("phases", i), f"phase {phase.id!r} is unreachable from {self.initial!r}")
+                )
+            elif not phase.final and not edges[phase.id]:
+                problems.append(
+                    at(("phases", i), f"phase {phase.id!r} is not final and has no way out")
+                )
         return problems
 
 

@@ -1,0 +1,206 @@
+"""Hypothesis strategies for dispute models, for your own test suites.
+
+Strategies are composable functions, as in hypothesis itself. Facts are drawn from bounded
+domains around the thresholds that matter (majorities, two thirds, the minimum size), and dates
+from a window around the election, so that random sequences reach the interesting states::
+
+    from hypothesis import given
+    from negotiation.model import DisputeModel
+    from negotiation.replay import replay
+    from negotiation.testing import enabled_sequences
+
+    model = DisputeModel()
+
+    @given(enabled_sequences(model, max_size=12))
+    def test_invariants_hold(events):
+        assert not replay(model, events).violations
+
+``event_sequences`` draws any kinds the model handles, in any order; ``enabled_sequences``
+draws, at each step, a kind that the model enables in its current phase, which reaches deep
+phases far more often and still shrinks to short counterexamples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+from negotiation.events import Event, EventKind, Facts
+from negotiation.model.machine import DisputeModel
+
+__all__ = ["enabled_sequences", "event_sequences", "events", "facts"]
+
+DEFAULT_PARTIES = ("cpp", "cnrp")
+DEFAULT_START = dt.date(2013, 7, 1)
+
+#: seat splits that sit on either side of the thresholds of a 123-member Assembly
+_SPLITS: tuple[tuple[int, ...], ...] = ((68, 55), (60, 63), (82, 41), (61, 62), (90, 33))
+_VOTES = (0, 41, 55, 61, 62, 63, 68, 81, 82, 90, 120, 123)
+_PRESENT = (55, 62, 63, 68, 119, 120, 123)
+
+
+def _gaps(max_gap_days: int) -> st.SearchStrategy[int]:
+    """Days between events: mostly short (deadlines are weeks), sometimes long (terms are years)."""
+    steps = sorted({min(d, max_gap_days) for d in (0, 1, 3, 10, 30, 90, 400, 2000)})
+    return st.sampled_from(steps)
+
+
+@st.composite
+def _seats(draw: st.DrawFn, parties: Sequence[str]) -> tuple[dict[str, int], int]:
+    if len(parties) == 2 and draw(st.booleans()):
+        split = draw(st.sampled_from(_SPLITS))
+        return dict(zip(parties, split, strict=True)), sum(split)
+    counts = draw(st.lists(st.integers(0, 90), min_size=len(parties), max_size=len(parties)))
+    total = draw(st.sampled_from((sum(counts), sum(counts) + 1)))  # +1: an inconsistent report
+    return dict(zip(parties, counts, strict=True)), max(total, 1)
+
+
+def facts(
+    kind: EventKind | str, parties: Sequence[str] = DEFAULT_PARTIES
+) -> st.SearchStrategy[Facts]:
+    """Facts that matter to ``kind``'s rules, drawn near the thresholds."""
+    kind = EventKind(kind)
+    if kind is EventKind.results_announced:
+        return _seats(parties).map(lambda st_: Facts(seats=st_[0], total_seats=st_[1]))
+    if kind is EventKind.assembly_convened:
+        return st.one_of(
+            st.just(Facts()), st.sampled_from(_PRESENT).map(lambda n: Facts(members_present=n))
+        )
+    if kind in (
+        EventKind.government_formed,
+        EventKind.government_dismissed,
+        EventKind.amendment_passed,
+    ):
+        votes = st.one_of(st.just(None), st.sampled_from(_VOTES))
+        core = (
+            st.just(None)
+            if kind is not EventKind.amendment_passed
+            else st.sampled_from((None, True))
+        )
+        return st.builds(lambda v, c: Facts(votes_for=v, affects_core=c), votes, core)
+    return st.just(Facts())
+
+
+def _event(
+    kind: str, index: int, date: dt.date, parties: Sequence[str], f: Facts, actor: str
+) -> Event:
+    return Event(
+        id=f"e{index:03d}-{kind.replace('_', '-')}",
+        kind=EventKind(kind),
+        date=date,
+        actors=(actor,),
+        facts=f,
+        summary="generated",
+    )
+
+
+def events(
+    model: DisputeModel,
+    *,
+    kinds: Sequence[str] | None = None,
+    parties: Sequence[str] = DEFAULT_PARTIES,
+    start: dt.date = DEFAULT_START,
+    days: int = 6 * 365,
+) -> st.SearchStrategy[Event]:
+    """Single events of the kinds ``model`` handles (or ``kinds``), dated within ``days``."""
+    pool = sorted(kinds if kinds is not None else model.spec.handled_kinds())
+
+    @st.composite
+    def one(draw: st.DrawFn) -> Event:
+        kind = draw(st.sampled_from(pool))
+        date = start + dt.timedelta(days=draw(st.integers(0, days)))
+        return _event(
+            kind, 0, date, parties, draw(facts(kind, parties)), draw(st.sampled_from(parties))
+        )
+
+    return one()
+
+
+def event_sequences(
+    model: DisputeModel,
+    max_size: int = 10,
+    *,
+    min_size: int = 0,
+    parties: Sequence[str] = DEFAULT_PARTIES,
+    start: dt.date = DEFAULT_START,
+    max_gap_days: int = 200,
+) -> st.SearchStrategy[list[Event]]:
+    """Sequences of any handled kinds, dates non-decreasing, ids unique."""
+    pool = sorted(model.spec.handled_kinds())
+
+    @st.composite
+    def seq(draw: st.DrawFn) -> list[Event]:
+        n = draw(st.integers(min_size, max_size))
+        out: list[Event] = []
+        date = start
+        for i in range(n):
+            kind = draw(st.sampled_from(pool))
+            date += dt.timedelta(days=draw(st.integers(0, max_gap_days)))
+            f = draw(facts(kind, parties))
+            out.append(_event(kind, i, date, parties, f, draw(st.sampled_from(parties))))
+        return out
+
+    return seq()
+
+
+def _tiers(model: DisputeModel) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Per phase, the enabled kinds in three tiers: phase changes, other institutional kinds
+    (with guards or effects), and the rest (statements, protests ...)."""
+    out: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for phase, kinds in model.enabled.items():
+        changing, institutional = set(), set()
+        for t in model.spec.transitions:
+            if phase not in model.spec.sources(t):
+                continue
+            if t.to is not None and t.to != phase:
+                changing.add(t.kind.value)
+            elif t.guards or t.effects:
+                institutional.add(t.kind.value)
+        institutional -= changing
+        rest = set(kinds) - changing - institutional
+        out[phase] = (sorted(changing), sorted(institutional), sorted(rest))
+    return out
+
+
+def enabled_sequences(
+    model: DisputeModel,
+    max_size: int = 10,
+    *,
+    min_size: int = 0,
+    parties: Sequence[str] = DEFAULT_PARTIES,
+    start: dt.date = DEFAULT_START,
+    max_gap_days: int = 200,
+) -> st.SearchStrategy[list[Event]]:
+    """Sequences whose every kind is enabled in the phase the model has reached so far.
+
+    Each draw prefers phase-changing kinds, then other institutional kinds, then the rest, and
+    shrinks in that direction: towards the shortest path through the phases. (The events may still be rejected by a rule: that is what is tested.)
+    """
+    tiers = _tiers(model)
+
+    @st.composite
+    def seq(draw: st.DrawFn) -> list[Event]:
+        n = draw(st.integers(min_size, max_size))
+        model.reset()
+        out: list[Event] = []
+        date = start
+        for i in range(n):
+            available = set(model.available())
+            options = [[k for k in t if k in available] for t in tiers[model.phase]]
+            options = [t for t in options if t]
+            if not options:
+                break
+            # 0-5: the first tier present (phase changes), 6-8: the next, 9: the last
+            roll = draw(st.integers(0, 9))
+            tier = options[0 if roll < 6 else min(len(options) - 1, 1 if roll < 9 else 2)]
+            kind = draw(st.sampled_from(tier))
+            date += dt.timedelta(days=draw(_gaps(max_gap_days)))
+            f = draw(facts(kind, parties))
+            event = _event(kind, i, date, parties, f, draw(st.sampled_from(parties)))
+            model.step(event)
+            out.append(event)
+        return out
+
+    return seq()

@@ -1,0 +1,272 @@
+"""The dispute model: spec checks, rules, replay of the record, and property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, find, given, settings
+from negotiation.eventlog import load_event_log
+
+from negotiation.errors import InputError
+from negotiation.events import Event
+from negotiation.model import INVARIANTS, RULES, DisputeModel, load_profile, load_spec
+from negotiation.model.rules import months_before
+from negotiation.replay import replay
+from negotiation.testing import enabled_sequences, event_sequences
+
+MODEL = DisputeModel()
+
+
+def ev(i: str, kind: str, date: str, **kw: object) -> Event:
+    return Event.model_validate({"id": i, "kind": kind, "date": date, **kw})
+
+
+RECORD_START = [
+    ev("a", "election_held", "2013-07-28"),
+    ev(
+        "b",
+        "results_announced",
+        "2013-08-12",
+        facts={"seats": {"cpp": 68, "cnrp": 55}, "total_seats": 123},
+    ),
+    ev("c", "boycott", "2013-09-23", actors=["cnrp"]),
+    ev("d", "assembly_convened", "2013-09-23"),
+    ev("e", "government_formed", "2013-09-24", facts={"votes_for": 68}),
+]
+
+
+# --- the spec -------------------------------------------------------------------------------
+def test_builtin_spec_and_profile_load() -> None:
+    spec = load_spec()
+    assert spec.initial == "campaign"
+    for phase in [
+        "campaign",
+        "election_held",
+        "results_disputed",
+        "royal_talks",
+        "assembly_convened",
+        "government_formed",
+        "boycott",
+        "working_group",
+        "breakdown",
+        "settlement",
+        "opposition_seated",
+        "assembly_dissolved",
+        "early_election",
+    ]:
+        assert phase in spec.phase_ids()
+    profile = load_profile()
+    for rule in RULES.values():
+        assert rule.provision in profile.provisions, rule.id
+    for inv in INVARIANTS.values():
+        assert inv.provision in profile.provisions, inv.id
+
+
+def write_spec(tmp_path: Path, **changes: object) -> Path:
+    base = yaml.safe_load(
+        """
+id: toy
+initial: a
+phases: [{id: a}, {id: b}, {id: c, final: true}]
+transitions:
+  - {kind: election_held, from: a, to: b}
+  - {kind: talks_held, from: b, to: c}
+"""
+    )
+    base.update(changes)
+    path = tmp_path / "toy.yaml"
+    path.write_text(yaml.safe_dump(base, sort_keys=False))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"initial": "zz"}, "unknown phase 'zz'"),
+        (
+            {"transitions": [{"kind": "election_held", "from": "a", "to": "nowhere"}]},
+            "unknown phase 'nowhere'",
+        ),
+        (
+            {
+                "transitions": [
+                    {"kind": "election_held", "from": "a", "to": "b", "guards": ["nope"]}
+                ]
+            },
+            "undefined rule 'nope'",
+        ),
+        (
+            {"transitions": [{"kind": "election_held", "from": "a", "to": "c"}]},
+            "phase 'b' is unreachable",
+        ),
+        (
+            {"phases": [{"id": "a"}, {"id": "b"}, {"id": "c"}]},
+            "phase 'c' is not final and has no way out",
+        ),
+        ({"transitions": [{"kind": "electon_held", "from": "a", "to": "b"}]}, "kind"),
+        (
+            {
+                "transitions": [
+                    {"kind": "talks_held", "from": "a", "to": "b", "effects": ["teleport"]}
+                ]
+            },
+            "undefined effect 'teleport'",
+        ),
+    ],
+)
+def test_structural_errors_are_located(
+    tmp_path: Path, changes: dict[str, object], message: str
+) -> None:
+    path = write_spec(tmp_path, **changes)
+    with pytest.raises(InputError) as exc:
+        load_spec(path)
+    text = str(exc.value)
+    assert message in text
+    assert f"{path}:" in text  # file and line
+
+
+def test_every_kind_in_the_curated_log_has_a_handler() -> None:
+    log = load_event_log()
+    missing = {e.kind.value for e in log} - MODEL.spec.handled_kinds()
+    assert not missing, f"kinds in seeds/events.yaml with no transition: {missing}"
+
+
+# --- rules -----------------------------------------------------------------------------------
+def test_months_before_clamps() -> None:
+    assert months_before(dt.date(2014, 3, 31), 1) == dt.date(2014, 2, 28)
+    assert months_before(dt.date(2014, 1, 15), 12) == dt.date(2013, 1, 15)
+
+
+def test_majority_thresholds_by_reading() -> None:
+    profile = load_profile()
+    assert profile.resolve().majority(123) == 63
+    assert profile.resolve("arithmetic_majority").majority(123) == 62
+    assert profile.resolve().two_thirds(123) == 82
+
+
+def test_unknown_interpretation_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no interpretation 'royalist'"):
+        load_profile().resolve("royalist")
+
+
+def test_government_reading_accepts_the_2013_opening() -> None:
+    trace = replay(DisputeModel(interpretation="government_2013"), RECORD_START)
+    assert [s.accepted for s in trace.steps] == [True] * 5
+    assert trace.final_phase == "boycott"
+
+
+def test_opposition_reading_rejects_the_2013_opening() -> None:
+    trace = replay(DisputeModel(interpretation="opposition_2013"), RECORD_START)
+    step = trace.step_for("d")
+    assert step is not None and not step.accepted
+    assert step.rejected_by == "first_session_quorum"
+    assert step.citation is not None and step.citation.uncertain
+    assert "68 members present" in (step.reason or "")
+
+
+def test_early_dissolution_is_rejected_and_cites_article_78() -> None:
+    seq = [*RECORD_START, ev("f", "assembly_dissolved", "2014-02-10")]
+    step = replay(MODEL, seq).step_for("f")
+    assert step is not None and step.rejected_by == "no_early_dissolution"
+    assert step.citation is not None and step.citation.article == "Article 78"
+    assert "twice deposed within a period of twelve months" in step.citation.text
+
+
+def test_dissolution_after_two_dismissals_in_twelve_months_is_accepted() -> None:
+    seq = [
+        *RECORD_START,
+        ev("f", "government_dismissed", "2014-03-01", facts={"votes_for": 90}),
+        ev("g", "government_formed", "2014-03-20", facts={"votes_for": 90}),
+        ev("h", "government_dismissed", "2014-11-01", facts={"votes_for": 90}),
+        ev("i", "assembly_dissolved", "2014-11-20"),
+        ev("j", "early_election", "2015-01-10"),
+    ]
+    trace = replay(MODEL, seq)
+    assert trace.conformance == 1.0, [s.reason for s in trace.steps if not s.accepted]
+    assert trace.final_phase == "early_election" and not trace.violations
+
+
+def test_cpp_alone_cannot_amend() -> None:
+    seq = [*RECORD_START, ev("f", "amendment_passed", "2014-03-01", facts={"votes_for": 68})]
+    step = replay(MODEL, seq).step_for("f")
+    assert step is not None and step.rejected_by == "amendment_two_thirds"
+    assert "82 of 123" in (step.reason or "")
+
+
+def test_unhandled_kind_is_an_input_error(tmp_path: Path) -> None:
+    path = write_spec(tmp_path)
+    with pytest.raises(InputError, match="no transition for event kind"):
+        replay(DisputeModel(path), [ev("x", "protest", "2013-01-01")])
+
+
+def test_replay_of_the_record() -> None:
+    trace = replay(MODEL, load_event_log())
+    rejected = [(s.event, s.rejected_by, s.reason) for s in trace.steps if not s.accepted]
+    assert not rejected
+    assert not trace.violations
+    assert trace.conformance == 1.0 and trace.first_deviation is None
+    for phase in [
+        "election_held",
+        "results_disputed",
+        "royal_talks",
+        "assembly_convened",
+        "boycott",
+        "working_group",
+        "breakdown",
+    ]:
+        assert phase in trace.phases()
+
+
+def test_replay_is_deterministic() -> None:
+    a = replay(MODEL, load_event_log()).model_dump_json()
+    b = replay(DisputeModel(), load_event_log()).model_dump_json()
+    assert a == b
+
+
+# --- property tests ------------------------------------------------------------------------------
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(enabled_sequences(MODEL, max_size=14))
+def test_no_accepted_state_breaks_an_invariant(events: list[Event]) -> None:
+    trace = replay(MODEL, events)
+    assert not trace.violations, trace.violations
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(event_sequences(MODEL, max_size=12))
+def test_random_orders_never_break_an_invariant(events: list[Event]) -> None:
+    assert not replay(MODEL, events).violations
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(enabled_sequences(MODEL, max_size=16))
+def test_early_dissolution_without_two_dismissals_is_always_rejected(events: list[Event]) -> None:
+    MODEL.reset()
+    for e in events:
+        before = MODEL.world
+        out = MODEL.step(e)
+        if e.kind.value == "assembly_dissolved" and out.accepted:
+            window = months_before(e.date, 12)
+            recent = [d for d in before.dismissals if window < d <= e.date]
+            assert (before.term_end and e.date >= before.term_end) or len(recent) >= 2
+
+
+def test_broken_profile_violation_shrinks_to_the_shortest_sequence(tmp_path: Path) -> None:
+    profile = load_profile().model_copy(update={"disabled_rules": ("no_early_dissolution",)})
+    broken = DisputeModel(profile=profile)
+    found = find(
+        enabled_sequences(broken, max_size=12),
+        lambda evs: any(
+            v.invariant == "no_early_dissolution" for v in replay(broken, evs).violations
+        ),
+        settings=settings(max_examples=2000, database=None, deadline=None),
+    )
+    # election, official results, the Assembly convened, the (early) dissolution
+    assert [e.kind.value for e in found] == [
+        "election_held",
+        "results_announced",
+        "assembly_convened",
+        "assembly_dissolved",
+    ]
