@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from negotiation.actors import Actor, Gazetteer
+from negotiation.corpus import Article, load_articles
 from negotiation.errors import InputError, Problem
+from negotiation.eventlog import load_event_log
 from negotiation.events import Citation, Conflict, Event, EventKind, EventLog, Facts, Granularity
+from negotiation.extraction import extract
 
 __all__ = [
     "Actor",
+    "Article",
     "Citation",
     "Conflict",
     "Event",
@@ -18,4 +22,7 @@ __all__ = [
     "Granularity",
     "InputError",
     "Problem",
+    "extract",
+    "load_articles",
+    "load_event_log",
 ]

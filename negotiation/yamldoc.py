@@ -119,7 +119,7 @@ def load(path: Path | str) -> Document:
 
 
 def _describe(err: dict[str, Any]) -> str:
-    msg = str(err.get("msg", "invalid value"))
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     kind = err.get("type", "")
     if kind == "missing":
         return "required field is missing"
@@ -140,17 +140,22 @@ def validation_problems(
     """Turn a pydantic ``ValidationError`` into located problems."""
     problems = []
     for err in exc.errors():
-        loc = [*base, *(p for p in err["loc"] if not _is_union_tag(p))]
+        loc: list[str | int] = list(base)
+        for part in err["loc"]:
+            # pydantic names the union member it tried ("str", "function-after[...]"); a real
+            # key of the document at this path is never such a tag
+            if _is_union_tag(part) and (*loc, part) not in doc.positions:
+                continue
+            loc.append(part)
         problems.append(problem_at(doc, loc, _describe(dict(err))))
     return problems
 
 
 def _is_union_tag(part: Any) -> bool:
-    # pydantic inserts the member type name for unions ("function-after[...]", "str", ...)
     return isinstance(part, str) and ("[" in part or part in _UNION_TAGS)
 
 
-_UNION_TAGS = {"str", "int", "float", "bool", "list", "dict", "date", "list[str]"}
+_UNION_TAGS = {"str", "int", "float", "bool", "list", "dict", "date", "list[str]", "tuple"}
 
 
 def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | int] = ()) -> M:

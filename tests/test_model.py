@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import HealthCheck, find, given, settings
-from negotiation.eventlog import load_event_log
 
 from negotiation.errors import InputError
+from negotiation.eventlog import load_event_log
 from negotiation.events import Event
 from negotiation.model import INVARIANTS, RULES, DisputeModel, load_profile, load_spec
 from negotiation.model.rules import months_before

@@ -1,3 +1,190 @@
-"""Commands: corpus."""
+"""Commands: corpus -- ``negotiation events`` and ``negotiation validate``.
+
+``validate`` tells what a YAML file is by its top-level keys and hands it to the validator
+registered for that kind. Other modules add document kinds with :func:`register_document_kind`::
+
+    register_document_kind("scenario", "variations", validate_scenario)
+
+A validator takes the parsed :class:`~negotiation.yamldoc.Document` and raises
+:class:`~negotiation.errors.InputError` listing every problem; what it returns (a model, a
+collection) is only used for the "ok" line.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sized
+from pathlib import Path
+
+import click
+
+from negotiation import yamldoc
+from negotiation.cli import main
+from negotiation.cli.common import echo_json, input_errors
+from negotiation.corpus import load_articles, parse_articles_file
+from negotiation.errors import InputError, Problem
+from negotiation.eventlog import actors_from_document, event_log_from_document, load_event_log
+from negotiation.events import Event, EventLog, Granularity
+
+__all__ = [
+    "DOCUMENT_KEYS",
+    "VALIDATORS",
+    "detect_kind",
+    "register_document_kind",
+    "validate_document",
+]
+
+Validator = Callable[[yamldoc.Document], object]
+
+#: document kind -> validator
+VALIDATORS: dict[str, Validator] = {}
+#: top-level key that identifies a kind -> the kind (checked in registration order)
+DOCUMENT_KEYS: dict[str, str] = {}
+
+
+def register_document_kind(kind: str, key: str, validator: Validator) -> None:
+    """Let ``validate`` recognise documents with top-level ``key`` as ``kind``."""
+    VALIDATORS[kind] = validator
+    DOCUMENT_KEYS[key] = kind
+
+
+def detect_kind(doc: yamldoc.Document) -> str | None:
+    """The registered kind whose identifying key is at the top of ``doc``, if any."""
+    if not isinstance(doc.data, dict):
+        return None
+    for key, kind in DOCUMENT_KEYS.items():
+        if key in doc.data:
+            return kind
+    return None
+
+
+def _validate_events(doc: yamldoc.Document) -> object:
+    return event_log_from_document(doc)
+
+
+def _validate_actors(doc: yamldoc.Document) -> object:
+    return actors_from_document(doc)
+
+
+def _validate_articles(doc: yamldoc.Document) -> object:
+    parsed, problems = parse_articles_file(doc)
+    directory = Path(doc.file).parent
+    for i, meta in enumerate(parsed.articles):
+        if not (directory / f"{meta.id}.txt").is_file():
+            problems.append(
+                doc.problem(("articles", i, "id"), f"no text file {meta.id}.txt in {directory}")
+            )
+    if problems:
+        raise InputError(problems)
+    return load_articles(directory)
+
+
+register_document_kind("events", "events", _validate_events)
+register_document_kind("actors", "actors", _validate_actors)
+register_document_kind("articles", "articles", _validate_articles)
+
+
+def validate_document(path: Path) -> tuple[str, object]:
+    """Validate one YAML file: (its kind, what its validator returned). Raises InputError."""
+    doc = yamldoc.load(path)
+    kind = detect_kind(doc)
+    if kind is None:
+        keys = ", ".join(DOCUMENT_KEYS)
+        raise InputError(
+            doc.problem(
+                (), (f"cannot tell what this file is: expected one of the top-level keys {keys}")
+            )
+        )
+    try:
+        return kind, VALIDATORS[kind](doc)
+    except InputError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:  # a validator bug must not hide the file
+        raise InputError(Problem(file=doc.file, message=f"cannot validate: {exc}")) from None
+
+
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    out: list[Path] = []
+    for name in paths:
+        p = Path(name)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+        else:
+            out.append(p)
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@input_errors
+def validate(paths: tuple[str, ...]) -> None:
+    """Check event logs, actor and article files (a directory: its YAML files).
+
+    Every problem is printed as FILE:LINE:COL: PATH: MESSAGE; any problem gives exit status 2.
+    """
+    problems: list[Problem] = []
+    for path in _expand(paths):
+        try:
+            kind, result = validate_document(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        size = f", {len(result)} entries" if isinstance(result, Sized) else ""
+        click.echo(f"ok: {path} ({kind}{size})")
+    if problems:
+        raise InputError(problems)
+
+
+def _when(e: Event) -> str:
+    if e.granularity is Granularity.month:
+        return e.date.strftime("%Y-%m")
+    if e.granularity is Granularity.year:
+        return str(e.date.year)
+    when = e.date.isoformat()
+    if e.date_end is not None:
+        when += f"..{e.date_end.isoformat()[5:]}"
+    if e.granularity is Granularity.week:
+        when += " (week)"
+    return when
+
+
+def _print_events(log: EventLog) -> None:
+    for e in log.events:
+        sources = ", ".join(dict.fromkeys(c.article.split("_")[0] for c in e.sources))
+        click.echo(f"{_when(e):<17} {e.kind.value:<18} {e.id}")
+        click.echo(f"{'':<17} {e.summary} [{sources}]")
+
+
+def _print_conflicts(log: EventLog) -> None:
+    for c in log.conflicts:
+        click.echo(f"{c.id} ({c.field}; events: {', '.join(c.events)})")
+        click.echo(f"  {c.description}")
+        for claim in c.claims:
+            s = claim.source
+            click.echo(f"  - {claim.value}")
+            click.echo(f"      {s.article} {s.start}..{s.end}: \u201c{s.quote}\u201d")
+        if c.resolution:
+            click.echo(f"  resolution: {c.resolution}")
+        click.echo("")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--conflicts", is_flag=True, help="List the conflicts between sources instead.")
+@click.option(
+    "--log",
+    "log_path",
+    type=click.Path(),
+    default=None,
+    help="An events.yaml (or its directory); default: the built-in log.",
+)
+@input_errors
+def events(as_json: bool, conflicts: bool, log_path: str | None) -> None:
+    """List the curated event log (or the conflicts between its sources)."""
+    log = load_event_log(log_path)
+    if as_json:
+        items = log.conflicts if conflicts else log.events
+        echo_json([x.model_dump(mode="json") for x in items])
+    elif conflicts:
+        _print_conflicts(log)
+    else:
+        _print_events(log)

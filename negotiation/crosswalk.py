@@ -1,0 +1,77 @@
+"""Default PLOVER / CAMEO / Goldstein / ACLED codes for each :class:`~negotiation.events.EventKind`.
+
+The table lives in ``negotiation/data/crosswalk.yaml``. It is derived from ``crosswalk.csv`` (the
+project's copy of the reference crosswalk): each entry names the CSV row it comes from, the first
+code of a cell is the default and the others are kept as ``alternatives``. Kinds the CSV lacks
+carry codes chosen here, and their ``note`` says so::
+
+    >>> from negotiation.events import EventKind
+    >>> c = default_crosswalk(EventKind.boycott)
+    >>> c.cameo, c.goldstein, c.plover.event if c.plover else None
+    ('1431', -6.5, 'PROTEST')
+    >>> entry(EventKind.violence).csv_row is None
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from negotiation import builtin, yamldoc
+from negotiation.errors import InputError, Problem
+from negotiation.events import Crosswalk, EventKind
+
+__all__ = ["CrosswalkEntry", "csv_rows", "default_crosswalk", "entry", "table"]
+
+
+class CrosswalkEntry(BaseModel):
+    """One kind's default codes, the CSV row they come from (``None``: ours) and a note."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    csv_row: str | None
+    crosswalk: Crosswalk
+    note: str = ""
+
+
+class _CrosswalkFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kinds: dict[EventKind, CrosswalkEntry]
+
+
+def _table_path() -> Path:
+    return builtin.data_dir() / "crosswalk.yaml"
+
+
+@functools.cache
+def table() -> dict[EventKind, CrosswalkEntry]:
+    """The whole table, one entry per event kind."""
+    doc = yamldoc.load(_table_path())
+    parsed = yamldoc.parse(doc, _CrosswalkFile)
+    missing = [k.value for k in EventKind if k not in parsed.kinds]
+    if missing:
+        raise InputError(
+            Problem(file=doc.file, message=f"no entry for kinds: {', '.join(missing)}")
+        )
+    return dict(parsed.kinds)
+
+
+def entry(kind: EventKind | str) -> CrosswalkEntry:
+    """The table entry of ``kind``."""
+    return table()[EventKind(kind)]
+
+
+def default_crosswalk(kind: EventKind | str) -> Crosswalk:
+    """The codes an event of ``kind`` gets when its YAML gives none."""
+    return entry(kind).crosswalk
+
+
+def csv_rows() -> dict[str, dict[str, str]]:
+    """The reference CSV (``negotiation/data/crosswalk.csv``) by its ``dispute_event_kind``."""
+    with (builtin.data_dir() / "crosswalk.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["dispute_event_kind"]: row for row in csv.DictReader(fh)}

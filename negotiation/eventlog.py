@@ -1,0 +1,421 @@
+"""The curated event log: load it, check it against its sources, dump it back to YAML.
+
+``seeds/events.yaml`` holds the log of the 2013-2014 Cambodian post-election dispute. Loading
+checks everything a reader would want checked, and reports *all* problems at once, each at its
+``file:line:col``::
+
+    >>> log = load_event_log()                  # the built-in seeds/events.yaml
+    >>> log["2013-07-28-election-held"].kind.value
+    'election_held'
+    >>> log["2013-07-28-results-announced"].facts.seats
+    {'cpp': 68, 'cnrp': 55}
+
+Checks (:func:`check_event_log`): unique event and conflict ids; ids start with the event's
+date; events in chronological order; every actor, recipient, mediator and seat-holder is a known
+actor (with a "did you mean" suggestion); every event has a source; every quote is found verbatim
+at its span in its article, inside the article's clean paragraphs (not boilerplate, comments or
+a repeated passage); no event is dated after an article that reports it; seat counts do not
+exceed the total. An event without ``crosswalk`` gets the defaults of its kind
+(:mod:`negotiation.crosswalk`); :func:`dump_event_log` leaves such defaults out again, so that
+``load(dump(log)) == log``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from negotiation import builtin, yamldoc
+from negotiation.actors import Actor, Gazetteer
+from negotiation.corpus import Article, Articles, load_articles
+from negotiation.crosswalk import default_crosswalk
+from negotiation.errors import InputError, Problem
+from negotiation.events import Citation, Event, EventKind, EventLog, Granularity
+
+__all__ = [
+    "ActorsFile",
+    "actors_from_document",
+    "check_event_log",
+    "dump_event_log",
+    "event_log_from_document",
+    "load_actors",
+    "load_event_log",
+    "verify_citation",
+]
+
+EVENTS_FILE = "events.yaml"
+ACTORS_FILE = "actors.yaml"
+
+
+class ActorsFile(BaseModel):
+    """Schema of ``actors.yaml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    actors: tuple[Actor, ...] = ()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _resolve(path: Path | str | None, default_name: str) -> Path:
+    if path is None:
+        return builtin.seeds_dir() / default_name
+    p = Path(path)
+    return p / default_name if p.is_dir() else p
+
+
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _first_at(doc: yamldoc.Document, path: Sequence[str | int]) -> str:
+    pos = doc.position(path)
+    return f" (first at line {pos[0]})" if pos else ""
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
+    """Validate an ``actors.yaml`` document: schema, unique ids, known parties, role dates."""
+    parsed = yamldoc.parse(doc, ActorsFile)
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, actor in enumerate(parsed.actors):
+        if actor.id in first:
+            problems.append(
+                doc.problem(
+                    ("actors", i, "id"),
+                    f"duplicate actor id {actor.id!r}"
+                    + _first_at(doc, ("actors", first[actor.id])),
+                )
+            )
+        else:
+            first[actor.id] = i
+    ids = set(first)
+    for i, actor in enumerate(parsed.actors):
+        if actor.party is not None and actor.party not in ids:
+            problems.append(
+                doc.problem(
+                    ("actors", i, "party"),
+                    f"unknown actor {actor.party!r}{_suggest(actor.party, ids)}",
+                )
+            )
+        for j, role in enumerate(actor.roles):
+            if role.start and role.end and role.end < role.start:
+                problems.append(
+                    doc.problem(
+                        ("actors", i, "roles", j, "end"),
+                        f"role ends ({role.end}) before it starts ({role.start})",
+                    )
+                )
+    if problems:
+        raise InputError(problems)
+    return Gazetteer(parsed.actors)
+
+
+def load_actors(path: Path | str | None = None) -> Gazetteer:
+    """The actors of ``actors.yaml`` (a file or a directory holding one; ``None``: built-in)."""
+    return actors_from_document(yamldoc.load(_resolve(path, ACTORS_FILE)))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _with_default_crosswalks(data: Any) -> Any:
+    """A copy of the raw document with each event's omitted ``crosswalk`` filled from its kind."""
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        return data
+    events = []
+    for item in data["events"]:
+        if isinstance(item, dict) and "crosswalk" not in item:
+            kind = item.get("kind")
+            if isinstance(kind, str) and kind in EventKind.__members__:
+                item = {**item, "crosswalk": default_crosswalk(kind).model_dump(mode="json")}
+        events.append(item)
+    return {**data, "events": events}
+
+
+def event_log_from_document(
+    doc: yamldoc.Document,
+    *,
+    articles: Articles | None = None,
+    actors: Gazetteer | None = None,
+    check: bool = True,
+) -> EventLog:
+    """Validate an events document; with ``check``, articles and actors default to the ones
+    beside the file and every problem found is raised in one :class:`InputError`."""
+    log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(doc.data))
+    if not check:
+        return log
+    directory = Path(doc.file).parent
+    problems: list[Problem] = []
+    if articles is None:
+        try:
+            articles = load_articles(directory)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            articles = Articles()
+    if actors is None:
+        actors_path = directory / ACTORS_FILE
+        if actors_path.is_file():
+            try:
+                actors = load_actors(actors_path)
+            except InputError as exc:
+                problems.extend(exc.problems)
+        else:
+            problems.append(
+                Problem(
+                    file=doc.file,
+                    message=(f"no {ACTORS_FILE} beside the log to check actor ids against"),
+                )
+            )
+    problems.extend(check_event_log(doc, log, articles, actors))
+    if problems:
+        raise InputError(problems)
+    return log
+
+
+def load_event_log(
+    path: Path | str | None = None,
+    *,
+    articles: Articles | None = None,
+    actors: Gazetteer | None = None,
+    check: bool = True,
+) -> EventLog:
+    """Load an event log (a file, or a directory holding ``events.yaml``; ``None``: the built-in
+    seeds). Articles and actors default to the ones in the log's directory."""
+    doc = yamldoc.load(_resolve(path, EVENTS_FILE))
+    return event_log_from_document(doc, articles=articles, actors=actors, check=check)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _date_prefix(event: Event) -> str:
+    d = event.date
+    if event.granularity is Granularity.year:
+        return f"{d.year:04d}"
+    if event.granularity is Granularity.month:
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _show(s: str, limit: int = 60) -> str:
+    return repr(s if len(s) <= limit else s[: limit - 3] + "...")
+
+
+def verify_citation(
+    doc: yamldoc.Document, path: Sequence[str | int], c: Citation, articles: Articles
+) -> list[Problem]:
+    """Problems with one citation: unknown article, quote not verbatim at its span, or a span
+    outside the article's clean paragraphs."""
+    base = tuple(path)
+    article: Article | None = articles.get(c.article)
+    if article is None:
+        hint = _suggest(c.article, articles) or (
+            f" (known: {', '.join(articles)})" if articles else ""
+        )
+        return [doc.problem((*base, "article"), f"unknown article {c.article!r}{hint}")]
+    text, where = article.text, f"{c.start}..{c.end}"
+    occurrences = _spans(text, c.quote)
+    inside = [o for o in occurrences if article.paragraph_at(*o) is not None]
+    if text[c.start : c.end] != c.quote:
+        if occurrences:
+            found = ", ".join(f"{a}..{b}" for a, b in (inside or occurrences))
+            msg = f"quote not found at {where} in article {c.article}; it occurs at {found}"
+        elif c.start >= len(text):
+            msg = (
+                f"quote not found in article {c.article}: span {where} is beyond the end of "
+                f"the text ({len(text)} characters)"
+            )
+        else:
+            there = text[c.start : c.end]
+            k = next(
+                (i for i, (a, b) in enumerate(zip(there, c.quote, strict=False)) if a != b),
+                min(len(there), len(c.quote)),
+            )
+            msg = (
+                f"quote not found verbatim in article {c.article}: at {where} the article reads "
+                f"{_show(there)}; first difference at character {k} (quote has "
+                f"{_show(c.quote[k : k + 12], 20)}, article has {_show(there[k : k + 12], 20)})"
+            )
+            for probe in (c.quote[:25], c.quote[-25:]):
+                hits = _spans(text, probe) if len(probe) >= 10 else []
+                if hits and hits[0][0] != c.start:
+                    msg += f"; a passage like it starts near {hits[0][0]}"
+                    break
+        return [doc.problem((*base, "quote"), msg)]
+    if article.paragraph_at(c.start, c.end) is None:
+        msg = (
+            f"quote at {where} lies outside the clean paragraphs of article {c.article} "
+            "(boilerplate, reader comments or a repeated passage)"
+        )
+        if inside:
+            a, b = inside[0]
+            msg += f"; cite the occurrence at {a}..{b}"
+        return [doc.problem((*base, "start"), msg)]
+    return []
+
+
+def _check_actor(
+    doc: yamldoc.Document, path: Sequence[str | int], actor_id: str, actors: Gazetteer
+) -> list[Problem]:
+    if actor_id in actors:
+        return []
+    hint = _suggest(actor_id, (a.id for a in actors))
+    alias = actors.resolve(actor_id)
+    if alias is not None:
+        hint = f" (did you mean {alias!r}? {actor_id!r} is one of its names)"
+    return [doc.problem(path, f"unknown actor {actor_id!r}{hint}")]
+
+
+def check_event_log(
+    doc: yamldoc.Document, log: EventLog, articles: Articles, actors: Gazetteer | None
+) -> list[Problem]:
+    """Every problem with a parsed log, located in ``doc``."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, event in enumerate(log.events):
+        at: tuple[str | int, ...] = ("events", i)
+        if event.id in first:
+            problems.append(
+                doc.problem(
+                    (*at, "id"),
+                    f"duplicate event id {event.id!r}"
+                    + _first_at(doc, ("events", first[event.id])),
+                )
+            )
+        else:
+            first[event.id] = i
+        prefix = _date_prefix(event)
+        if not event.id.startswith(prefix + "-"):
+            problems.append(
+                doc.problem(
+                    (*at, "id"),
+                    (
+                        f"id {event.id!r} should start with the event's date: '{prefix}-<short-name>'"
+                    ),
+                )
+            )
+        if i and event.date < log.events[i - 1].date:
+            problems.append(
+                doc.problem(
+                    (*at, "date"),
+                    (
+                        f"events are not in chronological order: {event.date} comes after "
+                        f"{log.events[i - 1].id} ({log.events[i - 1].date})"
+                    ),
+                )
+            )
+        if actors is not None:
+            for field in ("actors", "recipients"):
+                for j, actor_id in enumerate(getattr(event, field)):
+                    problems += _check_actor(doc, (*at, field, j), actor_id, actors)
+            if event.mediator is not None:
+                problems += _check_actor(doc, (*at, "mediator"), event.mediator, actors)
+            for party in event.facts.seats or {}:
+                problems += _check_actor(doc, (*at, "facts", "seats", party), party, actors)
+        facts = event.facts
+        if facts.seats and facts.total_seats and sum(facts.seats.values()) > facts.total_seats:
+            problems.append(
+                doc.problem(
+                    (*at, "facts", "seats"),
+                    (
+                        f"seats add up to {sum(facts.seats.values())}, more than total_seats "
+                        f"{facts.total_seats}"
+                    ),
+                )
+            )
+        if not event.sources:
+            problems.append(doc.problem(at, "an event needs at least one source (sources: [...])"))
+        for j, c in enumerate(event.sources):
+            found = verify_citation(doc, (*at, "sources", j), c, articles)
+            problems += found
+            article = articles.get(c.article)
+            if (
+                not found
+                and article is not None
+                and article.meta.date_basis != "unknown"
+                and event.date > article.published
+            ):
+                problems.append(
+                    doc.problem(
+                        (*at, "date"),
+                        (
+                            f"event dated {event.date} is reported by article {c.article}, published "
+                            f"{article.published}"
+                        ),
+                    )
+                )
+    seen: dict[str, int] = {}
+    ids = set(first)
+    for k, conflict in enumerate(log.conflicts):
+        at = ("conflicts", k)
+        if conflict.id in seen:
+            problems.append(
+                doc.problem(
+                    (*at, "id"),
+                    f"duplicate conflict id {conflict.id!r}"
+                    + _first_at(doc, ("conflicts", seen[conflict.id])),
+                )
+            )
+        else:
+            seen[conflict.id] = k
+        for j, event_id in enumerate(conflict.events):
+            if event_id not in ids:
+                problems.append(
+                    doc.problem(
+                        (*at, "events", j), f"unknown event {event_id!r}{_suggest(event_id, ids)}"
+                    )
+                )
+        for j, claim in enumerate(conflict.claims):
+            problems += verify_citation(doc, (*at, "claims", j, "source"), claim.source, articles)
+    return problems
+
+
+# --------------------------------------------------------------------------- dumping
+
+
+def _event_data(event: Event) -> dict[str, Any]:
+    data = event.model_dump(mode="json", exclude_defaults=True)
+    data.pop("crosswalk", None)
+    if event.crosswalk != default_crosswalk(event.kind):
+        data_cw = event.crosswalk.model_dump(mode="json")
+        # keep the field order of Event: crosswalk goes before sources and note
+        ordered: dict[str, Any] = {}
+        for key in Event.model_fields:
+            if key == "crosswalk":
+                ordered[key] = data_cw
+            elif key in data:
+                ordered[key] = data[key]
+        data = ordered
+    return data
+
+
+def dump_event_log(log: EventLog) -> str:
+    """The log as YAML; crosswalks equal to their kind's defaults are left out.
+    ``event_log_from_document(load_text(dump_event_log(log)), check=False) == log``."""
+    data: dict[str, Any] = {}
+    if log.dispute:
+        data["dispute"] = log.dispute
+    data["events"] = [_event_data(e) for e in log.events]
+    if log.conflicts:
+        data["conflicts"] = [
+            c.model_dump(mode="json", exclude_defaults=True) for c in log.conflicts
+        ]
+    return yamldoc.dump(data)
