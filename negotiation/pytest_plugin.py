@@ -1,3 +1,180 @@
-"""pytest plugin: scenario files collected as tests (see negotiation.scenario)."""
+"""pytest plugin: scenario files collected as tests (see :mod:`negotiation.scenario`).
+
+Installed with the package (entry point ``pytest11``), so ``pytest scenarios/`` collects each
+scenario file as a collector and each scenario — or each cell of its ``matrix`` — as a test item.
+Files are validated at collection: a malformed scenario is a collection error at
+``file:line:col`` with the path inside the document, not a traceback. A failing scenario prints
+the unmet expectations, then the replay step by step (only what changed at each step), then the
+sources (article id and quote) of the events involved.
+
+Which files are scenarios is configured with the ini option ``negotiation_scenario_glob``
+(patterns relative to the rootdir or the invocation directory; ``**`` spans directories)::
+
+    [tool.pytest.ini_options]
+    negotiation_scenario_glob = ["scenarios/**/*.yaml", "what_ifs/*.yml"]
+
+A YAML file named on the command line is collected whatever its path. Other YAML files (event
+logs, models, profiles, test data) are left alone, also under ``scenarios/``: a matching file
+whose top level has no scenario-only key (``name``, ``variations``, ``expect``, ``matrix``,
+``interpretation``, ``disable_rules``) but has keys a scenario does not have (``dispute``,
+``phases``, ``provisions`` ...) is another kind of file. An empty value switches collection off.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from negotiation.scenario import CellResult, PlannedCell
+
+__all__ = ["DEFAULT_GLOBS", "ScenarioFailure", "ScenarioFile", "ScenarioItem", "matches"]
+
+INI_GLOB = "negotiation_scenario_glob"
+DEFAULT_GLOBS = ("scenarios/**/*.yaml", "scenarios/**/*.yml")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        INI_GLOB,
+        type="linelist",
+        default=list(DEFAULT_GLOBS),
+        help="glob patterns of negotiation scenario files, relative to the rootdir "
+        f"(default: {' '.join(DEFAULT_GLOBS)}; '**' spans directories; empty: off)",
+    )
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches(relative: str, patterns: list[str]) -> bool:
+    """Whether a '/'-separated relative path matches one of the glob patterns."""
+    return any(_regex(p.strip().removeprefix("./")).match(relative) for p in patterns if p.strip())
+
+
+def _relative(path: Path, base: Path) -> str | None:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFile | None:
+    if file_path.suffix not in (".yaml", ".yml"):
+        return None
+    config = parent.config
+    patterns: list[str] = config.getini(INI_GLOB)
+    bases = (config.rootpath, config.invocation_params.dir)
+    relatives = {r for b in bases if (r := _relative(file_path, b)) is not None}
+    if parent.session.isinitpath(file_path) or (
+        any(matches(r, patterns) for r in relatives) and not _other_kind(file_path)
+    ):
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None
+
+
+#: top-level keys only a scenario has; a file with none of them and some foreign key is
+#: another kind of file (an event log a scenario reads, a model, a profile ...)
+_SCENARIO_ONLY = {"name", "variations", "expect", "matrix", "interpretation", "disable_rules"}
+_SCENARIO_KEYS = _SCENARIO_ONLY | {"description", "model", "profile", "events"}
+
+
+def _other_kind(path: Path) -> bool:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # collected: the collector reports the problem at its place
+    if not isinstance(data, dict):
+        return False
+    keys = {str(k) for k in data}
+    return not keys & _SCENARIO_ONLY and bool(keys - _SCENARIO_KEYS)
+
+
+class ScenarioFailure(Exception):
+    """A scenario ran, and some of its expectations were not met."""
+
+    def __init__(self, result: CellResult):
+        super().__init__("; ".join(result.failures))
+        self.result = result
+
+
+class ScenarioFile(pytest.File):
+    """A scenario file: validated when collected; one item per scenario or matrix cell."""
+
+    def collect(self) -> Iterator[ScenarioItem]:
+        from negotiation.errors import InputError
+        from negotiation.scenario import load_scenario, plan_scenario
+
+        try:
+            planned = plan_scenario(load_scenario(self.path))
+        except InputError as exc:
+            shown = _relative(self.path, self.config.invocation_params.dir)
+            lines = [f"invalid scenario file: {len(exc.problems)} problem(s)"]
+            lines += [
+                str(replace(p, file=shown) if shown and p.file == str(self.path) else p)
+                for p in exc.problems
+            ]
+            raise self.CollectError("\n".join(lines)) from None
+        for cell in planned:
+            name = cell.scenario if cell.cell is None else f"{cell.scenario}[{cell.cell}]"
+            yield ScenarioItem.from_parent(self, name=name, planned=cell)
+
+
+class ScenarioItem(pytest.Item):
+    """One run: the scenario, or one cell of its matrix."""
+
+    def __init__(self, *, planned: PlannedCell, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.planned = planned
+        self.result: CellResult | None = None
+
+    def runtest(self) -> None:
+        from negotiation.scenario import run_cell
+
+        self.result = run_cell(self.planned)
+        trace = self.result.trace
+        self.user_properties.append(("conformance", f"{trace.conformance:.4f}"))
+        self.user_properties.append(("final_phase", trace.final_phase))
+        if not self.result.passed:
+            raise ScenarioFailure(self.result)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str:
+        if isinstance(excinfo.value, ScenarioFailure):
+            from negotiation.scenario import failure_report
+
+            return failure_report(excinfo.value.result)
+        return str(super().repr_failure(excinfo, style=style))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"scenario: {self.name}"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import glob
 import json
 import sys
-from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -20,33 +18,18 @@ from negotiation.model.spec import load_spec
 from negotiation.replay import replay as replay_log
 from negotiation.report import derive as derive_report
 from negotiation.report import dot, mermaid, render_trace
-from negotiation.scenario import CellResult, load_scenario, run_scenario
+from negotiation.scenario import (
+    CellResult,
+    failure_report,
+    load_scenario,
+    plan_scenario,
+    run_cell,
+    scenario_files,
+)
 
 MODEL = click.option("--model", "model", default=None, help="model spec file (default: built-in)")
 PROFILE = click.option("--profile", default=None, help="constitution profile file or name")
 INTERP = click.option("--interpretation", default=None, help="a named interpretation")
-
-
-def scenario_files(paths: tuple[str, ...]) -> list[Path]:
-    """Files, directories (every *.yaml/*.yml below) and globs, sorted, without repeats."""
-    found: list[Path] = []
-    for raw in paths:
-        matches = (
-            [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
-            if glob.has_magic(raw)
-            else [Path(raw)]
-        )
-        if not matches:
-            raise InputError(Problem(file=raw, message="no file matches this pattern"))
-        for p in matches:
-            if p.is_dir():
-                found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
-            elif p.exists():
-                found.append(p)
-            else:
-                raise InputError(Problem(file=str(p), message="file not found"))
-    seen: set[Path] = set()
-    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
 
 
 def _result_json(r: CellResult) -> dict[str, Any]:
@@ -86,15 +69,16 @@ def junit_xml(results: list[CellResult]) -> str:
 def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -> None:
     """Run scenario files (files, directories, globs). Exit 0 when every expectation is met,
     1 when some are not, 2 on invalid input."""
-    results: list[CellResult] = []
+    planned = []
     problems: list[Problem] = []
     for f in scenario_files(paths):
         try:
-            results += run_scenario(load_scenario(f))
+            planned += plan_scenario(load_scenario(f))
         except InputError as exc:
             problems += exc.problems
-    if problems:
+    if problems:  # every invalid file is reported before anything runs
         raise InputError(problems)
+    results: list[CellResult] = [run_cell(p) for p in planned]
     if junit:
         atomic.write_text(junit, junit_xml(results))
     failed = [r for r in results if not r.passed]
@@ -109,13 +93,16 @@ def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -
     else:
         for r in results:
             click.echo(f"== {r.name}  ({r.file})")
-            click.echo(render_trace(r.trace, steps=not quiet), nl=False)
+            if r.passed or quiet:
+                click.echo(render_trace(r.trace, steps=not quiet), nl=False)
             if r.passed:
                 click.echo("expectations: met")
-            else:
+            elif quiet:
                 click.echo("expectations: NOT MET")
                 for msg in r.failures:
                     click.echo(f"  - {msg}")
+            else:  # the unmet expectations, what changed at each step, the sources involved
+                click.echo(failure_report(r), nl=False)
             click.echo()
         click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)

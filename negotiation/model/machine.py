@@ -53,6 +53,10 @@ class Outcome:
     rejected_by: str | None = None
     reason: str | None = None
     violations: tuple[Violation, ...] = ()
+    #: rules evaluated for this event, in order, and whether each allowed it (for coverage)
+    evaluated: tuple[tuple[str, bool], ...] = ()
+    #: index in ``spec.transitions`` of the transition taken (``None`` when rejected)
+    transition: int | None = None
 
 
 @dataclass
@@ -62,6 +66,8 @@ class _Runner:
     world: WorldState = field(default_factory=WorldState)
     event: Event | None = None
     failures: list[tuple[str, str]] = field(default_factory=list)
+    evaluated: list[tuple[str, bool]] = field(default_factory=list)
+    taken: int | None = None
     state: str = ""
     # added by transitions.Machine:
     trigger: Callable[..., bool] = field(init=False, repr=False)
@@ -95,7 +101,7 @@ class DisputeModel:
         )
         self.enabled: dict[str, tuple[str, ...]] = {}
         kinds_by_phase: dict[str, dict[str, None]] = {p: {} for p in self.spec.phase_ids()}
-        for t in self.spec.transitions:
+        for index, t in enumerate(self.spec.transitions):
             sources = self.spec.sources(t)
             for s in sources:
                 kinds_by_phase[s][t.kind.value] = None
@@ -104,7 +110,7 @@ class DisputeModel:
                 source=list(sources),
                 dest=t.to,
                 conditions=self._conditions(t),
-                after=self._effects(t),
+                after=self._effects(t, index),
             )
         self.enabled = {p: tuple(k) for p, k in kinds_by_phase.items()}
         # per (phase, kind): the state conditions of each candidate transition
@@ -146,6 +152,7 @@ class DisputeModel:
             def guard(_: Any, check: Any = check, rule_id: str = rule_id) -> bool:
                 assert runner.event is not None
                 reason = check(runner.world, runner.event, params)
+                runner.evaluated.append((rule_id, reason is None))
                 if reason is None:
                     return True
                 runner.failures.append((rule_id, reason))
@@ -154,11 +161,12 @@ class DisputeModel:
             conds.append(guard)
         return conds
 
-    def _effects(self, t: Transition) -> list[Any]:
+    def _effects(self, t: Transition, index: int | None = None) -> list[Any]:
         runner, params, effects = self._runner, self.params, t.effects
 
         def after(_: Any) -> None:
             assert runner.event is not None
+            runner.taken = index
             runner.world = fx.apply(runner.world, runner.event, params, effects)
 
         return [after]
@@ -207,17 +215,31 @@ class DisputeModel:
             )
             return Outcome(False, phase, phase, before, before, NOT_ENABLED, reason)
         runner.event, runner.failures = event, []
+        runner.evaluated, runner.taken = [], None
         accepted = runner.trigger(kind)
+        evaluated = tuple(runner.evaluated)
         if not accepted:
-            rule, reason = runner.failures[0] if runner.failures else (NOT_ENABLED, "no transition")
-            return Outcome(False, phase, phase, before, before, rule, reason)
+            # a rule that stopped a candidate whose state conditions held says more than the
+            # state condition of another candidate
+            rules = [f for f in runner.failures if f[0] != NOT_ENABLED] or runner.failures
+            rule, reason = rules[0] if rules else (NOT_ENABLED, "no transition")
+            return Outcome(False, phase, phase, before, before, rule, reason, evaluated=evaluated)
         after = runner.world
         violations = tuple(
             Violation(inv.id, msg)
             for inv in self.invariants
             if (msg := inv.check(before, event, after, self.params)) is not None
         )
-        return Outcome(True, phase, runner.state, before, after, None, None, violations)
+        return Outcome(
+            True,
+            phase,
+            runner.state,
+            before,
+            after,
+            violations=violations,
+            evaluated=evaluated,
+            transition=runner.taken,
+        )
 
     # -- citations -------------------------------------------------------------------------
     def provision(self, rule_or_invariant: str) -> Provision | None:
