@@ -16,6 +16,12 @@ from pathlib import Path
 __all__ = ["write_text"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text(path: Path | str, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path`` atomically."""
     target = Path(path)
@@ -24,6 +30,7 @@ def write_text(path: Path | str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

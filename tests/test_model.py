@@ -178,6 +178,7 @@ def test_early_dissolution_is_rejected_and_cites_article_78() -> None:
 def test_dissolution_after_two_dismissals_in_twelve_months_is_accepted() -> None:
     seq = [
         *RECORD_START,
+        ev("s", "seats_taken", "2014-02-01", actors=["cnrp"]),  # boycotters cannot vote
         ev("f", "government_dismissed", "2014-03-01", facts={"votes_for": 90}),
         ev("g", "government_formed", "2014-03-20", facts={"votes_for": 90}),
         ev("h", "government_dismissed", "2014-11-01", facts={"votes_for": 90}),
@@ -187,6 +188,13 @@ def test_dissolution_after_two_dismissals_in_twelve_months_is_accepted() -> None
     trace = replay(MODEL, seq)
     assert trace.conformance == 1.0, [s.reason for s in trace.steps if not s.accepted]
     assert trace.final_phase == "early_election" and not trace.violations
+
+
+def test_boycotters_cannot_vote() -> None:
+    seq = [*RECORD_START, ev("f", "amendment_passed", "2014-03-01", facts={"votes_for": 90})]
+    step = replay(MODEL, seq).step_for("f")
+    assert step is not None and step.rejected_by == "amendment_two_thirds"
+    assert step.reason == "90 votes reported but only 68 members sit (cnrp boycotting)"
 
 
 def test_cpp_alone_cannot_amend() -> None:

@@ -66,6 +66,18 @@ def votes_for(world: WorldState, event: Event) -> int:
     return world.present_seats()
 
 
+def _more_than_sit(w: WorldState, e: Event) -> str | None:
+    """A reported vote larger than the members who sit (boycotters do not vote)."""
+    votes = e.facts.votes_for
+    if votes is None or not w.seats:
+        return None
+    sitting = w.present_seats()
+    if votes > sitting:
+        away = f" ({', '.join(w.boycotting)} boycotting)" if w.boycotting else ""
+        return f"{votes} votes reported but only {sitting} members sit{away}"
+    return None
+
+
 def total_seats(world: WorldState, event: Event) -> int:
     """The Assembly's size as the results made it (an event cannot resize it)."""
     return world.total_seats
@@ -115,6 +127,8 @@ def _first_session_quorum(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 
 def _confidence_vote(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if (too_many := _more_than_sit(w, e)) is not None:
+        return too_many
     total = total_seats(w, e)
     votes, needed = votes_for(w, e), p.majority(total)
     if votes < needed:
@@ -123,6 +137,8 @@ def _confidence_vote(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 
 def _censure(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if (too_many := _more_than_sit(w, e)) is not None:
+        return too_many
     total = total_seats(w, e)
     needed = p.censure(total)
     if e.facts.votes_for is None:
@@ -167,6 +183,8 @@ def _early_election_basis(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 
 def _amendment_two_thirds(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if (too_many := _more_than_sit(w, e)) is not None:
+        return too_many
     total = total_seats(w, e)
     votes, needed = votes_for(w, e), p.two_thirds(total)
     if votes < needed:
