@@ -8,12 +8,15 @@ from negotiation.errors import InputError, Problem
 from negotiation.eventlog import load_event_log
 from negotiation.events import Citation, Conflict, Event, EventKind, EventLog, Facts, Granularity
 from negotiation.extraction import extract
+from negotiation.model import DisputeModel, load_profile, load_spec
+from negotiation.replay import Trace, replay
 
 __all__ = [
     "Actor",
     "Article",
     "Citation",
     "Conflict",
+    "DisputeModel",
     "Event",
     "EventKind",
     "EventLog",
@@ -22,7 +25,11 @@ __all__ = [
     "Granularity",
     "InputError",
     "Problem",
+    "Trace",
     "extract",
     "load_articles",
     "load_event_log",
+    "load_profile",
+    "load_spec",
+    "replay",
 ]

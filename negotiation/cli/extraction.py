@@ -1,3 +1,296 @@
-"""Commands: extraction."""
+"""Commands: extraction (``extract``, ``evaluate``)."""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from negotiation.actors import Gazetteer
+from negotiation.cli import main
+from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
+from negotiation.errors import InputError, Problem
+
+__all__ = ["evaluate_cmd", "extract_cmd", "looks_english"]
+
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "is",
+        "was",
+        "were",
+        "are",
+        "on",
+        "for",
+        "with",
+        "that",
+        "by",
+        "said",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "from",
+        "at",
+        "as",
+        "be",
+        "this",
+        "their",
+        "after",
+        "his",
+        "her",
+        "not",
+        "will",
+        "would",
+        "they",
+        "he",
+        "she",
+        "who",
+        "which",
+    ]
+)
+
+
+def looks_english(text: str) -> bool:
+    """A rough test: enough common English function words (short texts pass)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 20:
+        return True
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _gazetteer(actors: str | None, no_actors: bool) -> Gazetteer:
+    if no_actors:
+        return Gazetteer([])
+    from negotiation.eventlog import load_actors
+
+    return load_actors(actors)
+
+
+def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
+    from negotiation.corpus import load_articles, read_article
+
+    out: list[Any] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            if (p / "articles.yaml").is_file():
+                arts = list(load_articles(p).values())
+            else:
+                arts = [read_article(f) for f in sorted(p.glob("*.txt"))]
+            if not arts:
+                problems.append(Problem(file=str(p), message="no *.txt articles in this directory"))
+            if published is not None:
+                arts = [read_article(a.path or p / f"{a.id}.txt", a.meta, published) for a in arts]
+            out.extend(arts)
+        elif p.is_file():
+            meta = None
+            if (p.parent / "articles.yaml").is_file() and p.suffix == ".txt":
+                known = load_articles(p.parent)
+                meta = known[p.stem].meta if p.stem in known else None
+            out.append(read_article(p, meta, published))
+        else:
+            problems.append(Problem(file=str(p), message="no such file or directory"))
+    for a in out:
+        if a.meta.date_basis == "unknown" and published is None:
+            problems.append(
+                Problem(
+                    file=a.path or a.id,
+                    message="cannot tell when this article was published (no date in the text "
+                    "and no metadata): pass --published YYYY-MM-DD",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def _mention_line(m: Any) -> str:
+    date = m.date.isoformat() + (
+        "" if m.granularity.value == "day" else f" ({m.granularity.value})"
+    )
+    if m.date_end is not None:
+        date += f"..{m.date_end.isoformat()}"
+    who = ",".join(m.actors) or "-"
+    if m.recipients:
+        who += " -> " + ",".join(m.recipients)
+    facts = m.facts.present()
+    extra = f" {facts}" if facts else ""
+    cands = f" [candidates: {', '.join(m.candidate_actors[:4])}]" if m.candidate_actors else ""
+    quote = m.citation.quote if len(m.citation.quote) <= 160 else m.citation.quote[:157] + "..."
+    raw = {
+        "text": f' [date: "{m.date_text}"]',
+        "election": " [date: after the election, before publication]",
+        "publication": " [date: publication week]",
+    }[m.date_source]
+    return (
+        f"  {date:<24} {m.kind.value:<19} {who}{extra} conf {m.confidence:.2f}{raw}{cands}\n"
+        f'      "{quote}" @{m.citation.start}-{m.citation.end}'
+    )
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print mentions and merged events as JSON.")
+@click.option(
+    "--published", callback=_date, metavar="YYYY-MM-DD",
+    help="Publication date, for articles without metadata or a date in the text.",
+)  # fmt: skip
+@click.option("--actors", type=click.Path(), help="Actors file (default: the built-in actors).")
+@click.option("--no-actors", is_flag=True, help="Use no gazetteer (every name is a candidate).")
+@click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
+@click.option("--min-confidence", type=float, default=0.0, show_default=True,
+              help="Drop mentions below this confidence.")  # fmt: skip
+@click.option("--out", type=click.Path(), help="Write the merged event log (YAML) here.")
+@input_errors
+def extract_cmd(
+    paths: tuple[str, ...],
+    as_json: bool,
+    published: dt.date | None,
+    actors: str | None,
+    no_actors: bool,
+    lexicon: str | None,
+    min_confidence: float,
+    out: str | None,
+) -> None:
+    """Propose typed, dated, sourced events from articles (files or directories of *.txt)."""
+    from negotiation.atomic import write_text
+    from negotiation.extraction.extract import Extractor
+    from negotiation.extraction.lexicon import load_lexicon
+    from negotiation.extraction.merge import merge_mentions
+    from negotiation.yamldoc import dump
+
+    gazetteer = _gazetteer(actors, no_actors)
+    extractor = Extractor(gazetteer, load_lexicon(lexicon))
+    articles = _articles(paths, published)
+    per_article = []
+    for a in articles:
+        if not looks_english(a.text):
+            click.echo(
+                f"warning: {a.path or a.id}: does not look like English; the lexicon is English "
+                "only, expect few or no events",
+                err=True,
+            )
+        ms = [m for m in extractor.extract(a) if m.confidence >= min_confidence]
+        per_article.append((a, ms))
+    log = merge_mentions([m for _, ms in per_article for m in ms], gazetteer=gazetteer)
+    if out:
+        data = log.model_dump(mode="json", exclude_defaults=True)
+        header = "# Event log proposed by `negotiation extract` — review every event before use.\n"
+        write_text(out, header + dump(data))
+    if as_json:
+        echo_json(
+            {
+                "articles": [
+                    {
+                        "id": a.id,
+                        "published": a.published.isoformat(),
+                        "date_basis": a.meta.date_basis,
+                        "mentions": [m.model_dump(mode="json") for m in ms],
+                    }
+                    for a, ms in per_article
+                ],
+                "events": [e.model_dump(mode="json") for e in log.events],
+                "conflicts": [c.model_dump(mode="json") for c in log.conflicts],
+            }
+        )
+        return
+    for a, ms in per_article:
+        click.echo(
+            f"{a.id} (published {a.published.isoformat()}, {a.meta.date_basis}): "
+            f"{len(ms)} mention(s)"
+        )
+        for m in ms:
+            click.echo(_mention_line(m))
+    click.echo(
+        f"\n{len(log.events)} event(s) after merging, {len(log.conflicts)} conflict(s)"
+        + (f"; written to {out}" if out else "")
+    )
+    for c in log.conflicts:
+        claims = "; ".join(f"{cl.value} ({cl.source.article})" for cl in c.claims)
+        click.echo(f"  conflict {c.id}: {c.description}: {claims}")
+
+
+@main.command("evaluate")
+@click.option("--gold", type=click.Path(), help="Gold event log (default: seeds/events.yaml).")
+@click.option("--articles", "articles_dir", type=click.Path(),
+              help="Articles directory (default: the built-in seeds).")  # fmt: skip
+@click.option("--actors", type=click.Path(), help="Actors file (default: the built-in actors).")
+@click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
+@click.option("--tolerance", type=int, default=1, show_default=True,
+              help="Days of slack around a gold event's period.")  # fmt: skip
+@click.option("--min-f1", type=float, default=None, help="Exit 1 if F1 is below this.")
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+@input_errors
+def evaluate_cmd(
+    gold: str | None,
+    articles_dir: str | None,
+    actors: str | None,
+    lexicon: str | None,
+    tolerance: int,
+    min_f1: float | None,
+    as_json: bool,
+) -> None:
+    """Score extraction against a curated event log: precision, recall, F1, per-field accuracy."""
+    from negotiation.corpus import load_articles
+    from negotiation.eventlog import load_actors, load_event_log
+    from negotiation.extraction.evaluate import evaluate
+    from negotiation.extraction.extract import extract_events
+    from negotiation.extraction.lexicon import load_lexicon
+
+    arts = load_articles(articles_dir)
+    gazetteer = load_actors(actors)
+    gold_log = load_event_log(gold, articles=arts, actors=gazetteer)
+    wanted = {c.article for e in gold_log.events for c in e.sources}
+    scope = [a for a in arts.values() if not wanted or a.id in wanted]
+    extracted = extract_events(scope, gazetteer, lexicon=load_lexicon(lexicon))
+    result = evaluate(extracted, gold_log, tolerance_days=tolerance, gazetteer=gazetteer)
+    if as_json:
+        echo_json(result.summary())
+    else:
+        click.echo(
+            f"events: gold {len(gold_log.events)}, extracted {len(extracted.events)} "
+            f"from {len(scope)} article(s); dates within ±{tolerance} day(s)"
+        )
+        click.echo(
+            f"precision {result.precision:.3f}   recall {result.recall:.3f}   "
+            f"F1 {result.f1:.3f}   (tp {result.tp}, fp {result.fp}, fn {result.fn})"
+        )
+        fields = "   ".join(
+            f"{k} {'-' if v is None else f'{v:.2f}'}" for k, v in result.fields.items()
+        )
+        click.echo(f"field accuracy (matched pairs): {fields}\n")
+        click.echo(f"{'kind':<20}{'tp':>4}{'fp':>4}{'fn':>4}{'prec':>8}{'rec':>8}{'f1':>8}")
+        for k in result.per_kind:
+            click.echo(
+                f"{k.kind:<20}{k.tp:>4}{k.fp:>4}{k.fn:>4}"
+                f"{k.precision:>8.2f}{k.recall:>8.2f}{k.f1:>8.2f}"
+            )
+        if result.false_negatives:
+            click.echo("\nmissed (gold, not extracted): " + ", ".join(result.false_negatives))
+        if result.false_positives:
+            click.echo("spurious (extracted, not in gold): " + ", ".join(result.false_positives))
+    if min_f1 is not None and result.f1 < min_f1:
+        sys.exit(EXIT_FAILED)

@@ -1,0 +1,241 @@
+"""Who a sentence names: gazetteer actors (every alias) and capitalised names it does not know.
+
+>>> from negotiation.actors import Actor, Gazetteer
+>>> g = Gazetteer([Actor(id="cpp", name="Cambodian People's Party", type="party",
+...                      aliases=["CPP"])])
+>>> m = ActorMatcher(g)
+>>> [(s.actor, s.text) for s in m.find("The Cambodian People’s Party (CPP) said so.")]
+[('cpp', 'Cambodian People’s Party'), ('cpp', 'CPP')]
+>>> m.candidates("Raila Odinga of the Orange Democratic Movement rejected it.")
+['Raila Odinga', 'Orange Democratic Movement']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from negotiation.actors import Gazetteer
+
+__all__ = ["ActorMatcher", "MatchedActor", "candidate_slug"]
+
+_TITLES = {
+    "president", "vice", "prime", "minister", "deputy", "opposition", "leader", "chief", "head",
+    "secretary", "general", "state", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs",
+    "ms", "dr", "sir", "senator", "lawmaker", "ambassador", "foreign", "interior", "defence",
+    "defense", "chairman", "chairwoman", "chair", "commander", "gen", "lt", "col", "former",
+    "acting", "interim", "incumbent", "candidate", "king", "queen", "his", "her", "majesty",
+    "excellency", "party", "presidential", "justice", "finance", "information", "mp", "premier",
+}  # fmt: skip
+_STOP = {
+    "the", "a", "an", "but", "and", "or", "meanwhile", "however", "in", "on", "at", "of", "for",
+    "to", "by", "with", "after", "before", "during", "since", "as", "it", "its", "he", "she",
+    "they", "we", "i", "this", "that", "these", "those", "there", "his", "her", "their", "our",
+    "both", "earlier", "later", "despite", "according", "while", "when", "if", "speaking",
+    "reported", "written", "translated", "photo", "credit", "email", "print", "comment",
+    "comments", "view", "more", "breaking", "news", "accessibility", "links", "anonymous",
+    "reader", "thank", "first", "god", "wake", "shame", "keep", "don't", "no", "stances",
+    "claiming", "opposition", "ruling", "cambodian", "said", "says", "what", "who", "all",
+    "some", "many", "several", "one", "two", "three", "new", "old", "other", "another", "each",
+    "yes", "so", "then", "now", "today", "yesterday", "tomorrow", "tonight", "last", "next",
+    "unlike", "although", "though", "because", "once", "until", "under", "over", "from",
+}  # fmt: skip
+_DATES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
+_LOCATIVE = {"in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into",
+             "toward", "towards", "through", "throughout", "visiting", "visited", "capital"}  # fmt: skip
+_CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "del", "la", "le", "da", "do",
+               "dos", "van", "von", "y", "bin", "al", "el"}  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class MatchedActor:
+    start: int
+    end: int
+    actor: str
+    text: str
+
+
+def _form_pattern(form: str) -> str:
+    parts = [re.escape(p) for p in form.replace("’", "'").split()]
+    body = r"\s+".join(parts)
+    return body.replace("'", "['’]").replace(r"\-", r"[-‐]")
+
+
+def candidate_slug(name: str) -> str:
+    """A slug usable as an actor id for a name the gazetteer does not know."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "unknown"
+
+
+class ActorMatcher:
+    """Finds gazetteer actors (by any alias) and candidate actors in sentences."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer([])
+        forms = list(self.gazetteer.surface_forms())
+        forms.extend(self._surnames(forms))
+        self._ids: dict[str, str] = {}
+        sensitive: list[str] = []
+        insensitive: list[str] = []
+        for name, actor in sorted(forms, key=lambda f: (-len(f[0]), f[0])):
+            name = name.strip()
+            if not name:
+                continue
+            key = re.sub(r"\s+", " ", name.replace("’", "'")).casefold()
+            if key in self._ids:
+                continue
+            self._ids[key] = actor
+            # short or all-capital forms (acronyms) are matched as written
+            if len(name) <= 4 or name.isupper():
+                sensitive.append(_form_pattern(name))
+            else:
+                insensitive.append(_form_pattern(name))
+        bound = r"(?<![\w’'-])(?:{})(?![\w-]|['’][a-rt-z])"
+        self._sensitive = re.compile(bound.format("|".join(sensitive))) if sensitive else None
+        self._insensitive = (
+            re.compile(bound.format("|".join(insensitive)), re.I) if insensitive else None
+        )
+
+    def _surnames(self, forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Persons are often named by one part of their name ("Rainsy said"): add unique parts."""
+        out: list[tuple[str, str]] = []
+        persons = [a for a in self.gazetteer if a.type.value == "person"]
+        counts: Counter[str] = Counter()
+        owner: dict[str, set[str]] = {}
+        for a in persons:
+            for n in a.names():
+                words = n.split()
+                if len(words) < 2:
+                    continue
+                for w in (words[-1],):
+                    counts[w] += 1
+                    owner.setdefault(w, set()).add(a.id)
+        known = {n.casefold() for n, _ in forms}
+        for w, ids in owner.items():
+            if len(ids) == 1 and len(w) >= 4 and w[0].isupper() and w.casefold() not in known:
+                if w.lower() in _STOP or w.lower() in _TITLES or w.lower() in _DATES:
+                    continue
+                out.append((w, next(iter(ids))))
+        return out
+
+    def find(self, sentence: str) -> list[MatchedActor]:
+        """Gazetteer actors named in ``sentence``, in order (longest match wins on overlap)."""
+        found: list[MatchedActor] = []
+        for rx in (self._insensitive, self._sensitive):
+            if rx is None:
+                continue
+            for m in rx.finditer(sentence):
+                if any(m.start() < f.end and f.start < m.end() for f in found):
+                    continue
+                key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).casefold()
+                actor = self._ids.get(key) or self.gazetteer.resolve(m.group(0))
+                if actor is not None:
+                    found.append(MatchedActor(m.start(), m.end(), actor, m.group(0)))
+        return sorted(found, key=lambda f: f.start)
+
+    def candidates(self, sentence: str, known: list[MatchedActor] | None = None) -> list[str]:
+        """Capitalised names in ``sentence`` that are not in the gazetteer (possible actors)."""
+        return [name for _, _, name in self.candidate_spans(sentence, known)]
+
+    def candidate_spans(
+        self, sentence: str, known: list[MatchedActor] | None = None
+    ) -> list[tuple[int, int, str]]:
+        known = self.find(sentence) if known is None else known
+        tokens = list(_TOKEN.finditer(sentence[:20000]))
+        groups: list[list[re.Match[str]]] = []
+        current: list[re.Match[str]] = []
+        for tok in tokens:
+            word = tok.group(0).rstrip(".")
+            if current and re.search(r"['’]s$", current[-1].group(0)):
+                groups.append(current)  # "Odinga's Orange Democratic Movement": two names
+                current = []
+            gap_ok = bool(current) and re.fullmatch(
+                r"[ \u00a0]", sentence[current[-1].end() : tok.start()]
+            )
+            capital = word[:1].isupper()
+            if capital and (not current or gap_ok):
+                current.append(tok)
+            elif capital:
+                groups.append(current)
+                current = [tok]
+            elif word.lower() in _CONNECTORS and current and gap_ok:
+                current.append(tok)
+            else:
+                if current:
+                    groups.append(current)
+                current = []
+        if current:
+            groups.append(current)
+        split: list[list[re.Match[str]]] = []
+        undated: list[list[re.Match[str]]] = []
+        for group in groups:
+            part: list[re.Match[str]] = []
+            for tok in group:
+                if tok.group(0).lower().rstrip(".’'s") in _DATES:
+                    undated.append(part)
+                    part = []
+                else:
+                    part.append(tok)
+            undated.append(part)
+        for group in undated:
+            cut = 0
+            for i in range(1, len(group) - 1):
+                w0, w1 = group[i].group(0).lower(), group[i + 1].group(0).lower()
+                if w0 == "of" and w1 == "the" and i - cut >= 2:
+                    split.append(group[cut:i])
+                    cut = i + 2
+            for i, tok in enumerate(group):
+                if tok.group(0).lower().endswith("-based") and i >= cut:
+                    cut = i + 1
+            split.append(group[cut:])
+        out: list[tuple[int, int, str]] = []
+        seen: set[str] = set()
+        for group in split:
+            while group and (
+                group[-1].group(0).lower() in _CONNECTORS | _TITLES
+                or not group[-1].group(0)[:1].isupper()
+            ):
+                group = group[:-1]
+            while group and (
+                group[0].group(0).rstrip(".").lower() in _STOP | _TITLES | _CONNECTORS
+            ):
+                group = group[1:]
+            if not group:
+                continue
+            start, end = group[0].start(), group[-1].end()
+            text = sentence[start:end].rstrip(".’'")
+            end = start + len(text)
+            text = re.sub(r"['’]s$", "", text)
+            end = start + len(text)
+            words = text.split()
+            if not words or all(w.lower().rstrip(".") in _DATES | _STOP for w in words):
+                continue
+            if any(w.lower().rstrip(".") in _DATES for w in words):
+                continue  # "Monday" etc. never start or end a name; inside, the group was split
+            acronym = len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
+            if len(words) < 2 and not acronym:
+                continue
+            if any(start < k.end and k.start < end for k in known):
+                continue
+            prev = sentence[max(0, start - 20) : start].lower().split()
+            if prev and (
+                prev[-1] in _LOCATIVE
+                or (prev[-1] == "the" and len(prev) > 1 and prev[-2] in _LOCATIVE)
+            ):
+                continue
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append((start, end, text))
+        return out

@@ -1,0 +1,347 @@
+"""Dates in news sentences, resolved against the article's publication date.
+
+Reports word dates relative to when they were written ("on Monday", "last week", "July 28"). A
+past-tense report never resolves after its publication date; a future-tense one ("will meet on
+Monday") resolves forward. Every resolved date keeps its granularity and the raw text::
+
+    >>> import datetime as dt
+    >>> pub = dt.date(2013, 9, 17)   # a Tuesday
+    >>> r = resolve_date("They reached an agreement on Monday.", pub)
+    >>> r.date.isoformat(), r.granularity.value, r.text
+    ('2013-09-16', 'day', 'on Monday')
+    >>> resolve_date("talks on November 16-17", dt.date(2013, 12, 1)).date_end.isoformat()
+    '2013-11-17'
+    >>> resolve_date("no date here", pub) is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from negotiation.events import Granularity
+
+__all__ = [
+    "DATE_PATTERN",
+    "ResolvedDate",
+    "fallback_date",
+    "find_dates",
+    "resolve_date",
+]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
+    "a few": 3, "few": 3,
+}  # fmt: skip
+
+# Month and weekday names are matched case-sensitively: "may" and "march" are also verbs.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_DASH = r"\s*(?:-|–|—|to|through|until)\s*"
+_PREP = r"(?:(?:on|since|from|by|until|till|before|after|in|during|of|early|late|mid-?|last|this|next|earlier this|later this|the past|this past)\s+)?"
+_I = "(?i:{})"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+    (
+        "mdy",
+        _PREP
+        + rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY})"
+        + rf"(?:(?:{_DASH}(?:(?P<mon2>{_MONTH})\s*)?|\s+and\s+)(?P<d2>{_DAY}))?"
+        + rf"(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
+    (
+        "dmy",
+        _PREP
+        + rf"(?:the\s+)?(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MONTH})"
+        + rf"(?:,?\s+(?P<y>{_YEAR}))?",
+    ),
+    ("my", _PREP + rf"(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    (
+        "month",
+        r"(?:(?:in|since|during|by|until|from|early|late|mid-?|last|this|next|earlier|"
+        r"earlier in|later in|the end of|end of|the beginning of)\s+)+"
+        + rf"(?P<mon>{_MONTH})(?!\s*\d)",
+    ),
+    (
+        "weekday",
+        r"(?:(?:on|last|this|next|this past|past|since|from|until|by|early|late)\s+)?"
+        + rf"(?P<wd>{_WEEKDAY})(?:['’]s)?"
+        + r"(?:\s+(?:morning|afternoon|evening|night))?",
+    ),
+    (
+        "relday",
+        _I.format(
+            r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night"
+            r"|the (?:day before|previous day|next day|following day))\b"
+        ),
+    ),
+    (
+        "ago",
+        _I.format(
+            r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            r"|twelve|several|a few)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
+        ),
+    ),
+    (
+        "weekend",
+        _I.format(
+            r"\b(?P<we>(?:(?:sometimes?|some ?time|later|earlier)\s+)?(?:over\s+|at\s+)?"
+            r"(?:this|last|next|the past|the|that)\s+weekend)\b"
+        ),
+    ),
+    (
+        "week",
+        _I.format(
+            r"\b(?P<wk>(?:(?:earlier|later)\s+)?(?:last|this|next|the past|the previous|the following)"
+            r"\s+week)\b(?!end)"
+        ),
+    ),
+    (
+        "relmonth",
+        _I.format(
+            r"\b(?P<rm>(?:(?:earlier|later)\s+)?(?:last|this|next|the previous|the past)\s+month)\b"
+        ),
+    ),
+    (
+        "relyear",
+        _I.format(
+            r"\b(?P<ry>(?:(?:earlier|later)\s+)?(?:last|this|next|the previous|the past)\s+year)\b"
+        ),
+    ),
+    ("year", r"(?:(?:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
+]
+
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+
+#: One regular expression matching any date expression (for lexicon patterns: ``{DATE}``).
+_UNNAMED = re.compile(r"\(\?P<\w+>")
+DATE_PATTERN = "(?:" + "|".join("(?:" + _UNNAMED.sub("(?:", p) + ")" for _, p in _PATTERNS) + ")"
+
+
+class ResolvedDate(NamedTuple):
+    """A date expression in a text and what it resolves to."""
+
+    date: dt.date
+    granularity: Granularity
+    text: str
+    date_end: dt.date | None = None
+    start: int = 0
+    end: int = 0
+    adjusted: bool = False  # the literal reading fell after publication and was moved back
+
+
+def _month_num(token: str) -> int:
+    return _MONTHS[token.rstrip(".").lower()]
+
+
+def _day_num(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    idx = day.year * 12 + day.month - 1 + months
+    return dt.date(idx // 12, idx % 12 + 1, 1)
+
+
+def _clamp_year(year: int) -> int:
+    return min(max(year, dt.MINYEAR + 1), dt.MAXYEAR - 1)
+
+
+def _infer_year(m: int, d: int, pub: dt.date, future: bool) -> tuple[dt.date | None, bool]:
+    """Year for a month-day without one: past reports never after ``pub``."""
+    year = _clamp_year(pub.year)
+    cand = _safe(year, m, d) or _safe(year, m, 28)
+    if cand is None:
+        return None, False
+    if future:
+        if cand < pub - dt.timedelta(days=60):
+            return _safe(year + 1, m, d) or cand, False
+        return cand, False
+    if cand > pub:
+        return _safe(year - 1, m, d) or _safe(year - 1, m, 28), True
+    return cand, False
+
+
+def _weekday(wd: str, pub: dt.date, prefix: str, future: bool) -> dt.date:
+    target = _WEEKDAYS.index(wd.lower())
+    back = (pub.weekday() - target) % 7
+    ahead = (target - pub.weekday()) % 7
+    if prefix == "last":
+        return pub - dt.timedelta(days=back or 7)
+    if prefix == "next":
+        return pub + dt.timedelta(days=ahead or 7)
+    if future and prefix not in ("past", "this past"):
+        return pub + dt.timedelta(days=ahead)
+    return pub - dt.timedelta(days=back)
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> ResolvedDate | None:
+    text = m.group(0).strip()
+    g = m.groupdict()
+    low = text.lower()
+    first = low.split()[0] if low.split() else ""
+    D = Granularity.day
+    if kind == "iso":
+        day = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return ResolvedDate(day, D, text) if day else None
+    if kind in ("mdy", "dmy"):
+        mon, d = _month_num(g["mon"]), _day_num(g["d"])
+        adjusted = False
+        if g.get("y"):
+            start = _safe(int(g["y"]), mon, d)
+        else:
+            start, adjusted = _infer_year(mon, d, pub, future)
+        if start is None:
+            return None
+        end = None
+        if g.get("d2"):
+            mon2 = _month_num(g["mon2"]) if g.get("mon2") else mon
+            year2 = start.year + (1 if mon2 < mon else 0)
+            end = _safe(_clamp_year(year2), mon2, _day_num(g["d2"]))
+            if end is not None and end <= start:
+                end = None
+        return ResolvedDate(start, D, text, end, adjusted=adjusted)
+    if kind == "my":
+        return ResolvedDate(dt.date(int(g["y"]), _month_num(g["mon"]), 1), Granularity.month, text)
+    if kind == "month":
+        mon = _month_num(g["mon"])
+        year = _clamp_year(pub.year)
+        cand = dt.date(year, mon, 1)
+        if "next" in low.split() or (future and cand < dt.date(year, pub.month, 1)):
+            if cand <= pub:
+                cand = dt.date(year + 1, mon, 1)
+        elif cand > pub or ("last" in low.split() and cand.month == pub.month):
+            cand = dt.date(year - 1, mon, 1)
+        return ResolvedDate(cand, Granularity.month, text)
+    if kind == "weekday":
+        prefix = ""
+        for p in ("this past", "last", "next", "past", "this"):
+            if low.startswith(p + " "):
+                prefix = p
+                break
+        return ResolvedDate(_weekday(g["wd"], pub, prefix, future), D, text)
+    if kind == "relday":
+        rel = g["rel"].lower()
+        if rel in ("yesterday", "last night", "the day before", "the previous day"):
+            return ResolvedDate(pub - dt.timedelta(days=1), D, text)
+        if rel in ("the next day", "the following day"):
+            return None  # relative to another event, not to the publication date
+        return ResolvedDate(pub, D, text)
+    if kind == "ago":
+        n_text = g["n"].lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return ResolvedDate(pub - dt.timedelta(days=n), D, text)
+        if unit == "week":
+            day = pub - dt.timedelta(weeks=n)
+            return ResolvedDate(day - dt.timedelta(days=day.weekday()), Granularity.week, text)
+        if unit == "month":
+            return ResolvedDate(_add_months(pub, -n), Granularity.month, text)
+        return ResolvedDate(dt.date(_clamp_year(pub.year - n), 1, 1), Granularity.year, text)
+    if kind == "weekend":
+        sat_back = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        words = low.split()
+        if "next" in words or (future and "last" not in words and "past" not in words):
+            sat = pub + dt.timedelta(days=(5 - pub.weekday()) % 7) if pub.weekday() < 5 else pub
+            if "next" in words:
+                sat = sat + dt.timedelta(days=7) if pub.weekday() >= 5 else sat
+        elif "last" in words and pub.weekday() >= 5:
+            sat = sat_back - dt.timedelta(days=7)
+        else:
+            sat = sat_back
+        return ResolvedDate(sat, D, text, sat + dt.timedelta(days=1))
+    if kind == "week":
+        monday = pub - dt.timedelta(days=pub.weekday())
+        words = low.split()
+        if "last" in words or "previous" in words or "past" in words:
+            monday -= dt.timedelta(days=7)
+        elif "next" in words or "following" in words:
+            monday += dt.timedelta(days=7)
+        return ResolvedDate(monday, Granularity.week, text)
+    if kind == "relmonth":
+        words = low.split()
+        shift = -1 if ("last" in words or "previous" in words or "past" in words) else 0
+        shift = 1 if "next" in words else shift
+        return ResolvedDate(_add_months(pub, shift), Granularity.month, text)
+    if kind == "relyear":
+        words = low.split()
+        shift = -1 if ("last" in words or "previous" in words or "past" in words) else 0
+        shift = 1 if "next" in words else shift
+        return ResolvedDate(dt.date(_clamp_year(pub.year + shift), 1, 1), Granularity.year, text)
+    if kind == "year":
+        return ResolvedDate(dt.date(int(g["y"]), 1, 1), Granularity.year, text)
+    del first
+    return None
+
+
+def _never_after(r: ResolvedDate, pub: dt.date, future: bool) -> ResolvedDate:
+    """Past-tense reports: a date after publication is not what the writer meant."""
+    if future or r.date <= pub:
+        if r.date_end is not None and not future and r.date_end > pub:
+            return r._replace(date_end=None if pub <= r.date else pub)
+        return r
+    if re.search(r"\d{4}", r.text):
+        return r  # an explicit year the writer chose: keep it (the caller lowers confidence)
+    # "next week" in a past-tense report: the writer's time, at the latest, is publication
+    return r._replace(date=pub, granularity=Granularity.day, adjusted=True, date_end=None)
+
+
+def find_dates(text: str, published: dt.date, *, future: bool = False) -> list[ResolvedDate]:
+    """Every date expression in ``text``, resolved, in order, non-overlapping (longest first)."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[ResolvedDate] = []
+    last_end = -1
+    for start, end, kind, m in found:
+        if start < last_end:
+            continue
+        try:
+            r = _resolve(kind, m, published, future)
+        except (ValueError, OverflowError, KeyError):
+            r = None
+        if r is None:
+            continue
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        r = r._replace(start=start + lead, end=start + lead + len(r.text))
+        out.append(_never_after(r, published, future))
+        last_end = end
+    return out
+
+
+def resolve_date(text: str, published: dt.date, *, future: bool = False) -> ResolvedDate | None:
+    """The first date expression in ``text`` resolved against ``published``, or ``None``."""
+    found = find_dates(text, published, future=future)
+    return found[0] if found else None
+
+
+def fallback_date(published: dt.date) -> ResolvedDate:
+    """What an event with no date in its sentence gets: the publication week, no raw text."""
+    return ResolvedDate(published, Granularity.week, "")

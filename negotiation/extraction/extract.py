@@ -1,0 +1,493 @@
+"""Sentences → typed, dated, sourced event mentions; articles → a merged event log.
+
+>>> import datetime as dt
+>>> ms = extract_text("The opposition threatened on Monday to boycott parliament.",
+...                   published=dt.date(2013, 9, 17), article_id="a1")
+>>> [(m.kind.value, m.date.isoformat(), m.date_text) for m in ms]
+[('boycott_threatened', '2013-09-16', 'on Monday')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from negotiation.actors import Gazetteer
+from negotiation.corpus import clean_paragraphs, split_sentences
+from negotiation.events import Citation, EventKind, EventLog, Facts
+from negotiation.extraction.actors import ActorMatcher, MatchedActor, candidate_slug
+from negotiation.extraction.dates import DATE_PATTERN, ResolvedDate, fallback_date, find_dates
+from negotiation.extraction.facts import parse_facts
+from negotiation.extraction.lexicon import Lexicon, Trigger, load_lexicon
+from negotiation.extraction.mention import EventMention
+
+__all__ = [
+    "ArticleLike",
+    "Extractor",
+    "TextArticle",
+    "default_gazetteer",
+    "extract",
+    "extract_events",
+    "extract_text",
+]
+
+
+class SentenceLike(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+class ArticleLike(Protocol):
+    """What extraction needs of an article (``negotiation.corpus.Article`` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def published(self) -> dt.date: ...
+    @property
+    def text(self) -> str: ...
+    def sentences(self) -> Sequence[SentenceLike]: ...
+
+
+@dataclass(frozen=True)
+class TextArticle:
+    """Raw text with an id and a publication date, cleaned and split like a corpus article."""
+
+    id: str
+    published: dt.date
+    text: str
+
+    def sentences(self) -> Sequence[SentenceLike]:
+        return [
+            s
+            for i, p in enumerate(clean_paragraphs(self.text))
+            for s in split_sentences(self.text, p.start, p.end, paragraph=i)
+        ]
+
+
+def default_gazetteer() -> Gazetteer:
+    """The built-in actors (``seeds/actors.yaml``)."""
+    from negotiation.eventlog import load_actors
+
+    return load_actors()
+
+
+_ELECTION_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
+    r"(?:elections?|polls?|vote|ballot|run-?offs?)\b",
+    re.I,
+)
+_ELECTION_BEFORE = re.compile(
+    r"(?:elections?|polls?|vote|ballot|run-?offs?)\s+(?:held\s+|was\s+held\s+)?(?:on|in|of)?\s*$",
+    re.I,
+)
+_DATED_ELECTION = re.compile(
+    r"(?:\d|day['’]?s?)\s+(?:[\w-]+\s+)?(?:elections?|polls?|vote|ballot)\s+(?:held\s+)?$",
+    re.I,
+)
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:-|–|—|:)\s")
+_ANY_DATE = re.compile(DATE_PATTERN)
+
+_BLOCK = re.compile(
+    r"\b(?:that|which|who|whose|after|following|before|since|in the wake of|when|while|because)\b|;",
+    re.I,
+)
+_BOTH_SIDES = re.compile(
+    r"\b(?:the two (?:parties|sides|camps|rivals)|both (?:parties|sides|camps)|the parties)\b", re.I
+)
+_DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
+_FALLBACK_NOTE = "no date in the sentence: publication week assumed"
+_PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
+_CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
+_CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
+_PAST = re.compile(
+    r"^(?:\w+ed|held|met|won|took|made|said|told|led|began|broke|struck|sought|threw|fought|"
+    r"ran|went|gave|rejected|refused)\b",
+    re.I,
+)
+_QUOTE_OPEN = '“"'
+_QUOTE_CLOSE = '”"'
+_KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Direct quotations of six words or more (speech, not reporting)."""
+    spans = []
+    for m in re.finditer(
+        r"[“\"]([^”\"]{1,2000})[”\"]|[“\"]([^”\"]{1,2000})$|^([^“\"]{1,2000})[”\"]", sentence
+    ):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) >= 6:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _about_election(sentence: str, d: ResolvedDate) -> bool:
+    """Whether a date names an election ("the July 28 polls", "the election on July 28").
+
+    Not when the election is already dated ("the December 27 vote on Sunday").
+    """
+    if _ELECTION_AFTER.match(sentence[d.end : d.end + 40]):
+        return True
+    before = sentence[max(0, d.start - 40) : d.start]
+    return bool(_ELECTION_BEFORE.search(before)) and not _DATED_ELECTION.search(before)
+
+
+def _blocked(text: str, trig: Trigger, d: ResolvedDate) -> bool:
+    """A date after the trigger, past a clause boundary further on, dates another event."""
+    if d.start < trig.end:
+        return False
+    between = text[trig.end : d.start]
+    lead = re.match(r"\W*(?:\w+\W+)?", between)  # "violence that ...": a clause on the trigger
+    between = between[lead.end() if lead else 0 :]
+    # "since the July 28 election": a preposition of the date's own phrase
+    between = re.sub(r"(?:\w+\W+){0,2}$", "", between)
+    return bool(_BLOCK.search(between))
+
+
+def _is_dateline(sentence: str, d: ResolvedDate) -> bool:
+    """ "DHAKA, Jan 6 - ...": the first date of a sentence, near its start, before a dash."""
+    first = _ANY_DATE.search(sentence)
+    return (
+        d.start < 60
+        and first is not None
+        and first.start() <= d.start < first.end()
+        and _DATELINE.match(sentence[d.end : d.end + 14]) is not None
+    )
+
+
+class Extractor:
+    """Extraction with a fixed gazetteer and lexicon (reuse it across many articles)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer([])
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.matcher = ActorMatcher(self.gazetteer)
+        # per-article context: what "the two sides" and a leading "It"/"He" refer to
+        self._pair: list[str] = []
+        self._previous: list[MatchedActor] = []
+
+    # -- one article -------------------------------------------------------------------------
+    def extract(self, article: ArticleLike) -> list[EventMention]:
+        out: list[EventMention] = []
+        seen: set[tuple[str, str, str]] = set()
+        published = article.published
+        sentences = [
+            s for s in article.sentences()
+            if len(s.text.split()) >= 3 and re.search(r"[^\W\d_]{3}", s.text)
+        ]  # fmt: skip
+        self._pair = self._main_parties(sentences)
+        self._previous = []
+        for sentence in sentences:
+            text = sentence.text
+            found = self.matcher.find(text)
+            for mention in self.sentence(text, sentence.start, article.id, published):
+                flat = re.sub(r"\s+", " ", text).strip()
+                key = (mention.kind.value, mention.date.isoformat(), flat)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(mention)
+            if found:
+                self._previous = found
+        return self._anchor(out, published)
+
+    def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
+        """The two parties an article names most: what "the two sides" refers to."""
+        counts: Counter[str] = Counter()
+        for s in sentences:
+            for a in self.matcher.find(s.text):
+                if a.actor in self.gazetteer and self.gazetteer[a.actor].type.value == "party":
+                    counts[a.actor] += 1
+        return [a for a, _ in counts.most_common(2)] if len(counts) >= 2 else []
+
+    def _anchor(self, mentions: list[EventMention], published: dt.date) -> list[EventMention]:
+        """Date undated reactions to the election from the article's election date onwards."""
+        elections = [
+            m for m in mentions
+            if m.kind is EventKind.election_held and m.date_source == "text" and m.date <= published
+        ]  # fmt: skip
+        if not elections:
+            return mentions
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        best = min(elections, key=lambda m: (rank[m.granularity.value], -m.date.toordinal()))
+        anchors = {
+            m.citation.start: m.citation.quote.find(m.trigger)
+            for m in mentions
+            if "anchor" in m.notes and m.date_source == "publication"
+        }
+        out = []
+        for m in mentions:
+            at = anchors.get(m.citation.start)
+            if (
+                at is not None
+                and m.date_source == "publication"
+                and "anchor" not in m.notes
+                and _PAST.match(m.trigger)
+            ):
+                pos = m.citation.quote.find(m.trigger)
+                gap = m.citation.quote[at:pos]
+                if pos > at and re.search(r"\band\b", gap) and not _CLAUSE_SHIFT.search(gap):
+                    # "refused to accept the results and demanded ...": one reaction
+                    m = m.model_copy(update={"notes": (*m.notes, "anchor")})
+            if m.date_source == "publication" and "anchor" in m.notes:
+                note = (
+                    f"undated reaction to the election: dated from the election "
+                    f"({best.date_text or best.date.isoformat()}) to publication"
+                )
+                m = m.model_copy(
+                    update={
+                        "date": best.date,
+                        "granularity": best.granularity,
+                        "date_end": published if published > best.date else None,
+                        "date_source": "election",
+                        "date_text": "",
+                        "standing": False,
+                        "notes": (
+                            *(n for n in m.notes if n not in ("anchor", _FALLBACK_NOTE)),
+                            note,
+                        ),
+                    }
+                )
+            elif "anchor" in m.notes:
+                m = m.model_copy(update={"notes": tuple(n for n in m.notes if n != "anchor")})
+            out.append(m)
+        return out
+
+    # -- one sentence ------------------------------------------------------------------------
+    def sentence(
+        self, text: str, offset: int, article_id: str, published: dt.date
+    ) -> list[EventMention]:
+        """Mentions in one sentence; ``offset`` is its position in the article text."""
+        triggers = self.lexicon.triggers(text)
+        if not triggers:
+            return []
+        quoted = _quoted_spans(text)
+        triggers = [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in quoted)]
+        if not triggers:
+            return []
+        actors = self.matcher.find(text)
+        pronoun = _PRONOUN.match(text)
+        previous = self._previous
+        if pronoun and previous:
+            person = pronoun.group(1).lower() in ("he", "she")
+            fits = [
+                a for a in previous
+                if a.actor in self.gazetteer
+                and (self.gazetteer[a.actor].type.value == "person") == person
+            ]  # fmt: skip
+            if fits:
+                actors.insert(0, MatchedActor(0, pronoun.end(1), fits[0].actor, pronoun.group(1)))
+        pair = self._pair
+        if pair:
+            for m in _BOTH_SIDES.finditer(text):
+                actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
+            actors.sort(key=lambda a: a.start)
+        cands = self.matcher.candidate_spans(text, actors)
+        triggers = [
+            t for t in triggers
+            if not t.rule.fallback
+            or any(a.end <= t.start for a in actors)
+            or any(e <= t.start for _, e, _ in cands)
+        ]  # fmt: skip
+        if not triggers:
+            return []
+        spans = [(a.start, a.end, a.actor) for a in actors]
+        spans += [(s, e, candidate_slug(n)) for s, e, n in cands]
+        spans.sort()
+        facts = parse_facts(text, spans)
+        citation = Citation(article=article_id, quote=text, start=offset, end=offset + len(text))
+        dates = self.dates(text, published)
+        distinct = bool(_DISTINCT.search(text))
+        out: list[EventMention] = []
+        for trig in triggers:
+            chosen = self._dates_for(text, trig, dates)
+            options: list[ResolvedDate | None] = list(chosen) if chosen else [None]
+            for date in options:
+                if date is not None and date.date > published:
+                    if trig.rule.modal == "drop" and not trig.modal:
+                        continue  # scheduled, not yet happened: not an event of the record
+                    date = None  # the date of the threatened/proposed act, not of the threat
+                mention = self._mention(
+                    trig, text, date, published, actors, [n for _, _, n in cands], facts, citation
+                )
+                if distinct:
+                    mention = mention.model_copy(update={"distinct": True})
+                out.append(mention)
+        return out
+
+    def dates(self, text: str, published: dt.date) -> list[ResolvedDate]:
+        """Dates of a sentence; each is read as future only when its own clause is future.
+
+        A dateline ("DHAKA, Jan 6 - ...") repeats the publication date and is left out.
+        """
+        past = find_dates(text, published, future=False)
+        future = {d.start: d for d in find_dates(text, published, future=True)}
+        out = []
+        for d in past:
+            if _is_dateline(text, d):
+                continue
+            if d.start in future and self.lexicon.is_future(text, d.start):
+                d = future[d.start]
+            out.append(d)
+        return out
+
+    def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
+        """The date(s) of a trigger: the nearest date of its clause.
+
+        Dates naming the election ("the July 28 polls") date only the election; a date after
+        the trigger but inside a following relative or temporal clause ("talks that were agreed
+        on November 16") belongs to that clause's event.
+        """
+        usable = [
+            d for d in found
+            if (trig.kind is EventKind.election_held or not _about_election(text, d))
+            and not _blocked(text, trig, d)
+        ]  # fmt: skip
+        if not usable and trig.rule.election_dates:
+            usable = [d for d in found if not _blocked(text, trig, d)]
+        if not usable:
+            return []
+
+        def distance(d: ResolvedDate) -> int:
+            if d.end <= trig.start:
+                return trig.start - d.end
+            if d.start >= trig.end:
+                return d.start - trig.end
+            return 0
+
+        best = min(usable, key=lambda d: (distance(d), _KIND_RANK[d.granularity.value]))
+        chosen = [best]
+        # "at the meetings on March 3 and March 17": one mention per listed date
+        i = found.index(best)
+        while i + 1 < len(found):
+            gap = text[found[i].end : found[i + 1].start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:on\s+)?", gap):
+                break
+            chosen.append(found[i + 1])
+            i += 1
+        return chosen
+
+    def _mention(
+        self,
+        trig: Trigger,
+        text: str,
+        date: ResolvedDate | None,
+        published: dt.date,
+        actors: list[MatchedActor],
+        candidates: list[str],
+        facts: Facts,
+        citation: Citation,
+    ) -> EventMention:
+        rule = trig.rule
+        confidence = rule.confidence
+        notes: list[str] = []
+        inferred = date is None
+        if date is None:
+            date = fallback_date(published)
+            confidence -= 0.2
+            notes.append(_FALLBACK_NOTE)
+            if rule.anchor or trig.anchor:
+                notes.append("anchor")
+        elif date.adjusted:
+            confidence -= 0.25
+            notes.append(
+                f"{date.text!r} read literally falls after publication ({published}); "
+                f"resolved to {date.date}"
+            )
+        acting: list[str] = []
+        acted_on: list[str] = []
+        subject_first = any(a.end <= trig.start for a in actors)
+        for a in actors:
+            if (
+                subject_first
+                and a.start >= trig.end
+                and _CLAUSE_GAP.search(text[trig.end : a.start])
+            ):
+                continue  # named in another clause
+            by = a.start - trig.end < 40 and re.search(
+                r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start], re.I
+            )
+            if rule.recipients and a.start >= trig.end and not by:
+                if a.actor not in acted_on:
+                    acted_on.append(a.actor)
+            elif a.actor not in acting:
+                acting.append(a.actor)
+        acted_on = [a for a in acted_on if a not in acting]
+        kind = trig.kind
+        if rule.third_party is not None and acting:
+            types = {self.gazetteer[a].type.value for a in acting if a in self.gazetteer}
+            if types and types <= self.lexicon.third_party_types:
+                kind = rule.third_party
+        if not acting and not acted_on and not candidates:
+            confidence -= 0.1
+        if trig.modal or trig.negated:
+            confidence -= 0.05
+        kind_rule = self.lexicon.rules.get(kind, rule)
+        kept = {k: v for k, v in facts.present().items() if k in kind_rule.facts}
+        return EventMention(
+            kind=kind,
+            date=date.date,
+            granularity=date.granularity,
+            date_end=date.date_end,
+            date_text=date.text,
+            date_inferred=inferred,
+            date_source="publication" if inferred else "text",
+            actors=tuple(acting),
+            recipients=tuple(acted_on),
+            facts=Facts.model_validate(kept),
+            citation=citation,
+            trigger=trig.text,
+            candidate_actors=tuple(candidates),
+            confidence=round(min(0.99, max(0.05, confidence)), 2),
+            notes=tuple(notes),
+            standing=inferred and kind_rule.ongoing,
+        )
+
+
+def extract(
+    article: ArticleLike, gazetteer: Gazetteer | None = None, *, lexicon: Lexicon | None = None
+) -> list[EventMention]:
+    """Event mentions proposed from one article, in text order.
+
+    ``gazetteer`` defaults to the built-in actors; unknown capitalised names are reported in
+    each mention's ``candidate_actors``.
+    """
+    g = gazetteer if gazetteer is not None else default_gazetteer()
+    return Extractor(g, lexicon).extract(article)
+
+
+def extract_text(
+    text: str,
+    published: dt.date,
+    *,
+    article_id: str = "text",
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[EventMention]:
+    """Extract from raw text (split by the plain splitter). The gazetteer defaults to empty."""
+    return Extractor(gazetteer, lexicon).extract(TextArticle(article_id, published, text))
+
+
+def extract_events(
+    articles: Iterable[ArticleLike],
+    gazetteer: Gazetteer | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    dispute: str = "",
+) -> EventLog:
+    """Extract every article and merge the mentions into one event log (with conflicts)."""
+    from negotiation.extraction.merge import merge_mentions
+
+    g = gazetteer if gazetteer is not None else default_gazetteer()
+    ex = Extractor(g, lexicon)
+    mentions = [m for a in articles for m in ex.extract(a)]
+    return merge_mentions(mentions, dispute=dispute, gazetteer=g)

@@ -1,0 +1,391 @@
+"""The trigger lexicon: per event kind, the patterns that report it, loaded from a data file.
+
+The built-in lexicon is ``negotiation/data/lexicon.yaml`` (shipped inside the package; nothing is
+downloaded). A user lexicon in the same format can be passed to :func:`load_lexicon`::
+
+    >>> lex = load_lexicon()
+    >>> [t.kind.value for t in lex.triggers("The opposition threatened to boycott parliament.")]
+    ['boycott_threatened']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from negotiation.builtin import data_dir
+from negotiation.errors import InputError
+from negotiation.events import EventKind
+from negotiation.extraction.dates import DATE_PATTERN
+from negotiation.yamldoc import Document, load
+
+__all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "load_lexicon"]
+
+FACT_FIELDS = frozenset(
+    {
+        "seats", "total_seats", "votes_for", "votes_against", "members_present",
+        "duration_hours", "participants", "killed", "injured", "points_agreed",
+        "meeting_number", "subject",
+    }
+)  # fmt: skip
+
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|after|as|because|which|who)\b",
+    re.I,
+)
+_WINDOW_WORDS = 6
+_CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
+
+Outcome = Literal["drop", "keep"] | EventKind
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """How one event kind is recognised."""
+
+    kind: EventKind
+    patterns: tuple[re.Pattern[str], ...]
+    nominal: frozenset[int] = frozenset()  # indexes of patterns exempt from negation/modality
+    priority: int = 50
+    confidence: float = 0.7
+    negated: Outcome = "drop"
+    modal: Outcome = "keep"
+    negators: re.Pattern[str] | None = None
+    suppresses: frozenset[EventKind] = frozenset()
+    recipients: bool = False
+    third_party: EventKind | None = None
+    facts: frozenset[str] = frozenset()
+    fallback: bool = False
+    enabled: bool = True
+    election_dates: bool = False
+    anchor: bool = False  # undated mentions are dated from the election to publication
+    anchored: frozenset[int] = frozenset()  # patterns that anchor even if the kind does not
+    ongoing: bool = False
+    governs: bool = False  # what follows it in the sentence is what is asked for, not an event
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One match of a kind's pattern in a sentence, after negation and modality were applied."""
+
+    kind: EventKind
+    start: int
+    end: int
+    text: str
+    priority: int
+    confidence: float
+    rule: KindRule
+    negated: bool = False
+    modal: bool = False
+    anchor: bool = False
+    nominal: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Compiled rules for every kind, and the global negation and modality cues."""
+
+    rules: dict[EventKind, KindRule]
+    negators: re.Pattern[str]
+    modals: re.Pattern[str]
+    future: re.Pattern[str] | None = None
+    third_party_types: frozenset[str] = field(default_factory=frozenset)
+    source: str = "<builtin>"
+
+    def window(self, sentence: str, start: int) -> str:
+        """The few words before ``start`` in the same clause (where negation and modality live)."""
+        before = sentence[max(0, start - 200) : start]
+        cut = 0
+        for m in _CLAUSE_BREAK.finditer(before):
+            cut = m.end()
+        words = before[cut:].split()
+        return " ".join(words[-_WINDOW_WORDS:])
+
+    def is_modal(self, sentence: str, start: int) -> bool:
+        """Whether the clause before ``start`` makes what follows future or hypothetical."""
+        return bool(self.modals.search(self.window(sentence, start)))
+
+    def is_future(self, sentence: str, start: int) -> bool:
+        """Whether the clause before ``start`` points forward in time (for reading dates)."""
+        cues = self.future if self.future is not None else self.modals
+        return bool(cues.search(self.window(sentence, start)))
+
+    def triggers(self, sentence: str) -> list[Trigger]:
+        """Kind triggers in ``sentence``: negation/modality applied, overlaps resolved."""
+        raw: list[Trigger] = []
+        for rule in self.rules.values():
+            if not rule.enabled or rule.fallback:
+                continue
+            for i, pattern in enumerate(rule.patterns):
+                for m in pattern.finditer(sentence):
+                    if m.end() <= m.start():
+                        continue
+                    if i in rule.nominal:
+                        t: Trigger | None = replace(
+                            self._plain(rule, sentence, m.start(), m.end()), nominal=True
+                        )
+                    else:
+                        t = self._apply(rule, sentence, m.start(), m.end())
+                    if t is not None:
+                        if i in rule.anchored and t.kind is rule.kind:
+                            t = replace(t, anchor=True)
+                        raw.append(t)
+        kept: list[Trigger] = []
+        for t in sorted(raw, key=lambda t: (-t.priority, t.start, -(t.end - t.start))):
+            if any(_overlap(t, k) for k in kept):
+                continue
+            if any(t.kind == k.kind for k in kept):
+                continue
+            kept.append(t)
+        suppressed = {s for k in kept for s in k.rule.suppresses}
+        kept = [k for k in kept if k.kind not in suppressed]
+        governing = [k.end for k in kept if k.rule.governs]
+        if governing:
+            first = min(governing)
+            kept = [
+                k
+                for k in kept
+                if k.start < first
+                or k.nominal
+                or k.rule.modal != "drop"
+                or _CLAUSE_SHIFT.search(sentence[first : k.start])
+            ]
+        if not kept:
+            for rule in self.rules.values():
+                if rule.enabled and rule.fallback:
+                    for pattern in rule.patterns:
+                        found = pattern.search(sentence)
+                        if found:
+                            kept.append(self._plain(rule, sentence, found.start(), found.end()))
+                            break
+        return sorted(kept, key=lambda t: t.start)
+
+    def _plain(self, rule: KindRule, sentence: str, start: int, end: int) -> Trigger:
+        return Trigger(
+            rule.kind, start, end, sentence[start:end], rule.priority, rule.confidence, rule
+        )
+
+    def _apply(self, rule: KindRule, sentence: str, start: int, end: int) -> Trigger | None:
+        window = self.window(sentence, start)
+        negated = bool(self.negators.search(window)) or bool(
+            rule.negators is not None and rule.negators.search(window)
+        )
+        modal = bool(self.modals.search(window))
+        outcome: Outcome = "keep"
+        if negated:
+            outcome = rule.negated
+        elif modal:
+            outcome = rule.modal
+        if outcome == "drop":
+            return None
+        if outcome == "keep":
+            t = self._plain(rule, sentence, start, end)
+        else:
+            other = self.rules.get(EventKind(outcome))
+            if other is None or not other.enabled:
+                return None
+            t = self._plain(other, sentence, start, end)
+        return Trigger(
+            t.kind, t.start, t.end, t.text, t.priority, t.confidence, t.rule, negated, modal
+        )
+
+    def __iter__(self) -> Iterator[KindRule]:
+        return iter(self.rules.values())
+
+
+def _overlap(a: Trigger, b: Trigger) -> bool:
+    """Triggers that share most of the shorter one's text report one thing, not two."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
+
+
+def _alternation(cues: list[str]) -> re.Pattern[str]:
+    if not cues:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?![\w’'])", re.I)
+
+
+def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 5:
+        return pattern
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "DATE":
+            return DATE_PATTERN
+        if name not in macros:
+            raise KeyError(name)
+        return "(?:" + _expand(macros[name], macros, depth + 1) + ")"
+
+    return _MACRO.sub(sub, pattern)
+
+
+def _outcome(value: Any, doc: Document, path: list[str | int]) -> Outcome:
+    if value in ("drop", "keep"):
+        return "drop" if value == "drop" else "keep"
+    try:
+        return EventKind(str(value))
+    except ValueError:
+        raise InputError(
+            doc.problem(path, f"expected drop, keep or an event kind, got {value!r}")
+        ) from None
+
+
+def _anchor(value: Any, doc: Document, path: list[str | int]) -> bool:
+    if value is None:
+        return False
+    if value != "election":
+        raise InputError(doc.problem(path, f"expected: election, got {value!r}"))
+    return True
+
+
+def _strings(value: Any, doc: Document, path: list[str | int]) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(doc.problem(path, "expected a list of strings"))
+    return list(value)
+
+
+def _compile(
+    text: str, doc: Document, path: list[str | int], macros: dict[str, str]
+) -> re.Pattern[str]:
+    try:
+        expanded = _expand(text, macros)
+    except KeyError as exc:
+        raise InputError(doc.problem(path, f"unknown macro {{{exc.args[0]}}}")) from None
+    try:
+        # word boundaries on both sides (a pattern ending in a space needs no right boundary)
+        return re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
+    except re.error as exc:
+        raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
+
+
+def _parse(doc: Document) -> Lexicon:
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
+        raise InputError(doc.problem([], "expected a mapping with a 'kinds' mapping"))
+    macros_raw = data.get("macros") or {}
+    if not isinstance(macros_raw, dict):
+        raise InputError(doc.problem(["macros"], "expected a mapping of NAME: pattern"))
+    macros = {str(k): str(v) for k, v in macros_raw.items()}
+    rules: dict[EventKind, KindRule] = {}
+    for name, spec in data["kinds"].items():
+        path: list[str | int] = ["kinds", str(name)]
+        try:
+            kind = EventKind(str(name))
+        except ValueError:
+            raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
+        if not isinstance(spec, dict):
+            raise InputError(doc.problem(path, "expected a mapping"))
+        unknown = set(spec) - {
+            "priority", "confidence", "patterns", "negated", "modal", "negators", "suppresses",
+            "recipients", "third_party", "facts", "fallback", "enabled", "election_dates",
+            "anchor", "ongoing", "governs",
+        }  # fmt: skip
+        if unknown:
+            raise InputError(doc.problem([*path, sorted(unknown)[0]], "unknown field"))
+        raw_patterns = spec.get("patterns")
+        if not isinstance(raw_patterns, list) or not raw_patterns:
+            raise InputError(doc.problem(path, "a kind needs a list of patterns"))
+        patterns: list[str] = []
+        nominal: set[int] = set()
+        anchored: set[int] = set()
+        for i, entry in enumerate(raw_patterns):
+            if isinstance(entry, dict) and isinstance(entry.get("re"), str):
+                if set(entry) - {"re", "nominal", "anchor"}:
+                    raise InputError(doc.problem([*path, "patterns", i], "unknown field"))
+                patterns.append(entry["re"])
+                if entry.get("nominal"):
+                    nominal.add(i)
+                if entry.get("anchor") is not None:
+                    if entry["anchor"] != "election":
+                        raise InputError(
+                            doc.problem([*path, "patterns", i, "anchor"], "expected: election")
+                        )
+                    anchored.add(i)
+            elif isinstance(entry, str):
+                patterns.append(entry)
+            else:
+                raise InputError(
+                    doc.problem(
+                        [*path, "patterns", i], "expected a pattern or {re: ..., nominal: ...}"
+                    )
+                )
+        compiled = tuple(
+            _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
+        )
+        negators = _strings(spec.get("negators"), doc, [*path, "negators"])
+        facts = set(_strings(spec.get("facts"), doc, [*path, "facts"]))
+        if facts - FACT_FIELDS:
+            bad = sorted(facts - FACT_FIELDS)[0]
+            raise InputError(doc.problem([*path, "facts"], f"unknown fact {bad!r}"))
+        suppresses = set()
+        for i, s in enumerate(_strings(spec.get("suppresses"), doc, [*path, "suppresses"])):
+            try:
+                suppresses.add(EventKind(s))
+            except ValueError:
+                raise InputError(
+                    doc.problem([*path, "suppresses", i], f"unknown event kind {s!r}")
+                ) from None
+        third = spec.get("third_party")
+        try:
+            priority = int(spec.get("priority", 50))
+            confidence = float(spec.get("confidence", 0.7))
+        except (TypeError, ValueError):
+            raise InputError(doc.problem(path, "priority and confidence must be numbers")) from None
+        if not 0.0 <= confidence <= 1.0:
+            raise InputError(doc.problem([*path, "confidence"], "must be between 0 and 1"))
+        rules[kind] = KindRule(
+            kind=kind,
+            patterns=compiled,
+            nominal=frozenset(nominal),
+            anchored=frozenset(anchored),
+            anchor=_anchor(spec.get("anchor"), doc, [*path, "anchor"]),
+            ongoing=bool(spec.get("ongoing", False)),
+            governs=bool(spec.get("governs", False)),
+            election_dates=bool(spec.get("election_dates", False)),
+            priority=priority,
+            confidence=confidence,
+            negated=_outcome(spec.get("negated", "drop"), doc, [*path, "negated"]),
+            modal=_outcome(spec.get("modal", "keep"), doc, [*path, "modal"]),
+            negators=_alternation(negators) if negators else None,
+            suppresses=frozenset(suppresses),
+            recipients=bool(spec.get("recipients", False)),
+            third_party=(
+                EventKind(_outcome(third, doc, [*path, "third_party"])) if third else None
+            ),
+            facts=frozenset(facts),
+            fallback=bool(spec.get("fallback", False)),
+            enabled=bool(spec.get("enabled", True)),
+        )
+    return Lexicon(
+        rules=rules,
+        negators=_alternation(_strings(data.get("negators"), doc, ["negators"])),
+        modals=_alternation(_strings(data.get("modals"), doc, ["modals"])),
+        future=(
+            _alternation(_strings(data.get("future"), doc, ["future"]))
+            if data.get("future") is not None
+            else None
+        ),
+        third_party_types=frozenset(
+            _strings(data.get("third_party_types"), doc, ["third_party_types"])
+        ),
+        source=doc.file,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: str) -> Lexicon:
+    return _parse(load(path))
+
+
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """Load and compile a lexicon file (``None``: the built-in one). Cached per path."""
+    target = Path(path) if path is not None else data_dir() / "lexicon.yaml"
+    return _load_cached(str(target))

@@ -1,0 +1,61 @@
+"""One report of an event in one sentence: what extraction proposes before merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from negotiation.events import Citation, EventKind, Facts, Granularity, period_end
+
+__all__ = ["EventMention"]
+
+
+class EventMention(BaseModel):
+    """A typed, dated, sourced event mention proposed from one sentence of one article.
+
+    ``date`` is resolved against the article's publication date; ``date_text`` is the raw date
+    expression ("" when the sentence has none and the publication week was assumed:
+    ``date_inferred`` is then true).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: EventKind
+    date: dt.date
+    granularity: Granularity = Granularity.day
+    date_end: dt.date | None = None
+    date_text: str = ""
+    date_inferred: bool = False
+    date_source: Literal["text", "election", "publication"] = Field(
+        default="text",
+        description="text: the sentence dates it; election: undated reaction to the election, "
+        "dated from the article's election date to publication; publication: publication week",
+    )
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    facts: Facts = Field(default_factory=Facts)
+    citation: Citation
+    trigger: str = Field(default="", description="the words that signalled the kind")
+    candidate_actors: tuple[str, ...] = Field(
+        default=(), description="capitalised names the gazetteer does not know"
+    )
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    notes: tuple[str, ...] = ()
+    standing: bool = Field(
+        default=False, description="an undated report of a standing state (a boycott goes on)"
+    )
+    distinct: bool = Field(
+        default=False, description="the text marks it as another event ('in another incident')"
+    )
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.date_end is not None:
+            return self.date_end
+        return period_end(self.date, self.granularity)
+
+    @property
+    def article(self) -> str:
+        return self.citation.article

@@ -1,0 +1,279 @@
+"""Mentions from many articles → events: same kind, overlapping actors, compatible dates.
+
+Every citation is kept. Where the merged reports disagree (a date, a seat count, a vote) a
+:class:`~negotiation.events.Conflict` is recorded instead of silently picking one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from negotiation.actors import Gazetteer
+from negotiation.events import (
+    Citation,
+    Claim,
+    Conflict,
+    Event,
+    EventKind,
+    EventLog,
+    Facts,
+    Granularity,
+    period_end,
+)
+from negotiation.extraction.mention import EventMention
+
+__all__ = ["actors_overlap", "compatible", "event_slug", "merge_mentions"]
+
+_RANK = {Granularity.day: 0, Granularity.week: 1, Granularity.month: 2, Granularity.year: 3}
+_SLACK = dt.timedelta(days=1)
+# kinds that happen once per dispute-phase: actors need not overlap to be the same event
+_UNIQUE = {EventKind.election_held, EventKind.results_announced, EventKind.assembly_convened}
+
+
+def event_slug(kind: EventKind) -> str:
+    return kind.value.replace("_", "-")
+
+
+@dataclass
+class _Cluster:
+    kind: EventKind
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def best(self) -> EventMention:
+        return min(
+            self.own,
+            key=lambda m: (
+                {"text": 0, "election": 1, "publication": 2}[m.date_source],
+                _RANK[m.granularity],
+                -m.confidence,
+                m.date,
+            ),
+        )
+
+    @property
+    def own(self) -> list[EventMention]:
+        """Mentions of the cluster's kind (absorbed statements are only extra sources)."""
+        return [m for m in self.mentions if m.kind is self.kind]
+
+    @property
+    def actors(self) -> set[str]:
+        return {a for m in self.mentions for a in (*m.actors, *m.recipients)}
+
+
+def _period(m: EventMention) -> tuple[dt.date, dt.date]:
+    end = m.date_end if m.date_end is not None else period_end(m.date, m.granularity)
+    return m.date, end
+
+
+def actors_overlap(a: EventMention, b: EventMention) -> bool:
+    """Who acted overlaps (or, when one side names no actor, anyone named overlaps)."""
+    if a.actors and b.actors:
+        return bool(set(a.actors) & set(b.actors))
+    sa, sb = {*a.actors, *a.recipients}, {*b.actors, *b.recipients}
+    return not sa or not sb or bool(sa & sb)
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    """Same kind, periods that overlap (one day slack), actors that overlap (when both have)."""
+    if a.kind is not b.kind:
+        return False
+    a0, a1 = _period(a)
+    b0, b1 = _period(b)
+    if {a.date_source, b.date_source} == {"election", "publication"}:
+        return False  # a reaction dated by the election vs. a position restated at publication
+    if a.date_source == "election" and b.date_source == "election":
+        if a0 != b0 and a.granularity is b.granularity:
+            return False
+    elif a0 - _SLACK > b1 or b0 - _SLACK > a1:
+        return False
+    if a.date_source == "publication" and b.date_source == "publication" and a.article != b.article:
+        return False  # two undated background mentions: nothing says they are the same event
+    if a.kind in _UNIQUE:
+        return True
+    return actors_overlap(a, b)
+
+
+def _fits(cluster: _Cluster, m: EventMention) -> bool:
+    if m.distinct and any(
+        c.article == m.article and c.citation.start != m.citation.start for c in cluster.mentions
+    ):
+        return False  # "in another incident ...": not the event the article reported before
+    return compatible(cluster.best, m) and all(compatible(c, m) for c in cluster.own)
+
+
+def _standing_home(clusters: list[_Cluster], m: EventMention) -> _Cluster | None:
+    """An undated report of a standing state belongs to the latest earlier event like it."""
+    homes = [
+        c
+        for c in clusters
+        if c.kind is m.kind
+        and c.best.date_source != "publication"
+        and c.best.date <= m.date
+        and actors_overlap(c.best, m)
+        and {*c.best.actors, *c.best.recipients}
+    ]
+    return max(homes, key=lambda c: c.best.date, default=None)
+
+
+def _merge_facts(ms: list[EventMention]) -> tuple[Facts, dict[str, list[tuple[str, Citation]]]]:
+    values: dict[str, object] = {}
+    seats: dict[str, int] = {}
+    claims: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for m in ms:
+        for key, value in m.facts.present().items():
+            if key == "seats":
+                for actor, n in value.items():
+                    claims[f"seats.{actor}"].append((str(n), m.citation))
+                    seats.setdefault(actor, n)
+            else:
+                claims[key].append((str(value), m.citation))
+                values.setdefault(key, value)
+    if seats:
+        values["seats"] = seats
+    disputed = {k: v for k, v in claims.items() if len({value for value, _ in v}) > 1}
+    return Facts.model_validate(values), disputed
+
+
+def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
+    seen: dict[tuple[str, int, int], Citation] = {}
+    for c in citations:
+        seen.setdefault((c.article, c.start, c.end), c)
+    return tuple(sorted(seen.values(), key=lambda c: (c.article, c.start)))
+
+
+def _absorbs(cluster: _Cluster, m: EventMention, persons: set[str]) -> bool:
+    """A bare statement ("..., Sam Rainsy said") elaborating an event the same article reports
+    with the same speaker (a person) on a compatible date is another source of that event."""
+    speakers = set(m.actors) & persons
+    if not speakers:
+        return False
+    b = cluster.best
+    if not speakers & set(b.actors) & persons:
+        return False
+    if not any(c.article == m.article for c in cluster.mentions):
+        return False
+    a0, a1 = _period(m)
+    b0, b1 = _period(b)
+    return not (a0 - _SLACK > b1 or b0 - _SLACK > a1)
+
+
+def merge_mentions(
+    mentions: Iterable[EventMention],
+    *,
+    dispute: str = "",
+    gazetteer: Gazetteer | None = None,
+) -> EventLog:
+    """Merge mentions into events (ids ``YYYY-MM-DD-kind-n``, deterministic) with conflicts.
+
+    With a ``gazetteer``, a bare statement by a person joins the event the same article reports
+    that person acting in on a compatible date (it is more reporting of that event).
+    """
+    persons = (
+        {a.id for a in gazetteer if a.type.value == "person"} if gazetteer is not None else set()
+    )
+    ordered = sorted(
+        mentions,
+        key=lambda m: (m.date_source == "publication", _RANK[m.granularity], m.date, m.article,
+                       m.citation.start, m.kind.value),
+    )  # fmt: skip
+    clusters: list[_Cluster] = []
+    ordered.sort(key=lambda m: m.kind is EventKind.statement)
+    for m in ordered:
+        if m.kind is EventKind.statement and persons:
+            host = next(
+                (c for c in clusters if c.kind is not m.kind and _absorbs(c, m, persons)), None
+            )
+            if host is not None:
+                host.mentions.append(m)
+                continue
+        home = next((c for c in clusters if c.kind is m.kind and _fits(c, m)), None)
+        if m.standing:
+            home = _standing_home(clusters, m) or home
+        if home is None:
+            home = _Cluster(m.kind)
+            clusters.append(home)
+        home.mentions.append(m)
+    drafts = []
+    for c in clusters:
+        best = c.best
+        actors: list[str] = []
+        recipients: list[str] = []
+        for m in sorted(c.mentions, key=lambda m: -m.confidence):
+            actors += [a for a in m.actors if a not in actors]
+        for m in sorted(c.mentions, key=lambda m: -m.confidence):
+            recipients += [a for a in m.recipients if a not in recipients and a not in actors]
+        facts, disputed = _merge_facts(c.mentions)
+        dated = [m for m in c.own if not m.date_inferred and m.granularity is Granularity.day]
+        day_values = Counter(m.date for m in dated)
+        confidence = min(0.99, max(m.confidence for m in c.mentions) + 0.05 * (len(c.mentions) - 1))
+        candidates = sorted({n for m in c.mentions for n in m.candidate_actors})
+        note = f"proposed by extraction (confidence {confidence:.2f}, {len(c.mentions)} mention(s))"
+        if candidates:
+            note += "; candidate actors: " + ", ".join(candidates[:8])
+        notes = sorted({n for m in c.mentions for n in m.notes})
+        if notes:
+            note += "; " + "; ".join(notes)
+        drafts.append((best, c, actors, recipients, facts, disputed, day_values, note))
+    drafts.sort(key=lambda d: (d[0].date, d[0].kind.value, d[0].article, d[0].citation.start))
+    counter: Counter[tuple[dt.date, EventKind]] = Counter()
+    events: list[Event] = []
+    conflicts: list[Conflict] = []
+    for best, c, actors, recipients, facts, disputed, day_values, note in drafts:
+        counter[(best.date, best.kind)] += 1
+        eid = f"{best.date.isoformat()}-{event_slug(best.kind)}-{counter[(best.date, best.kind)]}"
+        date_end = best.date_end
+        if best.date_source == "election":
+            ends = [m.date_end for m in c.mentions if m.date_source == "election" and m.date_end]
+            date_end = min(ends) if ends else date_end
+        events.append(
+            Event(
+                id=eid,
+                kind=best.kind,
+                date=best.date,
+                granularity=best.granularity,
+                date_text=best.date_text,
+                date_end=date_end,
+                actors=tuple(actors),
+                recipients=tuple(recipients),
+                facts=facts,
+                summary=best.trigger,
+                sources=_dedupe(m.citation for m in c.mentions),
+                note=note,
+            )
+        )
+        if len(day_values) > 1:
+            by_date: dict[dt.date, Citation] = {}
+            for m in c.own:
+                if not m.date_inferred and m.granularity is Granularity.day:
+                    by_date.setdefault(m.date, m.citation)
+            conflicts.append(
+                Conflict(
+                    id=f"{eid}-date",
+                    events=(eid,),
+                    field="date",
+                    description=f"sources date this {best.kind.value} differently",
+                    claims=tuple(
+                        Claim(value=d.isoformat(), source=s) for d, s in sorted(by_date.items())
+                    ),
+                    resolution=f"the log uses {best.date.isoformat()} ({best.date_text!r})",
+                )
+            )
+        for key, claims in sorted(disputed.items()):
+            firsts: dict[str, Citation] = {}
+            for value, source in claims:
+                firsts.setdefault(value, source)
+            conflicts.append(
+                Conflict(
+                    id=f"{eid}-{key.replace('_', '-')}",
+                    events=(eid,),
+                    field=key,
+                    description=f"sources disagree on {key} of this {best.kind.value}",
+                    claims=tuple(Claim(value=v, source=s) for v, s in firsts.items()),
+                    resolution="the log keeps the first value reported",
+                )
+            )
+    return EventLog(dispute=dispute, events=tuple(events), conflicts=tuple(conflicts))
