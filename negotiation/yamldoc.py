@@ -11,6 +11,7 @@ at ``file:line:col`` with the path inside the document and what was expected::
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,10 +135,49 @@ def _describe(err: dict[str, Any]) -> str:
     return msg
 
 
+def _schema_node(schema: dict[str, Any], node: Any) -> list[dict[str, Any]]:
+    """The object schemas ``node`` may be ($ref followed, unions flattened)."""
+    if not isinstance(node, dict):
+        return []
+    if "$ref" in node:
+        name = str(node["$ref"]).rsplit("/", 1)[-1]
+        return _schema_node(schema, schema.get("$defs", {}).get(name))
+    out: list[dict[str, Any]] = [node]
+    for key in ("anyOf", "oneOf", "allOf"):
+        for member in node.get(key, ()):
+            out += _schema_node(schema, member)
+    return out
+
+
+def allowed_keys(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    """The keys a document of ``model`` allows in the mapping at ``path`` (best effort)."""
+    schema = model.model_json_schema(by_alias=True)
+    nodes = _schema_node(schema, schema)
+    for part in path:
+        nxt: list[dict[str, Any]] = []
+        for n in nodes:
+            if isinstance(part, int):
+                items = n.get("items")
+                nxt += _schema_node(schema, items)
+                for item in n.get("prefixItems", ()):
+                    nxt += _schema_node(schema, item)
+            else:
+                nxt += _schema_node(schema, n.get("properties", {}).get(part))
+                extra = n.get("additionalProperties")
+                if isinstance(extra, dict):
+                    nxt += _schema_node(schema, extra)
+        nodes = nxt
+    return sorted({k for n in nodes for k in n.get("properties", {})})
+
+
 def validation_problems(
-    doc: Document, exc: ValidationError, base: Sequence[str | int] = ()
+    doc: Document,
+    exc: ValidationError,
+    base: Sequence[str | int] = (),
+    model: type[BaseModel] | None = None,
 ) -> list[Problem]:
-    """Turn a pydantic ``ValidationError`` into located problems."""
+    """Turn a pydantic ``ValidationError`` into located problems (with the nearest allowed
+    key for an unknown one, when ``model`` is given)."""
     problems = []
     for err in exc.errors():
         loc: list[str | int] = list(base)
@@ -147,7 +187,20 @@ def validation_problems(
             if _is_union_tag(part) and (*loc, part) not in doc.positions:
                 continue
             loc.append(part)
-        problems.append(problem_at(doc, loc, _describe(dict(err))))
+        message = _describe(dict(err))
+        if (
+            err["type"] == "extra_forbidden"
+            and model is not None
+            and loc
+            and isinstance(loc[-1], str)
+        ):
+            allowed = allowed_keys(model, [p for p in loc[len(base) : -1]])
+            near = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            message = (
+                f"unknown field; {hint}allowed here: {', '.join(allowed)}" if allowed else message
+            )
+        problems.append(problem_at(doc, loc, message))
     return problems
 
 
@@ -166,7 +219,7 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
-        raise InputError(validation_problems(doc, exc, base)) from None
+        raise InputError(validation_problems(doc, exc, base, model)) from None
 
 
 def dump(data: Any) -> str:

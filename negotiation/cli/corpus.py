@@ -78,6 +78,28 @@ def _validate_articles(doc: yamldoc.Document) -> object:
     return load_articles(directory)
 
 
+def _validate_scenario(doc: yamldoc.Document) -> object:
+    from negotiation.scenario import load_scenario, plan_scenario
+
+    return plan_scenario(load_scenario(doc.file))
+
+
+def _validate_model(doc: yamldoc.Document) -> object:
+    from negotiation.model import DisputeModel, load_spec
+
+    return DisputeModel(load_spec(doc.file))  # also checks the profile cites what the rules need
+
+
+def _validate_profile(doc: yamldoc.Document) -> object:
+    from negotiation.model import load_profile
+
+    return load_profile(doc.file)
+
+
+# most specific first: a scenario may carry an inline `events:` list
+register_document_kind("scenario", "name", _validate_scenario)
+register_document_kind("model", "transitions", _validate_model)
+register_document_kind("profile", "provisions", _validate_profile)
 register_document_kind("events", "events", _validate_events)
 register_document_kind("actors", "actors", _validate_actors)
 register_document_kind("articles", "articles", _validate_articles)

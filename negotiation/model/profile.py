@@ -141,7 +141,7 @@ class Profile(_Strict):
             if name not in self.interpretations:
                 known = ", ".join(sorted(self.interpretations)) or "none"
                 raise InputError(
-                    f"profile {self.id!r} has no interpretation {name!r} (known: {known})"
+                    f"no interpretation {name!r} (known: {known})", file=f"profile {self.id}"
                 )
             values.update(self.interpretations[name].parameters.model_dump(exclude_none=True))
         return Parameters(
