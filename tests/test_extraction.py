@@ -62,6 +62,8 @@ def kinds(text: str, pub: dt.date = dt.date(2013, 9, 17)) -> list[str]:
         ("The monarch brokered talks between the rivals.", "royal_mediation", None),
         ("The talks were initiated by the King on Saturday.", "royal_mediation", None),
         ("The assembly cannot be dissolved before its term ends.", None, "assembly_dissolved"),
+        ("The opposition ended its 10-month boycott of parliament.", "seats_taken", "boycott"),
+        ("The party agreed on Tuesday to end its boycott of the assembly.", None, "boycott"),
     ],
 )
 def test_triggers_handle_negation_and_modality(
