@@ -7,7 +7,9 @@ from negotiation.corpus import Article, load_articles
 from negotiation.errors import InputError, Problem
 from negotiation.eventlog import load_event_log
 from negotiation.events import Citation, Conflict, Event, EventKind, EventLog, Facts, Granularity
+from negotiation.exploration import Exploration, explore
 from negotiation.extraction import extract
+from negotiation.kernel import Kernel
 from negotiation.model import DisputeModel, load_profile, load_spec
 from negotiation.replay import Trace, replay
 
@@ -20,12 +22,15 @@ __all__ = [
     "Event",
     "EventKind",
     "EventLog",
+    "Exploration",
     "Facts",
     "Gazetteer",
     "Granularity",
     "InputError",
+    "Kernel",
     "Problem",
     "Trace",
+    "explore",
     "extract",
     "load_articles",
     "load_event_log",

@@ -1,9 +1,9 @@
 """Replay: feed an event log through a dispute model and keep a trace of every step.
 
-    >>> from negotiation import load_event_log
-    >>> trace = replay(DisputeModel(), load_event_log())
-    >>> trace.conformance, trace.first_deviation
-    (1.0, None)
+>>> from negotiation import load_event_log
+>>> trace = replay(DisputeModel(), load_event_log())
+>>> trace.conformance, trace.first_deviation
+(1.0, None)
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from negotiation.errors import InputError
 from negotiation.events import Citation, Event, EventLog
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import Provision
+from negotiation.model.properties import Monitor
 from negotiation.model.world import WorldState
 
 __all__ = ["Step", "StepViolation", "Trace", "replay"]
@@ -129,8 +130,13 @@ def replay(
         )
     model.reset(world, phase)
     steps = []
+    monitor = Monitor(model.spec.properties)  # temporal properties, over accepted events
+    held = monitor.initial
+    broken: tuple[tuple[str, str], ...] = ()
     for i, event in enumerate(evs):
         out = model.step(event)
+        if out.accepted and monitor:
+            held, broken = monitor.step(held, out.world_before, event)
         steps.append(
             Step(
                 index=i,
@@ -145,9 +151,20 @@ def replay(
                 citation=model.provision(out.rejected_by) if out.rejected_by else None,
                 changes=out.world_before.diff(out.world_after) if out.accepted else {},
                 violations=tuple(
-                    StepViolation(invariant=v.invariant, message=v.message,
-                                  citation=model.provision(v.invariant))
+                    StepViolation(
+                        invariant=v.invariant,
+                        message=v.message,
+                        citation=model.provision(v.invariant),
+                    )
                     for v in out.violations
+                )
+                + tuple(
+                    StepViolation(
+                        invariant=pid,
+                        message=msg,
+                        citation=model.profile.provisions.get(monitor.provisions[pid]),
+                    )
+                    for pid, msg in (broken if out.accepted else ())
                 ),
                 sources=event.sources,
             )

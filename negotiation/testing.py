@@ -18,19 +18,60 @@ from a window around the election, so that random sequences reach the interestin
 ``event_sequences`` draws any kinds the model handles, in any order; ``enabled_sequences``
 draws, at each step, a kind that the model enables in its current phase, which reaches deep
 phases far more often and still shrinks to short counterexamples.
+
+More for your own suites:
+
+* ``variants(log)``: the log under random variations (drop, swap, shift, change a vote), the
+  same operations scenario files use;
+* ``scenarios(model)``: whole :class:`~negotiation.scenario.Scenario` objects with inline events;
+* ``dispute_state_machine(model)``: a generated hypothesis ``RuleBasedStateMachine`` with one
+  rule per event kind (precondition: the kind is available in the current phase), and one
+  invariant per model invariant and temporal property. Run it as a test::
+
+      from negotiation.testing import dispute_state_machine
+      TestDispute = dispute_state_machine(DisputeModel()).TestCase
+
+* a settings profile for CI, ``negotiation-ci`` (few examples, no deadline, derandomised, no
+  example database): ``settings.load_profile("negotiation-ci")`` in your ``conftest.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from negotiation.events import Event, EventKind, Facts
-from negotiation.model.machine import DisputeModel
+from negotiation.model.machine import DisputeModel, Outcome
+from negotiation.model.properties import Monitor
 
-__all__ = ["enabled_sequences", "event_sequences", "events", "facts"]
+__all__ = [
+    "CI_PROFILE",
+    "dispute_state_machine",
+    "enabled_sequences",
+    "event_sequences",
+    "events",
+    "facts",
+    "scenarios",
+    "variants",
+]
+
+#: a hypothesis settings profile for CI: ``settings.load_profile(CI_PROFILE)``
+CI_PROFILE = "negotiation-ci"
+settings.register_profile(
+    CI_PROFILE,
+    max_examples=25,
+    stateful_step_count=20,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 DEFAULT_PARTIES = ("cpp", "cnrp")
 DEFAULT_START = dt.date(2013, 7, 1)
@@ -204,3 +245,151 @@ def enabled_sequences(
         return out
 
     return seq()
+
+
+# --- variants of a log, scenarios -----------------------------------------------------------
+def variants(log: Sequence[Event] | Any, max_variations: int = 3) -> st.SearchStrategy[list[Event]]:
+    """The events of ``log`` under 1..``max_variations`` random variations (drop, swap,
+    shift a date by months, change a vote), applied as scenario files apply them."""
+    from negotiation.scenario import Variation, apply_variations
+
+    base = list(log)
+    if not base:
+        return st.just([])
+    ids = [e.id for e in base]
+
+    def variation(draw: st.DrawFn) -> Variation:
+        op = draw(st.sampled_from(("drop", "swap", "shift", "change")))
+        a = draw(st.sampled_from(ids))
+        if op == "drop":
+            return Variation(drop=(a,))
+        if op == "swap":
+            return Variation(swap=(a, draw(st.sampled_from(ids))))
+        if op == "shift":
+            months = draw(st.sampled_from((-13, -2, -1, 1, 2, 13, 60)))
+            return Variation.model_validate({"shift": {"events": [a], "months": months}})
+        votes = draw(st.sampled_from(_VOTES))
+        return Variation.model_validate({"change": {"event": a, "facts": {"votes_for": votes}}})
+
+    @st.composite
+    def varied(draw: st.DrawFn) -> list[Event]:
+        n = draw(st.integers(1, max_variations))
+        out = list(base)
+        for _ in range(n):
+            v = variation(draw)
+            try:
+                out = apply_variations(out, [v])
+            except Exception:  # e.g. an id dropped by an earlier variation
+                continue
+        return out
+
+    return varied()
+
+
+def scenarios(
+    model: DisputeModel,
+    max_size: int = 10,
+    *,
+    model_ref: str = "cambodia",
+    profile_ref: str | None = None,
+) -> st.SearchStrategy[Any]:
+    """:class:`~negotiation.scenario.Scenario` objects with inline events enabled in turn
+    (``enabled_sequences``), naming the model as ``model_ref``; no expectations."""
+    from negotiation.scenario import Scenario
+
+    return enabled_sequences(model, max_size).map(
+        lambda evs: Scenario(
+            name=f"generated, {len(evs)} events",
+            model=model_ref,
+            profile=profile_ref,
+            interpretation=model.params.interpretation,
+            events=tuple(evs),
+        )
+    )
+
+
+# --- a generated rule-based state machine ---------------------------------------------------
+def dispute_state_machine(
+    model: DisputeModel,
+    *,
+    parties: Sequence[str] = DEFAULT_PARTIES,
+    start: dt.date = DEFAULT_START,
+    max_gap_days: int = 400,
+) -> type[RuleBasedStateMachine]:
+    """A ``RuleBasedStateMachine`` class for ``model``: one rule per event kind the model
+    handles, enabled when the kind is available in the current phase (its state conditions
+    hold), plus ``advance``, which draws one of the available phase-changing or institutional
+    kinds (as ``enabled_sequences`` prefers them) so that deep phases are reached; one invariant per model invariant and temporal property, failing when the last
+    accepted event broke it. Rejections by rules are fine: that is the model working."""
+    kinds = sorted(model.spec.handled_kinds())
+    monitor = Monitor(model.spec.properties)
+
+    def init(self: Any) -> None:
+        RuleBasedStateMachine.__init__(self)
+        model.reset()
+        self.date = start
+        self.count = 0
+        self.last = None
+        self.broken = ()
+        self.held = monitor.initial
+
+    def make_rule(kind: str) -> Any:
+        def step(self: Any, f: Facts, gap: int, actor: str) -> None:
+            self.date += dt.timedelta(days=gap)
+            event = _event(kind, self.count, self.date, parties, f, actor)
+            self.count += 1
+            self.last = out = model.step(event)
+            self.broken = ()
+            if out.accepted and monitor:
+                self.held, self.broken = monitor.step(self.held, out.world_before, event)
+
+        step.__name__ = step.__qualname__ = kind
+        decorate = rule(
+            f=facts(kind, parties), gap=_gaps(max_gap_days), actor=st.sampled_from(list(parties))
+        )
+        return precondition(lambda self: kind in model.available())(decorate(step))
+
+    def make_invariant(inv_id: str, is_property: bool) -> Any:
+        def check(self: Any) -> None:
+            last: Outcome | None = self.last
+            if last is None or not last.accepted:
+                return
+            found = (
+                [m for p, m in self.broken if p == inv_id]
+                if is_property
+                else [v.message for v in last.violations if v.invariant == inv_id]
+            )
+            assert not found, f"{inv_id}: {found[0]}"
+
+        check.__name__ = check.__qualname__ = f"holds_{inv_id}"
+        return invariant()(check)
+
+    tiers = _tiers(model)
+
+    def changing(self: Any) -> list[str]:
+        available = set(model.available())
+        changes, institutional, _ = tiers[model.phase]
+        return [k for k in (*changes, *institutional) if k in available]
+
+    def advance(self: Any, data: st.DataObject) -> None:
+        """A phase-changing or institutional kind: so that deep phases are reached."""
+        kind = data.draw(st.sampled_from(changing(self)), label="kind")
+        step = getattr(self, f"event_{kind}")
+        step(
+            data.draw(facts(kind, parties), label="facts"),
+            data.draw(_gaps(max_gap_days), label="gap"),
+            data.draw(st.sampled_from(list(parties)), label="actor"),
+        )
+
+    namespace: dict[str, Any] = {"__init__": init}
+    for kind in kinds:
+        namespace[f"event_{kind}"] = make_rule(kind)
+    namespace["advance"] = precondition(lambda self: bool(changing(self)))(
+        rule(data=st.data())(advance)
+    )
+    for inv in model.invariants:
+        namespace[f"invariant_{inv.id}"] = make_invariant(inv.id, False)
+    for prop in monitor.properties:
+        namespace[f"property_{prop.id}"] = make_invariant(prop.id, True)
+    name = "".join(part.title() for part in model.spec.id.replace("-", "_").split("_") if part)
+    return type(f"{name or 'Dispute'}StateMachine", (RuleBasedStateMachine,), namespace)

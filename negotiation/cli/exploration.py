@@ -1,3 +1,98 @@
-"""Commands: exploration."""
+"""Commands: explore (bounded exhaustive search of a model)."""
 
 from __future__ import annotations
+
+import sys
+
+import click
+
+from negotiation.cli import main
+from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors
+from negotiation.errors import InputError
+
+__all__ = ["explore"]
+
+
+@main.command()
+@click.option("--model", "model", default=None, help="model spec file (default: built-in)")
+@click.option("--profile", default=None, help="constitution profile file or name")
+@click.option("--interpretation", default=None, help="a named interpretation")
+@click.option("--max-states", type=click.IntRange(min=1), default=200_000, show_default=True)
+@click.option("--max-depth", type=click.IntRange(min=0), default=8, show_default=True)
+@click.option("--max-seconds", type=click.FloatRange(min=0), default=60.0, show_default=True)
+@click.option(
+    "--gaps",
+    "gaps_for",
+    type=click.Choice(["dated", "all"]),
+    default="dated",
+    show_default=True,
+    help="which kinds are explored with every date gap (dated: those whose rules or effects "
+    "use dates)",
+)
+@click.option("--events", default=None, help="start from this event log (default: built-in)")
+@click.option("--after", "after", default=None, help="start after this event of the log")
+@click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
+@click.option(
+    "--save",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="write counterexamples and witnesses as scenario files to this directory",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="progress bar on stderr (default: when stderr is a terminal)",
+)
+@input_errors
+def explore(
+    model: str | None,
+    profile: str | None,
+    interpretation: str | None,
+    max_states: int,
+    max_depth: int,
+    max_seconds: float,
+    gaps_for: str,
+    events: str | None,
+    after: str | None,
+    as_json: bool,
+    save: str | None,
+    progress: bool | None,
+) -> None:
+    """Explore every sequence of abstract events the rules allow, breadth first, within the
+    limits; check invariants and temporal properties at every state. Exit 0 when no violation
+    was found, 1 when some were, 2 on invalid input. Ctrl-C stops with the partial result."""
+    from negotiation.exploration import explore as run_explore
+
+    start_events = []
+    if after is not None or events is not None:
+        from negotiation.eventlog import load_event_log
+
+        log = list(load_event_log(events))
+        if after is not None:
+            ids = [e.id for e in log]
+            if after not in ids:
+                raise InputError(f"--after: no event {after!r} in the log")
+            log = log[: ids.index(after) + 1]
+        start_events = log
+    result = run_explore(
+        model,
+        profile,
+        interpretation,
+        max_states=max_states,
+        max_depth=max_depth,
+        max_seconds=max_seconds,
+        gaps_for="all" if gaps_for == "all" else "dated",
+        start_events=start_events,
+        progress=sys.stderr.isatty() if progress is None else progress,
+    )
+    written = result.save(save) if save else []
+    if as_json:
+        data = result.to_json()
+        if save:
+            data["saved"] = [str(p) for p in written]
+        echo_json(data)
+    else:
+        click.echo(result.summary(), nl=False)
+        for p in written:
+            click.echo(f"wrote {p}")
+    sys.exit(EXIT_FAILED if result.violations else EXIT_OK)

@@ -26,6 +26,7 @@ from negotiation.events import EventKind
 from negotiation.model.effects import ARGUMENTS, EFFECTS
 from negotiation.model.invariants import INVARIANTS
 from negotiation.model.profile import BUILTIN_PROFILES
+from negotiation.model.properties import Property
 from negotiation.model.rules import RULES
 from negotiation.model.world import AssemblyStatus, WorldState
 
@@ -100,6 +101,9 @@ class ModelSpec(_Strict):
     transitions: tuple[Transition, ...] = Field(min_length=1)
     invariants: tuple[str, ...] | None = Field(
         default=None, description="invariant ids to check; default: all"
+    )
+    properties: tuple[Property, ...] = Field(
+        default=(), description="temporal properties (precedence, response, absence), cited"
     )
 
     def phase_ids(self) -> list[str]:

@@ -1,0 +1,162 @@
+"""Temporal properties: cited statements about the order and timing of accepted events.
+
+Invariants look at one step; temporal properties look at the whole history of accepted events.
+A model spec lists them under ``properties:``, each citing a provision of the profile like a
+rule does. Three patterns cover what constitutions say about sequences:
+
+``precedence``  ``event`` only after one of ``after`` ("no government before the Assembly met")
+``response``    after one of ``after``, ``event`` within ``within_months`` months (bounded)
+``absence``     ``event`` never (e.g. an amendment touching the unamendable core)
+
+``facts`` narrows ``event`` to events reporting those facts; ``scope: term`` limits a property to
+events dated before the Assembly's term ends. A bounded response is broken by the first accepted
+event dated after the deadline while the response is still due (the record shows the time
+passed), so over a finite record it is checked as far as the record reaches::
+
+    >>> from negotiation.events import Event
+    >>> p = Property(id="gov_after_assembly", type="precedence", event="government_formed",
+    ...              after=["assembly_convened"], provision="art119_confidence")
+    >>> m = Monitor([p])
+    >>> state, broken = m.step(m.initial, WorldState(),
+    ...                        Event(id="g", kind="government_formed", date="2013-09-24"))
+    >>> broken
+    (('gov_after_assembly', 'government_formed on 2013-09-24 before any assembly_convened'),)
+
+:class:`Monitor` is a pure function over a hashable state, so that exploration can keep it in
+its state space (``(phase, world, monitor state)``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from negotiation.events import Event, EventKind
+from negotiation.model.rules import months_before
+from negotiation.model.world import WorldState
+
+__all__ = ["Monitor", "Property", "PropertyState"]
+
+#: per property: precedence -> seen (bool), response -> deadline (date or None), absence -> None
+PropertyState = tuple[bool | dt.date | None, ...]
+
+
+class Property(BaseModel):
+    """A temporal property of a model, citing the provision it encodes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    type: Literal["precedence", "response", "absence"]
+    event: EventKind = Field(description="the constrained (precedence, absence) or due event")
+    after: tuple[EventKind, ...] = Field(
+        default=(), description="precedence: what must come first; response: what triggers it"
+    )
+    within_months: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="response: the bound"
+    )
+    facts: dict[str, Any] = Field(
+        default_factory=dict, description="only events reporting these facts count as `event`"
+    )
+    scope: Literal["always", "term"] = Field(
+        default="always", description="term: only events dated before the Assembly's term ends"
+    )
+    provision: str = Field(description="provision id in the profile")
+    summary: str = ""
+
+    @model_validator(mode="after")
+    def _shape(self) -> Property:
+        if self.type in ("precedence", "response") and not self.after:
+            raise ValueError(f"a {self.type} property needs `after`")
+        if self.type == "response" and self.within_months is None:
+            raise ValueError("a response property needs `within_months`")
+        if self.type == "absence" and (self.after or self.within_months is not None):
+            raise ValueError("an absence property takes neither `after` nor `within_months`")
+        return self
+
+    def __hash__(self) -> int:  # facts is a dict
+        return hash((self.id, self.type, self.event, self.after, self.within_months))
+
+    def describe(self) -> str:
+        after = " or ".join(k.value for k in self.after)
+        what = self.event.value + (
+            f" ({', '.join(f'{k}={v}' for k, v in self.facts.items())})" if self.facts else ""
+        )
+        if self.type == "precedence":
+            text = f"{what} only after {after}"
+        elif self.type == "response":
+            text = f"after {after}, {what} within {self.within_months} month(s)"
+        else:
+            text = f"never {what}"
+        return text + (" (during the term)" if self.scope == "term" else "")
+
+    def matches(self, event: Event) -> bool:
+        if event.kind is not self.event:
+            return False
+        return all(getattr(event.facts, k, None) == v for k, v in self.facts.items())
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    return months_before(day, -months)
+
+
+class Monitor:
+    """Checks a list of properties over accepted events, one step at a time."""
+
+    def __init__(self, properties: Iterable[Property]):
+        self.properties: tuple[Property, ...] = tuple(properties)
+        self.initial: PropertyState = tuple(
+            False if p.type == "precedence" else None for p in self.properties
+        )
+        #: property id -> the provision id it cites
+        self.provisions: dict[str, str] = {p.id: p.provision for p in self.properties}
+        self._watched = frozenset(
+            k for p in self.properties for k in (p.event, *p.after)
+        ) | frozenset(EventKind if any(p.type == "response" for p in self.properties) else ())
+
+    def __bool__(self) -> bool:
+        return bool(self.properties)
+
+    def step(
+        self, state: PropertyState, before: WorldState, event: Event
+    ) -> tuple[PropertyState, tuple[tuple[str, str], ...]]:
+        """The state after the accepted ``event`` (``before`` is the world it met) and the
+        ``(property id, message)`` pairs it breaks."""
+        if event.kind not in self._watched:
+            return state, ()
+        new: list[bool | dt.date | None] = list(state)
+        broken: tuple[tuple[str, str], ...] = ()
+        for i, p in enumerate(self.properties):
+            s = state[i]
+            in_scope = (
+                p.scope == "always" or before.term_end is None or event.date < before.term_end
+            )
+            if p.type == "precedence":
+                if not s and in_scope and p.matches(event):
+                    after = " or ".join(k.value for k in p.after)
+                    broken += ((p.id, f"{event.kind.value} on {event.date} before any {after}"),)
+                if not s and event.kind in p.after:
+                    new[i] = True
+            elif p.type == "response":
+                assert p.within_months is not None
+                if isinstance(s, dt.date):
+                    if event.date > s:
+                        after = " or ".join(k.value for k in p.after)
+                        broken += (
+                            (
+                                p.id,
+                                f"{p.event.value} was due by {s} ({p.within_months} month(s) after "
+                                f"{after}); {event.kind.value} on {event.date} came first",
+                            ),
+                        )
+                        new[i] = s = None
+                    elif in_scope and p.matches(event):
+                        new[i] = s = None
+                if s is None and event.kind in p.after:
+                    new[i] = months_after(event.date, p.within_months)
+            elif in_scope and p.matches(event):
+                broken += ((p.id, f"{event.kind.value} on {event.date}: {p.describe()}"),)
+        return tuple(new), broken

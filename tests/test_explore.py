@@ -1,0 +1,164 @@
+"""Bounded exploration: figures, shortest counterexamples, saved scenarios that replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from negotiation.cli import main
+from negotiation.events import Event, EventKind
+from negotiation.exploration import explore
+from negotiation.model import load_profile, load_spec
+from negotiation.model.properties import Property
+
+SHORTEST_DISSOLUTION = [
+    "election_held",
+    "results_announced",
+    "assembly_convened",
+    "assembly_dissolved",
+]
+
+
+def ev(i: str, kind: str, date: str, **kw: object) -> Event:
+    return Event.model_validate({"id": i, "kind": kind, "date": date, **kw})
+
+
+def broken_profile(tmp_path: Path, *rules: str) -> Path:
+    data = load_profile().model_dump(mode="json")
+    data["disabled_rules"] = list(rules)
+    path = tmp_path / "broken-profile.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def test_reference_model_has_no_violation_within_small_limits() -> None:
+    result = explore(max_depth=4)
+    assert result.violations == []
+    assert result.distinct_states > 1000 and result.transitions > result.distinct_states
+    assert result.max_depth == 4 and result.stopped == "max_depth" and not result.complete
+    outcomes = {o.id: o for o in result.outcomes}
+    # an election once the term has run (+5 years): the shortest way to a final phase
+    assert [e.kind.value for e in outcomes["early_election"].events] == [
+        "election_held",
+        "results_announced",
+        "assembly_convened",
+        "early_election",
+    ]
+    assert "working_group" in result.phases
+
+
+def test_planted_rule_bug_is_the_shortest_counterexample_and_replays(tmp_path: Path) -> None:
+    profile = broken_profile(tmp_path, "no_early_dissolution")
+    result = explore(profile=str(profile), max_depth=5)
+    found = {v.id: v for v in result.violations}
+    assert set(found) == {"no_early_dissolution"}
+    cx = found["no_early_dissolution"]
+    assert cx.depth == 4 and [e.kind.value for e in cx.events] == SHORTEST_DISSOLUTION
+    assert cx.provision is not None and cx.provision.article == "Article 78"
+    out = tmp_path / "found"
+    written = result.save(out)
+    scenario = out / "counterexample-no-early-dissolution.yaml"
+    assert scenario in written
+    text = scenario.read_text()
+    assert "no sources" in text and "violated: [no_early_dissolution]" in text
+    assert result.save(out) == written and scenario.read_text() == text  # deterministic
+    run = CliRunner().invoke(main, ["run", str(scenario), "-q"])
+    assert run.exit_code == 0, run.output
+    run = CliRunner().invoke(main, ["run", str(out), "-q"])  # witnesses too
+    assert run.exit_code == 0, run.output
+
+
+def test_property_counterexample_from_an_in_memory_model_replays(tmp_path: Path) -> None:
+    profile = load_profile().model_copy(update={"disabled_rules": ("amendment_core",)})
+    result = explore(load_spec(), profile, max_depth=4)
+    ids = {(v.type, v.id) for v in result.violations}
+    assert ("property", "core_never_amended") in ids
+    assert ("invariant", "amendments_two_thirds") in ids
+    written = result.save(tmp_path)
+    assert tmp_path / "profile-cambodia.yaml" in written  # the profile, dumped beside them
+    run = CliRunner().invoke(
+        main, ["run", str(tmp_path / "counterexample-core-never-amended.yaml")]
+    )
+    assert run.exit_code == 0, run.output
+
+
+def test_bounded_response_is_broken_by_time_passing() -> None:
+    """The reference model rejects a late election but lets a dissolved Assembly wait: a
+    bounded response (Art. 78: election within sixty days) catches it. Starts after a
+    dissolution at the end of the term, so one more event is enough."""
+    due = Property(
+        id="election_after_dissolution",
+        type="response",
+        after=[EventKind.assembly_dissolved],
+        event=EventKind.early_election,
+        within_months=2,
+        provision="art78_new_election",
+    )
+    prefix = [
+        ev("r1", "election_held", "2013-07-28"),
+        ev("r2", "results_announced", "2013-08-12", facts={"seats": {"cpp": 68, "cnrp": 55}}),
+        ev("r3", "assembly_convened", "2013-09-23"),
+        ev("r4", "assembly_dissolved", "2018-09-23"),
+    ]
+    result = explore(properties=[due], gaps_for="all", max_depth=1, start_events=prefix)
+    (v,) = [v for v in result.violations if v.id == "election_after_dissolution"]
+    assert v.depth == 5 and [e.id for e in v.events][:4] == ["r1", "r2", "r3", "r4"]
+    assert "was due by 2018-11-23" in v.message
+    # with dates only on kinds that use them, waiting is not explored: the response holds
+    assert explore(properties=[due], max_depth=1, start_events=prefix).violations == []
+
+
+def test_interrupt_returns_the_partial_result() -> None:
+    def stop(states: int, transitions: int, depth: int) -> None:
+        raise KeyboardInterrupt
+
+    result = explore(max_depth=6, on_progress=stop)
+    assert result.stopped == "interrupted" and not result.complete
+    assert result.distinct_states > 0
+
+
+def test_limits_stop_the_search() -> None:
+    assert explore(max_states=500).stopped == "max_states"
+    assert explore(max_states=500).distinct_states == 500
+    assert explore(max_depth=2).max_depth == 2
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    run = CliRunner().invoke(main, ["explore", "--json", "--max-depth", "3", "--no-progress"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.output)
+    for key in (
+        "distinct_states",
+        "transitions",
+        "max_depth",
+        "elapsed_s",
+        "violations",
+        "outcomes",
+    ):
+        assert key in data
+    assert data["violations"] == [] and data["max_depth"] == 3
+
+
+def test_cli_exit_codes_and_save(tmp_path: Path) -> None:
+    profile = broken_profile(tmp_path, "no_early_dissolution")
+    out = tmp_path / "out"
+    args = ["explore", "--profile", str(profile), "--max-depth", "4", "--save", str(out)]
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 1, run.output
+    assert (
+        "no_early_dissolution" in run.output
+        and (out / "counterexample-no-early-dissolution.yaml").exists()
+    )
+    bad = CliRunner().invoke(main, ["explore", "--interpretation", "royalist"])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.slow
+def test_reference_model_deeper() -> None:
+    result = explore(max_depth=6, max_states=1_000_000, max_seconds=300)
+    assert result.violations == []
+    assert {o.id for o in result.outcomes} == {"early_election", "opposition_seated"}
