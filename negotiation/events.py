@@ -128,6 +128,10 @@ class Facts(_Frozen):
         default=None,
         description="an amendment touching pluralist democracy or the monarchy",
     )
+    early_election: bool | None = Field(
+        default=None,
+        description="an amendment that provides for an election before the term ends",
+    )
 
     def present(self) -> dict[str, Any]:
         """Only the facts that are set."""

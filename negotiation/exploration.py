@@ -170,17 +170,19 @@ def alphabet(
             votes = uniq(
                 [None, t - 1, t, tt] if k is EventKind.government_formed else [None, t - 1, t]
             )
-            cores: list[bool | None] = [None, True] if k is EventKind.amendment_passed else [None]
+            # an amendment: ordinary, touching the core, or providing for an early election
+            sorts: list[tuple[bool | None, bool | None, str]] = [(None, None, "")]
+            if k is EventKind.amendment_passed:
+                sorts += [(True, None, ", core"), (None, True, ", early election")]
             out[kind] = [
                 Template(
                     k,
-                    Facts(votes_for=v, affects_core=c),
+                    Facts(votes_for=v, affects_core=c, early_election=ee),
                     (),
-                    (f"{v} votes" if v is not None else "votes: all present")
-                    + (", core" if c else ""),
+                    (f"{v} votes" if v is not None else "votes: all present") + label,
                 )
                 for v in votes
-                for c in cores
+                for c, ee, label in sorts
             ]
         elif k in (EventKind.boycott, EventKind.seats_taken, EventKind.boycott_threatened):
             out[kind] = [Template(k, Facts(), (second,), f"by {second}")]

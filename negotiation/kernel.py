@@ -23,13 +23,13 @@ from the phase is ``not_enabled``; otherwise the phase's candidates for the kind
 spec order, each checking its state conditions (``when``) then its guards (rules switched off by
 the profile's ``disabled_rules`` are skipped); the first candidate whose checks all pass fires
 (effects in order, then the event's date is stamped on the world). If none fires, the first
-failure met names the rejection.
+failure met names the rejection, a rule failure before a state condition (as in the machine).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from negotiation.events import Event
@@ -41,7 +41,7 @@ from negotiation.model.rules import RULES, Check
 from negotiation.model.spec import CONDITIONS, ModelSpec
 from negotiation.model.world import WorldState
 
-__all__ = ["CachedParameters", "Candidate", "Kernel", "StepResult"]
+__all__ = ["Candidate", "Kernel", "StepResult"]
 
 
 class StepResult(NamedTuple):
@@ -65,72 +65,6 @@ class Candidate:
     dest: str | None  # None: stay in the phase
 
 
-_new = object.__new__
-_setattr = object.__setattr__
-
-
-def stamp(world: WorldState, date: object, fresh: bool) -> WorldState:
-    """``world.model_copy(update={"date": date})``, without pydantic's generic copy machinery.
-
-    Equal to what pydantic builds (same ``__dict__``, fields set, no extras or private
-    attributes). ``fresh`` says ``world`` was just built by an effect and is referenced nowhere
-    else, so it may be stamped in place instead of copied.
-    """
-    fields_set = world.__pydantic_fields_set__
-    if "date" not in fields_set:
-        fields_set = {*fields_set, "date"}
-    if fresh:
-        world.__dict__["date"] = date
-        _setattr(world, "__pydantic_fields_set__", fields_set)
-        return world
-    new = _new(WorldState)
-    d = world.__dict__.copy()
-    d["date"] = date
-    _setattr(new, "__dict__", d)
-    _setattr(new, "__pydantic_extra__", None)
-    _setattr(new, "__pydantic_fields_set__", fields_set)  # never mutated in place: shareable
-    _setattr(new, "__pydantic_private__", None)
-    return new
-
-
-@dataclass(frozen=True)
-class CachedParameters(Parameters):
-    """The same parameters, with the thresholds (pure functions of the Assembly's size)
-    memoised: ``Fraction`` arithmetic is most of the cost of a step otherwise."""
-
-    def __post_init__(self) -> None:
-        _setattr(self, "_majority", {})
-        _setattr(self, "_two_thirds", {})
-        _setattr(self, "_censure", {})
-
-    def majority(self, total: int) -> int:
-        cache: dict[int, int] = self.__dict__["_majority"]
-        v = cache.get(total)
-        if v is None:
-            v = cache[total] = super().majority(total)
-        return v
-
-    def two_thirds(self, total: int) -> int:
-        cache: dict[int, int] = self.__dict__["_two_thirds"]
-        v = cache.get(total)
-        if v is None:
-            v = cache[total] = super().two_thirds(total)
-        return v
-
-    def censure(self, total: int) -> int:
-        cache: dict[int, int] = self.__dict__["_censure"]
-        v = cache.get(total)
-        if v is None:
-            v = cache[total] = super().censure(total)
-        return v
-
-    @classmethod
-    def of(cls, params: Parameters) -> CachedParameters:
-        if isinstance(params, CachedParameters):
-            return params
-        return cls(**{f.name: getattr(params, f.name) for f in fields(params)})
-
-
 class Kernel:
     """A model compiled to tables: ``(phase, kind) -> candidates``. Stateless and reentrant."""
 
@@ -148,7 +82,7 @@ class Kernel:
         if spec is None or params is None:
             raise TypeError("give a DisputeModel, or both spec and params")
         self.spec = spec
-        self.params: Parameters = CachedParameters.of(params)
+        self.params: Parameters = params
         self.initial = spec.initial
         self.phases: tuple[str, ...] = tuple(spec.phase_ids())
         self.handled: frozenset[str] = frozenset(spec.handled_kinds())
@@ -188,13 +122,16 @@ class Kernel:
             )
             return StepResult(False, phase, world, NOT_ENABLED, reason)
         params = self.params
-        first: tuple[str, str] | None = None
+        # as in DisputeModel.step: a rule that stopped a candidate whose state conditions held
+        # says more than the state condition of another candidate
+        first_rule: tuple[str, str] | None = None
+        first_state: tuple[str, str] | None = None
         for cand in candidates:
             failed = False
             for name, pred in cand.when:
                 if not pred(world):
-                    if first is None:
-                        first = (NOT_ENABLED, f"requires the state condition {name!r}")
+                    if first_state is None:
+                        first_state = (NOT_ENABLED, f"requires the state condition {name!r}")
                     failed = True
                     break
             if failed:
@@ -202,8 +139,8 @@ class Kernel:
             for rule_id, check in cand.guards:
                 why = check(world, event, params)
                 if why is not None:
-                    if first is None:
-                        first = (rule_id, why)
+                    if first_rule is None:
+                        first_rule = (rule_id, why)
                     failed = True
                     break
             if failed:
@@ -211,9 +148,8 @@ class Kernel:
             after = world
             for effect, arg in cand.effects:
                 after = effect(after, event, params, arg)
-            after = stamp(after, event.date, fresh=after is not world)
-            return StepResult(True, cand.dest or phase, after, None, None)
-        rule, reason = first if first is not None else (NOT_ENABLED, "no transition")
+            return StepResult(True, cand.dest or phase, after.evolve(date=event.date), None, None)
+        rule, reason = first_rule or first_state or (NOT_ENABLED, "no transition")
         return StepResult(False, phase, world, rule, reason)
 
     def violations(

@@ -115,12 +115,15 @@ def facts(
         EventKind.amendment_passed,
     ):
         votes = st.one_of(st.just(None), st.sampled_from(_VOTES))
-        core = (
-            st.just(None)
+        # an amendment: ordinary, touching the core, or providing for an early election
+        sort = (
+            st.just((None, None))
             if kind is not EventKind.amendment_passed
-            else st.sampled_from((None, True))
+            else st.sampled_from(((None, None), (True, None), (None, True)))
         )
-        return st.builds(lambda v, c: Facts(votes_for=v, affects_core=c), votes, core)
+        return st.builds(
+            lambda v, s: Facts(votes_for=v, affects_core=s[0], early_election=s[1]), votes, sort
+        )
     return st.just(Facts())
 
 

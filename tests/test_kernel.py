@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from negotiation.events import Event
-from negotiation.kernel import CachedParameters, Kernel
+from negotiation.kernel import Kernel
 from negotiation.model import NOT_ENABLED, DisputeModel, WorldState, load_profile
 from negotiation.testing import enabled_sequences, event_sequences
 
@@ -78,10 +78,21 @@ def test_kernel_is_pure() -> None:
     assert a == b and a.world is not b.world and world == WorldState()
 
 
-def test_cached_parameters_agree() -> None:
-    params = load_profile().resolve()
-    cached = CachedParameters.of(params)
-    for total in (0, 1, 100, 122, 123, 124):
-        assert cached.majority(total) == params.majority(total)
-        assert cached.two_thirds(total) == params.two_thirds(total)
-        assert cached.censure(total) == params.censure(total)
+def test_a_rule_outranks_another_candidates_state_condition() -> None:
+    # government_formed has two candidates from assembly_convened (boycotting / no_boycott):
+    # with no boycott and 60 votes, the confidence rule is what stops it, in both engines
+    events = [
+        Event(id="a", kind="election_held", date=dt.date(2013, 7, 28)),
+        Event(
+            id="b",
+            kind="results_announced",
+            date=dt.date(2013, 8, 12),
+            facts={"seats": {"cpp": 68, "cnrp": 55}, "total_seats": 123},
+        ),
+        Event(id="c", kind="assembly_convened", date=dt.date(2013, 9, 23)),
+        Event(id="d", kind="government_formed", date=dt.date(2013, 9, 24), facts={"votes_for": 60}),
+    ]
+    MODEL.reset()
+    outs = [MODEL.step(e) for e in events]
+    results = KERNEL.run(events)
+    assert outs[-1].rejected_by == results[-1].rejected_by == "confidence_vote"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
 
 from negotiation.errors import InputError
 from negotiation.eventlog import load_event_log
@@ -278,3 +282,12 @@ def test_broken_profile_violation_shrinks_to_the_shortest_sequence(tmp_path: Pat
         "assembly_convened",
         "assembly_dissolved",
     ]
+
+
+@given(st.integers(0, 2000), st.integers(1, 9), st.integers(1, 9))
+def test_thresholds_are_the_exact_definitions(total: int, a: int, b: int) -> None:
+    num, den = min(a, b), max(a, b)
+    params = dataclasses.replace(load_profile().resolve(), amendment_fraction=Fraction(num, den))
+    assert params.majority(total) == math.ceil(total / 2 + 1)  # "50 percent plus one"
+    assert params.two_thirds(total) == math.ceil(total * Fraction(num, den))
+    assert load_profile().resolve("arithmetic_majority").majority(total) == total // 2 + 1

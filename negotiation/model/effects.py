@@ -26,15 +26,13 @@ Effect = Callable[[WorldState, Event, Parameters | None, str | None], WorldState
 
 
 def _record_election(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(update={"election_date": e.date, "assembly": AssemblyStatus.elected})
+    return w.evolve(election_date=e.date, assembly=AssemblyStatus.elected)
 
 
 def _record_results(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
     if not e.facts.seats:
-        return w.model_copy(update={"results_on": e.date})
-    return w.with_seats(e.facts.seats, e.facts.total_seats).model_copy(
-        update={"results_on": e.date}
-    )
+        return w.evolve(results_on=e.date)
+    return w.with_seats(e.facts.seats, e.facts.total_seats).evolve(results_on=e.date)
 
 
 def _parties_acting(w: WorldState, e: Event) -> set[str]:
@@ -46,69 +44,66 @@ def _start_boycott(w: WorldState, e: Event, p: Parameters | None, arg: str | Non
     parties = _parties_acting(w, e)
     if not parties:
         return w
-    return w.model_copy(update={"boycotting": tuple(sorted(set(w.boycotting) | parties))})
+    return w.evolve(boycotting=tuple(sorted(set(w.boycotting) | parties)))
 
 
 def _end_boycott(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
     parties = _parties_acting(w, e) or set(w.boycotting)
-    return w.model_copy(update={"boycotting": tuple(sorted(set(w.boycotting) - parties))})
+    return w.evolve(boycotting=tuple(sorted(set(w.boycotting) - parties)))
 
 
 def _convene(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
     present = e.facts.members_present
     term = p.term_years if p else 5
-    return w.model_copy(
-        update={
-            "assembly": AssemblyStatus.convened,
-            "convened_on": e.date,
-            "term_end": add_years(e.date, term),
-            "members_present": present if present is not None else w.present_seats(),
-        }
+    return w.evolve(
+        assembly=AssemblyStatus.convened,
+        convened_on=e.date,
+        term_end=add_years(e.date, term),
+        members_present=present if present is not None else w.present_seats(),
     )
 
 
 def _form_government(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(
-        update={"government": Government(formed_on=e.date, votes_for=votes_for(w, e))}
-    )
+    return w.evolve(government=Government(formed_on=e.date, votes_for=votes_for(w, e)))
 
 
 def _dismiss_government(
     w: WorldState, e: Event, p: Parameters | None, arg: str | None
 ) -> WorldState:
-    return w.model_copy(update={"government": None, "dismissals": (*w.dismissals, e.date)})
+    return w.evolve(government=None, dismissals=(*w.dismissals, e.date))
 
 
 def _dissolve(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(update={"assembly": AssemblyStatus.dissolved, "dissolved_on": e.date})
+    return w.evolve(assembly=AssemblyStatus.dissolved, dissolved_on=e.date)
 
 
 def _pass_amendment(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
     amendment = Amendment(
-        passed_on=e.date, votes_for=votes_for(w, e), affects_core=bool(e.facts.affects_core)
+        passed_on=e.date,
+        votes_for=votes_for(w, e),
+        affects_core=bool(e.facts.affects_core),
+        enables_early_election=bool(e.facts.early_election),
     )
-    return w.model_copy(update={"amendments": (*w.amendments, amendment)})
+    return w.evolve(amendments=(*w.amendments, amendment))
 
 
 def _early_election(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(
-        update={
-            "early_election_on": e.date,
-            "election_date": e.date,
-            "assembly": AssemblyStatus.elected,
-            "government": None,
-            "boycotting": (),
-            "track": Track.none,
-        }
+    return w.evolve(
+        early_election_on=e.date,
+        election_date=e.date,
+        assembly=AssemblyStatus.elected,
+        government=None,
+        boycotting=(),
+        track=Track.none,
     )
 
 
 def _set_track(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(update={"track": Track(arg or "none")})
+    return w.evolve(track=Track(arg or "none"))
 
 
 def _record_agreement(w: WorldState, e: Event, p: Parameters | None, arg: str | None) -> WorldState:
-    return w.model_copy(update={"agreements": w.agreements + 1})
+    return w.evolve(agreements=w.agreements + 1)
 
 
 EFFECTS: dict[str, Effect] = {
@@ -139,4 +134,4 @@ def apply(
     """Apply named effects in order, then stamp the event's date on the world."""
     for name, arg in effects:
         world = EFFECTS[name](world, event, params, arg)
-    return world.model_copy(update={"date": event.date})
+    return world.evolve(date=event.date)

@@ -84,7 +84,7 @@ def _early_election(
 ) -> str | None:
     if a.early_election_on is None or b.early_election_on == a.early_election_on:
         return None
-    if b.dissolved_on is not None or b.amendments:
+    if b.dissolved_on is not None or any(x.enables_early_election for x in b.amendments):
         return None
     if b.term_end is not None and a.early_election_on >= b.term_end:
         return None

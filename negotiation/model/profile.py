@@ -12,7 +12,6 @@ argued both ways::
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -95,13 +94,20 @@ class Parameters:
         """Votes for an absolute majority of ``total`` members."""
         if self.majority_rule == "more_than_half":
             return total // 2 + 1
-        return math.ceil(total / 2 + 1)  # "50 percent plus one": 123 -> 62.5 -> 63
+        return (total + 3) // 2  # "50 percent plus one", rounded up: 123 -> 62.5 -> 63
 
     def two_thirds(self, total: int) -> int:
-        return math.ceil(total * self.amendment_fraction)
+        """Votes for an amendment (the profile's fraction, two thirds in Cambodia)."""
+        return _ceil_share(self.amendment_fraction, total)
 
     def censure(self, total: int) -> int:
-        return math.ceil(total * self.censure_fraction)
+        return _ceil_share(self.censure_fraction, total)
+
+
+def _ceil_share(fraction: Fraction, total: int) -> int:
+    """The smallest whole number of members that is at least ``fraction`` of ``total``
+    (exact integer arithmetic: these run at every step of replay and exploration)."""
+    return -(-total * fraction.numerator // fraction.denominator)
 
 
 class Profile(_Strict):

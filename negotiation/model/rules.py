@@ -177,9 +177,13 @@ def _early_election_basis(w: WorldState, e: Event, p: Parameters) -> str | None:
         return None
     if w.term_end is not None and e.date >= w.term_end:
         return None
-    if any(a.passed_on <= e.date and not a.affects_core for a in w.amendments):
+    if any(a.passed_on <= e.date and a.enables_early_election for a in w.amendments):
         return None
-    return "an election before the term ends needs a dissolution (Art. 78) or an amendment"
+    end = w.term_end.isoformat() if w.term_end else "unknown"
+    return (
+        f"an election on {e.date}, before the term ends ({end}), needs a dissolution "
+        "(Art. 78) or an amendment providing for it"
+    )
 
 
 def _amendment_two_thirds(w: WorldState, e: Event, p: Parameters) -> str | None:

@@ -14,10 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["Amendment", "AssemblyStatus", "Government", "Track", "WorldState"]
+
+_new = object.__new__
+_setattr = object.__setattr__
 
 
 class AssemblyStatus(StrEnum):
@@ -49,6 +53,7 @@ class Amendment(_Frozen):
     passed_on: dt.date
     votes_for: int
     affects_core: bool = False
+    enables_early_election: bool = False
 
 
 class WorldState(_Frozen):
@@ -72,15 +77,31 @@ class WorldState(_Frozen):
     track: Track = Track.none
     agreements: int = 0
 
+    def evolve(self, **changes: Any) -> WorldState:
+        """``model_copy(update=changes)`` without pydantic's generic copy machinery.
+
+        Effects run at every step of replay and exploration, so this is the hot path. Like
+        ``model_copy`` it does not validate: effects build values of the right types.
+
+        >>> WorldState().evolve(agreements=2).agreements
+        2
+        """
+        new = _new(WorldState)
+        d = self.__dict__.copy()
+        d.update(changes)
+        _setattr(new, "__dict__", d)
+        _setattr(new, "__pydantic_extra__", None)
+        _setattr(new, "__pydantic_fields_set__", self.__pydantic_fields_set__ | changes.keys())
+        _setattr(new, "__pydantic_private__", None)
+        return new
+
     def seat_map(self) -> dict[str, int]:
         return dict(self.seats)
 
     def with_seats(self, seats: Mapping[str, int], total: int | None = None) -> WorldState:
-        return self.model_copy(
-            update={
-                "seats": tuple(sorted(seats.items())),
-                "total_seats": total if total is not None else sum(seats.values()),
-            }
+        return self.evolve(
+            seats=tuple(sorted(seats.items())),
+            total_seats=total if total is not None else sum(seats.values()),
         )
 
     def present_seats(self) -> int:
