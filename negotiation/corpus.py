@@ -495,30 +495,13 @@ def _title(paragraphs: tuple[Paragraph, ...]) -> str | None:
     return None
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(Problem(file=str(path), message="file not found")) from None
-    except IsADirectoryError:
-        raise InputError(
-            Problem(file=str(path), message="is a directory, expected a file")
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            Problem(file=str(path), message=f"not UTF-8 text (byte {exc.start})")
-        ) from None
-    except OSError as exc:
-        raise InputError(Problem(file=str(path), message=f"cannot read: {exc.strerror}")) from None
-
-
 def read_article(
     path: Path | str, meta: ArticleMeta | None = None, published: dt.date | None = None
 ) -> Article:
     """Read one article. Without ``meta`` the outlet, title and date are inferred from the
     text; ``published`` (basis ``given``) overrides the date in either case."""
     p = Path(path)
-    text = _read_text(p)
+    text = yamldoc.read_text(p)
     paragraphs = clean_paragraphs(text)
     if meta is None:
         outlet, outlet_reasoning = infer_outlet(text, paragraphs)

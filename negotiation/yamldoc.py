@@ -22,7 +22,16 @@ from pydantic import BaseModel, ValidationError
 
 from negotiation.errors import InputError, Problem, format_path
 
-__all__ = ["Document", "dump", "load", "load_text", "parse", "problem_at", "validation_problems"]
+__all__ = [
+    "Document",
+    "dump",
+    "load",
+    "load_text",
+    "parse",
+    "problem_at",
+    "read_text",
+    "validation_problems",
+]
 
 M = TypeVar("M", bound=BaseModel)
 Path_ = tuple[str | int, ...]
@@ -101,11 +110,12 @@ def load_text(text: str, file: str = "<string>") -> Document:
     return Document(file=file, data=data, positions=positions)
 
 
-def load(path: Path | str) -> Document:
-    """Read and parse a YAML file. Missing or unreadable files become an :class:`InputError`."""
+def read_text(path: Path | str) -> str:
+    """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
+    a missing, unreadable or non-UTF-8 file becomes an :class:`InputError`."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        return p.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise InputError(Problem(file=str(p), message="file not found")) from None
     except IsADirectoryError:
@@ -116,7 +126,11 @@ def load(path: Path | str) -> Document:
         ) from None
     except OSError as exc:
         raise InputError(Problem(file=str(p), message=f"cannot read: {exc.strerror}")) from None
-    return load_text(text, file=str(p))
+
+
+def load(path: Path | str) -> Document:
+    """Read and parse a YAML file. Missing or unreadable files become an :class:`InputError`."""
+    return load_text(read_text(path), file=str(path))
 
 
 def _describe(err: dict[str, Any]) -> str:

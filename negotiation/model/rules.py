@@ -126,14 +126,18 @@ def _first_session_quorum(w: WorldState, e: Event, p: Parameters) -> str | None:
     return None
 
 
-def _confidence_vote(w: WorldState, e: Event, p: Parameters) -> str | None:
+def _vote(w: WorldState, e: Event, needed: int, what: str) -> str | None:
+    """A vote (reported, or every member present) that reaches ``needed`` of the Assembly."""
     if (too_many := _more_than_sit(w, e)) is not None:
         return too_many
-    total = total_seats(w, e)
-    votes, needed = votes_for(w, e), p.majority(total)
+    votes = votes_for(w, e)
     if votes < needed:
-        return f"vote of confidence with {votes} votes; {needed} of {total} needed"
+        return f"{what} with {votes} votes; {needed} of {total_seats(w, e)} needed"
     return None
+
+
+def _confidence_vote(w: WorldState, e: Event, p: Parameters) -> str | None:
+    return _vote(w, e, p.majority(total_seats(w, e)), "vote of confidence")
 
 
 def _censure(w: WorldState, e: Event, p: Parameters) -> str | None:
@@ -187,13 +191,7 @@ def _early_election_basis(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 
 def _amendment_two_thirds(w: WorldState, e: Event, p: Parameters) -> str | None:
-    if (too_many := _more_than_sit(w, e)) is not None:
-        return too_many
-    total = total_seats(w, e)
-    votes, needed = votes_for(w, e), p.two_thirds(total)
-    if votes < needed:
-        return f"amendment carried by {votes} votes; {needed} of {total} (two thirds) needed"
-    return None
+    return _vote(w, e, p.two_thirds(total_seats(w, e)), "amendment carried")
 
 
 def _amendment_core(w: WorldState, e: Event, p: Parameters) -> str | None:
