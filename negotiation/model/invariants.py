@@ -105,19 +105,19 @@ INVARIANTS: dict[str, Invariant] = {
     for i in [
         Invariant(
             "seats_sum_to_total",
-            "art76_size",
+            "assembly_size",
             "seats held add up to the Assembly's size",
             _seats_sum,
         ),
         Invariant(
             "no_early_dissolution",
-            "art78_dissolution",
+            "dissolution",
             "dissolution only after the term or two dismissals within twelve months",
             _dissolution,
         ),
         Invariant(
             "government_has_confidence",
-            "art119_confidence",
+            "confidence_vote",
             "no government without a confidence vote that meets the threshold",
             _confidence,
         ),
@@ -129,13 +129,13 @@ INVARIANTS: dict[str, Invariant] = {
         ),
         Invariant(
             "early_election_preceded",
-            "art78_term",
+            "term",
             "an early election is preceded by a dissolution or an amendment",
             _early_election,
         ),
         Invariant(
             "boycott_keeps_seats",
-            "election_law_seats",
+            "seats_on_boycott",
             "a boycotting party keeps its seats (2013 law)",
             _boycott_keeps,
         ),

@@ -124,11 +124,12 @@ class DisputeModel:
     def _check_provisions(self) -> None:
         needed = {RULES[g].provision for t in self.spec.transitions for g in t.guards}
         needed |= {INVARIANTS[i].provision for i in self.spec.invariant_ids()}
+        needed |= {prop.provision for prop in self.spec.properties}
         missing = sorted(needed - set(self.profile.provisions))
         if missing:
             raise InputError(
-                f"profile {self.profile.id!r} does not provide the provisions the model's rules "
-                f"cite: {', '.join(missing)}"
+                f"profile {self.profile.id!r} does not provide the provisions the model's rules, "
+                f"invariants and properties cite: {', '.join(missing)}"
             )
 
     def _conditions(self, t: Transition) -> list[Any]:

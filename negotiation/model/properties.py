@@ -15,7 +15,7 @@ passed), so over a finite record it is checked as far as the record reaches::
 
     >>> from negotiation.events import Event
     >>> p = Property(id="gov_after_assembly", type="precedence", event="government_formed",
-    ...              after=["assembly_convened"], provision="art119_confidence")
+    ...              after=["assembly_convened"], provision="confidence_vote")
     >>> m = Monitor([p])
     >>> state, broken = m.step(m.initial, WorldState(),
     ...                        Event(id="g", kind="government_formed", date="2013-09-24"))
