@@ -67,6 +67,7 @@ def test_not_enabled_reasons_match() -> None:
     e = Event(id="d", kind="assembly_dissolved", date="2014-02-01")
     r = KERNEL.step("campaign", WorldState(), e)
     assert r.rejected_by == NOT_ENABLED and "in phase 'campaign'" in (r.reason or "")
+    MODEL.reset()  # the shared model is wherever the last test left it
     assert MODEL.step(e).reason == r.reason
 
 
