@@ -96,7 +96,7 @@ def test_bounded_response_is_broken_by_time_passing() -> None:
         after=[EventKind.assembly_dissolved],
         event=EventKind.early_election,
         within_months=2,
-        provision="art78_new_election",
+        provision="election_after_dissolution",
     )
     prefix = [
         ev("r1", "election_held", "2013-07-28"),
