@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import sys
 
 import click
@@ -39,6 +41,24 @@ __all__ = ["explore"]
     help="write counterexamples and witnesses as scenario files to this directory",
 )
 @click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="date of the first abstract event (default: 2013-07-28, the Cambodian election)",
+)
+@click.option(
+    "--parties",
+    default=None,
+    metavar="A,B",
+    help="the two parties the abstract events name (default: cpp,cnrp)",
+)
+@click.option(
+    "--split",
+    default=None,
+    metavar="N,M",
+    help="their seats in the abstract results, e.g. 99,111 (default: 68,55)",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="progress bar on stderr (default: when stderr is a terminal)",
@@ -56,12 +76,24 @@ def explore(
     after: str | None,
     as_json: bool,
     save: str | None,
+    start: dt.datetime | None,
+    parties: str | None,
+    split: str | None,
     progress: bool | None,
 ) -> None:
     """Explore every sequence of abstract events the rules allow, breadth first, within the
     limits; check invariants and temporal properties at every state. Exit 0 when no violation
     was found, 1 when some were, 2 on invalid input. Ctrl-C stops with the partial result."""
+    from negotiation.exploration import DEFAULT_PARTIES, DEFAULT_SPLIT, DEFAULT_START
     from negotiation.exploration import explore as run_explore
+
+    names = tuple(parties.split(",")) if parties else DEFAULT_PARTIES
+    try:
+        seats = tuple(int(n) for n in split.split(",")) if split else DEFAULT_SPLIT
+    except ValueError:
+        raise InputError(f"--split: expected whole numbers like 68,55, got {split!r}") from None
+    if len(names) != 2 or len(seats) != 2 or not all(names) or min(seats) < 0:
+        raise InputError("--parties and --split each take two values, e.g. odm,pnu and 99,111")
 
     start_events = []
     if after is not None or events is not None:
@@ -83,6 +115,9 @@ def explore(
         max_seconds=max_seconds,
         gaps_for="all" if gaps_for == "all" else "dated",
         start_events=start_events,
+        start=start.date() if start else DEFAULT_START,
+        parties=names,
+        split=seats,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
     written = result.save(save) if save else []

@@ -74,6 +74,11 @@ def _amendments(b: WorldState, e: Event | None, a: WorldState, p: Parameters | N
     for amendment in a.amendments:
         if amendment.votes_for < needed:
             return f"amendment of {amendment.passed_on} passed with {amendment.votes_for} votes, {needed} needed"
+    return None
+
+
+def _core(b: WorldState, e: Event | None, a: WorldState, p: Parameters | None) -> str | None:
+    for amendment in a.amendments:
         if amendment.affects_core:
             return f"amendment of {amendment.passed_on} touches the unamendable core"
     return None
@@ -124,8 +129,14 @@ INVARIANTS: dict[str, Invariant] = {
         Invariant(
             "amendments_two_thirds",
             "amendment_procedure",
-            "amendments only with two thirds of all members, never of the core",
+            "amendments only with the majority the profile asks (two thirds of all members)",
             _amendments,
+        ),
+        Invariant(
+            "core_not_amended",
+            "amendment_core",
+            "no amendment touches pluralist democracy or the constitutional monarchy",
+            _core,
         ),
         Invariant(
             "early_election_preceded",

@@ -41,6 +41,7 @@ CONDITIONS: dict[str, Callable[[WorldState], bool]] = {
     "government_sitting": lambda w: w.government is not None,
     "government_vacant": lambda w: w.government is None,
     "assembly_sitting": lambda w: w.assembly is AssemblyStatus.convened,
+    "assembly_not_sitting": lambda w: w.assembly is not AssemblyStatus.convened,
 }
 
 

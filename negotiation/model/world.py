@@ -105,10 +105,10 @@ class WorldState(_Frozen):
         )
 
     def present_seats(self) -> int:
-        """Seats of the parties that are not boycotting (or all seats if none are known)."""
-        if not self.seats:
-            return self.total_seats
-        return sum(n for party, n in self.seats if party not in self.boycotting)
+        """Members who sit: all seats less those of the boycotting parties. Results may list
+        only some parties (the others' seats are then counted as sitting)."""
+        away = sum(n for party, n in self.seats if party in self.boycotting)
+        return max(self.total_seats, sum(n for _, n in self.seats)) - away
 
     def diff(self, other: WorldState) -> dict[str, tuple[object, object]]:
         """Fields that differ, as ``{field: (self value, other value)}`` in JSON-ready form."""
