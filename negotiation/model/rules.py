@@ -128,6 +128,8 @@ def _first_session_quorum(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 def _vote(w: WorldState, e: Event, needed: int, what: str) -> str | None:
     """A vote (reported, or every member present) that reaches ``needed`` of the Assembly."""
+    if w.total_seats == 0:
+        return f"{what}: the Assembly's membership is not known (no official results yet)"
     if (too_many := _more_than_sit(w, e)) is not None:
         return too_many
     votes = votes_for(w, e)
@@ -141,6 +143,8 @@ def _confidence_vote(w: WorldState, e: Event, p: Parameters) -> str | None:
 
 
 def _censure(w: WorldState, e: Event, p: Parameters) -> str | None:
+    if w.total_seats == 0:
+        return "censure: the Assembly's membership is not known (no official results yet)"
     if (too_many := _more_than_sit(w, e)) is not None:
         return too_many
     total = total_seats(w, e)
@@ -186,7 +190,7 @@ def _early_election_basis(w: WorldState, e: Event, p: Parameters) -> str | None:
     end = w.term_end.isoformat() if w.term_end else "unknown"
     return (
         f"an election on {e.date}, before the term ends ({end}), needs a dissolution "
-        "(Art. 78) or an amendment providing for it"
+        "or an amendment providing for it"
     )
 
 
@@ -261,7 +265,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "amendment_two_thirds",
             "amendment_procedure",
-            "amendments need two thirds of all members",
+            "amendments need the share of all members the profile sets (two thirds in Cambodia)",
             _amendment_two_thirds,
         ),
         Rule(
