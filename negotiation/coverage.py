@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from negotiation.errors import InputError, Problem
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import ModelSpec, Transition
 from negotiation.replay import replay
@@ -32,9 +31,7 @@ from negotiation.scenario import (
     InvariantExpect,
     PlannedCell,
     checked_properties,
-    load_scenario,
-    plan_scenario,
-    scenario_files,
+    plan_files,
 )
 
 __all__ = ["Coverage", "Row", "measure", "measure_files", "overall_percent", "transition_label"]
@@ -236,16 +233,7 @@ def measure(cells: Iterable[PlannedCell]) -> list[Coverage]:
 def measure_files(paths: Sequence[str | Path]) -> list[Coverage]:
     """Coverage of the scenario files, directories or globs. Every invalid file is reported
     (one :class:`InputError` with all the problems) before anything is measured."""
-    cells: list[PlannedCell] = []
-    problems: list[Problem] = []
-    for f in scenario_files(paths):
-        try:
-            cells += plan_scenario(load_scenario(f))
-        except InputError as exc:
-            problems += exc.problems
-    if problems:
-        raise InputError(problems)
-    return measure(cells)
+    return measure(plan_files(paths))
 
 
 def overall_percent(coverages: Sequence[Coverage]) -> float:

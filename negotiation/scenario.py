@@ -59,6 +59,7 @@ __all__ = [
     "failure_report",
     "load_scenario",
     "load_scenario_text",
+    "plan_files",
     "plan_scenario",
     "run_cell",
     "run_scenario",
@@ -993,3 +994,18 @@ def failure_report(result: CellResult, *, quote_width: int = 160) -> str:
                 )
                 lines.append(f"    [{c.article}] “{quote}”")
     return "\n".join(lines) + "\n"
+
+
+def plan_files(paths: Sequence[str | Path]) -> list[PlannedCell]:
+    """Plan every scenario in these files, directories or globs. Every invalid file is
+    reported (one :class:`InputError` with all the problems) before anything runs."""
+    planned: list[PlannedCell] = []
+    problems: list[Problem] = []
+    for f in scenario_files(paths):
+        try:
+            planned += plan_scenario(load_scenario(f))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return planned

@@ -12,7 +12,6 @@ import click
 from negotiation import atomic
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors, to_json
-from negotiation.errors import InputError, Problem
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.replay import replay as replay_log
@@ -21,8 +20,7 @@ from negotiation.report import dot, mermaid, render_trace
 from negotiation.scenario import (
     CellResult,
     failure_report,
-    load_scenario,
-    plan_scenario,
+    plan_files,
     run_cell,
     scenario_files,
 )
@@ -69,15 +67,7 @@ def junit_xml(results: list[CellResult]) -> str:
 def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -> None:
     """Run scenario files (files, directories, globs). Exit 0 when every expectation is met,
     1 when some are not, 2 on invalid input."""
-    planned = []
-    problems: list[Problem] = []
-    for f in scenario_files(paths):
-        try:
-            planned += plan_scenario(load_scenario(f))
-        except InputError as exc:
-            problems += exc.problems
-    if problems:  # every invalid file is reported before anything runs
-        raise InputError(problems)
+    planned = plan_files(paths)  # every invalid file is reported before anything runs
     results: list[CellResult] = [run_cell(p) for p in planned]
     if junit:
         atomic.write_text(junit, junit_xml(results))
