@@ -561,17 +561,7 @@ class Articles(Mapping[str, Article]):
 def parse_articles_file(doc: yamldoc.Document) -> tuple[ArticlesFile, list[Problem]]:
     """Validate an ``articles.yaml`` document; problems for duplicate ids are returned."""
     parsed = yamldoc.parse(doc, ArticlesFile)
-    problems: list[Problem] = []
-    first: dict[str, int] = {}
-    for i, m in enumerate(parsed.articles):
-        if m.id in first:
-            pos = doc.position(("articles", first[m.id]))
-            line = f" (first at line {pos[0]})" if pos else ""
-            problems.append(
-                doc.problem(("articles", i, "id"), f"duplicate article id {m.id!r}{line}")
-            )
-        else:
-            first[m.id] = i
+    _, problems = yamldoc.unique_ids(doc, "articles", [m.id for m in parsed.articles], "article")
     return parsed, problems
 
 

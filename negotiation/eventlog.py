@@ -74,30 +74,13 @@ def _suggest(name: str, candidates: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _first_at(doc: yamldoc.Document, path: Sequence[str | int]) -> str:
-    pos = doc.position(path)
-    return f" (first at line {pos[0]})" if pos else ""
-
-
 # --------------------------------------------------------------------------- actors
 
 
 def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
     """Validate an ``actors.yaml`` document: schema, unique ids, known parties, role dates."""
     parsed = yamldoc.parse(doc, ActorsFile)
-    problems: list[Problem] = []
-    first: dict[str, int] = {}
-    for i, actor in enumerate(parsed.actors):
-        if actor.id in first:
-            problems.append(
-                doc.problem(
-                    ("actors", i, "id"),
-                    f"duplicate actor id {actor.id!r}"
-                    + _first_at(doc, ("actors", first[actor.id])),
-                )
-            )
-        else:
-            first[actor.id] = i
+    first, problems = yamldoc.unique_ids(doc, "actors", [a.id for a in parsed.actors], "actor")
     ids = set(first)
     for i, actor in enumerate(parsed.actors):
         if actor.party is not None and actor.party not in ids:
@@ -288,20 +271,9 @@ def check_event_log(
     doc: yamldoc.Document, log: EventLog, articles: Articles, actors: Gazetteer | None
 ) -> list[Problem]:
     """Every problem with a parsed log, located in ``doc``."""
-    problems: list[Problem] = []
-    first: dict[str, int] = {}
+    first, problems = yamldoc.unique_ids(doc, "events", [e.id for e in log.events], "event")
     for i, event in enumerate(log.events):
         at: tuple[str | int, ...] = ("events", i)
-        if event.id in first:
-            problems.append(
-                doc.problem(
-                    (*at, "id"),
-                    f"duplicate event id {event.id!r}"
-                    + _first_at(doc, ("events", first[event.id])),
-                )
-            )
-        else:
-            first[event.id] = i
         prefix = _date_prefix(event)
         if not event.id.startswith(prefix + "-"):
             problems.append(
@@ -362,20 +334,10 @@ def check_event_log(
                         ),
                     )
                 )
-    seen: dict[str, int] = {}
     ids = set(first)
+    problems += yamldoc.unique_ids(doc, "conflicts", [c.id for c in log.conflicts], "conflict")[1]
     for k, conflict in enumerate(log.conflicts):
         at = ("conflicts", k)
-        if conflict.id in seen:
-            problems.append(
-                doc.problem(
-                    (*at, "id"),
-                    f"duplicate conflict id {conflict.id!r}"
-                    + _first_at(doc, ("conflicts", seen[conflict.id])),
-                )
-            )
-        else:
-            seen[conflict.id] = k
         for j, event_id in enumerate(conflict.events):
             if event_id not in ids:
                 problems.append(

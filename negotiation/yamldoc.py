@@ -30,6 +30,7 @@ __all__ = [
     "parse",
     "problem_at",
     "read_text",
+    "unique_ids",
     "validation_problems",
 ]
 
@@ -58,6 +59,23 @@ class Document:
     def problem(self, path: Sequence[str | int], message: str) -> Problem:
         """A :class:`Problem` located at ``path`` in this document."""
         return problem_at(self, path, message)
+
+
+def unique_ids(
+    doc: Document, key: str, ids: Sequence[str], what: str
+) -> tuple[dict[str, int], list[Problem]]:
+    """Index of the first entry with each id in the list at ``key``, and a problem for every
+    repeat (pointing at the first): ``what`` names the entries ("event", "actor" ...)."""
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, entry_id in enumerate(ids):
+        if entry_id in first:
+            pos = doc.position((key, first[entry_id]))
+            line = f" (first at line {pos[0]})" if pos else ""
+            problems.append(doc.problem((key, i, "id"), f"duplicate {what} id {entry_id!r}{line}"))
+        else:
+            first[entry_id] = i
+    return first, problems
 
 
 def problem_at(doc: Document, path: Sequence[str | int], message: str) -> Problem:
