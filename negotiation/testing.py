@@ -135,9 +135,7 @@ def facts(
     return st.just(Facts())
 
 
-def _event(
-    kind: str, index: int, date: dt.date, parties: Sequence[str], f: Facts, actor: str
-) -> Event:
+def _event(kind: str, index: int, date: dt.date, f: Facts, actor: str) -> Event:
     return Event(
         id=f"e{index:03d}-{kind.replace('_', '-')}",
         kind=EventKind(kind),
@@ -163,9 +161,7 @@ def events(
     def one(draw: st.DrawFn) -> Event:
         kind = draw(st.sampled_from(pool))
         date = start + dt.timedelta(days=draw(st.integers(0, days)))
-        return _event(
-            kind, 0, date, parties, draw(facts(kind, parties)), draw(st.sampled_from(parties))
-        )
+        return _event(kind, 0, date, draw(facts(kind, parties)), draw(st.sampled_from(parties)))
 
     return one()
 
@@ -189,9 +185,9 @@ def event_sequences(
         date = start
         for i in range(n):
             kind = draw(st.sampled_from(pool))
-            date += dt.timedelta(days=draw(st.integers(0, max_gap_days)))
+            date += dt.timedelta(days=draw(_gaps(max_gap_days)))
             f = draw(facts(kind, parties))
-            out.append(_event(kind, i, date, parties, f, draw(st.sampled_from(parties))))
+            out.append(_event(kind, i, date, f, draw(st.sampled_from(parties))))
         return out
 
     return seq()
@@ -250,7 +246,7 @@ def enabled_sequences(
             kind = draw(st.sampled_from(tier))
             date += dt.timedelta(days=draw(_gaps(max_gap_days)))
             f = draw(facts(kind, parties))
-            event = _event(kind, i, date, parties, f, draw(st.sampled_from(parties)))
+            event = _event(kind, i, date, f, draw(st.sampled_from(parties)))
             model.step(event)
             out.append(event)
         return out
@@ -347,7 +343,7 @@ def dispute_state_machine(
     def make_rule(kind: str) -> Any:
         def step(self: Any, f: Facts, gap: int, actor: str) -> None:
             self.date += dt.timedelta(days=gap)
-            event = _event(kind, self.count, self.date, parties, f, actor)
+            event = _event(kind, self.count, self.date, f, actor)
             self.count += 1
             self.last = out = model.step(event)
             self.broken = ()

@@ -113,6 +113,7 @@ class DisputeModel:
                 after=self._effects(t, index),
             )
         self.enabled = {p: tuple(k) for p, k in kinds_by_phase.items()}
+        self.handled: frozenset[str] = frozenset(self.spec.handled_kinds())
         # per (phase, kind): the state conditions of each candidate transition
         self._when: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for t in self.spec.transitions:
@@ -201,7 +202,7 @@ class DisputeModel:
         ]
 
     def handles(self, kind: str) -> bool:
-        return kind in self.spec.handled_kinds()
+        return kind in self.handled
 
     def step(self, event: Event) -> Outcome:
         """Feed one event; the machine moves only if it is enabled and every guard allows it."""

@@ -112,5 +112,9 @@ class WorldState(_Frozen):
 
     def diff(self, other: WorldState) -> dict[str, tuple[object, object]]:
         """Fields that differ, as ``{field: (self value, other value)}`` in JSON-ready form."""
-        a, b = self.model_dump(mode="json"), other.model_dump(mode="json")
-        return {k: (a[k], b[k]) for k in a if a[k] != b[k]}
+        changed = {k for k, v in self.__dict__.items() if other.__dict__[k] != v}
+        if not changed:
+            return {}
+        a = self.model_dump(mode="json", include=changed)
+        b = other.model_dump(mode="json", include=changed)
+        return {k: (a[k], b[k]) for k in self.__dict__ if k in changed}
