@@ -54,10 +54,10 @@ from negotiation import atomic
 from negotiation.events import Event, EventKind, Facts
 from negotiation.kernel import Kernel
 from negotiation.model.machine import DisputeModel
-from negotiation.model.profile import Profile, Provision, load_profile
+from negotiation.model.profile import BUILTIN_PROFILES, Profile, Provision, load_profile
 from negotiation.model.properties import Monitor, Property, PropertyState
 from negotiation.model.rules import months_before
-from negotiation.model.spec import ModelSpec, load_spec
+from negotiation.model.spec import BUILTIN_MODELS, ModelSpec, load_spec
 from negotiation.model.world import WorldState
 
 __all__ = [
@@ -340,7 +340,8 @@ class Exploration:
             ("model", self.model_ref, self.spec_obj),
             ("profile", self.profile_ref, self.profile_obj),
         ):
-            if ref is not None and ref != "cambodia" and Path(ref).exists():
+            builtin = BUILTIN_MODELS if what == "model" else BUILTIN_PROFILES
+            if ref is not None and ref not in builtin and Path(ref).exists():
                 refs[what] = os.path.relpath(Path(ref).resolve(), out_dir.resolve())
             elif ref is not None:
                 refs[what] = ref
@@ -462,7 +463,7 @@ def explore(
         },
         model_ref=str(model_ref)
         if model_ref is not None
-        else ("cambodia" if builtin_spec else None),
+        else (next(iter(BUILTIN_MODELS)) if builtin_spec else None),
         profile_ref=str(profile_ref) if profile_ref is not None else None,
         spec_obj=None if (model_ref is not None or builtin_spec) else dm.spec,
         profile_obj=None if (profile_ref is not None or builtin_profile) else dm.profile,
