@@ -15,15 +15,15 @@ from baseline import PlainMachine
 from common import best_of, random_walks
 
 from negotiation.events import Event
-from negotiation.kernel import Kernel
 from negotiation.model import DisputeModel, WorldState
+from negotiation.model.kernel import Kernel
 from negotiation.replay import replay
 
 
 def record() -> list[Event]:
     """The curated record if present, else the record's opening as in the tests."""
     try:
-        from negotiation.eventlog import load_event_log
+        from negotiation.events.log import load_event_log
 
         return list(load_event_log())
     except Exception:

@@ -13,9 +13,9 @@ from collections import deque
 from typing import Any
 
 from negotiation.events import Event
-from negotiation.exploration import DEFAULT_GAPS, DEFAULT_START, alphabet, dated_kinds, explore
-from negotiation.kernel import Kernel
+from negotiation.explore import DEFAULT_GAPS, DEFAULT_START, alphabet, dated_kinds, explore
 from negotiation.model import DisputeModel, WorldState
+from negotiation.model.kernel import Kernel
 
 
 def naive_bfs(model: DisputeModel, max_depth: int, max_seconds: float) -> tuple[int, float]:

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 from negotiation.corpus import load_articles
-from negotiation.eventlog import load_actors
-from negotiation.extraction.extract import Extractor
-from negotiation.extraction.merge import merge_mentions
+from negotiation.events.log import load_actors
+from negotiation.extract.extract import Extractor
+from negotiation.extract.merge import merge_mentions
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
 

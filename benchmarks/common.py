@@ -8,9 +8,9 @@ import time
 from collections.abc import Callable
 
 from negotiation.events import Event
-from negotiation.exploration import Template, alphabet
-from negotiation.kernel import Kernel
+from negotiation.explore import Template, alphabet
 from negotiation.model import WorldState
+from negotiation.model.kernel import Kernel
 
 GAPS_DAYS = (0, 0, 0, 1, 10, 30, 90, 400, 1900)
 

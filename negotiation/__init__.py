@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from negotiation.actors import Actor, Gazetteer
 from negotiation.corpus import Article, load_articles
 from negotiation.errors import InputError, Problem
-from negotiation.eventlog import load_event_log
 from negotiation.events import Citation, Conflict, Event, EventKind, EventLog, Facts, Granularity
-from negotiation.exploration import Exploration, explore
-from negotiation.extraction import extract
-from negotiation.kernel import Kernel
+from negotiation.events.actors import Actor, Gazetteer
+from negotiation.events.log import load_event_log
+from negotiation.explore import Exploration, explore
+from negotiation.extract import extract
 from negotiation.model import DisputeModel, load_profile, load_spec
+from negotiation.model.kernel import Kernel
 from negotiation.replay import Trace, replay
 
 __all__ = [

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from negotiation import yamldoc
-from negotiation.builtin import seeds_dir
+from negotiation._internal import yamldoc
+from negotiation._internal.paths import seeds_dir
 from negotiation.cli import main
 from negotiation.cli.corpus import VALIDATORS, detect_kind, register_document_kind
 

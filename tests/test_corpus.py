@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation import Article, InputError, load_articles
-from negotiation.builtin import seeds_dir
+from negotiation._internal.paths import seeds_dir
 from negotiation.corpus import (
     ArticleMeta,
     clean_paragraphs,

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from negotiation.cli import main
-from negotiation.coverage import measure, measure_files, overall_percent, transition_label
 from negotiation.model.machine import DisputeModel
 from negotiation.scenario import load_scenario_text, plan_scenario
+from negotiation.scenario.coverage import measure, measure_files, overall_percent, transition_label
 
 REPO = Path(__file__).resolve().parent.parent
 

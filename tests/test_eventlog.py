@@ -13,17 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation import EventKind, EventLog, InputError, load_articles, load_event_log
-from negotiation.actors import normalize_name
-from negotiation.builtin import data_dir, seeds_dir
-from negotiation.crosswalk import default_crosswalk, entry, table
-from negotiation.eventlog import (
+from negotiation._internal.paths import data_dir, seeds_dir
+from negotiation._internal.yamldoc import load_text
+from negotiation.events import Citation, Event, Facts, Granularity, period_end
+from negotiation.events.actors import normalize_name
+from negotiation.events.crosswalk import default_crosswalk, entry, table
+from negotiation.events.log import (
     check_event_log,
     dump_event_log,
     event_log_from_document,
     load_actors,
 )
-from negotiation.events import Citation, Event, Facts, Granularity, period_end
-from negotiation.yamldoc import load_text
 
 
 @pytest.fixture(scope="module")

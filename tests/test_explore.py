@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from negotiation.cli import main
 from negotiation.events import Event, EventKind
-from negotiation.exploration import explore
+from negotiation.explore import explore
 from negotiation.model import load_profile, load_spec
 from negotiation.model.properties import Property
 

@@ -12,13 +12,13 @@ import yaml
 from click.testing import CliRunner
 
 import negotiation
-from negotiation.actors import Actor, Gazetteer
 from negotiation.cli import main
 from negotiation.corpus import load_articles
 from negotiation.errors import InputError
-from negotiation.eventlog import load_actors, load_event_log
 from negotiation.events import EventKind, Granularity
-from negotiation.extraction import (
+from negotiation.events.actors import Actor, Gazetteer
+from negotiation.events.log import load_actors, load_event_log
+from negotiation.extract import (
     evaluate,
     extract,
     extract_events,
@@ -28,8 +28,8 @@ from negotiation.extraction import (
     parse_facts,
     resolve_date,
 )
-from negotiation.extraction.actors import ActorMatcher
-from negotiation.extraction.dates import find_dates
+from negotiation.extract.actors import ActorMatcher
+from negotiation.extract.dates import find_dates
 
 DATA = Path(__file__).parent / "data" / "extraction"
 K = EventKind
@@ -240,7 +240,7 @@ def _expected(name: str) -> dict[str, dict[str, object]]:
     return data
 
 
-def _found(ms: list[negotiation.extraction.EventMention], kind: str, day: object) -> bool:
+def _found(ms: list[negotiation.extract.EventMention], kind: str, day: object) -> bool:
     for m in ms:
         if m.kind.value != kind:
             continue

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from negotiation.events import Granularity
-from negotiation.extraction import extract_text, find_dates, parse_facts
-from negotiation.extraction.facts import parse_number
+from negotiation.extract import extract_text, find_dates, parse_facts
+from negotiation.extract.facts import parse_number
 
 pubs = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 # text with the words the parsers look for, mixed with arbitrary Unicode

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from negotiation.events import Event
-from negotiation.kernel import Kernel
 from negotiation.model import NOT_ENABLED, DisputeModel, WorldState, load_profile
+from negotiation.model.kernel import Kernel
 from negotiation.testing import enabled_sequences, event_sequences
 
 MODEL = DisputeModel()

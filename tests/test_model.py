@@ -13,11 +13,11 @@ import yaml
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
+from negotiation._internal.calendar import months_before
 from negotiation.errors import InputError
-from negotiation.eventlog import load_event_log
 from negotiation.events import Event
+from negotiation.events.log import load_event_log
 from negotiation.model import INVARIANTS, RULES, DisputeModel, load_profile, load_spec
-from negotiation.model.rules import months_before
 from negotiation.replay import replay
 from negotiation.testing import enabled_sequences, event_sequences, shrink_events
 

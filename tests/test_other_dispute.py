@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from negotiation.cli import main
-from negotiation.eventlog import load_event_log
 from negotiation.events import Event
+from negotiation.events.log import load_event_log
 from negotiation.model import DisputeModel
 from negotiation.replay import replay
 from negotiation.scenario import load_scenario, run_scenario, scenario_files

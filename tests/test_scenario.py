@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from negotiation.builtin import scenarios_dir
+from negotiation._internal.paths import scenarios_dir
 from negotiation.cli import main
 from negotiation.cli.model import json_schema
 from negotiation.errors import InputError

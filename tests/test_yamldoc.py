@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiation import yamldoc
+from negotiation._internal import yamldoc
 from negotiation.errors import InputError
 from negotiation.scenario import Scenario
 

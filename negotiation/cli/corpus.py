@@ -5,7 +5,7 @@ registered for that kind. Other modules add document kinds with :func:`register_
 
     register_document_kind("scenario", "variations", validate_scenario)
 
-A validator takes the parsed :class:`~negotiation.yamldoc.Document` and raises
+A validator takes the parsed :class:`~negotiation._internal.yamldoc.Document` and raises
 :class:`~negotiation.errors.InputError` listing every problem; what it returns (a model, a
 collection) is only used for the "ok" line.
 """
@@ -17,13 +17,14 @@ from pathlib import Path
 
 import click
 
-from negotiation import yamldoc
+from negotiation._internal import yamldoc
 from negotiation.cli import main
 from negotiation.cli.common import echo_json, input_errors
-from negotiation.corpus import load_articles, parse_articles_file
+from negotiation.corpus import load_articles
+from negotiation.corpus.article import parse_articles_file
 from negotiation.errors import InputError, Problem
-from negotiation.eventlog import actors_from_document, event_log_from_document, load_event_log
 from negotiation.events import Event, EventLog, Granularity
+from negotiation.events.log import actors_from_document, event_log_from_document, load_event_log
 
 __all__ = [
     "DOCUMENT_KEYS",

@@ -83,8 +83,8 @@ def explore(
     """Explore every sequence of abstract events the rules allow, breadth first, within the
     limits; check invariants and temporal properties at every state. Exit 0 when no violation
     was found, 1 when some were, 2 on invalid input. Ctrl-C stops with the partial result."""
-    from negotiation.exploration import DEFAULT_PARTIES, DEFAULT_SPLIT, DEFAULT_START
-    from negotiation.exploration import explore as run_explore
+    from negotiation.explore import explore as run_explore
+    from negotiation.explore.search import DEFAULT_PARTIES, DEFAULT_SPLIT, DEFAULT_START
 
     names = tuple(parties.split(",")) if parties else DEFAULT_PARTIES
     try:
@@ -96,7 +96,7 @@ def explore(
 
     start_events = []
     if after is not None or events is not None:
-        from negotiation.eventlog import load_event_log
+        from negotiation.events.log import load_event_log
 
         log = list(load_event_log(events))
         if after is not None:

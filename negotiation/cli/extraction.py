@@ -11,10 +11,10 @@ from typing import Any
 
 import click
 
-from negotiation.actors import Gazetteer
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
 from negotiation.errors import InputError, Problem
+from negotiation.events.actors import Gazetteer
 
 __all__ = ["evaluate_cmd", "extract_cmd", "looks_english"]
 
@@ -83,7 +83,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 def _gazetteer(actors: str | None, no_actors: bool) -> Gazetteer:
     if no_actors:
         return Gazetteer([])
-    from negotiation.eventlog import load_actors
+    from negotiation.events.log import load_actors
 
     return load_actors(actors)
 
@@ -176,11 +176,11 @@ def extract_cmd(
     out: str | None,
 ) -> None:
     """Propose typed, dated, sourced events from articles (files or directories of *.txt)."""
-    from negotiation.atomic import write_text
-    from negotiation.extraction.extract import Extractor
-    from negotiation.extraction.lexicon import load_lexicon
-    from negotiation.extraction.merge import merge_mentions
-    from negotiation.yamldoc import dump
+    from negotiation._internal.atomic import write_text
+    from negotiation._internal.yamldoc import dump
+    from negotiation.extract.extract import Extractor
+    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.merge import merge_mentions
 
     gazetteer = _gazetteer(actors, no_actors)
     extractor = Extractor(gazetteer, load_lexicon(lexicon))
@@ -255,10 +255,10 @@ def evaluate_cmd(
 ) -> None:
     """Score extraction against a curated event log: precision, recall, F1, per-field accuracy."""
     from negotiation.corpus import load_articles
-    from negotiation.eventlog import load_actors, load_event_log
-    from negotiation.extraction.evaluate import evaluate
-    from negotiation.extraction.extract import extract_events
-    from negotiation.extraction.lexicon import load_lexicon
+    from negotiation.events.log import load_actors, load_event_log
+    from negotiation.extract.evaluate import evaluate
+    from negotiation.extract.extract import extract_events
+    from negotiation.extract.lexicon import load_lexicon
 
     arts = load_articles(articles_dir)
     gazetteer = load_actors(actors)

@@ -9,14 +9,14 @@ from xml.etree import ElementTree as ET
 
 import click
 
-from negotiation import atomic
+from negotiation._internal import atomic
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors, to_json
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
+from negotiation.render.text import derive as derive_report
+from negotiation.render.text import dot, mermaid, render_trace
 from negotiation.replay import replay as replay_log
-from negotiation.report import derive as derive_report
-from negotiation.report import dot, mermaid, render_trace
 from negotiation.scenario import (
     CellResult,
     failure_report,
@@ -113,7 +113,7 @@ def replay(
     as_json: bool,
 ) -> None:
     """Replay an event log (default: the built-in Cambodian record) through the model."""
-    from negotiation.eventlog import load_event_log
+    from negotiation.events.log import load_event_log
 
     trace = replay_log(DisputeModel(model, profile, interpretation), load_event_log(events))
     if as_json:
@@ -144,7 +144,7 @@ def derive(
     events: str | None, model: str | None, profile: str | None, interpretation: str | None
 ) -> None:
     """The phase path observed in an event log, beside the model's transitions."""
-    from negotiation.eventlog import load_event_log
+    from negotiation.events.log import load_event_log
 
     m = DisputeModel(model, profile, interpretation)
     click.echo(derive_report(m.spec, [replay_log(m, load_event_log(events))]), nl=False)

@@ -8,7 +8,7 @@ import click
 
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors
-from negotiation.coverage import measure_files, overall_percent
+from negotiation.scenario.coverage import measure_files, overall_percent
 
 __all__ = ["coverage"]
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from negotiation._internal.calendar import add_years
 from negotiation.events import Event
 from negotiation.model.profile import Parameters
-from negotiation.model.rules import add_years, votes_for
+from negotiation.model.rules import votes_for
 from negotiation.model.world import Amendment, AssemblyStatus, Government, Track, WorldState
 
 __all__ = ["EFFECTS", "Effect", "apply"]

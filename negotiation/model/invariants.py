@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from negotiation._internal.calendar import months_before
 from negotiation.events import Event, EventKind
 from negotiation.model.profile import Parameters
-from negotiation.model.rules import months_before
 from negotiation.model.world import WorldState
 
 __all__ = ["INVARIANTS", "Invariant"]

@@ -19,8 +19,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from negotiation import yamldoc
-from negotiation.builtin import data_dir
+from negotiation._internal import yamldoc
+from negotiation._internal.paths import data_dir
 from negotiation.errors import InputError
 
 __all__ = ["Parameters", "Profile", "Provision", "load_profile"]

@@ -34,8 +34,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from negotiation._internal.calendar import months_before
 from negotiation.events import Event, EventKind
-from negotiation.model.rules import months_before
 from negotiation.model.world import WorldState
 
 __all__ = ["Monitor", "Property", "PropertyState"]

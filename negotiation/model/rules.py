@@ -21,11 +21,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from negotiation._internal.calendar import months_before
 from negotiation.events import Event
 from negotiation.model.profile import Parameters
 from negotiation.model.world import WorldState
 
-__all__ = ["RULES", "Rule", "months_before", "votes_for"]
+__all__ = ["RULES", "Rule", "votes_for"]
 
 Check = Callable[[WorldState, Event, Parameters], str | None]
 
@@ -39,24 +40,6 @@ class Rule:
     summary: str
     check: Check
 
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` months earlier (clamped to the month's end)."""
-    y, m = divmod(day.month - 1 - months, 12)
-    year, month = day.year + y, m + 1
-    for d in range(day.day, 0, -1):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def votes_for(world: WorldState, event: Event) -> int:

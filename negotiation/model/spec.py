@@ -19,8 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from negotiation import yamldoc
-from negotiation.builtin import data_dir
+from negotiation._internal import yamldoc
+from negotiation._internal.paths import data_dir
 from negotiation.errors import InputError, Problem
 from negotiation.events import EventKind
 from negotiation.model.effects import ARGUMENTS, EFFECTS

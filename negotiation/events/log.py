@@ -16,7 +16,7 @@ actor (with a "did you mean" suggestion); every event has a source; every quote 
 at its span in its article, inside the article's clean paragraphs (not boilerplate, comments or
 a repeated passage); no event is dated after an article that reports it; seat counts do not
 exceed the total. An event without ``crosswalk`` gets the defaults of its kind
-(:mod:`negotiation.crosswalk`); :func:`dump_event_log` leaves such defaults out again, so that
+(:mod:`negotiation.events.crosswalk`); :func:`dump_event_log` leaves such defaults out again, so that
 ``load(dump(log)) == log``.
 """
 
@@ -29,12 +29,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from negotiation import builtin, yamldoc
-from negotiation.actors import Actor, Gazetteer
+from negotiation._internal import paths, yamldoc
 from negotiation.corpus import Article, Articles, load_articles
-from negotiation.crosswalk import default_crosswalk
 from negotiation.errors import InputError, Problem
 from negotiation.events import Citation, Event, EventKind, EventLog, Granularity
+from negotiation.events.actors import Actor, Gazetteer
+from negotiation.events.crosswalk import default_crosswalk
 
 __all__ = [
     "ActorsFile",
@@ -64,7 +64,7 @@ class ActorsFile(BaseModel):
 
 def _resolve(path: Path | str | None, default_name: str) -> Path:
     if path is None:
-        return builtin.seeds_dir() / default_name
+        return paths.seeds_dir() / default_name
     p = Path(path)
     return p / default_name if p.is_dir() else p
 

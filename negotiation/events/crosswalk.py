@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from negotiation import builtin, yamldoc
+from negotiation._internal import paths, yamldoc
 from negotiation.errors import InputError, Problem
 from negotiation.events import Crosswalk, EventKind
 
@@ -45,7 +45,7 @@ class _CrosswalkFile(BaseModel):
 
 
 def _table_path() -> Path:
-    return builtin.data_dir() / "crosswalk.yaml"
+    return paths.data_dir() / "crosswalk.yaml"
 
 
 @functools.cache
@@ -73,5 +73,5 @@ def default_crosswalk(kind: EventKind | str) -> Crosswalk:
 
 def csv_rows() -> dict[str, dict[str, str]]:
     """The reference CSV (``negotiation/data/crosswalk.csv``) by its ``dispute_event_kind``."""
-    with (builtin.data_dir() / "crosswalk.csv").open(encoding="utf-8", newline="") as fh:
+    with (paths.data_dir() / "crosswalk.csv").open(encoding="utf-8", newline="") as fh:
         return {row["dispute_event_kind"]: row for row in csv.DictReader(fh)}

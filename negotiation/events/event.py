@@ -18,12 +18,13 @@ were kept rather than silently resolved::
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from negotiation._internal.calendar import parse_iso_date
 
 __all__ = [
     "Citation",
@@ -36,6 +37,7 @@ __all__ = [
     "Facts",
     "Granularity",
     "Plover",
+    "period_end",
 ]
 
 SLUG = r"^[a-z0-9][a-z0-9._-]*$"
@@ -156,12 +158,6 @@ class Crosswalk(_Frozen):
     )
 
 
-def _date_from_text(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
-        y, m, d = (int(x) for x in value.strip().split("-"))
-        return dt.date(y, m, d)
-    return value
-
 
 class Event(_Frozen):
     """One real-world event, with every report of it."""
@@ -184,7 +180,7 @@ class Event(_Frozen):
     @field_validator("date", "date_end", mode="before")
     @classmethod
     def _parse_date(cls, value: Any) -> Any:
-        return _date_from_text(value)
+        return parse_iso_date(value)
 
     @model_validator(mode="after")
     def _check_dates(self) -> Event:

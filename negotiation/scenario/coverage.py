@@ -11,7 +11,7 @@
 Only what the model uses is counted: the rules its transitions guard with, the invariants it
 checks. ::
 
-    from negotiation.coverage import measure_files
+    from negotiation.scenario.coverage import measure_files
     for cov in measure_files(["scenarios/"]):
         print(cov.table())
 """
@@ -27,7 +27,7 @@ from typing import Any
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import ModelSpec, Transition
 from negotiation.replay import replay
-from negotiation.scenario import (
+from negotiation.scenario.core import (
     InvariantExpect,
     PlannedCell,
     checked_properties,

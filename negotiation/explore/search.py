@@ -1,7 +1,7 @@
 """Bounded exhaustive exploration: every sequence of (abstract) events the rules allow.
 
 :func:`explore` runs a breadth-first search over ``(phase, world, property-monitor state)``
-with the compiled :class:`~negotiation.kernel.Kernel`, checks the model's invariants and
+with the compiled :class:`~negotiation.model.kernel.Kernel`, checks the model's invariants and
 temporal properties at every accepted step, and returns an :class:`Exploration`: distinct
 states, transitions, depth, each final phase reached with a shortest witness, and every
 violation with a shortest counterexample (breadth first: no shorter one exists within the
@@ -50,18 +50,21 @@ from typing import Any, Literal
 
 import yaml
 
-from negotiation import atomic
+from negotiation._internal import atomic
+from negotiation._internal.calendar import months_before
 from negotiation.events import Event, EventKind, Facts
-from negotiation.kernel import Kernel
+from negotiation.model.kernel import Kernel
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import BUILTIN_PROFILES, Profile, Provision, load_profile
 from negotiation.model.properties import Monitor, Property, PropertyState
-from negotiation.model.rules import months_before
 from negotiation.model.spec import BUILTIN_MODELS, ModelSpec, load_spec
 from negotiation.model.world import WorldState
 
 __all__ = [
     "DEFAULT_GAPS",
+    "DEFAULT_PARTIES",
+    "DEFAULT_SPLIT",
+    "DEFAULT_START",
     "Exploration",
     "Found",
     "Gap",

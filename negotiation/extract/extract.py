@@ -16,14 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from negotiation.actors import Gazetteer
 from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventKind, EventLog, Facts
-from negotiation.extraction.actors import ActorMatcher, MatchedActor, candidate_slug
-from negotiation.extraction.dates import DATE_PATTERN, ResolvedDate, fallback_date, find_dates
-from negotiation.extraction.facts import parse_facts
-from negotiation.extraction.lexicon import Lexicon, Trigger, load_lexicon
-from negotiation.extraction.mention import EventMention
+from negotiation.events.actors import Gazetteer
+from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
+from negotiation.extract.dates import DATE_PATTERN, ResolvedDate, fallback_date, find_dates
+from negotiation.extract.facts import parse_facts
+from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
+from negotiation.extract.mention import EventMention
 
 __all__ = [
     "ArticleLike",
@@ -75,7 +75,7 @@ class TextArticle:
 
 def default_gazetteer() -> Gazetteer:
     """The built-in actors (``seeds/actors.yaml``)."""
-    from negotiation.eventlog import load_actors
+    from negotiation.events.log import load_actors
 
     return load_actors()
 
@@ -485,7 +485,7 @@ def extract_events(
     dispute: str = "",
 ) -> EventLog:
     """Extract every article and merge the mentions into one event log (with conflicts)."""
-    from negotiation.extraction.merge import merge_mentions
+    from negotiation.extract.merge import merge_mentions
 
     g = gazetteer if gazetteer is not None else default_gazetteer()
     ex = Extractor(g, lexicon)

@@ -34,12 +34,13 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from negotiation import yamldoc
+from negotiation._internal import yamldoc
+from negotiation._internal.calendar import months_before
 from negotiation.errors import InputError, Problem, format_path
 from negotiation.events import Event, EventLog
 from negotiation.model.machine import NOT_ENABLED, DisputeModel
 from negotiation.model.profile import BUILTIN_PROFILES, load_profile
-from negotiation.model.rules import RULES, months_before
+from negotiation.model.rules import RULES
 from negotiation.model.spec import BUILTIN_MODELS, load_spec
 from negotiation.model.world import WorldState
 from negotiation.replay import Step, Trace, replay
@@ -48,6 +49,7 @@ __all__ = [
     "Cell",
     "CellResult",
     "Expect",
+    "InvariantExpect",
     "LoadedScenario",
     "PlannedCell",
     "Scenario",
@@ -55,6 +57,7 @@ __all__ = [
     "Variation",
     "apply_variations",
     "check_expectations",
+    "checked_properties",
     "dump_scenario",
     "failure_report",
     "load_scenario",
@@ -744,13 +747,13 @@ def _resolve_profile(base_dir: Path, ref: str | None) -> str | None:
 
 def base_events(loaded: LoadedScenario) -> list[Event]:
     """The events the variations start from: the built-in log, a log file, or inline events."""
-    from negotiation.eventlog import load_event_log  # late: the corpus layer is heavier
+    from negotiation.events.log import load_event_log  # late: the corpus layer is heavier
 
     events = loaded.scenario.events
     if not isinstance(events, str):
         return list(events)
     if events == "builtin":
-        from negotiation.builtin import seeds_dir
+        from negotiation._internal.paths import seeds_dir
 
         path = seeds_dir() / "events.yaml"
     else:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 __all__ = ["data_dir", "scenarios_dir", "seeds_dir"]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # negotiation/
 
 
 def data_dir() -> Path:

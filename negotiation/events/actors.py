@@ -17,7 +17,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from negotiation.events import SLUG, _date_from_text
+from negotiation._internal.calendar import parse_iso_date
+from negotiation.events.event import SLUG
 
 __all__ = ["Actor", "ActorType", "Gazetteer", "Role", "normalize_name"]
 
@@ -45,7 +46,7 @@ class Role(BaseModel):
     @field_validator("start", "end", mode="before")
     @classmethod
     def _parse(cls, v: object) -> object:
-        return _date_from_text(v)
+        return parse_iso_date(v)
 
     def holds_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from negotiation.builtin import data_dir
+from negotiation._internal.paths import data_dir
+from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
 from negotiation.events import EventKind
-from negotiation.extraction.dates import DATE_PATTERN
-from negotiation.yamldoc import Document, load
+from negotiation.extract.dates import DATE_PATTERN
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "load_lexicon"]
 

@@ -11,7 +11,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from negotiation.actors import Gazetteer
 from negotiation.events import (
     Citation,
     Claim,
@@ -23,7 +22,8 @@ from negotiation.events import (
     Granularity,
     period_end,
 )
-from negotiation.extraction.mention import EventMention
+from negotiation.events.actors import Gazetteer
+from negotiation.extract.mention import EventMention
 
 __all__ = ["actors_overlap", "compatible", "event_slug", "merge_mentions"]
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation.actors import Gazetteer
 from negotiation.events import Event, EventLog, Granularity, period_end
+from negotiation.events.actors import Gazetteer
 
 __all__ = ["Evaluation", "KindScore", "MatchedPair", "evaluate", "event_matches"]
 

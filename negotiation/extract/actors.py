@@ -1,6 +1,6 @@
 """Who a sentence names: gazetteer actors (every alias) and capitalised names it does not know.
 
->>> from negotiation.actors import Actor, Gazetteer
+>>> from negotiation.events.actors import Actor, Gazetteer
 >>> g = Gazetteer([Actor(id="cpp", name="Cambodian People's Party", type="party",
 ...                      aliases=["CPP"])])
 >>> m = ActorMatcher(g)
@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from negotiation.actors import Gazetteer
+from negotiation.events.actors import Gazetteer
 
 __all__ = ["ActorMatcher", "MatchedActor", "candidate_slug"]
 

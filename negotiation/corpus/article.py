@@ -1,0 +1,187 @@
+"""Articles: the source texts, their metadata and their clean paragraphs.
+
+Character offsets always refer to the original file text, so a citation's span can be checked
+against the file itself::
+
+    >>> arts = load_articles()
+    >>> a = arts["003_37ff776b6c58cc4a"]
+    >>> a.outlet, a.published.isoformat()
+    ('RFA', '2013-09-17')
+    >>> all(a.text[p.start:p.end] == p.text for p in a.paragraphs)
+    True
+
+Cleaning (:func:`clean_paragraphs`) is generic, not fitted to the seed files: it drops web-page
+chrome ("Email story", "Accessibility links", "View Full Site" ...), everything from a reader
+comments header ("Comments (5)") on, stand-alone timestamps and commenter lines, and paragraphs
+that repeat an earlier one (seed 002 repeats its whole body). Titles, sub-headings, photo
+captions and credits are kept but labelled with a :attr:`Paragraph.kind`.
+
+Metadata comes from ``articles.yaml`` beside the texts when it lists the article; otherwise it is
+inferred from the text (:func:`read_article`). An article whose publication date cannot be
+inferred gets ``date_basis="unknown"``, ``confidence=0.0`` and ``published=datetime.date.min``
+(0001-01-01), a sentinel that sorts before every real date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from negotiation._internal import paths, yamldoc
+from negotiation.corpus.metadata import (
+    ArticleMeta,
+    ArticlesFile,
+    _title,
+    infer_outlet,
+    infer_published,
+)
+from negotiation.corpus.paragraphs import Paragraph, clean_paragraphs
+from negotiation.corpus.sentences import Sentence, split_sentences
+from negotiation.errors import InputError, Problem
+
+__all__ = ["Article", "Articles", "load_articles", "parse_articles_file", "read_article"]
+
+
+class Article(BaseModel):
+    """One source text: metadata, the original text (exact) and its clean paragraphs."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meta: ArticleMeta
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    path: str | None = Field(default=None, description="the file it was read from")
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def outlet(self) -> str:
+        return self.meta.outlet
+
+    @property
+    def title(self) -> str | None:
+        return self.meta.title
+
+    @property
+    def published(self) -> dt.date:
+        return self.meta.published
+
+    def sentences(self, kinds: Collection[str] | None = None) -> list[Sentence]:
+        """Sentences of the clean paragraphs (by default every kind except credits)."""
+        wanted = set(kinds) if kinds is not None else {"title", "heading", "caption", "body"}
+        out: list[Sentence] = []
+        for i, p in enumerate(self.paragraphs):
+            if p.kind in wanted:
+                out.extend(split_sentences(self.text, p.start, p.end, paragraph=i))
+        return out
+
+    def paragraph_at(self, start: int, end: int) -> int | None:
+        """Index of the clean paragraph containing the span ``start..end``, or ``None``."""
+        for i, p in enumerate(self.paragraphs):
+            if p.start <= start and end <= p.end:
+                return i
+        return None
+
+
+def read_article(
+    path: Path | str, meta: ArticleMeta | None = None, published: dt.date | None = None
+) -> Article:
+    """Read one article. Without ``meta`` the outlet, title and date are inferred from the
+    text; ``published`` (basis ``given``) overrides the date in either case."""
+    p = Path(path)
+    text = yamldoc.read_text(p)
+    paragraphs = clean_paragraphs(text)
+    if meta is None:
+        outlet, outlet_reasoning = infer_outlet(text, paragraphs)
+        day, basis, reasoning, confidence = infer_published(text, paragraphs)
+        meta = ArticleMeta(
+            id=p.stem,
+            outlet=outlet,
+            outlet_reasoning=outlet_reasoning,
+            title=_title(paragraphs),
+            published=day,
+            date_basis=basis,
+            date_reasoning=reasoning,
+            confidence=confidence,
+        )
+    if published is not None:
+        meta = meta.model_copy(
+            update={
+                "published": published,
+                "date_basis": "given",
+                "date_reasoning": "given by the caller",
+                "confidence": 1.0,
+            }
+        )
+    return Article(meta=meta, text=text, paragraphs=paragraphs, path=str(p))
+
+
+# --------------------------------------------------------------------------- collections
+
+
+class Articles(Mapping[str, Article]):
+    """Articles by id, in id order. ``meta_file`` is the ``articles.yaml`` read, if any."""
+
+    def __init__(
+        self,
+        articles: Mapping[str, Article] | None = None,
+        *,
+        directory: Path | None = None,
+        meta_file: Path | None = None,
+    ) -> None:
+        self._items: dict[str, Article] = dict(sorted((articles or {}).items()))
+        self.directory = directory
+        self.meta_file = meta_file
+
+    def __getitem__(self, key: str) -> Article:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"Articles({list(self._items)!r})"
+
+
+def parse_articles_file(doc: yamldoc.Document) -> tuple[ArticlesFile, list[Problem]]:
+    """Validate an ``articles.yaml`` document; problems for duplicate ids are returned."""
+    parsed = yamldoc.parse(doc, ArticlesFile)
+    _, problems = yamldoc.unique_ids(doc, "articles", [m.id for m in parsed.articles], "article")
+    return parsed, problems
+
+
+def load_articles(path: Path | str | None = None) -> Articles:
+    """Articles of a directory (``*.txt`` plus an optional ``articles.yaml``), or of the
+    directory of a given ``articles.yaml``; ``None`` means the built-in seeds."""
+    target = paths.seeds_dir() if path is None else Path(path)
+    if target.is_file():
+        directory, meta_path = target.parent, target
+    elif target.is_dir():
+        directory, meta_path = target, target / "articles.yaml"
+    else:
+        raise InputError(Problem(file=str(target), message="no such file or directory"))
+    metas: dict[str, ArticleMeta] = {}
+    problems: list[Problem] = []
+    meta_file: Path | None = None
+    if meta_path.is_file():
+        meta_file = meta_path
+        doc = yamldoc.load(meta_path)
+        parsed, problems = parse_articles_file(doc)
+        for i, m in enumerate(parsed.articles):
+            if not (directory / f"{m.id}.txt").is_file():
+                problems.append(
+                    doc.problem(("articles", i, "id"), f"no text file {m.id}.txt in {directory}")
+                )
+            metas.setdefault(m.id, m)
+    if problems:
+        raise InputError(problems)
+    articles = {f.stem: read_article(f, metas.get(f.stem)) for f in sorted(directory.glob("*.txt"))}
+    return Articles(articles, directory=directory, meta_file=meta_file)

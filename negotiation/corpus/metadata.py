@@ -1,0 +1,136 @@
+"""What ``articles.yaml`` records about an article, and how it is inferred from the text when
+the file does not list it: the outlet, the publication date and the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from negotiation._internal.calendar import parse_iso_date
+from negotiation.corpus.paragraphs import (
+    _DATE_PATTERNS,
+    _MONTHS,
+    _SIGN_OFF,
+    Paragraph,
+    _raw_paragraphs,
+    clean_paragraphs,
+)
+
+__all__ = [
+    "UNKNOWN_DATE",
+    "ArticleMeta",
+    "ArticlesFile",
+    "DateBasis",
+    "find_dates",
+    "infer_outlet",
+    "infer_published",
+]
+
+DateBasis = Literal["stated", "inferred", "given", "unknown"]
+
+UNKNOWN_DATE = dt.date.min
+
+
+class ArticleMeta(BaseModel):
+    """What ``articles.yaml`` records about one article."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Annotated[str, Field(min_length=1, description="the text file's stem")]
+    outlet: Annotated[str, Field(min_length=1)]
+    outlet_reasoning: str = Field(default="", description="how the outlet was determined")
+    title: str | None = None
+    published: dt.date
+    date_basis: DateBasis
+    date_reasoning: str = ""
+    confidence: Annotated[float, Field(ge=0.0, le=1.0, description="confidence in `published`")]
+    language: str = "en"
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _parse_date(cls, value: Any) -> Any:
+        return parse_iso_date(value)
+
+
+class ArticlesFile(BaseModel):
+    """Schema of ``articles.yaml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    articles: tuple[ArticleMeta, ...] = ()
+
+
+# --------------------------------------------------------------------------- inference
+
+_OUTLET_NAMES = {
+    "radio free asia": "RFA",
+    "voice of america": "VOA",
+    "vietnam news agency": "VNA",
+    "agence france-presse": "AFP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "xinhua": "Xinhua",
+}
+_CREDIT_OUTLET = re.compile(r"\bfor\s+(?P<outlet>[A-Z]{2,6})(?:[’']s)?\b")
+
+
+def infer_outlet(text: str, paragraphs: tuple[Paragraph, ...] | None = None) -> tuple[str, str]:
+    """(outlet, reasoning) from a sign-off ("-VNA"), credits ("Reported by ... for RFA") or an
+    outlet's full name; ``("unknown", ...)`` when the text names none."""
+    paras = clean_paragraphs(text) if paragraphs is None else paragraphs
+    for start, end in reversed(_raw_paragraphs(text)):
+        m = _SIGN_OFF.search(text[start:end])
+        if m:
+            return m.group("outlet"), f"sign-off '{m.group().strip()}' at the end of the text"
+    for p in paras:
+        if p.kind == "credit":
+            m = _CREDIT_OUTLET.search(p.text)
+            if m:
+                return m.group("outlet"), f"credit line: '{p.text[:80]}'"
+    folded = text.casefold()
+    for name, outlet in _OUTLET_NAMES.items():
+        if name in folded:
+            return outlet, f"the text names '{name}'"
+    return "unknown", "no sign-off, credit line or outlet name in the text"
+
+
+def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """Explicit full dates (``Sept. 17, 2013``, ``17 September 2013``, ``2013-09-17``) with
+    their spans, in text order. Impossible dates are skipped."""
+    found: dict[int, tuple[dt.date, int, int]] = {}
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            try:
+                month = int(g["mon"]) if g.get("mon") else _MONTHS[g["month"][:3].casefold()]
+                day = dt.date(int(g["year"]), month, int(g["day"]))
+            except (ValueError, KeyError):
+                continue
+            found.setdefault(m.start(), (day, m.start(), m.end()))
+    return [found[k] for k in sorted(found)]
+
+
+def infer_published(
+    text: str, paragraphs: tuple[Paragraph, ...] | None = None
+) -> tuple[dt.date, DateBasis, str, float]:
+    """(published, basis, reasoning, confidence): the latest explicit full date in the clean
+    paragraphs (never in reader comments), else ``date.min`` with basis ``unknown``."""
+    paras = clean_paragraphs(text) if paragraphs is None else paragraphs
+    dates = [(d, p.text[s:e]) for p in paras for d, s, e in find_dates(p.text)]
+    if not dates:
+        return UNKNOWN_DATE, "unknown", "no explicit full date in the text", 0.0
+    day, words = max(dates, key=lambda x: x[0])
+    reasoning = (
+        f"latest explicit full date in the text ('{words}'); the article may have been "
+        "published later"
+    )
+    return day, "inferred", reasoning, 0.5
+
+
+def _title(paragraphs: tuple[Paragraph, ...]) -> str | None:
+    if paragraphs and paragraphs[0].kind == "title":
+        return paragraphs[0].text.rstrip(".")
+    return None

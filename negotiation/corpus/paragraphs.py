@@ -1,0 +1,190 @@
+"""Clean paragraphs: web-page chrome, reader comments, timestamps and repeats removed; titles,
+headings, captions and credits labelled. Offsets refer to the original text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Paragraph", "ParagraphKind", "clean_paragraphs"]
+
+ParagraphKind = Literal["title", "heading", "caption", "credit", "body"]
+
+
+class Paragraph(BaseModel):
+    """A clean paragraph: ``text == article.text[start:end]`` (surrounding whitespace trimmed)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+    kind: ParagraphKind = "body"
+
+
+# --------------------------------------------------------------------------- cleaning
+
+_CHROME = re.compile(
+    r"""^(?:
+        e-?mail(?:\ this)?(?:\ story|\ article|\ page)? | comment\ on\ this\ (?:story|article)
+      | print(?:\ this)?(?:\ story|\ article|\ page)? | share(?:\ this)?(?:\ story|\ article)?
+      | accessibility\ links | breaking\ news | skip\ to\ (?:main\ )?content
+      | more\ listening\ options | view\ full\ site | view\ (?:all\ )?comments
+      | related(?:\ stories|\ articles|\ content)? | advertisement | back\ to\ top
+      | read\ more | see\ comments | show\ comments | hide\ comments | load\ more(?:\ comments)?
+      | (?:sign|log)\ in | register | subscribe(?:\ now)? | follow\ us(?:\ on\ \w+)?
+      | tweet | facebook | twitter | whatsapp | telegram | copy\ link | menu | search | home
+      | next\ (?:article|story) | previous\ (?:article|story) | listen(?:\ to\ this\ article)?
+      | download | close | top\ stories | most\ popular | latest\ news
+    )[\s.:!]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COMMENTS_HEADER = re.compile(
+    r"^(?:comments?\s*\(\d+\)|\d+\s+comments?|reader\s+comments|comments|"
+    r"leave\s+a\s+comment|add\s+(?:a|your)\s+comment)[\s.:]*$",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MDY = _MONTH + r"\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+_DMY = r"(?P<day>\d{1,2})\s+" + _MONTH + r"\.?,?\s+(?P<year>\d{4})"
+_ISO = r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"
+_DATE_PATTERNS = [re.compile(r"\b" + p + r"\b") for p in (_MDY, _DMY, _ISO)]
+_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
+_TIMESTAMP = re.compile(r"^(?:" + _MDY + "|" + _DMY.replace("?P<", "?P<d_") + ")" + _CLOCK + "$")
+_COMMENTER = re.compile(
+    r"^(?:from\s+[A-Z][\w .,'’-]{0,40}|(?i:anonymous(?:\s+(?:reader|user|coward))?))$"
+)
+_CREDIT = re.compile(
+    r"^(?:(?:reported|written|translated|edited|produced|compiled)\b.{0,60}\bby\b"
+    r"|copyright\b|©|\(c\)\s|all rights reserved)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(r"(?<=[.!?\"”’')])\s*[-–—]\s*(?P<outlet>[A-Z][A-Za-z]{1,7})\s*$")
+_CAPTION = re.compile(
+    r"(?:\bphoto(?:\s+credit)?\s*:|\((?:AP|AFP|Reuters|EPA)\s+Photo"
+    r"|[,.]\s+" + _MDY.replace("?P<", "?P<c_") + r"\.?\s*$)",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$")
+_WS = re.compile(r"\s+")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    pos = 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated blocks; inside a block each line is a paragraph unless it is
+    hard-wrapped (a long line that does not end a sentence, followed by one that begins in lower
+    case)."""
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        s, e = _trim(text, start, end)
+        if s == e:
+            if current:
+                spans.append(current)
+            current = None
+            continue
+        if current is not None:
+            prev = text[current[0] : current[1]]
+            wrapped = len(text[current[0] : current[1]].splitlines()[-1]) >= 40
+            if wrapped and not _TERMINAL.search(prev) and text[s].islower():
+                current = (current[0], e)
+                continue
+            spans.append(current)
+        current = (s, e)
+    if current:
+        spans.append(current)
+    return spans
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s.translate(_FOLD)).strip().casefold()
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def clean_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The article's paragraphs without boilerplate, reader comments and repetitions.
+
+    Generic rules (nothing here knows the seed files): web chrome lines are dropped; a reader
+    comments header ("Comments (5)", "12 comments", "Reader comments") ends the article; lone
+    timestamps and commenter lines ("from Phnom Penh", "Anonymous Reader") are dropped; a
+    paragraph equal to an earlier one (case, spacing and quote style folded) or an earlier one
+    plus a few characters (a repeated caption with a credit appended) is dropped; an agency
+    sign-off glued to the last sentence ("...operation.-VNA") is left out of the paragraph.
+    """
+    out: list[Paragraph] = []
+    seen: list[str] = []
+    for start, end in _raw_paragraphs(text):
+        raw = text[start:end]
+        if _COMMENTS_HEADER.match(raw) and out:
+            break
+        if _CHROME.match(raw) or _TIMESTAMP.match(raw) or _COMMENTER.match(raw):
+            continue
+        m = _SIGN_OFF.search(raw)
+        if m and _words(raw) > 3:
+            end = start + m.start()
+        elif re.fullmatch(r"[-–—]\s*[A-Z][A-Za-z]{1,7}", raw):
+            continue  # a sign-off on its own line
+        start, end = _trim(text, start, end)
+        body = text[start:end]
+        key = _norm(body)
+        if any(
+            key == k or (len(k) >= 20 and key.startswith(k) and len(key) - len(k) <= 12)
+            for k in seen
+        ):
+            continue
+        seen.append(key)
+        out.append(Paragraph(start=start, end=end, text=body, kind=_kind(body, first=not out)))
+    return tuple(out)
+
+
+def _kind(text: str, *, first: bool) -> ParagraphKind:
+    if _CREDIT.match(text):
+        return "credit"
+    if _CAPTION.search(text):
+        return "caption"
+    short = _words(text) <= 15 and len(text) <= 120 and not _TERMINAL.search(text)
+    if first and short:
+        return "title"
+    if short and _words(text) <= 8:
+        return "heading"
+    return "body"
