@@ -158,7 +158,6 @@ class Crosswalk(_Frozen):
     )
 
 
-
 class Event(_Frozen):
     """One real-world event, with every report of it."""
 

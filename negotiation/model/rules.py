@@ -41,7 +41,6 @@ class Rule:
     check: Check
 
 
-
 def votes_for(world: WorldState, event: Event) -> int:
     """The reported vote, or (unreported) every member present voting with the majority."""
     if event.facts.votes_for is not None:
