@@ -49,6 +49,8 @@ class Step(_Out):
     changes: dict[str, tuple[Any, Any]] = {}
     violations: tuple[StepViolation, ...] = ()
     sources: tuple[Citation, ...] = ()
+    #: the state of every region after the step (a single-track model has one region, "phase")
+    regions: dict[str, str] = {}
 
 
 class Trace(_Out):
@@ -60,6 +62,9 @@ class Trace(_Out):
     steps: tuple[Step, ...]
     final_phase: str
     final_world: WorldState
+    #: region ids in declaration order, and the state of each before the first step
+    region_ids: tuple[str, ...] = ("phase",)
+    initial_regions: dict[str, str] = {}
 
     @property
     def accepted(self) -> int:
@@ -129,6 +134,7 @@ def replay(
             f"model {model.spec.id!r} has no transition for event kind(s): {', '.join(unhandled)}"
         )
     model.reset(world, phase)
+    initial = model.phase
     steps = []
     monitor = Monitor(model.spec.properties)  # temporal properties, over accepted events
     held = monitor.initial
@@ -167,6 +173,7 @@ def replay(
                     for pid, msg in (broken if out.accepted else ())
                 ),
                 sources=event.sources,
+                regions={"phase": out.phase_after},
             )
         )
     return Trace(
@@ -176,4 +183,5 @@ def replay(
         steps=tuple(steps),
         final_phase=model.phase,
         final_world=model.world,
+        initial_regions={"phase": initial},
     )
