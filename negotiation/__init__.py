@@ -1,35 +1,44 @@
-"""negotiation: political negotiations as state machines built from sourced news events."""
+"""negotiation: political negotiations as state machines built from sourced news events.
+
+The names below are the user's vocabulary; heavier stages (extraction, exploration) load on
+first use, so ``import negotiation`` stays fast.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from negotiation.corpus import Article, load_articles
-from negotiation.errors import InputError, Problem
-from negotiation.events import Citation, Conflict, Event, EventKind, EventLog, Facts, Granularity
+from negotiation.errors import InputError, ModelError, NegotiationError, Problem
+from negotiation.events import Citation, Conflict, Event, EventLog, Facts, Granularity
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.events.log import load_event_log
-from negotiation.explore import Exploration, explore
-from negotiation.extract import extract
-from negotiation.model import DisputeModel, load_profile, load_spec
-from negotiation.model.kernel import Kernel
+from negotiation.model import CompiledModel, DisputeModel, compile_model, load_profile, load_spec
 from negotiation.replay import Trace, replay
+
+if TYPE_CHECKING:
+    from negotiation.explore import Exploration, explore
+    from negotiation.extract import extract
 
 __all__ = [
     "Actor",
     "Article",
     "Citation",
+    "CompiledModel",
     "Conflict",
     "DisputeModel",
     "Event",
-    "EventKind",
     "EventLog",
     "Exploration",
     "Facts",
     "Gazetteer",
     "Granularity",
     "InputError",
-    "Kernel",
+    "ModelError",
+    "NegotiationError",
     "Problem",
     "Trace",
+    "compile_model",
     "explore",
     "extract",
     "load_articles",
@@ -38,3 +47,20 @@ __all__ = [
     "load_spec",
     "replay",
 ]
+
+_LAZY = {
+    "explore": ("negotiation.explore", "explore"),
+    "Exploration": ("negotiation.explore", "Exploration"),
+    "extract": ("negotiation.extract", "extract"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'negotiation' has no attribute {name!r}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["InputError", "Problem", "format_path"]
+__all__ = ["InputError", "ModelError", "NegotiationError", "Problem", "format_path"]
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -50,7 +50,11 @@ class Problem:
         return prefix + self.message
 
 
-class InputError(Exception):
+class NegotiationError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+class InputError(NegotiationError):
     """Bad input: one or more :class:`Problem` objects, printed one per line."""
 
     def __init__(self, problems: Iterable[Problem] | Problem | str, file: str = "<input>"):
@@ -60,3 +64,8 @@ class InputError(Exception):
             problems = [problems]
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ModelError(InputError):
+    """A model that loads but cannot run: a rule written in data fails on an event, a profile
+    lacks what a rule needs."""

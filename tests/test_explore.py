@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from negotiation.cli import main
-from negotiation.events import Event, EventKind
+from negotiation.events import Event
 from negotiation.explore import explore
 from negotiation.model import load_profile, load_spec
 from negotiation.model.properties import Property
@@ -42,7 +42,7 @@ def test_reference_model_has_no_violation_within_small_limits() -> None:
     assert result.max_depth == 4 and result.stopped == "max_depth" and not result.complete
     outcomes = {o.id: o for o in result.outcomes}
     # an election once the term has run (+5 years): the shortest way to a final phase
-    assert [e.kind.value for e in outcomes["early_election"].events] == [
+    assert [e.kind for e in outcomes["early_election"].events] == [
         "election_held",
         "results_announced",
         "assembly_convened",
@@ -57,7 +57,7 @@ def test_planted_rule_bug_is_the_shortest_counterexample_and_replays(tmp_path: P
     found = {v.id: v for v in result.violations}
     assert set(found) == {"no_early_dissolution"}
     cx = found["no_early_dissolution"]
-    assert cx.depth == 4 and [e.kind.value for e in cx.events] == SHORTEST_DISSOLUTION
+    assert cx.depth == 4 and [e.kind for e in cx.events] == SHORTEST_DISSOLUTION
     assert cx.provision is not None and cx.provision.article == "Article 78"
     out = tmp_path / "found"
     written = result.save(out)
@@ -93,8 +93,8 @@ def test_bounded_response_is_broken_by_time_passing() -> None:
     due = Property(
         id="election_after_dissolution",
         type="response",
-        after=[EventKind.assembly_dissolved],
-        event=EventKind.early_election,
+        after=["assembly_dissolved"],
+        event="early_election",
         within_months=2,
         provision="election_after_dissolution",
     )

@@ -129,7 +129,7 @@ def test_edge_inputs() -> None:
     assert extract_text("无党派人士周一抵制了议会。选举结果被拒绝。", pub) == []
     assert extract_text("La oposición boicoteó el parlamento el lunes.", pub) == []
     odd = "The\u200b opposition\u00a0boycotted parliament on Monday\u2028 — 🗳️ ﬁnally."
-    assert [m.kind.value for m in extract_text(odd, pub)] == ["boycott"]
+    assert [m.kind for m in extract_text(odd, pub)] == ["boycott"]
     assert extract_text("no dates here, the opposition boycotted parliament", pub)[0].date == pub
 
 

@@ -134,7 +134,7 @@ def test_structural_errors_are_located(
 
 def test_every_kind_in_the_curated_log_has_a_handler() -> None:
     log = load_event_log()
-    missing = {e.kind.value for e in log} - MODEL.spec.handled_kinds()
+    missing = {e.kind for e in log} - MODEL.spec.handled_kinds()
     assert not missing, f"kinds in seeds/events.yaml with no transition: {missing}"
 
 
@@ -259,7 +259,7 @@ def test_early_dissolution_without_two_dismissals_is_always_rejected(events: lis
     for e in events:
         before = MODEL.world
         out = MODEL.step(e)
-        if e.kind.value == "assembly_dissolved" and out.accepted:
+        if e.kind == "assembly_dissolved" and out.accepted:
             window = months_before(e.date, 12)
             recent = [d for d in before.dismissals if window < d <= e.date]
             assert (before.term_end and e.date >= before.term_end) or len(recent) >= 2
@@ -280,7 +280,7 @@ def test_broken_profile_violation_shrinks_to_the_shortest_sequence(tmp_path: Pat
     assert len(found) <= 6  # hypothesis' own shrinking gets close ...
     shortest = shrink_events(found, breaks)  # ... and deleting dead steps finishes it
     # election, official results, the Assembly convened, the (early) dissolution
-    assert [e.kind.value for e in shortest] == [
+    assert [e.kind for e in shortest] == [
         "election_held",
         "results_announced",
         "assembly_convened",

@@ -80,7 +80,7 @@ def test_state_machine_finds_a_planted_rule_bug() -> None:
 @FEW
 @given(events(MODEL))
 def test_events_are_handled_kinds(e: Event) -> None:
-    assert MODEL.handles(e.kind.value)
+    assert MODEL.handles(e.kind)
 
 
 @FEW

@@ -173,7 +173,7 @@ def _when(e: Event) -> str:
 def _print_events(log: EventLog) -> None:
     for e in log.events:
         sources = ", ".join(dict.fromkeys(c.article.split("_")[0] for c in e.sources))
-        click.echo(f"{_when(e):<17} {e.kind.value:<18} {e.id}")
+        click.echo(f"{_when(e):<17} {e.kind:<18} {e.id}")
         click.echo(f"{'':<17} {e.summary} [{sources}]")
 
 

@@ -146,7 +146,7 @@ def _mention_line(m: Any) -> str:
         "publication": " [date: publication week]",
     }[m.date_source]
     return (
-        f"  {date:<24} {m.kind.value:<19} {who}{extra} conf {m.confidence:.2f}{raw}{cands}\n"
+        f"  {date:<24} {m.kind:<19} {who}{extra} conf {m.confidence:.2f}{raw}{cands}\n"
         f'      "{quote}" @{m.citation.start}-{m.citation.end}'
     )
 

@@ -1,15 +1,14 @@
-"""Default PLOVER / CAMEO / Goldstein / ACLED codes for each :class:`~negotiation.events.EventKind`.
+"""Default PLOVER / CAMEO / Goldstein / ACLED codes for each event kind of the built-in vocabulary.
 
 The table lives in ``negotiation/data/crosswalk.yaml``. It is derived from ``crosswalk.csv`` (the
 project's copy of the reference crosswalk): each entry names the CSV row it comes from, the first
 code of a cell is the default and the others are kept as ``alternatives``. Kinds the CSV lacks
 carry codes chosen here, and their ``note`` says so::
 
-    >>> from negotiation.events import EventKind
-    >>> c = default_crosswalk(EventKind.boycott)
+    >>> c = default_crosswalk("boycott")
     >>> c.cameo, c.goldstein, c.plover.event if c.plover else None
     ('1431', -6.5, 'PROTEST')
-    >>> entry(EventKind.violence).csv_row is None
+    >>> entry("violence").csv_row is None
     True
 """
 
@@ -23,7 +22,8 @@ from pydantic import BaseModel, ConfigDict
 
 from negotiation._internal import paths, yamldoc
 from negotiation.errors import InputError, Problem
-from negotiation.events import Crosswalk, EventKind
+from negotiation.events.event import Crosswalk
+from negotiation.events.vocabulary import builtin_vocabulary
 
 __all__ = ["CrosswalkEntry", "csv_rows", "default_crosswalk", "entry", "table"]
 
@@ -41,7 +41,7 @@ class CrosswalkEntry(BaseModel):
 class _CrosswalkFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kinds: dict[EventKind, CrosswalkEntry]
+    kinds: dict[str, CrosswalkEntry]
 
 
 def _table_path() -> Path:
@@ -49,26 +49,29 @@ def _table_path() -> Path:
 
 
 @functools.cache
-def table() -> dict[EventKind, CrosswalkEntry]:
-    """The whole table, one entry per event kind."""
+def table() -> dict[str, CrosswalkEntry]:
+    """The whole table: an entry per built-in event kind (kinds a model or pack adds carry
+    their codes in their vocabulary file)."""
     doc = yamldoc.load(_table_path())
     parsed = yamldoc.parse(doc, _CrosswalkFile)
-    missing = [k.value for k in EventKind if k not in parsed.kinds]
-    if missing:
+    unknown = [k for k in parsed.kinds if k not in builtin_vocabulary().kinds]
+    if unknown:
         raise InputError(
-            Problem(file=doc.file, message=f"no entry for kinds: {', '.join(missing)}")
+            Problem(file=doc.file, message=f"entries for unknown kinds: {', '.join(unknown)}")
         )
     return dict(parsed.kinds)
 
 
-def entry(kind: EventKind | str) -> CrosswalkEntry:
+def entry(kind: str) -> CrosswalkEntry:
     """The table entry of ``kind``."""
-    return table()[EventKind(kind)]
+    return table()[kind]
 
 
-def default_crosswalk(kind: EventKind | str) -> Crosswalk:
-    """The codes an event of ``kind`` gets when its YAML gives none."""
-    return entry(kind).crosswalk
+def default_crosswalk(kind: str) -> Crosswalk:
+    """The codes an event of ``kind`` gets when its YAML gives none (none for a kind the
+    table lacks)."""
+    found = table().get(kind)
+    return found.crosswalk if found is not None else Crosswalk()
 
 
 def csv_rows() -> dict[str, dict[str, str]]:

@@ -32,9 +32,10 @@ from pydantic import BaseModel, ConfigDict
 from negotiation._internal import paths, yamldoc
 from negotiation.corpus import Article, Articles, load_articles
 from negotiation.errors import InputError, Problem
-from negotiation.events import Citation, Event, EventKind, EventLog, Granularity
+from negotiation.events.event import Citation, Event, EventLog, Granularity
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.events.crosswalk import default_crosswalk
+from negotiation.events.crosswalk import table as crosswalk_table
 
 __all__ = [
     "ActorsFile",
@@ -119,7 +120,7 @@ def _with_default_crosswalks(data: Any) -> Any:
     for item in data["events"]:
         if isinstance(item, dict) and "crosswalk" not in item:
             kind = item.get("kind")
-            if isinstance(kind, str) and kind in EventKind.__members__:
+            if isinstance(kind, str) and kind in crosswalk_table():
                 item = {**item, "crosswalk": default_crosswalk(kind).model_dump(mode="json")}
         events.append(item)
     return {**data, "events": events}

@@ -211,7 +211,7 @@ def evaluate(
     fn = len(gold.events) - tp
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    kinds = sorted({e.kind.value for e in extracted.events} | {g.kind.value for g in gold.events})
+    kinds = sorted({e.kind for e in extracted.events} | {g.kind for g in gold.events})
     per_kind = []
     for k in kinds:
         ktp = sum(1 for i in used_e if extracted.events[i].kind.value == k)
@@ -219,8 +219,8 @@ def evaluate(
             KindScore(
                 kind=k,
                 tp=ktp,
-                fp=sum(1 for e in extracted.events if e.kind.value == k) - ktp,
-                fn=sum(1 for g in gold.events if g.kind.value == k) - ktp,
+                fp=sum(1 for e in extracted.events if e.kind == k) - ktp,
+                fn=sum(1 for g in gold.events if g.kind == k) - ktp,
             )
         )
 

@@ -3,7 +3,7 @@
 >>> import datetime as dt
 >>> ms = extract_text("The opposition threatened on Monday to boycott parliament.",
 ...                   published=dt.date(2013, 9, 17), article_id="a1")
->>> [(m.kind.value, m.date.isoformat(), m.date_text) for m in ms]
+>>> [(m.kind, m.date.isoformat(), m.date_text) for m in ms]
 [('boycott_threatened', '2013-09-16', 'on Monday')]
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from negotiation.corpus import clean_paragraphs, split_sentences
-from negotiation.events import Citation, EventKind, EventLog, Facts
+from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
 from negotiation.extract.dates import DATE_PATTERN, ResolvedDate, fallback_date, find_dates
@@ -191,7 +191,7 @@ class Extractor:
             found = self.matcher.find(text)
             for mention in self.sentence(text, sentence.start, article.id, published):
                 flat = re.sub(r"\s+", " ", text).strip()
-                key = (mention.kind.value, mention.date.isoformat(), flat)
+                key = (mention.kind, mention.date.isoformat(), flat)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -213,7 +213,7 @@ class Extractor:
         """Date undated reactions to the election from the article's election date onwards."""
         elections = [
             m for m in mentions
-            if m.kind is EventKind.election_held and m.date_source == "text" and m.date <= published
+            if m.kind == "election_held" and m.date_source == "text" and m.date <= published
         ]  # fmt: skip
         if not elections:
             return mentions
@@ -349,7 +349,7 @@ class Extractor:
         """
         usable = [
             d for d in found
-            if (trig.kind is EventKind.election_held or not _about_election(text, d))
+            if (trig.kind == "election_held" or not _about_election(text, d))
             and not _blocked(text, trig, d)
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:

@@ -4,7 +4,7 @@ The built-in lexicon is ``negotiation/data/lexicon.yaml`` (shipped inside the pa
 downloaded). A user lexicon in the same format can be passed to :func:`load_lexicon`::
 
     >>> lex = load_lexicon()
-    >>> [t.kind.value for t in lex.triggers("The opposition threatened to boycott parliament.")]
+    >>> [t.kind for t in lex.triggers("The opposition threatened to boycott parliament.")]
     ['boycott_threatened']
 """
 
@@ -20,7 +20,7 @@ from typing import Any, Literal
 from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
-from negotiation.events import EventKind
+from negotiation.events.vocabulary import builtin_vocabulary
 from negotiation.extract.dates import DATE_PATTERN
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "load_lexicon"]
@@ -41,14 +41,14 @@ _CLAUSE_BREAK = re.compile(
 _WINDOW_WORDS = 6
 _CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
 
-Outcome = Literal["drop", "keep"] | EventKind
+Outcome = Literal["drop", "keep"] | str
 
 
 @dataclass(frozen=True)
 class KindRule:
     """How one event kind is recognised."""
 
-    kind: EventKind
+    kind: str
     patterns: tuple[re.Pattern[str], ...]
     nominal: frozenset[int] = frozenset()  # indexes of patterns exempt from negation/modality
     priority: int = 50
@@ -56,9 +56,9 @@ class KindRule:
     negated: Outcome = "drop"
     modal: Outcome = "keep"
     negators: re.Pattern[str] | None = None
-    suppresses: frozenset[EventKind] = frozenset()
+    suppresses: frozenset[str] = frozenset()
     recipients: bool = False
-    third_party: EventKind | None = None
+    third_party: str | None = None
     facts: frozenset[str] = frozenset()
     fallback: bool = False
     enabled: bool = True
@@ -73,7 +73,7 @@ class KindRule:
 class Trigger:
     """One match of a kind's pattern in a sentence, after negation and modality were applied."""
 
-    kind: EventKind
+    kind: str
     start: int
     end: int
     text: str
@@ -90,7 +90,7 @@ class Trigger:
 class Lexicon:
     """Compiled rules for every kind, and the global negation and modality cues."""
 
-    rules: dict[EventKind, KindRule]
+    rules: dict[str, KindRule]
     negators: re.Pattern[str]
     modals: re.Pattern[str]
     future: re.Pattern[str] | None = None
@@ -186,7 +186,7 @@ class Lexicon:
         if outcome == "keep":
             t = self._plain(rule, sentence, start, end)
         else:
-            other = self.rules.get(EventKind(outcome))
+            other = self.rules.get(outcome)
             if other is None or not other.enabled:
                 return None
             t = self._plain(other, sentence, start, end)
@@ -229,7 +229,7 @@ def _outcome(value: Any, doc: Document, path: list[str | int]) -> Outcome:
     if value in ("drop", "keep"):
         return "drop" if value == "drop" else "keep"
     try:
-        return EventKind(str(value))
+        return _kind((value))
     except ValueError:
         raise InputError(
             doc.problem(path, f"expected drop, keep or an event kind, got {value!r}")
@@ -274,11 +274,11 @@ def _parse(doc: Document) -> Lexicon:
     if not isinstance(macros_raw, dict):
         raise InputError(doc.problem(["macros"], "expected a mapping of NAME: pattern"))
     macros = {str(k): str(v) for k, v in macros_raw.items()}
-    rules: dict[EventKind, KindRule] = {}
+    rules: dict[str, KindRule] = {}
     for name, spec in data["kinds"].items():
         path: list[str | int] = ["kinds", str(name)]
         try:
-            kind = EventKind(str(name))
+            kind = _kind((name))
         except ValueError:
             raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
         if not isinstance(spec, dict):
@@ -328,7 +328,7 @@ def _parse(doc: Document) -> Lexicon:
         suppresses = set()
         for i, s in enumerate(_strings(spec.get("suppresses"), doc, [*path, "suppresses"])):
             try:
-                suppresses.add(EventKind(s))
+                suppresses.add(_kind(s))
             except ValueError:
                 raise InputError(
                     doc.problem([*path, "suppresses", i], f"unknown event kind {s!r}")
@@ -358,7 +358,7 @@ def _parse(doc: Document) -> Lexicon:
             suppresses=frozenset(suppresses),
             recipients=bool(spec.get("recipients", False)),
             third_party=(
-                EventKind(_outcome(third, doc, [*path, "third_party"])) if third else None
+                _kind(_outcome(third, doc, [*path, "third_party"])) if third else None
             ),
             facts=frozenset(facts),
             fallback=bool(spec.get("fallback", False)),
@@ -389,3 +389,12 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     """Load and compile a lexicon file (``None``: the built-in one). Cached per path."""
     target = Path(path) if path is not None else data_dir() / "lexicon.yaml"
     return _load_cached(str(target))
+
+
+def _kind(name: object) -> str:
+    """An event kind of the vocabulary (a ValueError names the nearest ones)."""
+    kind = str(name)
+    msg = builtin_vocabulary().check_kind(kind)
+    if msg is not None:
+        raise ValueError(msg)
+    return kind

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation.events import Citation, EventKind, Facts, Granularity, period_end
+from negotiation.events import Citation, Facts, Granularity, period_end
 
 __all__ = ["EventMention"]
 
@@ -22,7 +22,7 @@ class EventMention(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: EventKind
+    kind: str
     date: dt.date
     granularity: Granularity = Granularity.day
     date_end: dt.date | None = None

@@ -16,7 +16,6 @@ from negotiation.events import (
     Claim,
     Conflict,
     Event,
-    EventKind,
     EventLog,
     Facts,
     Granularity,
@@ -30,16 +29,16 @@ __all__ = ["actors_overlap", "compatible", "event_slug", "merge_mentions"]
 _RANK = {Granularity.day: 0, Granularity.week: 1, Granularity.month: 2, Granularity.year: 3}
 _SLACK = dt.timedelta(days=1)
 # kinds that happen once per dispute-phase: actors need not overlap to be the same event
-_UNIQUE = {EventKind.election_held, EventKind.results_announced, EventKind.assembly_convened}
+_UNIQUE = {"election_held", "results_announced", "assembly_convened"}
 
 
-def event_slug(kind: EventKind) -> str:
+def event_slug(kind: str) -> str:
     return kind.value.replace("_", "-")
 
 
 @dataclass
 class _Cluster:
-    kind: EventKind
+    kind: str
     mentions: list[EventMention] = field(default_factory=list)
 
     @property
@@ -178,12 +177,12 @@ def merge_mentions(
     ordered = sorted(
         mentions,
         key=lambda m: (m.date_source == "publication", _RANK[m.granularity], m.date, m.article,
-                       m.citation.start, m.kind.value),
+                       m.citation.start, m.kind),
     )  # fmt: skip
     clusters: list[_Cluster] = []
-    ordered.sort(key=lambda m: m.kind is EventKind.statement)
+    ordered.sort(key=lambda m: m.kind == "statement")
     for m in ordered:
-        if m.kind is EventKind.statement and persons:
+        if m.kind == "statement" and persons:
             host = next(
                 (c for c in clusters if c.kind is not m.kind and _absorbs(c, m, persons)), None
             )
@@ -219,7 +218,7 @@ def merge_mentions(
             note += "; " + "; ".join(notes)
         drafts.append((best, c, actors, recipients, facts, disputed, day_values, note))
     drafts.sort(key=lambda d: (d[0].date, d[0].kind.value, d[0].article, d[0].citation.start))
-    counter: Counter[tuple[dt.date, EventKind]] = Counter()
+    counter: Counter[tuple[dt.date, str]] = Counter()
     events: list[Event] = []
     conflicts: list[Conflict] = []
     for best, c, actors, recipients, facts, disputed, day_values, note in drafts:
@@ -255,7 +254,7 @@ def merge_mentions(
                     id=f"{eid}-date",
                     events=(eid,),
                     field="date",
-                    description=f"sources date this {best.kind.value} differently",
+                    description=f"sources date this {best.kind} differently",
                     claims=tuple(
                         Claim(value=d.isoformat(), source=s) for d, s in sorted(by_date.items())
                     ),
@@ -271,7 +270,7 @@ def merge_mentions(
                     id=f"{eid}-{key.replace('_', '-')}",
                     events=(eid,),
                     field=key,
-                    description=f"sources disagree on {key} of this {best.kind.value}",
+                    description=f"sources disagree on {key} of this {best.kind}",
                     claims=tuple(Claim(value=v, source=s) for v, s in firsts.items()),
                     resolution="the log keeps the first value reported",
                 )

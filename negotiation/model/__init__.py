@@ -1,32 +1,73 @@
-"""The dispute model: spec, constitution profile, rules, invariants, effects and the engine."""
+"""The dispute model: spec (regions, transitions, world fields), constitution profile, the
+built-in library of rules, conditions, effects and invariants (plus those written in CEL), and
+one compiled engine with a ``transitions`` adapter.
+
+>>> m = compile_model()
+>>> m.regions, m.label(m.initial.config)
+(('phase',), 'campaign')
+"""
 
 from __future__ import annotations
 
-from negotiation.model.invariants import INVARIANTS, Invariant
-from negotiation.model.machine import NOT_ENABLED, DisputeModel, Outcome, Violation
-from negotiation.model.profile import Parameters, Profile, Provision, load_profile
-from negotiation.model.rules import RULES, Rule
-from negotiation.model.spec import ModelSpec, Phase, Transition, load_spec
-from negotiation.model.world import AssemblyStatus, Track, WorldState
+from negotiation.model.compiled import (
+    NOT_ENABLED,
+    CompiledModel,
+    State,
+    StepResult,
+    compile_model,
+)
+from negotiation.model.library import (
+    CONDITIONS,
+    EFFECTS,
+    INVARIANTS,
+    RULES,
+    Condition,
+    Effect,
+    Invariant,
+    Rule,
+)
+from negotiation.model.machine import DisputeModel, TransitionsAdapter
+from negotiation.model.profile import (
+    Parameters,
+    Profile,
+    Provision,
+    Threshold,
+    Window,
+    load_profile,
+)
+from negotiation.model.properties import Monitor, Property
+from negotiation.model.spec import ModelSpec, Phase, Region, Transition, load_spec
+from negotiation.model.world import World, WorldSchema
 
 __all__ = [
+    "CONDITIONS",
+    "EFFECTS",
     "INVARIANTS",
     "NOT_ENABLED",
     "RULES",
-    "AssemblyStatus",
+    "CompiledModel",
+    "Condition",
     "DisputeModel",
+    "Effect",
     "Invariant",
     "ModelSpec",
-    "Outcome",
+    "Monitor",
     "Parameters",
     "Phase",
     "Profile",
+    "Property",
     "Provision",
+    "Region",
     "Rule",
-    "Track",
+    "State",
+    "StepResult",
+    "Threshold",
     "Transition",
-    "Violation",
-    "WorldState",
+    "TransitionsAdapter",
+    "Window",
+    "World",
+    "WorldSchema",
+    "compile_model",
     "load_profile",
     "load_spec",
 ]

@@ -1,7 +1,7 @@
-"""The dispute model: a ``transitions.Machine`` built from a spec, with rules as conditions.
+"""The dispute model as users handle it, and its ``transitions`` adapter.
 
-One machine per model (never ``add_model`` per step); :meth:`DisputeModel.reset` puts it back
-at the initial phase. :meth:`DisputeModel.step` feeds one event and says what happened::
+:class:`DisputeModel` is the friendly facade: a compiled model plus a current state, stepped
+one event at a time::
 
     >>> from negotiation.events import Event
     >>> m = DisputeModel()
@@ -10,6 +10,14 @@ at the initial phase. :meth:`DisputeModel.step` feeds one event and says what ha
     >>> out = m.step(Event(id="d", kind="assembly_dissolved", date="2014-02-01"))
     >>> out.accepted, out.rejected_by
     (False, 'not_enabled')
+
+:attr:`DisputeModel.machine` builds, on first use, a ``transitions`` machine from the compiled
+model (``auto_transitions=False``): a plain ``Machine`` for a single-track model, a
+``HierarchicalMachine`` with one parallel state per region otherwise, so diagrams and users'
+callbacks (``on_enter_<state>``, ``after`` …) see the regions. The adapter does not decide
+anything: each trigger asks the compiled model which transition fires (one semantics, kept in
+:mod:`~negotiation.model.compiled`), and the machine moves along its own transitions to the
+states the core reached. A hypothesis test keeps the two equal.
 """
 
 from __future__ import annotations
@@ -20,233 +28,219 @@ from pathlib import Path
 from typing import Any
 
 from transitions import Machine
+from transitions.extensions import HierarchicalMachine
+from transitions.extensions.nesting import NestedState
 
-from negotiation.errors import InputError
 from negotiation.events import Event
-from negotiation.model import effects as fx
-from negotiation.model.invariants import INVARIANTS
-from negotiation.model.profile import Parameters, Profile, Provision, load_profile
-from negotiation.model.rules import RULES
-from negotiation.model.spec import CONDITIONS, ModelSpec, Transition, load_spec
-from negotiation.model.world import WorldState
+from negotiation.model.compiled import (
+    NOT_ENABLED,
+    CompiledModel,
+    State,
+    StepResult,
+    compile_model,
+)
+from negotiation.model.profile import Parameters, Profile, Provision
+from negotiation.model.spec import ModelSpec
+from negotiation.model.world import World
 
-__all__ = ["NOT_ENABLED", "DisputeModel", "Outcome", "Violation"]
+__all__ = ["NOT_ENABLED", "DisputeModel", "TransitionsAdapter"]
 
-NOT_ENABLED = "not_enabled"
-
-
-@dataclass(frozen=True)
-class Violation:
-    invariant: str
-    message: str
+ROOT = "dispute"
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What one event did: accepted, or rejected by a rule (or not enabled in the phase)."""
+class _State(NestedState):
+    separator = "/"  # state ids contain underscores, the default separator
 
-    accepted: bool
-    phase_before: str
-    phase_after: str
-    world_before: WorldState
-    world_after: WorldState
-    rejected_by: str | None = None
-    reason: str | None = None
-    violations: tuple[Violation, ...] = ()
-    #: rules evaluated for this event, in order, and whether each allowed it (for coverage)
-    evaluated: tuple[tuple[str, bool], ...] = ()
-    #: index in ``spec.transitions`` of the transition taken (``None`` when rejected)
-    transition: int | None = None
+
+class _Hierarchical(HierarchicalMachine):  # type: ignore[misc]
+    state_cls = _State
 
 
 @dataclass
 class _Runner:
     """The object the ``transitions`` machine drives (its ``model``)."""
 
-    world: WorldState = field(default_factory=WorldState)
-    event: Event | None = None
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    evaluated: list[tuple[str, bool]] = field(default_factory=list)
-    taken: int | None = None
-    state: str = ""
-    # added by transitions.Machine:
+    result: StepResult | None = None
+    state: Any = ""
+    # added by transitions: trigger(), and the state attribute above
     trigger: Callable[..., bool] = field(init=False, repr=False)
 
 
+class TransitionsAdapter:
+    """A ``transitions`` machine that follows a :class:`CompiledModel`."""
+
+    def __init__(self, compiled: CompiledModel) -> None:
+        self.compiled = compiled
+        self.runner = _Runner()
+        spec = compiled.spec
+        if compiled.single_track:
+            self.machine: Machine = Machine(
+                model=self.runner,
+                states=spec.regions[0].state_ids(),
+                initial=compiled.initial.config[0],
+                auto_transitions=False,
+                send_event=True,
+                ignore_invalid_triggers=True,
+                model_override=False,
+            )
+        else:
+            parallel = [
+                {"name": r, "children": spec.region(r).state_ids(), "initial": s}
+                for r, s in zip(compiled.regions, compiled.initial.config, strict=True)
+            ]
+            self.machine = _Hierarchical(
+                model=self.runner,
+                states=[{"name": ROOT, "parallel": parallel}],
+                initial=ROOT,
+                auto_transitions=False,
+                send_event=True,
+                ignore_invalid_triggers=True,
+                model_override=False,
+            )
+        for cand in compiled.candidates:
+            self._add(cand.index)
+
+    def _name(self, region: int, state: str) -> str:
+        if self.compiled.single_track:
+            return state
+        return f"{ROOT}/{self.compiled.regions[region]}/{state}"
+
+    def _add(self, index: int) -> None:
+        compiled, cand = self.compiled, self.compiled.candidates[index]
+        spec_t = compiled.spec.transitions[index]
+
+        def chosen(_: Any, index: int = index) -> bool:
+            r = self.runner.result
+            return r is not None and r.accepted and r.transition == index
+
+        moves: dict[int, str] = dict(cand.targets)
+        for _, instances, _, target in cand.party_regions:
+            if target is not None:
+                for r in instances.values():
+                    moves[r] = target
+        if not moves:  # stays in every region: an internal transition
+            source: Any = "*" if compiled.single_track else ROOT
+            self.machine.add_transition(spec_t.kind, source, None, conditions=[chosen])
+            return
+        for r, target in moves.items():
+            region_id = compiled.regions[r]
+            states = compiled.spec.region(region_id).state_ids()
+            allowed = dict(cand.sources).get(r)
+            for _, instances, party_allowed, _ in cand.party_regions:
+                if r in instances.values():
+                    allowed = party_allowed
+            sources = [self._name(r, s) for s in states if allowed is None or s in allowed]
+            self.machine.add_transition(
+                spec_t.kind, sources, self._name(r, target), conditions=[chosen]
+            )
+
+    def config(self) -> tuple[str, ...]:
+        """The machine's own current configuration, one state per region."""
+        if self.compiled.single_track:
+            return (str(self.runner.state),)
+        names = self.runner.state if isinstance(self.runner.state, list) else [self.runner.state]
+        by_region = {n.split("/")[1]: n.split("/")[2] for n in names}
+        return tuple(by_region[r] for r in self.compiled.regions)
+
+    def set(self, config: tuple[str, ...]) -> None:
+        if self.compiled.single_track:
+            self.machine.set_state(config[0], model=self.runner)
+        else:
+            self.machine.set_state(
+                [self._name(i, s) for i, s in enumerate(config)], model=self.runner
+            )
+
+    def fire(self, result: StepResult, event: Event) -> None:
+        """Let the machine take the transition the core chose (callbacks run)."""
+        self.runner.result = result
+        try:
+            if result.accepted:
+                self.runner.trigger(event.kind, event=event)
+        finally:
+            self.runner.result = None
+
+
 class DisputeModel:
-    """A dispute model: spec + constitution profile (+ interpretation) on a ``transitions`` machine."""
+    """A dispute model: spec + constitution profile (+ interpretation), compiled, with a
+    current state."""
 
     def __init__(
         self,
         spec: ModelSpec | Path | str | None = None,
         profile: Profile | Path | str | None = None,
         interpretation: str | None = None,
-    ):
-        self.spec = spec if isinstance(spec, ModelSpec) else load_spec(spec)
-        if isinstance(profile, Profile):
-            self.profile = profile
-        else:
-            self.profile = load_profile(profile if profile is not None else self.spec.profile)
-        self.params: Parameters = self.profile.resolve(interpretation)
-        self._check_provisions()
-        self._runner = _Runner()
-        self.machine = Machine(
-            model=self._runner,
-            states=self.spec.phase_ids(),
-            initial=self.spec.initial,
-            auto_transitions=False,
-            send_event=True,
-            ignore_invalid_triggers=False,
-            model_override=False,
-        )
-        self.enabled: dict[str, tuple[str, ...]] = {}
-        kinds_by_phase: dict[str, dict[str, None]] = {p: {} for p in self.spec.phase_ids()}
-        for index, t in enumerate(self.spec.transitions):
-            sources = self.spec.sources(t)
-            for s in sources:
-                kinds_by_phase[s][t.kind.value] = None
-            self.machine.add_transition(
-                trigger=t.kind.value,
-                source=list(sources),
-                dest=t.to,
-                conditions=self._conditions(t),
-                after=self._effects(t, index),
-            )
-        self.enabled = {p: tuple(k) for p, k in kinds_by_phase.items()}
-        self.handled: frozenset[str] = frozenset(self.spec.handled_kinds())
-        # per (phase, kind): the state conditions of each candidate transition
-        self._when: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-        for t in self.spec.transitions:
-            for s in self.spec.sources(t):
-                self._when.setdefault((s, t.kind.value), []).append(t.when)
-        self.invariants = tuple(INVARIANTS[i] for i in self.spec.invariant_ids())
+        *,
+        compiled: CompiledModel | None = None,
+    ) -> None:
+        self.compiled = compiled or compile_model(spec, profile, interpretation)
+        self.spec: ModelSpec = self.compiled.spec
+        self.profile: Profile = self.compiled.profile
+        self.params: Parameters = self.compiled.params
+        self.state: State = self.compiled.initial
+        self._adapter: TransitionsAdapter | None = None
 
-    # -- construction ----------------------------------------------------------------------
-    def _check_provisions(self) -> None:
-        needed = {RULES[g].provision for t in self.spec.transitions for g in t.guards}
-        needed |= {INVARIANTS[i].provision for i in self.spec.invariant_ids()}
-        needed |= {prop.provision for prop in self.spec.properties}
-        missing = sorted(needed - set(self.profile.provisions))
-        if missing:
-            raise InputError(
-                f"profile {self.profile.id!r} does not provide the provisions the model's rules, "
-                f"invariants and properties cite: {', '.join(missing)}"
-            )
+    def __repr__(self) -> str:
+        interp = f", {self.params.interpretation}" if self.params.interpretation else ""
+        return f"<DisputeModel {self.spec.id} ({self.profile.id}{interp}) at {self.phase}>"
 
-    def _conditions(self, t: Transition) -> list[Any]:
-        runner, params = self._runner, self.params
-        conds: list[Any] = []
-        for name in t.when:
-            pred = CONDITIONS[name]
+    @property
+    def machine(self) -> Machine:
+        """The ``transitions`` machine (built on first use; follows every step from then on)."""
+        if self._adapter is None:
+            self._adapter = TransitionsAdapter(self.compiled)
+            self._adapter.set(self.state.config)
+        return self._adapter.machine
 
-            def when(_: Any, pred: Callable[[WorldState], bool] = pred, name: str = name) -> bool:
-                if pred(runner.world):
-                    return True
-                runner.failures.append((NOT_ENABLED, f"requires the state condition {name!r}"))
-                return False
+    @property
+    def adapter(self) -> TransitionsAdapter:
+        self.machine  # noqa: B018  (builds it)
+        assert self._adapter is not None
+        return self._adapter
 
-            conds.append(when)
-        for rule_id in t.guards:
-            if rule_id in params.disabled_rules:
-                continue
-            check = RULES[rule_id].check
-
-            def guard(_: Any, check: Any = check, rule_id: str = rule_id) -> bool:
-                assert runner.event is not None
-                reason = check(runner.world, runner.event, params)
-                runner.evaluated.append((rule_id, reason is None))
-                if reason is None:
-                    return True
-                runner.failures.append((rule_id, reason))
-                return False
-
-            conds.append(guard)
-        return conds
-
-    def _effects(self, t: Transition, index: int | None = None) -> list[Any]:
-        runner, params, effects = self._runner, self.params, t.effects
-
-        def after(_: Any) -> None:
-            assert runner.event is not None
-            runner.taken = index
-            runner.world = fx.apply(runner.world, runner.event, params, effects)
-
-        return [after]
-
-    # -- running ---------------------------------------------------------------------------
+    # -- the current state -----------------------------------------------------------------
     @property
     def phase(self) -> str:
-        return self._runner.state
+        return self.compiled.label(self.state.config)
 
     @property
-    def world(self) -> WorldState:
-        return self._runner.world
+    def regions(self) -> dict[str, str]:
+        return self.compiled.region_states(self.state.config)
 
-    def reset(self, world: WorldState | None = None, phase: str | None = None) -> None:
-        """Back to the initial phase and an empty world (or the ones given)."""
-        self.machine.set_state(phase or self.spec.initial, model=self._runner)
-        self._runner.world = world or WorldState()
-        self._runner.event = None
+    @property
+    def world(self) -> World:
+        return self.state.world
 
-    def available(self, phase: str | None = None, world: WorldState | None = None) -> list[str]:
-        """Kinds enabled in ``phase`` whose state conditions hold in ``world`` (default: now).
+    def reset(self, world: World | None = None, phase: str | None = None) -> None:
+        """Back to the initial state (or the world / single-track phase given)."""
+        state = self.compiled.initial
+        if world is not None:
+            state = state._replace(world=world)
+        if phase is not None:
+            state = state._replace(config=(phase,))
+        self.state = state
+        if self._adapter is not None:
+            self._adapter.set(state.config)
 
-        Guards are not evaluated: an available event may still be rejected by a rule.
-        """
-        phase = self.phase if phase is None else phase
-        world = self.world if world is None else world
-        return [
-            k
-            for k in self.enabled[phase]
-            if any(all(CONDITIONS[c](world) for c in w) for w in self._when[(phase, k)])
-        ]
+    def step(self, event: Event) -> StepResult:
+        """Feed one event; the state moves only if a transition fires."""
+        result = self.compiled.step(self.state, event, record=True)
+        self.state = result.state
+        if self._adapter is not None:
+            self._adapter.fire(result, event)
+        return result
+
+    # -- questions ---------------------------------------------------------------------------
+    def available(self) -> list[str]:
+        """Kinds enabled now whose state conditions hold (guards not evaluated)."""
+        return self.compiled.available(self.state)
 
     def handles(self, kind: str) -> bool:
-        return kind in self.handled
+        return self.compiled.handles(kind)
 
-    def step(self, event: Event) -> Outcome:
-        """Feed one event; the machine moves only if it is enabled and every guard allows it."""
-        runner = self._runner
-        before, phase = runner.world, runner.state
-        kind = event.kind.value
-        if kind not in self.enabled[phase]:
-            reason = (
-                f"no transition for {kind!r} in phase {phase!r}"
-                if self.handles(kind)
-                else f"the model has no transition for {kind!r}"
-            )
-            return Outcome(False, phase, phase, before, before, NOT_ENABLED, reason)
-        runner.event, runner.failures = event, []
-        runner.evaluated, runner.taken = [], None
-        accepted = runner.trigger(kind)
-        evaluated = tuple(runner.evaluated)
-        if not accepted:
-            # a rule that stopped a candidate whose state conditions held says more than the
-            # state condition of another candidate
-            rules = [f for f in runner.failures if f[0] != NOT_ENABLED] or runner.failures
-            rule, reason = rules[0] if rules else (NOT_ENABLED, "no transition")
-            return Outcome(False, phase, phase, before, before, rule, reason, evaluated=evaluated)
-        after = runner.world
-        violations = tuple(
-            Violation(inv.id, msg)
-            for inv in self.invariants
-            if (msg := inv.check(before, event, after, self.params)) is not None
-        )
-        return Outcome(
-            True,
-            phase,
-            runner.state,
-            before,
-            after,
-            violations=violations,
-            evaluated=evaluated,
-            transition=runner.taken,
-        )
+    @property
+    def handled(self) -> frozenset[str]:
+        return self.compiled.handled
 
-    # -- citations -------------------------------------------------------------------------
     def provision(self, rule_or_invariant: str) -> Provision | None:
-        """The quoted provision a rule or invariant encodes, from this model's profile."""
-        item = RULES.get(rule_or_invariant) or INVARIANTS.get(rule_or_invariant)
-        if item is None:
-            return None
-        return self.profile.provisions.get(item.provision)
+        """The quoted provision a rule, invariant or property cites (the text in force now)."""
+        return self.compiled.provision(rule_or_invariant, self.state.world.in_force)

@@ -1,29 +1,58 @@
 """Constitution profiles: the numbers and texts a country's rules are parameterised by.
 
-A profile is data (YAML). It quotes the provisions the rules encode, gives the parameters
-(term, majorities, quorum, deadlines) and offers named *interpretations* where the text was
-argued both ways::
+A profile is data (YAML). It quotes the provisions the rules encode, gives the parameters and
+offers named *interpretations* where the text was argued both ways::
 
     >>> p = load_profile()                     # the built-in Cambodian profile
     >>> params = p.resolve("opposition_2013")
     >>> params.first_session_quorum, params.majority(123), params.two_thirds(123)
     ('min_members', 63, 82)
+
+Thresholds are exact fractions of a stated base, ``at_least`` or ``more_than`` ("more than
+half" of 500 is 251; "at least half" is 250), or fixed numbers::
+
+    >>> Threshold(share="1/2", rule="more_than").votes(500), Threshold(share="1/2").votes(500)
+    (251, 250)
+    >>> Threshold(fixed=120).votes(123)
+    120
+
+Time windows have lower and upper bounds (Thailand: an election 45 to 60 days after a
+dissolution); dissolution powers say who may dissolve, when and how often; **changes** make a
+law or amendment passed during the dispute change parameters or provisions from its date on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from negotiation._internal import yamldoc
-from negotiation._internal.paths import data_dir
+from negotiation._internal import paths, yamldoc
+from negotiation._internal.calendar import parse_iso_date
+from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError
 
-__all__ = ["Parameters", "Profile", "Provision", "load_profile"]
+__all__ = [
+    "BUILTIN_PROFILES",
+    "Change",
+    "ParameterSet",
+    "Need",
+    "Parameters",
+    "Power",
+    "Profile",
+    "Provision",
+    "Threshold",
+    "Window",
+    "load_profile",
+]
+
+FRACTION = r"^\d{1,6}/\d{1,6}$"
 
 
 class _Strict(BaseModel):
@@ -49,20 +78,117 @@ Majority = Literal["more_than_half", "half_plus_one"]
 Basis = Literal["election", "results"]
 
 
-class ParameterSet(_Strict):
-    """Every parameter optional, so that interpretations can override a few of them."""
+class Threshold(_Strict):
+    """How many members a vote (or a quorum) needs: a share of a base, or a fixed number.
 
-    min_members: int | None = None
-    term_years: int | None = None
+    ``base``: ``total`` (all members, reserved seats included), ``elected`` (total less the
+    reserved seats) or ``present`` (members who sit: boycotters do not).
+    """
+
+    share: Annotated[str, Field(pattern=FRACTION)] | None = Field(default=None)
+    rule: Literal["at_least", "more_than", "half_plus_one"] = "at_least"
+    base: Literal["total", "elected", "present"] = "total"
+    fixed: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Threshold:
+        if (self.share is None) == (self.fixed is None) and self.rule != "half_plus_one":
+            raise ValueError("a threshold has exactly one of `share` or `fixed`")
+        if self.share is not None and Fraction(self.share) > 1:
+            raise ValueError(f"share {self.share} is more than the whole")
+        return self
+
+    def votes(self, base: int) -> int:
+        """Members needed out of ``base``."""
+        if self.fixed is not None:
+            return self.fixed
+        if self.rule == "half_plus_one":  # "50 percent plus one", rounded up: 123 -> 63
+            return (base + 3) // 2
+        f = Fraction(self.share or "1/2")
+        if self.rule == "more_than":
+            return base * f.numerator // f.denominator + 1
+        return -(-base * f.numerator // f.denominator)
+
+    def describe(self) -> str:
+        if self.fixed is not None:
+            return f"{self.fixed} members"
+        if self.rule == "half_plus_one":
+            return f"half plus one of the {self.base} members"
+        words = "more than" if self.rule == "more_than" else "at least"
+        return f"{words} {self.share} of the {self.base} members"
+
+
+class Window(_Strict):
+    """Days allowed between a starting event and the one the window governs."""
+
+    min_days: Annotated[int, Field(ge=0, le=100_000)] = 0
+    max_days: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    start: Basis = Field(default="election", description="first session: from election or results")
+
+    @model_validator(mode="after")
+    def _order(self) -> Window:
+        if self.max_days is not None and self.max_days < self.min_days:
+            raise ValueError(f"max_days {self.max_days} is below min_days {self.min_days}")
+        return self
+
+    def describe(self) -> str:
+        if self.max_days is None:
+            return f"at least {self.min_days} days"
+        if self.min_days:
+            return f"{self.min_days} to {self.max_days} days"
+        return f"no more than {self.max_days} days"
+
+
+class Power(_Strict):
+    """A power to dissolve the Assembly: who, when, how often."""
+
+    by: tuple[str, ...] = Field(
+        default=(), description="actor ids who may dissolve (any of them acting); empty: anyone"
+    )
+    after_dismissals: Annotated[int, Field(ge=0, le=100)] = Field(
+        default=0, description="the government deposed this many times within window_months"
+    )
+    window_months: Annotated[int, Field(ge=1, le=1200)] = 12
+    not_within_months_of_election: Annotated[int, Field(ge=0, le=1200)] = 0
+    at_most_once_in_months: Annotated[int, Field(ge=0, le=1200)] = Field(
+        default=0, description="no second dissolution within this many months (0: no limit)"
+    )
+    note: str = ""
+
+
+class ParameterSet(_Strict):
+    """Every parameter optional, so that interpretations and changes can override a few.
+
+    A model's rules say which parameters they read; a profile gives those it needs.
+    """
+
+    min_members: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    reserved_seats: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    term_years: Annotated[int, Field(ge=1, le=100)] | None = None
     majority_rule: Majority | None = None
-    amendment_fraction: str | None = Field(default=None, pattern=r"^\d+/\d+$")
-    censure_fraction: str | None = Field(default=None, pattern=r"^\d+/\d+$")
-    dismissals_for_dissolution: int | None = None
-    dismissal_window_months: int | None = None
-    first_session_days: int | None = None
+    amendment_fraction: Annotated[str, Field(pattern=FRACTION)] | None = None
+    censure_fraction: Annotated[str, Field(pattern=FRACTION)] | None = None
+    dismissals_for_dissolution: Annotated[int, Field(ge=0, le=100)] | None = None
+    dismissal_window_months: Annotated[int, Field(ge=1, le=1200)] | None = None
+    first_session_days: Annotated[int, Field(ge=0, le=100_000)] | None = None
     first_session_from: Basis | None = None
     first_session_quorum: Quorum | None = None
-    election_after_dissolution_days: int | None = None
+    election_after_dissolution_days: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    boycott_forfeits_seats: bool | None = None
+    dissolved_party_seats: Literal["vacant", "reallocated"] | None = None
+    thresholds: dict[str, Threshold] | None = None
+    windows: dict[str, Window] | None = None
+    dissolution: tuple[Power, ...] | None = None
+    custom: dict[str, int | float | bool | str] | None = Field(
+        default=None, description="further named values, for rules written in data (params.custom)"
+    )
+
+    @field_validator("amendment_fraction", "censure_fraction")
+    @classmethod
+    def _proper(cls, v: str | None) -> str | None:
+        if v is not None and (Fraction(v) > 1 or Fraction(v) == 0):
+            raise ValueError(f"{v} is not a share between 0 and 1")
+        return v
 
 
 class Interpretation(_Strict):
@@ -71,47 +197,176 @@ class Interpretation(_Strict):
     parameters: ParameterSet = Field(default_factory=ParameterSet)
 
 
+class Enactment(_Strict):
+    """The event that brings a change into force: its kind and (optionally) its ``law`` fact."""
+
+    kind: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    law: str | None = None
+
+
+class Change(_Strict):
+    """A law or amendment that changes parameters or provisions during the dispute.
+
+    In force from ``effective`` (a date), or from the accepted event that ``enacted_by``
+    describes (a ``law_passed`` or ``amendment_passed`` with that ``law`` fact).
+    """
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+    description: str = ""
+    effective: dt.date | None = None
+    enacted_by: Enactment | None = None
+    parameters: ParameterSet = Field(default_factory=ParameterSet)
+    provisions: dict[str, Provision] = Field(default_factory=dict)
+
+    @field_validator("effective", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        return parse_iso_date(v)
+
+    @model_validator(mode="after")
+    def _when(self) -> Change:
+        if (self.effective is None) == (self.enacted_by is None):
+            raise ValueError("a change has exactly one of `effective` (a date) or `enacted_by`")
+        return self
+
+
+def _frozen(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(d.items()))
+
+
+class Need:
+    """A threshold as the rules use it at every step: its votes per base, memoised."""
+
+    __slots__ = ("_cache", "base", "fixed", "threshold")
+
+    def __init__(self, threshold: Threshold) -> None:
+        self.threshold = threshold
+        self.base = threshold.base
+        self.fixed = threshold.fixed
+        self._cache: dict[int, int] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Need, (self.threshold,))
+
+    def votes(self, base: int) -> int:
+        found = self._cache.get(base)
+        if found is None:
+            found = self._cache[base] = self.threshold.votes(base)
+        return found
+
+    def describe(self) -> str:
+        return self.threshold.describe()
+
+
 @dataclass(frozen=True)
 class Parameters:
-    """A profile's parameters with one interpretation applied: what the rules read."""
+    """A profile's parameters with one interpretation (and the changes in force) applied:
+    what the rules read. Hashable and picklable."""
 
     profile: str
     interpretation: str | None
-    min_members: int
-    term_years: int
-    majority_rule: Majority
-    amendment_fraction: Fraction
-    censure_fraction: Fraction
-    dismissals_for_dissolution: int
-    dismissal_window_months: int
-    first_session_days: int
-    first_session_from: Basis
-    first_session_quorum: Quorum
-    election_after_dissolution_days: int
+    values: tuple[tuple[str, Any], ...]
+    thresholds: tuple[tuple[str, Threshold], ...]
+    windows: tuple[tuple[str, Window], ...]
+    dissolution: tuple[Power, ...]
     disabled_rules: frozenset[str]
+    in_force: tuple[str, ...] = ()
+    _values: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_values", dict(self.values))
+        for name, t in self.thresholds:  # hot path: per threshold, votes memoised by base
+            self._values[f"_t_{name}"] = Need(t)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return self.__dict__["_values"][name]
+        except KeyError:
+            raise AttributeError(f"profile parameter {name!r}") from None
+
+    def get(self, name: str) -> Any:
+        """A parameter's value, ``None`` when the profile does not give it."""
+        return self._values.get(name)
+
+    def threshold(self, name: str) -> Need | None:
+        return self._values.get(f"_t_{name}")
+
+    def window(self, name: str) -> Window | None:
+        return dict(self.windows).get(name)
 
     def majority(self, total: int) -> int:
-        """Votes for an absolute majority of ``total`` members."""
-        if self.majority_rule == "more_than_half":
-            return total // 2 + 1
-        return (total + 3) // 2  # "50 percent plus one", rounded up: 123 -> 62.5 -> 63
+        """Votes for an absolute majority of ``total`` members (the confidence threshold)."""
+        t = self._values.get("_t_confidence")
+        return t.votes(total) if t is not None else total // 2 + 1
 
     def two_thirds(self, total: int) -> int:
-        """Votes for an amendment (the profile's fraction, two thirds in Cambodia)."""
-        return _ceil_share(self.amendment_fraction, total)
+        """Votes for an amendment (the profile's share, two thirds in Cambodia)."""
+        t = self._values.get("_t_amendment")
+        return t.votes(total) if t is not None else -(-total * 2 // 3)
 
     def censure(self, total: int) -> int:
-        return _ceil_share(self.censure_fraction, total)
+        t = self._values.get("_t_censure")
+        return t.votes(total) if t is not None else -(-total * 2 // 3)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile,
+            "interpretation": self.interpretation,
+            "in_force": list(self.in_force),
+            **{k: v for k, v in self.values},
+            "thresholds": {k: t.model_dump(exclude_none=True) for k, t in self.thresholds},
+            "windows": {k: w.model_dump(exclude_none=True) for k, w in self.windows},
+            "dissolution": [p.model_dump() for p in self.dissolution],
+        }
 
 
-def _ceil_share(fraction: Fraction, total: int) -> int:
-    """The smallest whole number of members that is at least ``fraction`` of ``total``
-    (exact integer arithmetic: these run at every step of replay and exploration)."""
-    return -(-total * fraction.numerator // fraction.denominator)
+def _derived(values: dict[str, Any]) -> tuple[dict[str, Threshold], dict[str, Window], tuple[Power, ...]]:
+    """Thresholds, windows and powers, from the explicit sections and the scalar parameters."""
+    thresholds: dict[str, Threshold] = {}
+    if values.get("majority_rule") is not None:
+        rule = values["majority_rule"]
+        thresholds["confidence"] = (
+            Threshold(rule="half_plus_one") if rule == "half_plus_one"
+            else Threshold(share="1/2", rule="more_than")
+        )
+    if values.get("amendment_fraction") is not None:
+        thresholds["amendment"] = Threshold(share=values["amendment_fraction"])
+    if values.get("censure_fraction") is not None:
+        thresholds["censure"] = Threshold(share=values["censure_fraction"])
+    quorum = values.get("first_session_quorum")
+    if quorum == "min_members" and values.get("min_members") is not None:
+        thresholds["opening_quorum"] = Threshold(fixed=values["min_members"])
+    elif quorum == "majority" and "confidence" in thresholds:
+        thresholds["opening_quorum"] = thresholds["confidence"]
+    thresholds.update(values.get("thresholds") or {})
+    windows: dict[str, Window] = {}
+    if values.get("first_session_days") is not None:
+        windows["first_session"] = Window(
+            max_days=values["first_session_days"],
+            start=values.get("first_session_from") or "election",
+        )
+    if values.get("election_after_dissolution_days") is not None:
+        windows["election_after_dissolution"] = Window(
+            max_days=values["election_after_dissolution_days"]
+        )
+    windows.update(values.get("windows") or {})
+    powers: tuple[Power, ...] = ()
+    if values.get("dismissals_for_dissolution") is not None:
+        powers = (
+            Power(
+                after_dismissals=values["dismissals_for_dissolution"],
+                window_months=values.get("dismissal_window_months") or 12,
+            ),
+        )
+    if values.get("dissolution") is not None:
+        powers = tuple(values["dissolution"])
+    return thresholds, windows, powers
 
 
 class Profile(_Strict):
-    """A constitution profile: provisions, parameters and named interpretations."""
+    """A constitution profile: provisions, parameters, interpretations and changes in time."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
     country: str
@@ -120,15 +375,15 @@ class Profile(_Strict):
     parameters: ParameterSet
     interpretations: dict[str, Interpretation] = Field(default_factory=dict)
     default_interpretation: str | None = None
+    changes: tuple[Change, ...] = Field(
+        default=(), description="laws and amendments that change parameters during the dispute"
+    )
     disabled_rules: tuple[str, ...] = Field(
         default=(), description="rules switched off (for testing what the invariants catch)"
     )
 
     @model_validator(mode="after")
     def _complete(self) -> Profile:
-        missing = [k for k, v in self.parameters.model_dump().items() if v is None]
-        if missing:
-            raise ValueError(f"parameters missing: {', '.join(missing)}")
         if self.default_interpretation and self.default_interpretation not in self.interpretations:
             raise ValueError(
                 f"default_interpretation {self.default_interpretation!r} is not defined"
@@ -137,44 +392,85 @@ class Profile(_Strict):
             for pid in interp.provisions:
                 if pid not in self.provisions:
                     raise ValueError(f"interpretation {name!r} cites unknown provision {pid!r}")
+        ids = [c.id for c in self.changes]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"change ids must be unique: {', '.join(dupes)}")
         return self
 
-    def resolve(self, interpretation: str | None = None) -> Parameters:
-        """Parameters under ``interpretation`` (default: the profile's default one)."""
+    def resolve(self, interpretation: str | None = None, in_force: tuple[str, ...] = ()) -> Parameters:
+        """Parameters under ``interpretation`` (default: the profile's default one), with the
+        changes named in ``in_force`` applied in the profile's order."""
         name = interpretation or self.default_interpretation
-        values = self.parameters.model_dump()
+        values = self.parameters.model_dump(exclude_none=True)
         if name is not None:
             if name not in self.interpretations:
-                known = ", ".join(sorted(self.interpretations)) or "none"
                 raise InputError(
-                    f"no interpretation {name!r} (known: {known})", file=f"profile {self.id}"
+                    f"no interpretation {name!r} (known: "
+                    f"{', '.join(sorted(self.interpretations)) or 'none'})"
+                    f"{did_you_mean(name, self.interpretations)}",
+                    file=f"profile {self.id}",
                 )
             values.update(self.interpretations[name].parameters.model_dump(exclude_none=True))
+        active = set(in_force)
+        for change in self.changes:
+            if change.id in active:
+                values.update(change.parameters.model_dump(exclude_none=True))
+        # sections as models again (model_dump made them dicts)
+        sections = {
+            "thresholds": {k: Threshold(**v) for k, v in (values.get("thresholds") or {}).items()},
+            "windows": {k: Window(**v) for k, v in (values.get("windows") or {}).items()},
+        }
+        if values.get("dissolution") is not None:
+            values["dissolution"] = tuple(Power(**p) for p in values["dissolution"])
+        values.update(sections)
+        thresholds, windows, powers = _derived(values)
+        scalars = {
+            k: v for k, v in values.items() if k not in ("thresholds", "windows", "dissolution")
+        }
+        scalars.update(scalars.pop("custom", None) or {})
+        if scalars.get("amendment_fraction"):
+            scalars["amendment_fraction"] = Fraction(scalars["amendment_fraction"])
+        if scalars.get("censure_fraction"):
+            scalars["censure_fraction"] = Fraction(scalars["censure_fraction"])
         return Parameters(
             profile=self.id,
             interpretation=name,
-            min_members=values["min_members"],
-            term_years=values["term_years"],
-            majority_rule=values["majority_rule"],
-            amendment_fraction=Fraction(values["amendment_fraction"]),
-            censure_fraction=Fraction(values["censure_fraction"]),
-            dismissals_for_dissolution=values["dismissals_for_dissolution"],
-            dismissal_window_months=values["dismissal_window_months"],
-            first_session_days=values["first_session_days"],
-            first_session_from=values["first_session_from"],
-            first_session_quorum=values["first_session_quorum"],
-            election_after_dissolution_days=values["election_after_dissolution_days"],
+            values=_frozen(scalars),
+            thresholds=_frozen(thresholds),
+            windows=_frozen(windows),
+            dissolution=powers,
             disabled_rules=frozenset(self.disabled_rules),
+            in_force=tuple(c.id for c in self.changes if c.id in active),
         )
+
+    def provisions_in_force(self, in_force: tuple[str, ...] = ()) -> dict[str, Provision]:
+        """Provisions with the texts of the changes in force."""
+        out = dict(self.provisions)
+        for change in self.changes:
+            if change.id in in_force:
+                out.update(change.provisions)
+        return out
 
 
 BUILTIN_PROFILES = {"cambodia": "cambodia.yaml"}
 
 
+@functools.lru_cache(maxsize=32)
+def _load_cached(path: str, mtime_ns: int, size: int) -> Profile:
+    return yamldoc.parse(yamldoc.load(path), Profile)
+
+
 def load_profile(path: Path | str | None = None) -> Profile:
-    """Load a profile file; ``None`` or a built-in name ("cambodia") gives a built-in one."""
+    """Load a profile file; ``None`` or a built-in name ("cambodia") gives a built-in one.
+
+    Files are parsed once per content (cached on path, modification time and size)."""
     if path is None or str(path) in BUILTIN_PROFILES:
         name = BUILTIN_PROFILES["cambodia" if path is None else str(path)]
-        path = data_dir() / "profiles" / name
-    doc = yamldoc.load(path)
-    return yamldoc.parse(doc, Profile)
+        path = paths.data_dir() / "profiles" / name
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        return yamldoc.parse(yamldoc.load(p), Profile)  # the loader reports the error
+    return _load_cached(str(p), st.st_mtime_ns, st.st_size)

@@ -17,7 +17,8 @@ passed), so over a finite record it is checked as far as the record reaches::
     >>> p = Property(id="gov_after_assembly", type="precedence", event="government_formed",
     ...              after=["assembly_convened"], provision="confidence_vote")
     >>> m = Monitor([p])
-    >>> state, broken = m.step(m.initial, WorldState(),
+    >>> from negotiation.model.world import WorldSchema
+    >>> state, broken = m.step(m.initial, WorldSchema.builtin().initial(),
     ...                        Event(id="g", kind="government_formed", date="2013-09-24"))
     >>> broken
     (('gov_after_assembly', 'government_formed on 2013-09-24 before any assembly_convened'),)
@@ -35,8 +36,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from negotiation._internal.calendar import months_before
-from negotiation.events import Event, EventKind
-from negotiation.model.world import WorldState
+from negotiation.events import Event
+from negotiation.model.world import World
 
 __all__ = ["Monitor", "Property", "PropertyState"]
 
@@ -51,8 +52,10 @@ class Property(BaseModel):
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     type: Literal["precedence", "response", "absence"]
-    event: EventKind = Field(description="the constrained (precedence, absence) or due event")
-    after: tuple[EventKind, ...] = Field(
+    event: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
+        description="the constrained (precedence, absence) or due event kind"
+    )
+    after: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], ...] = Field(
         default=(), description="precedence: what must come first; response: what triggers it"
     )
     within_months: Annotated[int, Field(ge=0)] | None = Field(
@@ -81,8 +84,8 @@ class Property(BaseModel):
         return hash((self.id, self.type, self.event, self.after, self.within_months))
 
     def describe(self) -> str:
-        after = " or ".join(k.value for k in self.after)
-        what = self.event.value + (
+        after = " or ".join(self.after)
+        what = self.event + (
             f" ({', '.join(f'{k}={v}' for k, v in self.facts.items())})" if self.facts else ""
         )
         if self.type == "precedence":
@@ -94,7 +97,7 @@ class Property(BaseModel):
         return text + (" (during the term)" if self.scope == "term" else "")
 
     def matches(self, event: Event) -> bool:
-        if event.kind is not self.event:
+        if event.kind != self.event:
             return False
         return all(getattr(event.facts, k, None) == v for k, v in self.facts.items())
 
@@ -113,19 +116,23 @@ class Monitor:
         )
         #: property id -> the provision id it cites
         self.provisions: dict[str, str] = {p.id: p.provision for p in self.properties}
-        self._watched = frozenset(
-            k for p in self.properties for k in (p.event, *p.after)
-        ) | frozenset(EventKind if any(p.type == "response" for p in self.properties) else ())
+        self._watched = frozenset(k for p in self.properties for k in (p.event, *p.after))
+        #: a bounded response is broken by any event dated after its deadline
+        self._every = any(p.type == "response" for p in self.properties)
+
+    def watches(self, kind: str) -> bool:
+        """Whether an event of ``kind`` can change the monitor's state or break a property."""
+        return self._every or kind in self._watched
 
     def __bool__(self) -> bool:
         return bool(self.properties)
 
     def step(
-        self, state: PropertyState, before: WorldState, event: Event
+        self, state: PropertyState, before: World, event: Event
     ) -> tuple[PropertyState, tuple[tuple[str, str], ...]]:
         """The state after the accepted ``event`` (``before`` is the world it met) and the
         ``(property id, message)`` pairs it breaks."""
-        if event.kind not in self._watched:
+        if not self._every and event.kind not in self._watched:
             return state, ()
         new: list[bool | dt.date | None] = list(state)
         broken: tuple[tuple[str, str], ...] = ()
@@ -136,20 +143,20 @@ class Monitor:
             )
             if p.type == "precedence":
                 if not s and in_scope and p.matches(event):
-                    after = " or ".join(k.value for k in p.after)
-                    broken += ((p.id, f"{event.kind.value} on {event.date} before any {after}"),)
+                    after = " or ".join(p.after)
+                    broken += ((p.id, f"{event.kind} on {event.date} before any {after}"),)
                 if not s and event.kind in p.after:
                     new[i] = True
             elif p.type == "response":
                 assert p.within_months is not None
                 if isinstance(s, dt.date):
                     if event.date > s:
-                        after = " or ".join(k.value for k in p.after)
+                        after = " or ".join(p.after)
                         broken += (
                             (
                                 p.id,
-                                f"{p.event.value} was due by {s} ({p.within_months} month(s) after "
-                                f"{after}); {event.kind.value} on {event.date} came first",
+                                f"{p.event} was due by {s} ({p.within_months} month(s) after "
+                                f"{after}); {event.kind} on {event.date} came first",
                             ),
                         )
                         new[i] = s = None
@@ -158,5 +165,5 @@ class Monitor:
                 if s is None and event.kind in p.after:
                     new[i] = months_after(event.date, p.within_months)
             elif in_scope and p.matches(event):
-                broken += ((p.id, f"{event.kind.value} on {event.date}: {p.describe()}"),)
+                broken += ((p.id, f"{event.kind} on {event.date}: {p.describe()}"),)
         return tuple(new), broken

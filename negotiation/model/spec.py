@@ -1,48 +1,60 @@
-"""The declarative model spec: phases, the event kinds they handle, guards and effects.
+"""The declarative model spec: concurrent regions, the transitions events make, world fields,
+and rules, conditions, effects and invariants (built-in, or written in CEL).
 
-A spec is a YAML file validated by :class:`ModelSpec`; the Cambodian reference model is the
-built-in default. Loading checks the structure and reports every problem at its line::
+A dispute runs on several tracks at once. A model declares **regions**, each with its own
+states; a transition acts in one or more regions (``from``/``to`` map a region to states), and
+the **configuration** (one state per region) is the phase. A region declared with ``parties``
+has one instance per party (``participation.cnrp``); a transition naming it acts on the
+instances of the parties among the event's actors. A spec is a YAML file validated by
+:class:`ModelSpec`, and loading reports every problem at its line::
 
     >>> spec = load_spec()
-    >>> spec.initial, len(spec.phases) >= 13
-    ('campaign', True)
+    >>> spec.region_ids(), spec.regions[0].initial
+    (['phase'], 'campaign')
     >>> sorted(spec.handled_kinds())[:3]
     ['accusation', 'agreement', 'amendment_passed']
+
+The single-track format of earlier versions (``phases:``, ``initial:``, ``from``/``to`` naming
+phases) still loads: it is one region named ``phase`` (``negotiation migrate`` rewrites a file).
 """
 
 from __future__ import annotations
 
+import functools
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from negotiation._internal import yamldoc
-from negotiation._internal.paths import data_dir
+from negotiation._internal import paths, yamldoc
+from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem
-from negotiation.events import EventKind
-from negotiation.model.effects import ARGUMENTS, EFFECTS
-from negotiation.model.invariants import INVARIANTS
+from negotiation.events.vocabulary import Vocabulary, VocabularyFile, builtin_vocabulary
+from negotiation.model.library.invariants import INVARIANTS
+from negotiation.model.library.rules import RULES
+from negotiation.model.library.schema import FieldDecl
 from negotiation.model.profile import BUILTIN_PROFILES
 from negotiation.model.properties import Property
-from negotiation.model.rules import RULES
-from negotiation.model.world import AssemblyStatus, WorldState
 
-__all__ = ["CONDITIONS", "ModelSpec", "Phase", "Transition", "load_spec"]
+__all__ = [
+    "BUILTIN_MODELS",
+    "ConditionDef",
+    "EffectDef",
+    "InvariantDef",
+    "ModelSpec",
+    "Phase",
+    "Region",
+    "RuleDef",
+    "Transition",
+    "WorldDecl",
+    "load_spec",
+    "load_spec_text",
+]
 
 SLUG = r"^[a-z][a-z0-9_]*$"
-
-#: state conditions a transition may require (``when:``): not rules, so they cite nothing
-CONDITIONS: dict[str, Callable[[WorldState], bool]] = {
-    "boycotting": lambda w: bool(w.boycotting),
-    "no_boycott": lambda w: not w.boycotting,
-    "government_sitting": lambda w: w.government is not None,
-    "government_vacant": lambda w: w.government is None,
-    "assembly_sitting": lambda w: w.assembly is AssemblyStatus.convened,
-    "assembly_not_sitting": lambda w: w.assembly is not AssemblyStatus.convened,
-}
+Loc = tuple[str | int, ...]
 
 
 class _Strict(BaseModel):
@@ -50,29 +62,71 @@ class _Strict(BaseModel):
 
 
 class Phase(_Strict):
+    """A state of a region (in the single-track format, a phase of the dispute)."""
+
     id: Annotated[str, Field(pattern=SLUG)]
     description: str = ""
     final: bool = Field(default=False, description="an outcome: exploration reports reaching it")
 
 
-class Transition(_Strict):
-    """Events of ``kind`` move the dispute from a ``from`` phase to ``to`` (or keep it: null)."""
+class Region(_Strict):
+    """A concurrent region: its states, its initial state and, optionally, one instance per
+    party (``parties``)."""
 
-    kind: EventKind
-    source: tuple[str, ...] | Literal["*"] = Field(
-        alias="from", description="phases it applies in; '*' for every phase"
+    id: Annotated[str, Field(pattern=SLUG)]
+    description: str = ""
+    states: tuple[Phase, ...] = Field(min_length=1)
+    initial: str
+    parties: tuple[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")], ...] = Field(
+        default=(), description="one instance of the region per party: region.party"
     )
-    to: str | None = Field(default=None, description="target phase; null keeps the phase")
+
+    @field_validator("states", mode="before")
+    @classmethod
+    def _names(cls, v: Any) -> Any:
+        if isinstance(v, list | tuple):
+            return [{"id": s} if isinstance(s, str) else s for s in v]
+        return v
+
+    def state_ids(self) -> list[str]:
+        return [s.id for s in self.states]
+
+    def instances(self) -> list[str]:
+        """The region ids it stands for: itself, or ``id.party`` for each party."""
+        return [f"{self.id}.{p}" for p in self.parties] if self.parties else [self.id]
+
+
+StateSet = tuple[str, ...] | Literal["*"]
+
+
+def _states(v: Any) -> Any:
+    if isinstance(v, str) and v != "*":
+        return (v,)
+    return v
+
+
+class Transition(_Strict):
+    """Events of ``kind`` move the regions in ``from`` (region -> states, or ``*``) to the
+    states in ``to`` (region -> state); a transition with no ``to`` keeps every region."""
+
+    kind: Annotated[str, Field(pattern=SLUG)]
+    source: dict[str, StateSet] = Field(
+        default_factory=dict, alias="from", description="region -> state(s) it applies in"
+    )
+    to: dict[str, str] = Field(default_factory=dict, description="region -> target state")
     when: tuple[str, ...] = Field(default=(), description="state conditions (not rules)")
     guards: tuple[str, ...] = Field(default=(), description="rule ids that must allow it")
     effects: tuple[tuple[str, str | None], ...] = Field(
         default=(), description="effect names, or {name: argument}"
     )
+    note: str = ""
 
     @field_validator("source", mode="before")
     @classmethod
-    def _one_or_many(cls, v: Any) -> Any:
-        return (v,) if isinstance(v, str) and v != "*" else v
+    def _sources(cls, v: Any) -> Any:
+        if isinstance(v, Mapping):
+            return {k: _states(x) for k, x in v.items()}
+        return v
 
     @field_validator("effects", mode="before")
     @classmethod
@@ -91,138 +145,233 @@ class Transition(_Strict):
         return out
 
 
+class RuleDef(_Strict):
+    """A rule written in data: ``allow`` is a CEL expression over ``world``, ``event`` and
+    ``params``; ``reason`` a CEL string expression saying why an event is stopped."""
+
+    id: Annotated[str, Field(pattern=SLUG)]
+    provision: str
+    summary: str = ""
+    allow: str = Field(min_length=1, max_length=4000)
+    reason: str = Field(default="", max_length=4000)
+
+
+class ConditionDef(_Strict):
+    id: Annotated[str, Field(pattern=SLUG)]
+    test: str = Field(min_length=1, max_length=4000, description="a CEL boolean expression")
+    summary: str = ""
+
+
+class EffectDef(_Strict):
+    """An effect written in data: ``set`` maps world fields to CEL expressions (evaluated on the
+    world before the effect)."""
+
+    id: Annotated[str, Field(pattern=SLUG)]
+    set: dict[Annotated[str, Field(pattern=SLUG)], str] = Field(min_length=1)
+    summary: str = ""
+
+
+class InvariantDef(_Strict):
+    """An invariant written in data: ``holds`` is a CEL expression over ``before``, ``event``
+    and ``after`` (the worlds around an accepted step) and ``params``."""
+
+    id: Annotated[str, Field(pattern=SLUG)]
+    provision: str
+    summary: str = ""
+    holds: str = Field(min_length=1, max_length=4000)
+    message: str = Field(default="", max_length=4000)
+
+
+class WorldDecl(_Strict):
+    """World fields a model adds, and the world it starts from (a log may start mid-term)."""
+
+    fields: dict[Annotated[str, Field(pattern=SLUG)], FieldDecl] = Field(default_factory=dict)
+    initial: dict[str, Any] = Field(default_factory=dict, description="field -> value")
+
+
 class ModelSpec(_Strict):
-    """A dispute model: what users write to model another dispute."""
+    """A dispute model: what users write to model a dispute."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
     description: str = ""
     profile: str = Field(default="cambodia", description="built-in profile name or a file path")
-    initial: str
-    phases: tuple[Phase, ...] = Field(min_length=1)
+    vocabulary: VocabularyFile = Field(
+        default_factory=VocabularyFile, description="event kinds and facts this model adds"
+    )
+    world: WorldDecl = Field(default_factory=WorldDecl)
+    regions: tuple[Region, ...] = Field(min_length=1)
     transitions: tuple[Transition, ...] = Field(min_length=1)
-    invariants: tuple[str, ...] | None = Field(
-        default=None, description="invariant ids to check; default: all"
+    rules: tuple[RuleDef, ...] = Field(default=(), description="rules written in CEL")
+    conditions: tuple[ConditionDef, ...] = Field(default=(), description="conditions in CEL")
+    effects: tuple[EffectDef, ...] = Field(default=(), description="effects in CEL")
+    invariants: tuple[str | InvariantDef, ...] | None = Field(
+        default=None, description="invariant ids (built-in) or CEL invariants; default: all built-ins"
     )
     properties: tuple[Property, ...] = Field(
         default=(), description="temporal properties (precedence, response, absence), cited"
     )
 
+    # -- views ---------------------------------------------------------------------------------
+    @functools.cached_property
+    def vocab(self) -> Vocabulary:
+        return builtin_vocabulary().extend(self.vocabulary)
+
+    def region_ids(self) -> list[str]:
+        return [r for region in self.regions for r in region.instances()]
+
+    def region(self, region_id: str) -> Region:
+        template = region_id.split(".", 1)[0]
+        return next(r for r in self.regions if r.id == template)
+
+    @property
+    def single_track(self) -> bool:
+        return len(self.regions) == 1 and not self.regions[0].parties
+
     def phase_ids(self) -> list[str]:
-        return [p.id for p in self.phases]
+        """The states of the only region (single-track models), or ``region=state`` ids."""
+        if self.single_track:
+            return self.regions[0].state_ids()
+        return [f"{r}={s}" for r in self.region_ids() for s in self.region(r).state_ids()]
 
     def final_phases(self) -> list[str]:
-        return [p.id for p in self.phases if p.final]
+        if self.single_track:
+            return [s.id for s in self.regions[0].states if s.final]
+        return [f"{r}={s.id}" for r in self.region_ids() for s in self.region(r).states if s.final]
 
     def handled_kinds(self) -> set[str]:
-        return {t.kind.value for t in self.transitions}
-
-    def sources(self, t: Transition) -> tuple[str, ...]:
-        return tuple(self.phase_ids()) if t.source == "*" else t.source
+        return {t.kind for t in self.transitions}
 
     def invariant_ids(self) -> tuple[str, ...]:
-        return tuple(INVARIANTS) if self.invariants is None else self.invariants
+        if self.invariants is None:
+            return tuple(INVARIANTS)
+        return tuple(i if isinstance(i, str) else i.id for i in self.invariants)
 
+    def rule_ids(self) -> set[str]:
+        return set(RULES) | {r.id for r in self.rules}
+
+    def provision_of(self, item: str) -> str | None:
+        """The provision id a rule, invariant or property (by id) cites."""
+        for r in self.rules:
+            if r.id == item:
+                return r.provision
+        for i in self.invariants or ():
+            if not isinstance(i, str) and i.id == item:
+                return i.provision
+        for p in self.properties:
+            if p.id == item:
+                return p.provision
+        found = RULES.get(item) or INVARIANTS.get(item)
+        return found.provision if found else None
+
+    # -- checks --------------------------------------------------------------------------------
     def structural_problems(self, doc: yamldoc.Document | None = None) -> list[Problem]:
-        """Unknown phases, rules, effects; unreachable phases; dead ends. Located if ``doc``."""
-        file = doc.file if doc else "<model>"
+        """Unknown regions, states, kinds, rules, effects; unreachable states; dead ends."""
+        from negotiation.model.check import structural_problems
 
-        def at(path: tuple[str | int, ...], msg: str) -> Problem:
-            return doc.problem(path, msg) if doc else Problem(file=file, message=msg)
-
-        problems: list[Problem] = []
-        phases = self.phase_ids()
-        known = set(phases)
-        for i, pid in enumerate(phases):
-            if pid in phases[:i]:
-                problems.append(at(("phases", i, "id"), f"duplicate phase {pid!r}"))
-        if self.initial not in known:
-            problems.append(
-                at(("initial",), f"unknown phase {self.initial!r}; phases: {', '.join(phases)}")
-            )
-        for i, t in enumerate(self.transitions):
-            base: tuple[str | int, ...] = ("transitions", i)
-            for j, s in enumerate(() if t.source == "*" else t.source):
-                if s not in known:
-                    problems.append(at((*base, "from", j), f"unknown phase {s!r}"))
-            if t.to is not None and t.to not in known:
-                problems.append(at((*base, "to"), f"unknown phase {t.to!r}"))
-            for j, g in enumerate(t.guards):
-                if g not in RULES:
-                    problems.append(
-                        at(
-                            (*base, "guards", j),
-                            f"undefined rule {g!r}; rules: {', '.join(sorted(RULES))}",
-                        )
-                    )
-            for j, c in enumerate(t.when):
-                if c not in CONDITIONS:
-                    problems.append(
-                        at(
-                            (*base, "when", j),
-                            f"undefined condition {c!r}; conditions: {', '.join(sorted(CONDITIONS))}",
-                        )
-                    )
-            for j, (name, arg) in enumerate(t.effects):
-                if name not in EFFECTS:
-                    problems.append(
-                        at(
-                            (*base, "effects", j),
-                            f"undefined effect {name!r}; effects: {', '.join(sorted(EFFECTS))}",
-                        )
-                    )
-                elif name in ARGUMENTS and arg not in ARGUMENTS[name]:
-                    problems.append(
-                        at(
-                            (*base, "effects", j),
-                            f"effect {name!r} takes one of {', '.join(ARGUMENTS[name])}, got {arg!r}",
-                        )
-                    )
-        for j, inv in enumerate(self.invariants or ()):
-            if inv not in INVARIANTS:
-                problems.append(
-                    at(
-                        ("invariants", j),
-                        f"undefined invariant {inv!r}; invariants: {', '.join(sorted(INVARIANTS))}",
-                    )
-                )
-        if problems:
-            return problems
-        # reachability and dead ends, ignoring guards
-        edges: dict[str, set[str]] = {p: set() for p in phases}
-        for t in self.transitions:
-            for s in self.sources(t):
-                if t.to is not None and t.to != s:
-                    edges[s].add(t.to)
-        seen, queue = {self.initial}, deque([self.initial])
-        while queue:
-            for nxt in edges[queue.popleft()]:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append(nxt)
-        for i, phase in enumerate(self.phases):
-            if phase.id not in seen:
-                problems.append(
-                    at(("phases", i), f"phase {phase.id!r} is unreachable from {self.initial!r}")
-                )
-            elif not phase.final and not edges[phase.id]:
-                problems.append(
-                    at(("phases", i), f"phase {phase.id!r} is not final and has no way out")
-                )
-        return problems
+        return structural_problems(self, doc)
 
 
 BUILTIN_MODELS = {"cambodia": "cambodia.yaml"}
 
 
-def load_spec(path: Path | str | None = None) -> ModelSpec:
-    """Load and check a model spec; ``None`` or a built-in name gives the reference model."""
-    if path is None or str(path) in BUILTIN_MODELS:
-        path = data_dir() / "models" / BUILTIN_MODELS["cambodia" if path is None else str(path)]
-    doc = yamldoc.load(path)
+def _legacy(data: Any) -> Any:
+    """The single-track format (``phases``, ``initial``, ``from``/``to`` naming phases) as one
+    region named ``phase``."""
+    if not isinstance(data, dict) or "phases" not in data or "regions" in data:
+        return data
+    out = {k: v for k, v in data.items() if k not in ("phases", "initial")}
+    out["regions"] = [{"id": "phase", "states": data["phases"], "initial": data.get("initial")}]
+    transitions = []
+    for t in data.get("transitions") or []:
+        if isinstance(t, dict):
+            t = dict(t)
+            if "from" in t and not isinstance(t["from"], dict):
+                t["from"] = {"phase": t["from"]}
+            if "to" in t:
+                t["to"] = {} if t["to"] is None else (
+                    {"phase": t["to"]} if not isinstance(t["to"], dict) else t["to"]
+                )
+        transitions.append(t)
+    out["transitions"] = transitions
+    return out
+
+
+def migrate(data: Any) -> Any:
+    """A single-track spec (parsed YAML) rewritten in the regions format; others unchanged."""
+    return _legacy(data)
+
+
+def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
+    data = _legacy(doc.data)
+    if data is not doc.data:  # locations: map the region paths back onto the original lines
+        doc = yamldoc.Document(doc.file, data, _legacy_positions(doc))
     spec = yamldoc.parse(doc, ModelSpec)
     problems = spec.structural_problems(doc)
     if problems:
         raise InputError(problems)
-    if spec.profile not in BUILTIN_PROFILES and not Path(spec.profile).is_absolute():
-        spec = spec.model_copy(update={"profile": str(Path(path).parent / spec.profile)})
+    if base_dir is not None and spec.profile not in BUILTIN_PROFILES and not Path(spec.profile).is_absolute():
+        spec = spec.model_copy(update={"profile": str(base_dir / spec.profile)})
     return spec
+
+
+def _legacy_positions(doc: yamldoc.Document) -> dict[Any, tuple[int, int]]:
+    out = dict(doc.positions)
+    for path, pos in doc.positions.items():
+        if path and path[0] == "phases":
+            out[("regions", 0, "states", *path[1:])] = pos
+        elif path and path[0] == "initial":
+            out[("regions", 0, "initial")] = pos
+        elif len(path) >= 3 and path[0] == "transitions" and path[2] in ("from", "to"):
+            out[(*path[:3], "phase", *path[3:])] = pos
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(path: str, mtime_ns: int, size: int) -> ModelSpec:
+    return _load_doc(yamldoc.load(path), Path(path).parent)
+
+
+def load_spec(path: Path | str | None = None) -> ModelSpec:
+    """Load and check a model spec; ``None`` or a built-in name gives the reference model."""
+    if path is None or str(path) in BUILTIN_MODELS:
+        path = paths.data_dir() / "models" / BUILTIN_MODELS["cambodia" if path is None else str(path)]
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        return _load_doc(yamldoc.load(p), p.parent)  # the loader reports the error
+    return _load_cached(str(p), st.st_mtime_ns, st.st_size)
+
+
+def load_spec_text(text: str, file: str = "<model>") -> ModelSpec:
+    return _load_doc(yamldoc.load_text(text, file), None)
+
+
+def unknown(what: str, name: str, known: Any) -> str:
+    return f"undefined {what} {name!r}{did_you_mean(name, known)}"
+
+
+def reachable(spec: ModelSpec) -> dict[str, set[str]]:
+    """Per region (template id): the states reachable from its initial state, ignoring guards."""
+    out: dict[str, set[str]] = {}
+    for region in spec.regions:
+        edges: dict[str, set[str]] = {s: set() for s in region.state_ids()}
+        for t in spec.transitions:
+            target = t.to.get(region.id)
+            if target is None:
+                continue
+            src = t.source.get(region.id, "*")
+            for s in region.state_ids() if src == "*" else src:
+                if s in edges and s != target:
+                    edges[s].add(target)
+        seen, queue = {region.initial}, deque([region.initial])
+        while queue:
+            for nxt in edges.get(queue.popleft(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        out[region.id] = seen
+    return out
+
+
+__all__ += ["migrate", "reachable", "unknown"]

@@ -4,23 +4,36 @@
 >>> trace = replay(DisputeModel(), load_event_log())
 >>> trace.conformance, trace.first_deviation
 (1.0, None)
+
+**Events of the same day.** A log lists events of one day in some order, but the sources
+rarely say in which. Replay checks whether a verdict depends on that order: for each run of
+same-day events it replays every other possible order (up to six events; adjacent swaps
+beyond; an order in which an event the log accepts is not even enabled, such as results before
+the election, is not possible). Where a verdict changes, every step of the run names the order
+it assumed (``assumed_order``), so a verdict never silently rests on how the curator listed the
+day's events.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import math
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from negotiation.errors import InputError
-from negotiation.events import Citation, Event, EventLog
+from negotiation.events import Citation, Event, EventLog, Granularity
+from negotiation.model.compiled import CompiledModel, State, StepResult
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import Provision
-from negotiation.model.properties import Monitor
-from negotiation.model.world import WorldState
+from negotiation.model.world import World
 
 __all__ = ["Step", "StepViolation", "Trace", "replay"]
+
+FORMAT_VERSION = 2
+MAX_PERMUTED = 6  # same-day runs up to this size are checked in every order
 
 
 class _Out(BaseModel):
@@ -34,7 +47,7 @@ class StepViolation(_Out):
 
 
 class Step(_Out):
-    """One event fed to the model and what it did."""
+    """One event fed to the model and what it did: the one per-step record of the library."""
 
     index: int
     event: str
@@ -51,6 +64,10 @@ class Step(_Out):
     sources: tuple[Citation, ...] = ()
     #: the state of every region after the step (a single-track model has one region, "phase")
     regions: dict[str, str] = {}
+    #: when a verdict of this day's events depends on their order: the order assumed (log order)
+    assumed_order: tuple[str, ...] = ()
+    transition: int | None = None  # index of the spec transition that fired
+    evaluated: tuple[tuple[str, bool], ...] = ()  # rules evaluated, in order, and their verdicts
 
 
 class Trace(_Out):
@@ -61,10 +78,21 @@ class Trace(_Out):
     interpretation: str | None
     steps: tuple[Step, ...]
     final_phase: str
-    final_world: WorldState
+    final_world: dict[str, Any]
     #: region ids in declaration order, and the state of each before the first step
     region_ids: tuple[str, ...] = ("phase",)
     initial_regions: dict[str, str] = {}
+    _world: World | None = PrivateAttr(default=None)
+
+    @property
+    def world(self) -> World:
+        """The final world as the engine holds it (attribute access: ``trace.world.seats``)."""
+        assert self._world is not None
+        return self._world
+
+    @property
+    def final_regions(self) -> dict[str, str]:
+        return self.steps[-1].regions if self.steps else dict(self.initial_regions)
 
     @property
     def accepted(self) -> int:
@@ -89,12 +117,20 @@ class Trace(_Out):
         return [v for s in self.steps for v in s.violations]
 
     def phases(self) -> list[str]:
-        """Phases in the order they were entered (the initial one first)."""
+        """Phases (configurations) in the order they were entered (the initial one first)."""
         out = [self.steps[0].phase_before] if self.steps else [self.final_phase]
         for s in self.steps:
             if s.phase_after != out[-1]:
                 out.append(s.phase_after)
         return out
+
+    def states_entered(self) -> set[str]:
+        """Every ``region=state`` (and bare state id) the trace was ever in."""
+        seen: set[str] = set()
+        for regions in [self.initial_regions, *(s.regions for s in self.steps)]:
+            for r, s in regions.items():
+                seen |= {s, f"{r}={s}"}
+        return seen | set(self.phases())
 
     def step_for(self, event_id: str) -> Step | None:
         return next((s for s in self.steps if s.event == event_id), None)
@@ -115,73 +151,157 @@ class Trace(_Out):
         return data
 
 
+def _compiled(model: DisputeModel | CompiledModel) -> CompiledModel:
+    return model.compiled if isinstance(model, DisputeModel) else model
+
+
 def replay(
-    model: DisputeModel,
+    model: DisputeModel | CompiledModel,
     events: EventLog | Iterable[Event],
     *,
-    world: WorldState | None = None,
+    world: World | None = None,
     phase: str | None = None,
+    state: State | None = None,
 ) -> Trace:
-    """Reset ``model`` and feed it ``events`` in order; a rejected event leaves the state as it was.
+    """Feed ``events`` in order from the model's initial state (or ``state``, or the ``world``
+    and single-track ``phase`` given); a rejected event leaves the state as it was.
 
     An event whose kind the model has no transition for at all is an input error: the model
     does not describe such events, so their rejection would say nothing about the rules.
     """
+    compiled = _compiled(model)
     evs = list(events.events if isinstance(events, EventLog) else events)
-    unhandled = sorted({e.kind.value for e in evs if not model.handles(e.kind.value)})
+    unhandled = sorted({e.kind for e in evs if not compiled.handles(e.kind)})
     if unhandled:
         raise InputError(
-            f"model {model.spec.id!r} has no transition for event kind(s): {', '.join(unhandled)}"
+            f"model {compiled.spec.id!r} has no transition for event kind(s): {', '.join(unhandled)}"
         )
-    model.reset(world, phase)
-    initial = model.phase
-    steps = []
-    monitor = Monitor(model.spec.properties)  # temporal properties, over accepted events
-    held = monitor.initial
-    broken: tuple[tuple[str, str], ...] = ()
-    for i, event in enumerate(evs):
-        out = model.step(event)
-        if out.accepted and monitor:
-            held, broken = monitor.step(held, out.world_before, event)
-        steps.append(
-            Step(
-                index=i,
-                event=event.id,
-                kind=event.kind.value,
-                date=event.date.isoformat(),
-                phase_before=out.phase_before,
-                phase_after=out.phase_after,
-                accepted=out.accepted,
-                rejected_by=out.rejected_by,
-                reason=out.reason,
-                citation=model.provision(out.rejected_by) if out.rejected_by else None,
-                changes=out.world_before.diff(out.world_after) if out.accepted else {},
-                violations=tuple(
-                    StepViolation(
-                        invariant=v.invariant,
-                        message=v.message,
-                        citation=model.provision(v.invariant),
-                    )
-                    for v in out.violations
-                )
-                + tuple(
-                    StepViolation(
-                        invariant=pid,
-                        message=msg,
-                        citation=model.profile.provisions.get(monitor.provisions[pid]),
-                    )
-                    for pid, msg in (broken if out.accepted else ())
-                ),
-                sources=event.sources,
-                regions={"phase": out.phase_after},
-            )
-        )
-    return Trace(
-        model=model.spec.id,
-        profile=model.profile.id,
-        interpretation=model.params.interpretation,
-        steps=tuple(steps),
-        final_phase=model.phase,
-        final_world=model.world,
-        initial_regions={"phase": initial},
+    start = state or compiled.initial
+    if world is not None:
+        start = start._replace(world=world)
+    if phase is not None:
+        start = start._replace(config=(phase,))
+    results, states = [], [start]
+    for event in evs:
+        r = compiled.step(states[-1], event, record=True)
+        results.append(r)
+        states.append(r.state)
+    order = _order_dependence(compiled, evs, states, results)
+    steps = tuple(
+        _step(compiled, i, e, states[i], r, order.get(i, ()))
+        for i, (e, r) in enumerate(zip(evs, results, strict=True))
     )
+    end = states[-1]
+    trace = Trace(
+        model=compiled.spec.id,
+        profile=compiled.profile.id,
+        interpretation=compiled.params.interpretation,
+        steps=steps,
+        final_phase=compiled.label(end.config),
+        final_world=end.world.to_json(),
+        region_ids=compiled.regions,
+        initial_regions=compiled.region_states(start.config),
+    )
+    trace._world = end.world
+    return trace
+
+
+def _step(
+    compiled: CompiledModel, i: int, event: Event, before: State, r: StepResult, order: tuple[str, ...]
+) -> Step:
+    in_force = before.world.in_force
+    cite = compiled.provision
+    violations = tuple(
+        StepViolation(invariant=inv, message=msg, citation=cite(inv, in_force))
+        for inv, msg in (*r.violations, *r.broken)
+    )
+    return Step(
+        index=i,
+        event=event.id,
+        kind=event.kind,
+        date=event.date.isoformat(),
+        phase_before=compiled.label(before.config),
+        phase_after=compiled.label(r.state.config),
+        accepted=r.accepted,
+        rejected_by=r.rejected_by,
+        reason=r.reason,
+        citation=cite(r.rejected_by, in_force) if r.rejected_by else None,
+        changes=before.world.diff(r.state.world) if r.accepted else {},
+        violations=violations,
+        sources=event.sources,
+        regions=compiled.region_states(r.state.config),
+        assumed_order=order,
+        transition=r.transition,
+        evaluated=r.evaluated,
+    )
+
+
+def _same_day_runs(events: Sequence[Event]) -> list[range]:
+    runs, start = [], 0
+    for i in range(1, len(events) + 1):
+        if i == len(events) or not _same_day(events[i], events[start]):
+            if i - start > 1:
+                runs.append(range(start, i))
+            start = i
+    return runs
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return (
+        a.date == b.date
+        and a.granularity is Granularity.day
+        and b.granularity is Granularity.day
+    )
+
+
+def _verdicts(compiled: CompiledModel, state: State, events: Sequence[Event]) -> dict[str, Any]:
+    out = {}
+    for e in events:
+        r = compiled.step(state, e)
+        out[e.id] = (r.accepted, r.rejected_by)
+        state = r.state
+    return out
+
+
+def _differs(other: dict[str, Any], logged: dict[str, Any]) -> bool:
+    """Whether another order of a day's events changes a verdict. An order in which an event
+    the log accepts is not even enabled (results before the election) is not a possible
+    order of that day, so it is not counted."""
+    if any(other[k] == (False, "not_enabled") and v[0] for k, v in logged.items()):
+        return False
+    return other != logged
+
+
+def _order_dependence(
+    compiled: CompiledModel,
+    events: Sequence[Event],
+    states: Sequence[State],
+    results: Sequence[StepResult],
+) -> dict[int, tuple[str, ...]]:
+    """Steps whose day's verdicts change with the order of that day's events."""
+    out: dict[int, tuple[str, ...]] = {}
+    budget = 10_000 + 50 * len(events)  # steps spent on other orders: linear in the log
+    for run in _same_day_runs(events):
+        day = [events[i] for i in run]
+        logged = {e.id: (results[i].accepted, results[i].rejected_by) for i, e in zip(run, day, strict=True)}
+        if all(_inert(compiled, states[i], e) for i, e in zip(run, day, strict=True)):
+            continue  # nothing that day reads or changes the state: order cannot matter
+        cost = len(day) * math.factorial(len(day))
+        if len(day) <= MAX_PERMUTED and cost <= budget:
+            budget -= cost
+            orders: Iterable[Sequence[Event]] = itertools.permutations(day)
+        else:
+            orders = (
+                [*day[:k], day[k + 1], day[k], *day[k + 2 :]] for k in range(len(day) - 1)
+            )
+        start = states[run.start]
+        if any(_differs(_verdicts(compiled, start, list(order)), logged) for order in orders):
+            ids = tuple(e.id for e in day)
+            out.update({i: ids for i in run})
+    return out
+
+
+def _inert(compiled: CompiledModel, state: State, event: Event) -> bool:
+    """The event's candidates neither test nor change anything (statements, appeals ...)."""
+    cands = compiled.table(state.config, event.kind)
+    return bool(cands) and all(c.inert for c in cands) and not compiled.monitor.watches(event.kind)

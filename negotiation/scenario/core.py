@@ -35,14 +35,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from negotiation._internal import yamldoc
-from negotiation._internal.calendar import months_before
+from negotiation._internal.calendar import months_before, parse_iso_date
 from negotiation.errors import InputError, Problem, format_path
 from negotiation.events import Event, EventLog
-from negotiation.model.machine import NOT_ENABLED, DisputeModel
-from negotiation.model.profile import BUILTIN_PROFILES, load_profile
-from negotiation.model.rules import RULES
-from negotiation.model.spec import BUILTIN_MODELS, load_spec
-from negotiation.model.world import WorldState
+from negotiation.model.compiled import NOT_ENABLED, compile_model
+from negotiation.model.machine import DisputeModel
+from negotiation.model.profile import BUILTIN_PROFILES
+from negotiation.model.spec import BUILTIN_MODELS
 from negotiation.replay import Step, Trace, replay
 
 __all__ = [
@@ -187,6 +186,26 @@ class InvariantExpect(_Strict):
     hold: tuple[str, ...] = Field(default=(), description="invariant ids")
 
 
+class During(_Strict):
+    """A region in a state on every day from ``from`` through ``through`` (inclusive)."""
+
+    region: str
+    state: str
+    from_: dt.date = Field(alias="from")
+    through: dt.date
+
+    @field_validator("from_", "through", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return parse_iso_date(value)
+
+    @model_validator(mode="after")
+    def _order(self) -> During:
+        if self.through < self.from_:
+            raise ValueError(f"through {self.through} is before from {self.from_}")
+        return self
+
+
 class Expect(_Strict):
     """What should happen. Events are named by id or by step number ``'#k'`` (from 0)."""
 
@@ -212,6 +231,12 @@ class Expect(_Strict):
         "{violated: [...], hold: [...]}",
     )
     min_conformance: float | None = Field(default=None, ge=0, le=1)
+    phase_after: dict[str, dict[str, str]] | None = Field(
+        default=None, description="{event id or '#k': {region: state}} after that step"
+    )
+    during: tuple[During, ...] = Field(
+        default=(), description="[{region, state, from, through}]: the region's state each day"
+    )
 
     @field_validator("world", mode="before")
     @classmethod
@@ -437,8 +462,7 @@ def _fold(settings: Settings, variations: Sequence[Variation], base: Loc) -> Set
 # --- expectations --------------------------------------------------------------------------
 def world_view(trace: Trace) -> dict[str, Any]:
     """The final world as plain data, with ``seats`` as a mapping."""
-    data = trace.final_world.model_dump(mode="json")
-    data["seats"] = dict(trace.final_world.seats)
+    data = dict(trace.final_world)
     data["phase"] = trace.final_phase
     return data
 
@@ -518,9 +542,13 @@ def check_expectations(trace: Trace, expect: Expect) -> list[str]:
             failures.append(
                 f"expected {ref} to be rejected by {rule}, but {s.rejected_by} rejected it: {s.reason}"
             )
-    if expect.final_phase is not None and trace.final_phase != expect.final_phase:
+    final = {trace.final_phase, *(f"{r}={s}" for r, s in trace.final_regions.items())}
+    if len(trace.region_ids) > 1:
+        final |= set(trace.final_regions.values())
+    if expect.final_phase is not None and expect.final_phase not in final:
         failures.append(f"expected final phase {expect.final_phase}, got {trace.final_phase}")
-    seen = set(trace.phases())
+    failures += _regions_failures(trace, expect)
+    seen = trace.states_entered()
     for p in expect.reached or ():
         if p not in seen:
             failures.append(
@@ -561,10 +589,52 @@ def check_expectations(trace: Trace, expect: Expect) -> list[str]:
     return failures
 
 
+def _regions_failures(trace: Trace, expect: Expect) -> list[str]:
+    """``phase_after`` and ``during``: region states after a step, and on every day of a span."""
+    failures: list[str] = []
+    for ref, wanted in (expect.phase_after or {}).items():
+        s = _step_of(trace, ref)
+        if s is None:
+            failures.append(f"expected regions after {ref}, but no such step")
+            continue
+        for region, state in wanted.items():
+            if s.regions.get(region) != state:
+                failures.append(
+                    f"expected {region} = {state} after {ref}, got {s.regions.get(region)}"
+                )
+    for d in expect.during:
+        failures += _during_failures(trace, d)
+    return failures
+
+
+def _during_failures(trace: Trace, d: During) -> list[str]:
+    """The region's state on each day is its state after the day's last accepted step."""
+    state = trace.initial_regions.get(d.region)
+    wrong: list[str] = []
+    steps = [s for s in trace.steps if s.accepted]
+    i = 0
+    day = d.from_
+    # the state at the start of the span: after every accepted step dated before it
+    while i < len(steps) and dt.date.fromisoformat(steps[i].date) < day:
+        state = steps[i].regions.get(d.region)
+        i += 1
+    while day <= d.through:
+        while i < len(steps) and dt.date.fromisoformat(steps[i].date) == day:
+            state = steps[i].regions.get(d.region)
+            i += 1
+        if state != d.state:
+            wrong.append(f"{day} ({state})")
+        day += dt.timedelta(days=1)
+    if not wrong:
+        return []
+    shown = ", ".join(wrong[:3]) + (f" and {len(wrong) - 3} more days" if len(wrong) > 3 else "")
+    return [f"expected {d.region} = {d.state} from {d.from_} through {d.through}; not on {shown}"]
+
+
 def checked_properties(model: DisputeModel) -> list[str]:
     """Ids of what a replay reports as violations: invariants, then temporal properties."""
     props = getattr(model.spec, "properties", ())
-    return [inv.id for inv in model.invariants] + [p.id for p in props]
+    return [inv.id for inv in model.compiled.invariants] + [p.id for p in props]
 
 
 def _known(what: str, name: str, known: Sequence[str]) -> str:
@@ -602,24 +672,39 @@ def expectation_problems(
             check_ref(("accepted", i), ref)
     for i, ref in enumerate(expect.rejected or ()):
         check_ref(("rejected", i), ref)
-    rules = [*RULES, NOT_ENABLED]
+    rules = [*model.compiled.rules, NOT_ENABLED]
     for ref, rule in (expect.rejected_by or {}).items():
         check_ref(("rejected_by", ref), ref)
         if rule not in rules:
             at(("rejected_by", ref), _known("rule", rule, rules))
     phases = model.spec.phase_ids()
+    if not model.spec.single_track:
+        phases = [*phases, *dict.fromkeys(s for r in model.spec.regions for s in r.state_ids())]
     if expect.final_phase is not None and expect.final_phase not in phases:
         at(("final_phase",), _known("phase", expect.final_phase, phases))
     for key in ("reached", "not_reached"):
         for i, p in enumerate(getattr(expect, key) or ()):
             if p not in phases:
                 at((key, i), _known("phase", p, phases))
-    fields = [*WorldState.model_fields, "phase"]
+    fields = [*model.compiled.schema.names(), "phase"]
     for i, pred in enumerate(expect.world):
         m = _PRED.match(pred)
         head = m.group(1).split(".")[0] if m else ""
         if head not in fields:
             at(("world", i), _known("world field", head, fields))
+    regions = {r: model.spec.region(r).state_ids() for r in model.compiled.regions}
+    for ref, wanted in (expect.phase_after or {}).items():
+        check_ref(("phase_after", ref), ref)
+        for region, state in wanted.items():
+            if region not in regions:
+                at(("phase_after", ref, region), _known("region", region, list(regions)))
+            elif state not in regions[region]:
+                at(("phase_after", ref, region), _known("state", state, regions[region]))
+    for i, d in enumerate(expect.during):
+        if d.region not in regions:
+            at(("during", i, "region"), _known("region", d.region, list(regions)))
+        elif d.state not in regions[d.region]:
+            at(("during", i, "state"), _known("state", d.state, regions[d.region]))
     if isinstance(expect.invariants, InvariantExpect):
         invariants = checked_properties(model)
         for key in ("violated", "hold"):
@@ -721,15 +806,8 @@ def model_for(
     """A (cached) model for these settings; models are reset before each replay."""
     key = (model, profile, interpretation, disable_rules)
     if key not in _MODELS:
-        if disable_rules:
-            spec = load_spec(model)
-            loaded = load_profile(profile if profile is not None else spec.profile)
-            changed = loaded.model_copy(
-                update={"disabled_rules": tuple({*loaded.disabled_rules, *disable_rules})}
-            )
-            _MODELS[key] = DisputeModel(spec, changed, interpretation)
-        else:
-            _MODELS[key] = DisputeModel(model, profile, interpretation)
+        compiled = compile_model(model, profile, interpretation, disabled_rules=disable_rules)
+        _MODELS[key] = DisputeModel(compiled=compiled)
     return _MODELS[key]
 
 
@@ -791,12 +869,18 @@ class PlannedCell:
 
 
 def _model_of(loaded: LoadedScenario, settings: Settings) -> DisputeModel:
-    problems: list[Problem] = []
-    unknown = [r for r in settings.disable_rules if r not in RULES]
+    try:
+        known = model_for(
+            _resolve_model(loaded.base_dir, settings.model),
+            _resolve_profile(loaded.base_dir, settings.profile),
+            settings.interpretation,
+        ).compiled.rules
+    except InputError:
+        known = {}
+    unknown = [r for r in settings.disable_rules if known and r not in known]
     if unknown:
         where = settings.where.get("disable_rules", ("disable_rules",))
-        problems += [_locate(loaded.doc, where, _known("rule", r, sorted(RULES))) for r in unknown]
-        raise InputError(problems)
+        raise InputError([_locate(loaded.doc, where, _known("rule", r, sorted(known))) for r in unknown])
     try:
         return model_for(
             _resolve_model(loaded.base_dir, settings.model),
@@ -865,7 +949,7 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
         except InputError as exc:
             problems += exc.problems
             continue
-        unhandled = sorted({e.kind.value for e in evs if not model.handles(e.kind.value)})
+        unhandled = sorted({e.kind for e in evs if not model.handles(e.kind)})
         if unhandled:
             problems.append(
                 _locate(

@@ -40,11 +40,20 @@ __all__ = ["Coverage", "Row", "measure", "measure_files", "overall_percent", "tr
 def transition_label(spec: ModelSpec, index: int) -> str:
     """``#7 royal_mediation: election_held|results_disputed -> royal_talks``."""
     t: Transition = spec.transitions[index]
-    src = "*" if t.source == "*" else "|".join(t.source)
-    to = t.to if t.to is not None else "(stays)"
+
+    def states(x: object) -> str:
+        return x if isinstance(x, str) else "|".join(x)  # type: ignore[arg-type]
+
+    if spec.single_track:
+        region = spec.regions[0].id
+        src = states(t.source.get(region, "*"))
+        to = t.to.get(region, "(stays)")
+    else:
+        src = ", ".join(f"{r}={states(v)}" for r, v in t.source.items()) or "*"
+        to = ", ".join(f"{r}={v}" for r, v in t.to.items()) or "(stays)"
     guards = f" [{', '.join(t.guards)}]" if t.guards else ""
     when = f" when {', '.join(t.when)}" if t.when else ""
-    return f"#{index} {t.kind.value}: {src} -> {to}{when}{guards}"
+    return f"#{index} {t.kind}: {src} -> {to}{when}{guards}"
 
 
 @dataclass(frozen=True)
@@ -93,37 +102,41 @@ class Coverage:
     @classmethod
     def of(cls, model: DisputeModel) -> Coverage:
         rules = tuple(dict.fromkeys(g for t in model.spec.transitions for g in t.guards))
-        invariants = tuple(inv.id for inv in model.invariants)
+        invariants = tuple(inv.id for inv in model.compiled.invariants)
         properties = tuple(p for p in checked_properties(model) if p not in invariants)
         return cls(model.spec, rules, invariants, properties)
 
     # -- collecting ------------------------------------------------------------------------------
     def add(self, cell: PlannedCell) -> None:
         """Run one planned cell step by step and count what it exercised."""
-        model = cell.model
-        model.reset()
+        trace = replay(cell.model, cell.events)
         self.runs += 1
         if cell.file not in self.files:
             self.files.append(cell.file)
-        self.phases[model.phase] += 1
-        for event in cell.events:
-            out = model.step(event)
-            for rule, allowed in out.evaluated:
+        single = cell.model.spec.single_track
+
+        def enter(regions: dict[str, str], before: dict[str, str] | None) -> None:
+            for r, state in regions.items():
+                if before is None or before.get(r) != state:
+                    self.phases[state if single else f"{r}={state}"] += 1
+
+        enter(trace.initial_regions, None)
+        current = trace.initial_regions
+        for step in trace.steps:
+            for rule, allowed in step.evaluated:
                 self.evaluated[rule] += 1
                 if not allowed:
                     self.rejected[rule] += 1
-            if out.accepted:
-                if out.transition is not None:
-                    self.transitions[out.transition] += 1
-                if out.phase_after != out.phase_before:
-                    self.phases[out.phase_after] += 1
-        # violations as a replay reports them: invariants and temporal properties
-        for v in replay(model, cell.events).violations:
-            self.violated[v.invariant] += 1
+            if step.accepted:
+                if step.transition is not None:
+                    self.transitions[step.transition] += 1
+                enter(step.regions, current)
+                current = step.regions
+            for v in step.violations:
+                self.violated[v.invariant] += 1
         if isinstance(cell.expect.invariants, InvariantExpect):
             for inv in cell.expect.invariants.violated:
                 self.expected_violated[inv] += 1
-        model.reset()
 
     # -- reporting -------------------------------------------------------------------------------
     def _row(self, name: str, items: Iterable[str], hit: Any) -> Row:

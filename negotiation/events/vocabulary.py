@@ -1,0 +1,181 @@
+"""The event vocabulary: the kinds an event may have and the facts each carries, as data.
+
+The built-in vocabulary (``negotiation/data/vocabulary.yaml``) covers elections, the Assembly,
+government and law, negotiation, the street and statements. A model or a dispute pack adds
+kinds and facts in a file of the same shape::
+
+    >>> v = builtin_vocabulary()
+    >>> "arrest" in v, v.kinds["arrest"].facts
+    (True, ('detained', 'members'))
+    >>> v.facts["seats"].type
+    'party_counts'
+    >>> more = v.extend(load_vocabulary_text("kinds: {curfew: {description: A curfew.}}"))
+    >>> "curfew" in more, "curfew" in v
+    (True, False)
+    >>> v.check_kind("boycot")
+    "unknown event kind 'boycot'; did you mean 'boycott'?"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from negotiation._internal import paths, yamldoc
+from negotiation._internal.suggest import did_you_mean
+from negotiation.errors import InputError, Problem
+
+__all__ = [
+    "FactDef",
+    "KindDef",
+    "Vocabulary",
+    "VocabularyFile",
+    "builtin_vocabulary",
+    "load_vocabulary",
+    "load_vocabulary_text",
+]
+
+KIND_ID = r"^[a-z][a-z0-9_]*$"
+FactType = Literal["int", "float", "bool", "str", "date", "party_counts", "ids"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FactDef(_Strict):
+    """A fact an event may report: its type and unit."""
+
+    type: FactType
+    unit: str = ""
+    description: str = ""
+
+
+class KindDef(_Strict):
+    """An event kind: what it means, the facts it carries, and (for additions) its codes and
+    extraction triggers."""
+
+    description: str
+    facts: tuple[str, ...] = ()
+    codes: dict[str, Any] | None = Field(
+        default=None, description="PLOVER/CAMEO/Goldstein/ACLED codes (built-ins: crosswalk.yaml)"
+    )
+    triggers: tuple[str, ...] = Field(
+        default=(), description="extraction trigger patterns (built-ins: lexicon.yaml)"
+    )
+
+
+class VocabularyFile(_Strict):
+    """Schema of a vocabulary file (the built-in one, or a model's or pack's additions)."""
+
+    facts: dict[Annotated[str, Field(pattern=KIND_ID)], FactDef] = Field(default_factory=dict)
+    kinds: dict[Annotated[str, Field(pattern=KIND_ID)], KindDef] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Kinds and facts, in declaration order."""
+
+    kinds: Mapping[str, KindDef]
+    facts: Mapping[str, FactDef]
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.kinds
+
+    def __hash__(self) -> int:
+        return hash((tuple(self.kinds), tuple(self.facts)))
+
+    def extend(self, more: VocabularyFile, file: str = "<vocabulary>") -> Vocabulary:
+        """This vocabulary with ``more``'s kinds and facts; a kind or fact defined twice, or a
+        kind naming an undeclared fact, is an error."""
+        problems = [
+            Problem(file=file, message=f"event kind {k!r} is already defined")
+            for k in more.kinds
+            if k in self.kinds
+        ]
+        problems += [
+            Problem(file=file, message=f"fact {f!r} is already defined")
+            for f in more.facts
+            if f in self.facts
+        ]
+        facts = {**self.facts, **more.facts}
+        problems += [
+            Problem(file=file, message=f"kind {k!r}: undeclared fact {f!r}{did_you_mean(f, facts)}")
+            for k, d in more.kinds.items()
+            for f in d.facts
+            if f not in facts
+        ]
+        if problems:
+            raise InputError(problems)
+        return Vocabulary({**self.kinds, **more.kinds}, facts)
+
+    def check_kind(self, kind: str) -> str | None:
+        """``None`` if ``kind`` is known, else an error message naming the nearest kinds."""
+        if kind in self.kinds:
+            return None
+        return f"unknown event kind {kind!r}{did_you_mean(kind, self.kinds)}"
+
+    def check_facts(self, facts: Mapping[str, Any]) -> list[str]:
+        """Problems with facts that are not declared or not of their declared type."""
+        out = []
+        for name, value in facts.items():
+            if value is None:
+                continue
+            fact = self.facts.get(name)
+            if fact is None:
+                out.append(f"undeclared fact {name!r}{did_you_mean(name, self.facts)}")
+            elif not _fits(fact.type, value):
+                out.append(f"fact {name!r} is {_TYPE_WORDS[fact.type]}; got {value!r}")
+        return out
+
+
+_TYPE_WORDS = {
+    "int": "a whole number >= 0",
+    "float": "a number",
+    "bool": "true or false",
+    "str": "a string",
+    "date": "a date",
+    "party_counts": "a mapping of party ids to whole numbers",
+    "ids": "a list of ids",
+}
+
+
+def _fits(t: str, v: Any) -> bool:
+    if t == "int":
+        return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+    if t == "float":
+        return isinstance(v, int | float) and not isinstance(v, bool)
+    if t == "bool":
+        return isinstance(v, bool)
+    if t == "str":
+        return isinstance(v, str)
+    if t == "date":
+        return isinstance(v, dt.date)
+    if t == "party_counts":
+        return isinstance(v, Mapping) and all(
+            isinstance(k, str) and _fits("int", n) for k, n in v.items()
+        )
+    return isinstance(v, list | tuple) and all(isinstance(x, str) for x in v)
+
+
+def load_vocabulary(path: Path | str) -> VocabularyFile:
+    """A vocabulary file (additions), validated with located errors."""
+    return yamldoc.parse(yamldoc.load(path), VocabularyFile)
+
+
+def load_vocabulary_text(text: str, file: str = "<vocabulary>") -> VocabularyFile:
+    return yamldoc.parse(yamldoc.load_text(text, file), VocabularyFile)
+
+
+@functools.cache
+def builtin_vocabulary() -> Vocabulary:
+    """The built-in vocabulary."""
+    path = paths.data_dir() / "vocabulary.yaml"
+    parsed = load_vocabulary(path)
+    return Vocabulary({}, {}).extend(parsed, str(path))

@@ -1,0 +1,133 @@
+"""What loading a model spec checks before anything runs: every region, state, event kind,
+rule, condition, effect and invariant a transition names exists; every state is reachable;
+in a single-track model every non-final phase has a way out. Each problem is located.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from negotiation._internal import yamldoc
+from negotiation.errors import Problem
+from negotiation.model.library.conditions import CONDITIONS
+from negotiation.model.library.effects import EFFECTS
+from negotiation.model.library.invariants import INVARIANTS
+from negotiation.model.spec import Loc, ModelSpec, reachable, unknown
+
+__all__ = ["structural_problems"]
+
+At = Callable[[Loc, str], Problem]
+
+
+def structural_problems(spec: ModelSpec, doc: yamldoc.Document | None = None) -> list[Problem]:
+    """Every structural problem of ``spec``, located in ``doc`` when given."""
+    file = doc.file if doc else "<model>"
+
+    def at(path: Loc, msg: str) -> Problem:
+        return doc.problem(path, msg) if doc else Problem(file=file, message=msg)
+
+    problems = _regions(spec, at) + _transitions(spec, at) + _definitions(spec, at)
+    if problems:
+        return problems
+    return _reachability(spec, at)
+
+
+def _regions(spec: ModelSpec, at: At) -> list[Problem]:
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for i, region in enumerate(spec.regions):
+        if region.id in seen:
+            out.append(at(("regions", i, "id"), f"duplicate region {region.id!r}"))
+        seen.add(region.id)
+        ids = region.state_ids()
+        for j, sid in enumerate(ids):
+            if sid in ids[:j]:
+                out.append(at(("regions", i, "states", j, "id"), f"duplicate state {sid!r}"))
+        if region.initial not in ids:
+            out.append(
+                at(("regions", i, "initial"),
+                   f"unknown state {region.initial!r} of region {region.id!r}; states: {', '.join(ids)}")
+            )
+    return out
+
+
+def _transitions(spec: ModelSpec, at: At) -> list[Problem]:
+    out: list[Problem] = []
+    regions = {r.id: r for r in spec.regions}
+    vocab = spec.vocab
+    conditions = set(CONDITIONS) | {c.id for c in spec.conditions}
+    effects = set(EFFECTS) | {e.id for e in spec.effects}
+    rules = spec.rule_ids()
+    for i, t in enumerate(spec.transitions):
+        base: Loc = ("transitions", i)
+        if (msg := vocab.check_kind(t.kind)) is not None:
+            out.append(at((*base, "kind"), msg))
+        for key, mapping in (("from", t.source), ("to", t.to)):
+            for rid, states in mapping.items():
+                region = regions.get(rid)
+                if region is None:
+                    out.append(at((*base, key, rid), unknown("region", rid, regions)))
+                    continue
+                names = () if states == "*" else (states,) if isinstance(states, str) else states
+                for s in names:
+                    if s not in region.state_ids():
+                        out.append(
+                            at((*base, key, rid),
+                               f"unknown state {s!r} of region {rid!r}; states: {', '.join(region.state_ids())}")
+                        )
+        for j, g in enumerate(t.guards):
+            if g not in rules:
+                out.append(at((*base, "guards", j), unknown("rule", g, rules)))
+        for j, c in enumerate(t.when):
+            if c not in conditions:
+                out.append(at((*base, "when", j), unknown("condition", c, conditions)))
+        for j, (name, arg) in enumerate(t.effects):
+            if name not in effects:
+                out.append(at((*base, "effects", j), unknown("effect", name, effects)))
+            elif name in EFFECTS and EFFECTS[name].arguments and arg not in EFFECTS[name].arguments:
+                allowed = ", ".join(EFFECTS[name].arguments or ())
+                out.append(at((*base, "effects", j), f"effect {name!r} takes one of {allowed}, got {arg!r}"))
+    return out
+
+
+def _definitions(spec: ModelSpec, at: At) -> list[Problem]:
+    out: list[Problem] = []
+    for j, inv in enumerate(spec.invariants or ()):
+        if isinstance(inv, str) and inv not in INVARIANTS:
+            out.append(at(("invariants", j), unknown("invariant", inv, INVARIANTS)))
+    names: dict[str, Loc] = {}
+    for key, items in (("rules", spec.rules), ("conditions", spec.conditions), ("effects", spec.effects)):
+        for j, item in enumerate(items):
+            if item.id in names:
+                out.append(at((key, j, "id"), f"{item.id!r} is defined twice"))
+            names[item.id] = (key, j)
+    for j, p in enumerate(spec.properties):
+        for k in (p.event, *p.after):
+            if (msg := spec.vocab.check_kind(k)) is not None:
+                out.append(at(("properties", j), msg))
+    return out
+
+
+def _reachability(spec: ModelSpec, at: At) -> list[Problem]:
+    out: list[Problem] = []
+    seen = reachable(spec)
+    for i, region in enumerate(spec.regions):
+        for j, state in enumerate(region.states):
+            if state.id not in seen[region.id]:
+                path: Loc = ("regions", i, "states", j)
+                what = "phase" if spec.single_track else f"state of region {region.id!r}"
+                out.append(at(path, f"{what} {state.id!r} is unreachable from {region.initial!r}"))
+    if spec.single_track:  # a phase that is not an outcome must lead somewhere
+        region = spec.regions[0]
+        exits = {s: False for s in region.state_ids()}
+        for t in spec.transitions:
+            target = t.to.get(region.id)
+            src = t.source.get(region.id, "*")
+            for s in region.state_ids() if src == "*" else src:
+                if target is not None and target != s:
+                    exits[s] = True
+        for j, state in enumerate(region.states):
+            if state.id in seen[region.id] and not state.final and not exits[state.id]:
+                out.append(at(("regions", 0, "states", j),
+                              f"phase {state.id!r} is not final and has no way out"))
+    return out

@@ -1,0 +1,549 @@
+"""The compiled model: one pure, picklable step function holding all the step semantics.
+
+:func:`compile_model` builds a :class:`CompiledModel` once from a spec, a profile and an
+interpretation. :meth:`CompiledModel.step` feeds one event to a :class:`State` (the regions'
+configuration, the world and the temporal-property monitor) and returns a :class:`StepResult`;
+nothing is mutated, so replay, exploration, property tests, coverage and simulation all call
+the same function::
+
+    >>> from negotiation.events import Event
+    >>> m = compile_model()
+    >>> r = m.step(m.initial, Event(id="e", kind="election_held", date="2013-07-28"))
+    >>> r.accepted, m.label(r.state.config), r.state.world.assembly
+    (True, 'election_held', 'elected')
+    >>> m.step(r.state, Event(id="d", kind="assembly_dissolved", date="2014-02-01")).rejected_by
+    'not_enabled'
+    >>> import pickle
+    >>> e = Event(id="e", kind="election_held", date="2013-07-28")
+    >>> pickle.loads(pickle.dumps(m)).step(m.initial, e).state == m.step(m.initial, e).state
+    True
+
+**Semantics.** The candidates for an event are the transitions of its kind whose ``from``
+matches the configuration, in spec order. An event with no candidate is ``not_enabled``. Each
+candidate checks its state conditions (``when``), then the states of the acting parties'
+instances of per-party regions, then its guards (rules switched off by the profile's
+``disabled_rules`` are skipped); the first candidate whose checks all pass fires: its effects
+run in order, the event's date is stamped on the world, the regions in ``to`` move, changes of
+the profile the event enacts come into force, the invariants that read a field the transition
+writes are checked, and the temporal-property monitor steps. If none fires, the first rule
+failure names the rejection (a rule says more than a state condition), else the first state
+condition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from negotiation._internal.suggest import did_you_mean
+from negotiation.errors import InputError, ModelError
+from negotiation.events import Event
+from negotiation.model.data_defined import compile_definitions
+from negotiation.model.library.conditions import CONDITIONS, Condition
+from negotiation.model.library.effects import EFFECTS, Apply, Effect
+from negotiation.model.library.invariants import INVARIANTS, Invariant
+from negotiation.model.library.rules import RULES, Rule
+from negotiation.model.profile import Parameters, Profile, Provision, load_profile
+from negotiation.model.properties import Monitor, Property, PropertyState
+from negotiation.model.spec import ModelSpec, load_spec
+from negotiation.model.world import World, WorldSchema, WorldValueError
+
+__all__ = [
+    "NOT_ENABLED",
+    "Candidate",
+    "CompiledModel",
+    "State",
+    "StepResult",
+    "check_properties",
+    "compile_model",
+]
+
+NOT_ENABLED = "not_enabled"
+_NO_RECORD: list[tuple[str, bool]] = []  # never appended to: steps that do not record
+
+
+class State(NamedTuple):
+    """Where a dispute is: one state per region, the world, the temporal monitor's state."""
+
+    config: tuple[str, ...]
+    world: World
+    monitor: PropertyState
+
+
+class StepResult(NamedTuple):
+    """What one event did to a :class:`State`."""
+
+    accepted: bool
+    state: State  # the state after (the same state when rejected)
+    rejected_by: str | None = None  # a rule id, or ``not_enabled``
+    reason: str | None = None
+    transition: int | None = None  # index in the spec's transitions of the one that fired
+    violations: tuple[tuple[str, str], ...] = ()  # (invariant id, message)
+    broken: tuple[tuple[str, str], ...] = ()  # (temporal property id, message)
+    evaluated: tuple[tuple[str, bool], ...] = ()  # rules evaluated, when asked to record them
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One transition of the spec, compiled."""
+
+    index: int
+    kind: str
+    sources: tuple[tuple[int, frozenset[str] | None], ...]  # (region, allowed states)
+    targets: tuple[tuple[int, str], ...]  # (region, new state)
+    # per-party regions: (template id, {party: region index}, allowed states, target state)
+    party_regions: tuple[tuple[str, Mapping[str, int], frozenset[str] | None, str | None], ...]
+    when: tuple[Condition, ...]
+    guards: tuple[Rule, ...]
+    effects: tuple[tuple[Apply, str | None], ...]
+    invariants: tuple[Invariant, ...]
+    writes: frozenset[str]
+    effect_reads: frozenset[str]  # world fields the effects read
+    inert: bool  # no condition, guard, effect or move: accepted and changes nothing but the date
+
+
+@dataclass
+class CompiledModel:
+    """A model compiled to tables over compact states. Pure: :meth:`step` mutates nothing."""
+
+    spec: ModelSpec
+    profile: Profile
+    params: Parameters
+    schema: WorldSchema
+    regions: tuple[str, ...]
+    initial: State
+    candidates: tuple[Candidate, ...]
+    monitor: Monitor
+    invariants: tuple[Invariant, ...]
+    rules: Mapping[str, Rule]
+    enactments: Mapping[tuple[str, str | None], tuple[str, ...]]  # (kind, law) -> change ids
+    dated_changes: tuple[tuple[dt.date, str], ...]
+    handled: frozenset[str]
+    _tables: dict[tuple[tuple[str, ...], str], tuple[Candidate, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _params: dict[tuple[str, ...], Parameters] = field(default_factory=dict, repr=False)
+    _enabled: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _configs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    # -- the configuration ------------------------------------------------------------------
+    @property
+    def single_track(self) -> bool:
+        return self.spec.single_track
+
+    def label(self, config: Sequence[str]) -> str:
+        """A configuration as one string: the phase (single-track) or ``region=state ...``."""
+        if len(self.regions) == 1 and self.single_track:
+            return config[0]
+        return " ".join(f"{r}={s}" for r, s in zip(self.regions, config, strict=True))
+
+    def region_states(self, config: Sequence[str]) -> dict[str, str]:
+        return dict(zip(self.regions, config, strict=True))
+
+    def table(self, config: tuple[str, ...], kind: str) -> tuple[Candidate, ...]:
+        """The candidates of ``kind`` whose ``from`` matches ``config``, in spec order."""
+        key = (config, kind)
+        found = self._tables.get(key)
+        if found is None:
+            found = tuple(
+                c for c in self.candidates
+                if c.kind == kind
+                and all(allowed is None or config[r] in allowed for r, allowed in c.sources)
+            )
+            self._tables[key] = found
+        return found
+
+    def params_at(self, world: World, day: dt.date | None) -> Parameters:
+        """The parameters in force: the profile's, with the changes enacted so far and the
+        dated changes effective by ``day``."""
+        if not self.dated_changes and not world.in_force:
+            return self.params
+        active = set(world.in_force)
+        if day is not None:
+            active.update(cid for when, cid in self.dated_changes if when <= day)
+        key = tuple(sorted(active))
+        params = self._params.get(key)
+        if params is None:
+            params = self.profile.resolve(self.params.interpretation, key)
+            self._params[key] = params
+        return params
+
+    # -- stepping ----------------------------------------------------------------------------
+    def step(self, state: State, event: Event, *, record: bool = False) -> StepResult:
+        """Feed ``event`` to ``state``; ``record`` also lists every rule evaluated."""
+        config, world, _ = state
+        kind = event.kind
+        candidates = self._tables.get((config, kind))
+        if candidates is None:
+            candidates = self.table(config, kind)
+        if not candidates:
+            return StepResult(False, state, NOT_ENABLED, self._not_enabled(kind, config))
+        params = self.params
+        if self.dated_changes or world.in_force:
+            params = self.params_at(world, event.date)
+        first_rule: tuple[str, str] | None = None
+        first_state: tuple[str, str] | None = None
+        evaluated: list[tuple[str, bool]] = [] if record else _NO_RECORD
+        for cand in candidates:
+            failed = False
+            for cond in cand.when:
+                if not cond.test(world, event, params):
+                    if first_state is None:
+                        first_state = (NOT_ENABLED, f"requires the state condition {cond.id!r}")
+                    failed = True
+                    break
+            if failed:
+                continue
+            if cand.party_regions:
+                why = _party_mismatch(cand, config, event)
+                if why is not None:
+                    if first_state is None:
+                        first_state = (NOT_ENABLED, why)
+                    continue
+            for rule in cand.guards:
+                why = rule.check(world, event, params)
+                if record:
+                    evaluated.append((rule.id, why is None))
+                if why is not None:
+                    if first_rule is None:
+                        first_rule = (rule.id, why)
+                    failed = True
+                    break
+            if failed:
+                continue
+            return self._fire(cand, state, event, params, tuple(evaluated) if record else ())
+        rule, reason = first_rule or first_state or (NOT_ENABLED, "no transition")
+        return StepResult(False, state, rule, reason, None, (), (), tuple(evaluated) if record else ())
+
+    def _fire(
+        self,
+        cand: Candidate,
+        state: State,
+        event: Event,
+        params: Parameters,
+        evaluated: tuple[tuple[str, bool], ...],
+    ) -> StepResult:
+        config, before, monitor = state
+        after = before
+        for apply, arg in cand.effects:
+            after = apply(after, event, params, arg)
+        if self.enactments and (enacts := self._enacts(event)):
+            after = after.evolve(date=event.date, in_force=tuple(sorted({*after.in_force, *enacts})))
+        elif after.date != event.date:
+            after = after.evolve(date=event.date)
+        if cand.targets or cand.party_regions:
+            moved = list(config)
+            for r, target in cand.targets:
+                moved[r] = target
+            for _, instances, _, target in cand.party_regions:
+                if target is not None:
+                    for actor in event.actors:
+                        r = instances.get(actor)
+                        if r is not None:
+                            moved[r] = target
+            config = tuple(moved)
+            config = self._configs.setdefault(config, config)  # one tuple per configuration
+        violations: tuple[tuple[str, str], ...] = ()
+        for inv in cand.invariants:
+            msg = inv.check(before, event, after, params)
+            if msg is not None:
+                violations += ((inv.id, msg),)
+        broken: tuple[tuple[str, str], ...] = ()
+        if self.monitor and self.monitor.watches(event.kind):
+            monitor, broken = self.monitor.step(monitor, before, event)
+        return StepResult(
+            True, State(config, after, monitor), None, None, cand.index, violations, broken, evaluated
+        )
+
+    def fire(self, index: int, state: State, event: Event) -> StepResult:
+        """Fire transition ``index`` (whose conditions and guards are known to pass)."""
+        params = self.params
+        if self.dated_changes or state.world.in_force:
+            params = self.params_at(state.world, event.date)
+        return self._fire(self.candidates[index], state, event, params, ())
+
+    def _enacts(self, event: Event) -> tuple[str, ...]:
+        return self.enactments.get((event.kind, event.facts.law)) or self.enactments.get(
+            (event.kind, None), ()
+        )
+
+    def _not_enabled(self, kind: str, config: tuple[str, ...]) -> str:
+        if kind in self.handled:
+            return f"no transition for {kind!r} in phase {self.label(config)!r}"
+        return f"the model has no transition for {kind!r}"
+
+    def run(self, events: Iterable[Event], state: State | None = None) -> list[StepResult]:
+        """Step through ``events`` from ``state`` (default: the initial state)."""
+        state = self.initial if state is None else state
+        out = []
+        for e in events:
+            r = self.step(state, e)
+            out.append(r)
+            state = r.state
+        return out
+
+    # -- questions ----------------------------------------------------------------------------
+    def handles(self, kind: str) -> bool:
+        return kind in self.handled
+
+    def enabled(self, config: tuple[str, ...]) -> tuple[str, ...]:
+        """Kinds with at least one transition from ``config`` (guards and conditions aside)."""
+        found = self._enabled.get(config)
+        if found is None:
+            kinds = dict.fromkeys(c.kind for c in self.candidates)
+            found = self._enabled[config] = tuple(k for k in kinds if self.table(config, k))
+        return found
+
+    def available(self, state: State) -> list[str]:
+        """Kinds enabled in ``state`` whose state conditions hold (guards not evaluated; a
+        condition that reads the event counts as met)."""
+        out = []
+        for kind in self.enabled(state.config):
+            for cand in self.table(state.config, kind):
+                if all(c.reads_event or c.test(state.world, None, self.params) for c in cand.when):
+                    out.append(kind)
+                    break
+        return out
+
+    def provision(self, item: str, in_force: tuple[str, ...] = ()) -> Provision | None:
+        """The quoted provision a rule, invariant or property cites (the text in force)."""
+        pid = self.spec.provision_of(item)
+        if pid is None:
+            return None
+        return self.profile.provisions_in_force(in_force).get(pid)
+
+
+def _party_mismatch(cand: Candidate, config: tuple[str, ...], event: Event) -> str | None:
+    for template, instances, allowed, _ in cand.party_regions:
+        acting = [instances[a] for a in event.actors if a in instances]
+        if not acting:
+            return f"no party of region {template!r} ({', '.join(instances)}) acts in the event"
+        if allowed is not None:
+            for r in acting:
+                if config[r] not in allowed:
+                    party = next(p for p, i in instances.items() if i == r)
+                    return (
+                        f"requires region {template}.{party} in {' or '.join(sorted(allowed))}, "
+                        f"not {config[r]}"
+                    )
+    return None
+
+
+# --- compiling -------------------------------------------------------------------------------
+def compile_model(
+    model: ModelSpec | Path | str | None = None,
+    profile: Profile | Path | str | None = None,
+    interpretation: str | None = None,
+    *,
+    disabled_rules: Iterable[str] = (),
+) -> CompiledModel:
+    """Compile a model (a spec, a spec file or a built-in name; default: the reference model)
+    with a profile (default: the spec's) under an interpretation."""
+    spec = model if isinstance(model, ModelSpec) else load_spec(model)
+    prof = profile if isinstance(profile, Profile) else load_profile(
+        profile if profile is not None else spec.profile
+    )
+    if disabled_rules:
+        prof = prof.model_copy(
+            update={"disabled_rules": tuple(dict.fromkeys((*prof.disabled_rules, *disabled_rules)))}
+        )
+    params = prof.resolve(interpretation)
+    return _Compiler(spec, prof, params).build()
+
+
+class _Compiler:
+    def __init__(self, spec: ModelSpec, profile: Profile, params: Parameters) -> None:
+        self.spec, self.profile, self.params = spec, profile, params
+        defs = compile_definitions(spec)
+        self.schema = defs.schema
+        self.rules: dict[str, Rule] = {**RULES, **defs.rules}
+        self.conditions: dict[str, Condition] = {**CONDITIONS, **defs.conditions}
+        self.effects: dict[str, Effect] = {**EFFECTS, **defs.effects}
+        if spec.invariants is not None:
+            self.invariants = tuple(
+                INVARIANTS[i] if isinstance(i, str) else defs.invariants[i.id]
+                for i in spec.invariants
+            )
+        else:  # the built-in invariants that something this model does could break
+            written = frozenset().union(
+                *(self.effects[n].writes for t in spec.transitions for n, _ in t.effects)
+            )
+            self.invariants = tuple(
+                i for i in INVARIANTS.values()
+                if (i.concerns & written if i.concerns is not None else _watches(i, written))
+            )
+        self.regions = tuple(spec.region_ids())
+        self.index = {r: i for i, r in enumerate(self.regions)}
+        used = self._used_fields()
+        self.schema = WorldSchema(tuple(f for f in self.schema.fields if f.name in used))
+
+    def _used_fields(self) -> set[str]:
+        """World fields this model reads or writes: the explored state holds only these."""
+        spec = self.spec
+        used = {"date", "in_force", *spec.world.initial, *spec.world.fields}
+        for t in spec.transitions:
+            for name, _ in t.effects:
+                used |= self.effects[name].reads | self.effects[name].writes
+            used |= {r for g in t.guards for r in self.rules[g].reads}
+            used |= {r for c in t.when for r in self.conditions[c].reads}
+        used |= {r for i in self.invariants for r in i.reads}
+        return used
+
+    def build(self) -> CompiledModel:
+        self._check_provisions()
+        self._check_disabled()
+        world = self._initial_world()
+        config = tuple(self.spec.region(r).initial for r in self.regions)
+        monitor = Monitor(self.spec.properties)
+        enactments: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        dated: list[tuple[dt.date, str]] = []
+        for change in self.profile.changes:
+            if change.enacted_by is not None:
+                key = (change.enacted_by.kind, change.enacted_by.law)
+                enactments[key] = (*enactments.get(key, ()), change.id)
+            elif change.effective is not None:
+                dated.append((change.effective, change.id))
+        model = CompiledModel(
+            spec=self.spec,
+            profile=self.profile,
+            params=self.params,
+            schema=self.schema,
+            regions=self.regions,
+            initial=State(config, world, monitor.initial),
+            candidates=tuple(self._candidate(i) for i in range(len(self.spec.transitions))),
+            monitor=monitor,
+            invariants=self.invariants,
+            rules=self.rules,
+            enactments=enactments,
+            dated_changes=tuple(sorted(dated)),
+            handled=frozenset(self.spec.handled_kinds()),
+        )
+        self._check_initial(model)
+        return model
+
+    def _candidate(self, index: int) -> Candidate:
+        t = self.spec.transitions[index]
+        sources, targets, party = [], [], []
+        templates = {r.id for r in self.spec.regions if r.parties}
+        for region in {*t.source, *t.to}:
+            states = t.source.get(region, "*")
+            allowed = None if states == "*" else frozenset(states)
+            if region in templates:
+                tmpl = self.spec.region(region)
+                instances = {p: self.index[f"{region}.{p}"] for p in tmpl.parties}
+                party.append((region, instances, allowed, t.to.get(region)))
+                continue
+            if allowed is not None:
+                sources.append((self.index[region], allowed))
+            if region in t.to:
+                targets.append((self.index[region], t.to[region]))
+        effects = tuple((self.effects[name].apply, arg) for name, arg in t.effects)
+        writes = frozenset({"date"}).union(*(self.effects[n].writes for n, _ in t.effects))
+        if any(k == t.kind for k, _ in self._enactment_keys()):
+            writes |= {"in_force"}
+        guards = tuple(self.rules[g] for g in t.guards if g not in self.params.disabled_rules)
+        when = tuple(self.conditions[c] for c in t.when)
+        moves = bool(targets) or any(target is not None for *_, target in party)
+        return Candidate(
+            index=index,
+            kind=t.kind,
+            sources=tuple(sorted(sources)),
+            targets=tuple(sorted(targets)),
+            party_regions=tuple(sorted(party, key=lambda p: p[0])),
+            when=when,
+            guards=guards,
+            effects=effects,
+            invariants=tuple(i for i in self.invariants if _watches(i, writes)),
+            writes=writes,
+            effect_reads=frozenset(
+                r for n, _ in t.effects for r in self.effects[n].reads if not r.startswith("event.")
+            ),
+            inert=not (when or guards or effects or moves or party or "in_force" in writes),
+        )
+
+    def _enactment_keys(self) -> list[tuple[str, str | None]]:
+        return [
+            (c.enacted_by.kind, c.enacted_by.law) for c in self.profile.changes if c.enacted_by
+        ]
+
+    def _initial_world(self) -> World:
+        try:
+            return self.schema.load(self.spec.world.initial)
+        except WorldValueError as exc:
+            raise InputError(f"model {self.spec.id!r}: world.initial: {exc}") from None
+
+    def _check_provisions(self) -> None:
+        spec = self.spec
+        needed = {self.rules[g].provision for t in spec.transitions for g in t.guards}
+        needed |= {i.provision for i in self.invariants}
+        needed |= {p.provision for p in spec.properties}
+        missing = sorted(needed - set(self.profile.provisions))
+        if missing:
+            raise InputError(
+                f"profile {self.profile.id!r} does not provide the provisions the model's rules, "
+                f"invariants and properties cite: {', '.join(missing)}"
+            )
+        lacking = sorted(
+            {
+                f"{g} needs {need}"
+                for t in spec.transitions
+                for g in t.guards
+                if g not in self.params.disabled_rules
+                for need in self.rules[g].params
+                if not _has(self.params, need)
+            }
+        )
+        if lacking:
+            raise InputError(
+                f"profile {self.profile.id!r} lacks parameters the model's rules read: "
+                + "; ".join(lacking)
+            )
+
+    def _check_disabled(self) -> None:
+        unknown = [r for r in self.params.disabled_rules if r not in self.rules]
+        if unknown:
+            raise InputError(
+                f"profile {self.profile.id!r} disables unknown rule {unknown[0]!r}"
+                f"{did_you_mean(unknown[0], self.rules)}"
+            )
+
+    def _check_initial(self, model: CompiledModel) -> None:
+        w = model.initial.world
+        broken = [
+            f"{i.id}: {msg}"
+            for i in self.invariants
+            if (msg := i.check(w, None, w, self.params)) is not None
+        ]
+        if broken:
+            raise ModelError(f"model {self.spec.id!r}: the initial world breaks " + "; ".join(broken))
+
+
+def check_properties(model: CompiledModel, properties: Iterable[Property]) -> None:
+    """Temporal properties must cite provisions the model's profile provides."""
+    missing = sorted({p.provision for p in properties} - set(model.profile.provisions))
+    if missing:
+        raise InputError(
+            f"profile {model.profile.id!r} does not provide the provisions the properties cite: "
+            f"{', '.join(missing)}"
+        )
+
+
+def _has(params: Parameters, need: str) -> bool:
+    if need.startswith("thresholds."):
+        return params.threshold(need.split(".", 1)[1]) is not None
+    if need.startswith("windows."):
+        return params.window(need.split(".", 1)[1]) is not None
+    if need == "dissolution":
+        return bool(params.dissolution)
+    return params.get(need) is not None
+
+
+def _watches(inv: Invariant, writes: frozenset[str]) -> bool:
+    """Whether a transition writing ``writes`` can break ``inv``: it writes a world field the
+    invariant reads (an invariant that reads no world field is checked at every step)."""
+    fields = {r for r in inv.reads if not r.startswith("event.")}
+    return not fields or bool(fields & writes)
+

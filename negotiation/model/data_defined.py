@@ -1,0 +1,169 @@
+"""Rules, conditions, effects and invariants a model defines in data (CEL), compiled once into
+objects with the same shape as the built-in library's, each declaring what it reads (and, for
+effects, writes) from the expression itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from negotiation.errors import InputError, ModelError
+from negotiation.events import Event
+from negotiation.model.expressions import Expression, day_number
+from negotiation.model.library.conditions import Condition
+from negotiation.model.library.effects import Effect
+from negotiation.model.library.invariants import Invariant
+from negotiation.model.library.rules import Rule
+from negotiation.model.library.schema import builtin_fields, field_specs
+from negotiation.model.profile import Parameters
+from negotiation.model.spec import InvariantDef, ModelSpec
+from negotiation.model.world import FieldSpec, World, WorldSchema, WorldValueError
+
+__all__ = ["Definitions", "compile_definitions"]
+
+
+@dataclass(frozen=True)
+class Definitions:
+    schema: WorldSchema
+    rules: dict[str, Rule]
+    conditions: dict[str, Condition]
+    effects: dict[str, Effect]
+    invariants: dict[str, Invariant]
+
+
+class CelRule:
+    """``allow`` must be true; else ``reason`` (a string expression) says why."""
+
+    def __init__(self, allow: Expression, reason: Expression | None, rule_id: str) -> None:
+        self.allow, self.reason, self.rule_id = allow, reason, rule_id
+
+    def __call__(self, w: World, e: Event, p: Parameters) -> str | None:
+        ok = self.allow.evaluate(world=w, event=e, params=p)
+        if not isinstance(ok, bool):
+            raise ModelError(f"rule {self.rule_id!r}: `allow` gave {ok!r}, not true or false")
+        if ok:
+            return None
+        if self.reason is None:
+            return f"{self.rule_id}: {self.allow.source} does not hold"
+        return str(self.reason.evaluate(world=w, event=e, params=p))
+
+
+class CelTest:
+    def __init__(self, test: Expression, cond_id: str) -> None:
+        self.test, self.cond_id = test, cond_id
+
+    def __call__(self, w: World, e: Event | None, p: Parameters | None) -> bool:
+        ok = self.test.evaluate(world=w, event=e, params=p)
+        if not isinstance(ok, bool):
+            raise ModelError(f"condition {self.cond_id!r} gave {ok!r}, not true or false")
+        return ok
+
+
+class CelApply:
+    """Set each field to its expression's value (all evaluated on the world before)."""
+
+    def __init__(self, sets: tuple[tuple[FieldSpec, Expression], ...], effect_id: str) -> None:
+        self.sets, self.effect_id = sets, effect_id
+
+    def __call__(self, w: World, e: Event, p: Parameters | None, arg: str | None) -> World:
+        changes: dict[str, Any] = {}
+        for spec, expr in self.sets:
+            value = _from_cel(spec, expr.evaluate(world=w, event=e, params=p))
+            try:
+                changes[spec.name] = spec.load(value)
+            except WorldValueError as exc:
+                raise ModelError(f"effect {self.effect_id!r} on event {e.id!r}: {exc}") from None
+        return w.evolve(**changes)
+
+
+class CelInvariant:
+    def __init__(self, holds: Expression, message: Expression | None, inv_id: str) -> None:
+        self.holds, self.message, self.inv_id = holds, message, inv_id
+
+    def __call__(self, b: World, e: Event | None, a: World, p: Parameters | None) -> str | None:
+        ok = self.holds.evaluate(before=b, after=a, event=e, params=p)
+        if not isinstance(ok, bool):
+            raise ModelError(f"invariant {self.inv_id!r} gave {ok!r}, not true or false")
+        if ok:
+            return None
+        if self.message is None:
+            return f"{self.holds.source} does not hold"
+        return str(self.message.evaluate(before=b, after=a, event=e, params=p))
+
+
+def _from_cel(spec: FieldSpec, value: Any) -> Any:
+    import datetime as dt
+
+    if spec.type == "date" and isinstance(value, int) and not isinstance(value, bool):
+        return dt.date.fromordinal(value + dt.date(1970, 1, 1).toordinal())
+    if spec.type == "dates" and isinstance(value, list):
+        return [_from_cel(FieldSpec("x", "date"), v) for v in value]
+    return value
+
+
+def _expr(source: str, what: str) -> Expression:
+    return Expression(source, what)
+
+
+def _fields(exprs: list[Expression], schema: WorldSchema, what: str) -> None:
+    for x in exprs:
+        unknown = sorted(x.fields - set(schema.by_name) - {"sitting"})
+        if unknown:
+            from negotiation._internal.suggest import did_you_mean
+
+            raise InputError(
+                f"{what} reads unknown world field {unknown[0]!r}"
+                f"{did_you_mean(unknown[0], schema.by_name)}"
+            )
+
+
+def compile_definitions(spec: ModelSpec) -> Definitions:
+    """The model's world schema and its data-defined library entries."""
+    try:
+        extra = field_specs(dict(spec.world.fields))
+        schema = WorldSchema(builtin_fields()).extend(extra) if extra else WorldSchema.builtin()
+    except WorldValueError as exc:
+        raise InputError(f"model {spec.id!r}: world.fields: {exc}") from None
+    rules: dict[str, Rule] = {}
+    for r in spec.rules:
+        allow = _expr(r.allow, f"rule {r.id!r}")
+        reason = _expr(r.reason, f"rule {r.id!r} reason") if r.reason else None
+        _fields([allow, *([reason] if reason else [])], schema, f"rule {r.id!r}")
+        reads = allow.reads | (reason.reads if reason else frozenset())
+        rules[r.id] = Rule(r.id, r.provision, r.summary, CelRule(allow, reason, r.id), reads)
+    conditions = {}
+    for c in spec.conditions:
+        test = _expr(c.test, f"condition {c.id!r}")
+        _fields([test], schema, f"condition {c.id!r}")
+        conditions[c.id] = Condition(c.id, CelTest(test, c.id), test.reads, c.summary)
+    effects = {}
+    for fx in spec.effects:
+        sets = []
+        for name, source in fx.set.items():
+            if name not in schema.by_name:
+                from negotiation._internal.suggest import did_you_mean
+
+                raise InputError(
+                    f"effect {fx.id!r} sets unknown world field {name!r}"
+                    f"{did_you_mean(name, schema.by_name)}"
+                )
+            sets.append((schema.by_name[name], _expr(source, f"effect {fx.id!r} ({name})")))
+        _fields([x for _, x in sets], schema, f"effect {fx.id!r}")
+        reads = frozenset().union(*(x.reads for _, x in sets))
+        writes = frozenset(name for name in fx.set)
+        effects[fx.id] = Effect(fx.id, CelApply(tuple(sets), fx.id), reads, writes, fx.summary)
+    invariants = {}
+    for inv in spec.invariants or ():
+        if isinstance(inv, InvariantDef):
+            holds = _expr(inv.holds, f"invariant {inv.id!r}")
+            message = _expr(inv.message, f"invariant {inv.id!r} message") if inv.message else None
+            _fields([holds, *([message] if message else [])], schema, f"invariant {inv.id!r}")
+            reads = holds.reads | (message.reads if message else frozenset())
+            invariants[inv.id] = Invariant(
+                inv.id, inv.provision, inv.summary, CelInvariant(holds, message, inv.id), reads
+            )
+    return Definitions(schema, rules, conditions, effects, invariants)
+
+
+__all__ += ["day_number"]

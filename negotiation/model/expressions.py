@@ -1,0 +1,182 @@
+"""Rules, conditions, effects and invariants written in data, in Google's Common Expression
+Language (CEL): a standard, safe, non-Turing-complete language (no loops, no I/O, no Python
+``eval``), evaluated by the ``common-expression-language`` package.
+
+What an expression sees:
+
+``world`` (``before`` and ``after`` in invariants)
+    the world's fields: numbers, booleans, strings, ids; dates as **day numbers** (so
+    ``event.date - world.dissolved_on`` is a count of days); seat maps as maps; sets as lists;
+    records as maps. Plus ``sitting``: members who sit (boycotters do not).
+``event``
+    ``kind``, ``date`` (a day number), ``actors``, ``recipients``, ``mediator`` and ``facts``.
+``params``
+    the profile's parameters (and its ``custom`` values), and ``params.needed.<threshold>``:
+    the votes each threshold needs in the current world.
+
+Functions: ``date("2014-02-02")`` (a day number), ``days(a, b)`` (``b - a``),
+``add_months(day, n)``. An expression declares what it reads by naming it: only the world
+fields it names are given to it, so reads are exact::
+
+    >>> e = Expression("world.dissolved_on == null || event.date - world.dissolved_on >= 45")
+    >>> sorted(e.reads)
+    ['dissolved_on', 'event.date']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from negotiation._internal.calendar import add_months
+from negotiation.errors import ModelError
+from negotiation.events import Event
+from negotiation.model.profile import Parameters
+from negotiation.model.world import Record, World
+
+__all__ = ["Expression", "day_number"]
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_WORLD = re.compile(r"\b(?:world|before|after)\.([a-z_][a-z0-9_]*)")
+_EVENT = re.compile(r"\bevent\.(facts\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)")
+_ORIGIN = dt.date(1970, 1, 1).toordinal()
+
+
+def day_number(day: dt.date) -> int:
+    """Days since 1970-01-01: how dates appear in expressions."""
+    return day.toordinal() - _ORIGIN
+
+
+def _from_day(n: int) -> dt.date:
+    return dt.date.fromordinal(int(n) + _ORIGIN)
+
+
+def _cel(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return day_number(value)
+    if isinstance(value, Record):
+        return {f: _cel(v) for (f, _), v in zip(value._schema.fields, value, strict=True)}
+    if isinstance(value, tuple):
+        if value and all(isinstance(x, tuple) and len(x) == 2 and not isinstance(x, Record) for x in value):
+            return {k: _cel(v) for k, v in value}
+        return [_cel(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _cel(v) for k, v in value.items()}
+    return value
+
+
+def _date_fn(text: str) -> int:
+    return day_number(dt.date.fromisoformat(text))
+
+
+def _days(a: int, b: int) -> int:
+    return b - a
+
+
+def _add_months(day: int, n: int) -> int:
+    return day_number(add_months(_from_day(day), int(n)))
+
+
+@functools.cache
+def _compile(source: str) -> Any:
+    import cel
+
+    return cel.compile(source)
+
+
+class Expression:
+    """One CEL expression, compiled once (lazily after unpickling)."""
+
+    def __init__(self, source: str, what: str = "expression") -> None:
+        self.source = source
+        self.what = what
+        bare = _STRINGS.sub('""', source)
+        self.fields = frozenset(_WORLD.findall(bare))
+        self.event_parts = frozenset("event." + m for m in _EVENT.findall(bare))
+        self.reads = self.fields | self.event_parts
+        try:
+            _compile(source)
+        except ValueError as exc:
+            raise ModelError(f"{what}: {_short(exc)}") from None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"source": self.source, "what": self.what}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["source"], state["what"])  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+    def world_view(self, world: World) -> dict[str, Any]:
+        data = {name: _cel(world.get(name)) for name in self.fields if name in world._index}
+        if "sitting" in self.fields:
+            data["sitting"] = world.present_seats()
+        return data
+
+    def evaluate(
+        self,
+        *,
+        world: World | None = None,
+        event: Event | None = None,
+        params: Parameters | None = None,
+        before: World | None = None,
+        after: World | None = None,
+    ) -> Any:
+        """The expression's value; a CEL error becomes a :class:`ModelError` naming it."""
+        import cel
+
+        ctx = cel.Context()
+        ctx.add_function("date", _date_fn)
+        ctx.add_function("days", _days)
+        ctx.add_function("add_months", _add_months)
+        variables: dict[str, Any] = {}
+        for name, w in (("world", world), ("before", before), ("after", after)):
+            if w is not None:
+                variables[name] = self.world_view(w)
+        if event is not None:
+            variables["event"] = _event_view(event)
+        if params is not None:
+            variables["params"] = _params_view(params, world or after or before)
+        ctx.update(variables)
+        try:
+            return _compile(self.source).execute(ctx)
+        except Exception as exc:  # CEL raises KeyError, TypeError, ZeroDivisionError ...
+            where = f" on event {event.id!r}" if event is not None else ""
+            raise ModelError(f"{self.what} failed{where}: {_short(exc)} (in `{self.source}`)") from None
+
+
+def _event_view(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "date": day_number(event.date),
+        "actors": list(event.actors),
+        "recipients": list(event.recipients),
+        "mediator": event.mediator,
+        "facts": {k: _cel(v) for k, v in event.facts.present().items()},
+    }
+
+
+def _params_view(params: Parameters, world: World | None) -> dict[str, Any]:
+    out: dict[str, Any] = {k: _cel(v) if not hasattr(v, "numerator") else float(v) for k, v in params.values}
+    out["in_force"] = list(params.in_force)
+    if world is not None:
+        needed = {}
+        for name, t in params.thresholds:
+            base = (
+                world.present_seats() if t.base == "present"
+                else world.total_seats - (params.get("reserved_seats") or 0) if t.base == "elected"
+                else world.total_seats
+            )
+            needed[name] = t.votes(base)
+        out["needed"] = needed
+    return out
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).replace("\n", " ")
+    return text if len(text) <= 300 else text[:297] + "..."
