@@ -1,24 +1,20 @@
 """negotiation: political negotiations as state machines built from sourced news events.
 
-The names below are the user's vocabulary; heavier stages (extraction, exploration) load on
-first use, so ``import negotiation`` stays fast.
+The names below are the user's vocabulary. Heavy dependencies load on first use inside the
+stages, so ``import negotiation`` stays fast.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
 
 from negotiation.corpus import Article, load_articles
 from negotiation.errors import InputError, ModelError, NegotiationError, Problem
 from negotiation.events import Citation, Conflict, Event, EventLog, Facts, Granularity
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.events.log import load_event_log
+from negotiation.explore import Exploration, explore
+from negotiation.extract import extract
 from negotiation.model import CompiledModel, DisputeModel, compile_model, load_profile, load_spec
 from negotiation.replay import Trace, replay
-
-if TYPE_CHECKING:
-    from negotiation.explore import Exploration, explore
-    from negotiation.extract import extract
 
 __all__ = [
     "Actor",
@@ -47,20 +43,3 @@ __all__ = [
     "load_spec",
     "replay",
 ]
-
-_LAZY = {
-    "explore": ("negotiation.explore", "explore"),
-    "Exploration": ("negotiation.explore", "Exploration"),
-    "extract": ("negotiation.extract", "extract"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        module, attr = _LAZY[name]
-        value = getattr(importlib.import_module(module), attr)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'negotiation' has no attribute {name!r}")

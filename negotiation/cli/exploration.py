@@ -43,19 +43,40 @@ __all__ = ["explore"]
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="date of the first abstract event (default: 2013-07-28, the Cambodian election)",
+    help="date of the first abstract event (default: the first event of the dispute's log)",
 )
 @click.option(
     "--parties",
     default=None,
     metavar="A,B",
-    help="the two parties the abstract events name (default: cpp,cnrp)",
+    help="the two parties the abstract events name (default: from the dispute's log)",
 )
 @click.option(
     "--split",
     default=None,
     metavar="N,M",
-    help="their seats in the abstract results, e.g. 99,111 (default: 68,55)",
+    help="their seats in the abstract results, e.g. 99,111 (default: from the dispute's log)",
+)
+@click.option(
+    "--fingerprint",
+    is_flag=True,
+    help="keep 64-bit fingerprints of visited states instead of the states (less memory; "
+    "collision odds about n^2/2^65 for n states)",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    help="processes that expand each breadth-first level",
+)
+@click.option(
+    "--max-memory",
+    "max_memory",
+    type=click.FloatRange(min=1),
+    default=None,
+    metavar="MB",
+    help="stop (with the partial result) when resident memory exceeds this many MB",
 )
 @click.option(
     "--progress/--no-progress",
@@ -78,23 +99,30 @@ def explore(
     start: dt.datetime | None,
     parties: str | None,
     split: str | None,
+    fingerprint: bool,
+    workers: int,
+    max_memory: float | None,
     progress: bool | None,
 ) -> None:
     """Explore every sequence of abstract events the rules allow, breadth first, within the
-    limits; check invariants and temporal properties at every state. Exit 0 when no violation
-    was found, 1 when some were, 2 on invalid input. Ctrl-C stops with the partial result."""
-    from negotiation.explore import explore as run_explore
-    from negotiation.explore.search import DEFAULT_PARTIES, DEFAULT_SPLIT, DEFAULT_START
+    limits; check invariants and temporal properties at every state.
 
-    names = tuple(parties.split(",")) if parties else DEFAULT_PARTIES
+    Exit 0 when no violation was found, 1 when some were, 2 on invalid input, 3 when no
+    violation was found but the search was cut short (Ctrl-C, --max-states, --max-seconds or
+    --max-memory: the partial result is printed; --max-depth is the bound asked for)."""
+    from negotiation.explore import explore as run_explore
+
+    names = tuple(parties.split(",")) if parties else None
     try:
-        seats = tuple(int(n) for n in split.split(",")) if split else DEFAULT_SPLIT
+        seats = tuple(int(n) for n in split.split(",")) if split else None
     except ValueError:
         raise InputError(f"--split: expected whole numbers like 68,55, got {split!r}") from None
-    if len(names) != 2 or len(seats) != 2 or not all(names) or min(seats) < 0:
+    if (names is not None and (len(names) != 2 or not all(names))) or (
+        seats is not None and (len(seats) != 2 or min(seats) < 0 or max(seats) > 100_000)
+    ):
         raise InputError("--parties and --split each take two values, e.g. odm,pnu and 99,111")
 
-    start_events = []
+    start_events, log = [], []
     if after is not None or events is not None:
         from negotiation.events.log import load_event_log
 
@@ -102,9 +130,10 @@ def explore(
         if after is not None:
             ids = [e.id for e in log]
             if after not in ids:
-                raise InputError(f"--after: no event {after!r} in the log")
-            log = log[: ids.index(after) + 1]
-        start_events = log
+                from negotiation._internal.suggest import did_you_mean
+
+                raise InputError(f"--after: no event {after!r} in the log{did_you_mean(after, ids)}")
+            start_events = log[: ids.index(after) + 1]
     result = run_explore(
         model,
         profile,
@@ -114,9 +143,13 @@ def explore(
         max_seconds=max_seconds,
         gaps_for="all" if gaps_for == "all" else "dated",
         start_events=start_events,
-        start=start.date() if start else DEFAULT_START,
+        events=log,
+        start=start.date() if start else None,
         parties=names,
         split=seats,
+        fingerprint=fingerprint,
+        workers=workers,
+        max_memory_mb=max_memory,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
     written = result.save(save) if save else []
@@ -129,4 +162,11 @@ def explore(
         click.echo(result.summary(), nl=False)
         for p in written:
             click.echo(f"wrote {p}")
-    sys.exit(EXIT_FAILED if result.violations else EXIT_OK)
+    if result.violations:
+        sys.exit(EXIT_FAILED)
+    sys.exit(EXIT_INCOMPLETE if result.stopped in INCOMPLETE else EXIT_OK)
+
+
+#: exit code of a search cut short (no violation found in what was searched)
+EXIT_INCOMPLETE = 3
+INCOMPLETE = ("interrupted", "max_states", "max_seconds", "max_memory")

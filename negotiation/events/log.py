@@ -5,7 +5,7 @@ checks everything a reader would want checked, and reports *all* problems at onc
 ``file:line:col``::
 
     >>> log = load_event_log()                  # the built-in seeds/events.yaml
-    >>> log["2013-07-28-election-held"].kind.value
+    >>> log["2013-07-28-election-held"].kind
     'election_held'
     >>> log["2013-07-28-results-announced"].facts.seats
     {'cpp': 68, 'cnrp': 55}

@@ -32,6 +32,7 @@ gives, the dispute's event log (a pack's), the model's initial world; it refuses
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -120,9 +121,13 @@ class Domain:
             "least": p.get("min_members") or 0,
         }
 
+    @functools.cached_property
+    def _templates(self) -> dict[str, list[Template]]:
+        return {kind: self._of(kind) for kind in sorted(self.model.handled)}
+
     def templates(self) -> dict[str, list[Template]]:
         """The abstract events of every kind the model handles."""
-        return {kind: self._of(kind) for kind in sorted(self.model.handled)}
+        return self._templates
 
     def _of(self, kind: str) -> list[Template]:
         t = self.thresholds()
@@ -285,6 +290,11 @@ def _builtin_log(model: CompiledModel) -> list[Event]:
 
     if model.spec != load_spec():
         return []
+    return list(_the_record())
+
+
+@functools.cache
+def _the_record() -> tuple[Event, ...]:
     from negotiation.events import load_event_log
 
-    return list(load_event_log())
+    return load_event_log().events

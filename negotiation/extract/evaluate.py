@@ -214,7 +214,7 @@ def evaluate(
     kinds = sorted({e.kind for e in extracted.events} | {g.kind for g in gold.events})
     per_kind = []
     for k in kinds:
-        ktp = sum(1 for i in used_e if extracted.events[i].kind.value == k)
+        ktp = sum(1 for i in used_e if extracted.events[i].kind == k)
         per_kind.append(
             KindScore(
                 kind=k,

@@ -33,7 +33,7 @@ _UNIQUE = {"election_held", "results_announced", "assembly_convened"}
 
 
 def event_slug(kind: str) -> str:
-    return kind.value.replace("_", "-")
+    return kind.replace("_", "-")
 
 
 @dataclass
@@ -217,7 +217,7 @@ def merge_mentions(
         if notes:
             note += "; " + "; ".join(notes)
         drafts.append((best, c, actors, recipients, facts, disputed, day_values, note))
-    drafts.sort(key=lambda d: (d[0].date, d[0].kind.value, d[0].article, d[0].citation.start))
+    drafts.sort(key=lambda d: (d[0].date, d[0].kind, d[0].article, d[0].citation.start))
     counter: Counter[tuple[dt.date, str]] = Counter()
     events: list[Event] = []
     conflicts: list[Conflict] = []

@@ -67,9 +67,9 @@ class RecordSchema:
     name: str
     fields: tuple[tuple[str, str], ...]  # (field, type) with type in int/bool/date/str
 
-    @functools.cached_property
+    @property
     def type(self) -> type[Record]:
-        return _struct_type(self)
+        return _struct_type(self)  # type: ignore[no-any-return]
 
     def make(self, **values: Any) -> Record:
         return self.type(tuple(values.get(f) for f, _ in self.fields))
@@ -173,7 +173,7 @@ class FieldSpec:
 
 
 _EMPTY: dict[str, Any] = {
-    "int": 0,
+    "int": None,
     "counter": 0,
     "bool": False,
     "date": None,

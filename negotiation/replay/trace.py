@@ -19,9 +19,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, PlainSerializer
 
 from negotiation.errors import InputError
 from negotiation.events import Citation, Event, EventLog, Granularity
@@ -37,7 +37,7 @@ MAX_PERMUTED = 6  # same-day runs up to this size are checked in every order
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
 
 class StepViolation(_Out):
@@ -78,17 +78,11 @@ class Trace(_Out):
     interpretation: str | None
     steps: tuple[Step, ...]
     final_phase: str
-    final_world: dict[str, Any]
+    #: the final world (attribute access: ``trace.final_world.seats``; JSON: a mapping)
+    final_world: Annotated[World, PlainSerializer(lambda w: w.to_json(), return_type=dict)]
     #: region ids in declaration order, and the state of each before the first step
     region_ids: tuple[str, ...] = ("phase",)
     initial_regions: dict[str, str] = {}
-    _world: World | None = PrivateAttr(default=None)
-
-    @property
-    def world(self) -> World:
-        """The final world as the engine holds it (attribute access: ``trace.world.seats``)."""
-        assert self._world is not None
-        return self._world
 
     @property
     def final_regions(self) -> dict[str, str]:
@@ -198,11 +192,10 @@ def replay(
         interpretation=compiled.params.interpretation,
         steps=steps,
         final_phase=compiled.label(end.config),
-        final_world=end.world.to_json(),
+        final_world=end.world,
         region_ids=compiled.regions,
         initial_regions=compiled.region_states(start.config),
     )
-    trace._world = end.world
     return trace
 
 

@@ -462,7 +462,7 @@ def _fold(settings: Settings, variations: Sequence[Variation], base: Loc) -> Set
 # --- expectations --------------------------------------------------------------------------
 def world_view(trace: Trace) -> dict[str, Any]:
     """The final world as plain data, with ``seats`` as a mapping."""
-    data = dict(trace.final_world)
+    data = trace.final_world.to_json()
     data["phase"] = trace.final_phase
     return data
 

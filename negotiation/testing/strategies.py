@@ -1,63 +1,55 @@
 """Hypothesis strategies for dispute models, for your own test suites.
 
-Strategies are composable functions, as in hypothesis itself. Facts are drawn from bounded
-domains around the thresholds that matter (majorities, two thirds, the minimum size), and dates
-from a window around the election, so that random sequences reach the interesting states::
+Strategies are composable functions, as in hypothesis itself. Events are drawn from the
+model's one event **domain** (:mod:`negotiation.explore.domain`, shared with exploration and
+simulation): the dispute's own parties and seats, votes and members present around the
+thresholds the profile sets, dates from the dispute's start. So a property test of any model
+(Cambodia's, Kenya's, a pack's) reaches its interesting states::
 
     from hypothesis import given
-    from negotiation.model import DisputeModel
-    from negotiation.replay import replay
+    from negotiation import compile_model, replay
     from negotiation.testing import enabled_sequences
 
-    model = DisputeModel()
+    model = compile_model()
 
     @given(enabled_sequences(model, max_size=12))
     def test_invariants_hold(events):
         assert not replay(model, events).violations
 
 ``event_sequences`` draws any kinds the model handles, in any order; ``enabled_sequences``
-draws, at each step, a kind that the model enables in its current phase, which reaches deep
-phases far more often and still shrinks to short counterexamples.
-
-More for your own suites:
-
-* ``variants(log)``: the log under random variations (drop, swap, shift, change a vote), the
-  same operations scenario files use;
-* ``scenarios(model)``: whole :class:`~negotiation.scenario.Scenario` objects with inline events;
-* ``dispute_state_machine(model)``: a generated hypothesis ``RuleBasedStateMachine`` with one
-  rule per event kind (precondition: the kind is available in the current phase), and one
-  invariant per model invariant and temporal property. Run it as a test::
-
-      from negotiation.testing import dispute_state_machine
-      TestDispute = dispute_state_machine(DisputeModel()).TestCase
-
-* a settings profile for CI, ``negotiation-ci`` (few examples, no deadline, derandomised, no
-  example database): ``settings.load_profile("negotiation-ci")`` in your ``conftest.py``.
+draws, at each step, a kind the model enables in its current configuration, preferring those
+that move a region, which reaches deep states far more often and still shrinks to short
+counterexamples. ``variants(log)`` draws the log under random variations and
+``scenarios(model)`` whole scenarios; :mod:`~negotiation.testing.machine` builds a
+``RuleBasedStateMachine``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from negotiation.events import Event, EventKind, Facts
-from negotiation.model.machine import DisputeModel, Outcome
-from negotiation.model.properties import Monitor
+from negotiation.events import Event, Facts
+from negotiation.explore.domain import Domain, domain_for
+from negotiation.model.compiled import CompiledModel, State
+from negotiation.model.machine import DisputeModel
 
 __all__ = [
     "CI_PROFILE",
-    "dispute_state_machine",
+    "Model",
+    "domain_of",
     "enabled_sequences",
     "event_sequences",
     "events",
     "facts",
+    "gaps",
+    "make_event",
     "scenarios",
-    "shrink_events",
+    "tiers",
     "variants",
 ]
 
@@ -74,180 +66,173 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-DEFAULT_PARTIES = ("cpp", "cnrp")
-DEFAULT_START = dt.date(2013, 7, 1)
-
-#: seat splits that sit on either side of the thresholds of a 123-member Assembly
-_SPLITS: tuple[tuple[int, ...], ...] = ((68, 55), (60, 63), (82, 41), (61, 62), (90, 33))
-_VOTES = (0, 41, 55, 61, 62, 63, 68, 81, 82, 90, 120, 123)
-_PRESENT = (55, 62, 63, 68, 119, 120, 123)
+Model = DisputeModel | CompiledModel
 
 
-def _gaps(max_gap_days: int) -> st.SearchStrategy[int]:
-    """Days between events: mostly short (deadlines are weeks), sometimes long (terms are years)."""
-    # in draw order (shrinking goes to the first): three in four gaps are a month or less
+def _compiled(model: Model) -> CompiledModel:
+    return model.compiled if isinstance(model, DisputeModel) else model
+
+
+def domain_of(model: Model, domain: Domain | None = None, **given: Any) -> Domain:
+    """The event domain to draw from: ``domain``, or the model's (see
+    :func:`~negotiation.explore.domain.domain_for`; ``given`` are its keyword arguments)."""
+    return domain if domain is not None else domain_for(_compiled(model), **given)
+
+
+def gaps(max_gap_days: int = 400) -> st.SearchStrategy[int]:
+    """Days between events: mostly short (deadlines are weeks), sometimes long (terms are
+    years); shrinking goes to 0."""
     steps = [min(d, max_gap_days) for d in (0, 1, 3, 10, 30, 0, 1, 3, 10, 90, 400, 2000)]
     return st.sampled_from(steps)
 
 
-@st.composite
-def _seats(draw: st.DrawFn, parties: Sequence[str]) -> tuple[dict[str, int], int]:
-    if len(parties) == 2 and draw(st.booleans()):
-        split = draw(st.sampled_from(_SPLITS))
-        return dict(zip(parties, split, strict=True)), sum(split)
-    # an Assembly around the sizes that matter (below, at and above a 120-member minimum),
-    # shared out at random; now and then a report whose seats do not add up
-    size = draw(st.sampled_from((123, 120, 119, 150)))
-    counts: list[int] = []
-    for _ in parties[:-1]:
-        counts.append(draw(st.integers(0, size - sum(counts))))
-    counts.append(size - sum(counts))
-    total = size + draw(st.sampled_from((0, 0, 0, 1)))  # +1: an inconsistent report
-    return dict(zip(parties, counts, strict=True)), total
+def _near(xs: Sequence[int | None], total: int) -> list[int | None]:
+    out: list[int | None] = []
+    for x in xs:
+        for y in ((None,) if x is None else (x - 1, x, x + 1)):
+            if (y is None or 0 <= y <= total) and y not in out:
+                out.append(y)
+    return out
 
 
-def facts(
-    kind: EventKind | str, parties: Sequence[str] = DEFAULT_PARTIES
-) -> st.SearchStrategy[Facts]:
-    """Facts that matter to ``kind``'s rules, drawn near the thresholds."""
-    kind = EventKind(kind)
-    if kind is EventKind.results_announced:
-        return _seats(parties).map(lambda st_: Facts(seats=st_[0], total_seats=st_[1]))
-    if kind is EventKind.assembly_convened:
-        return st.one_of(
-            st.just(Facts()), st.sampled_from(_PRESENT).map(lambda n: Facts(members_present=n))
+def facts(kind: str, domain: Domain) -> st.SearchStrategy[Facts]:
+    """Facts that matter to ``kind``'s rules: the domain's abstract facts and their
+    neighbours (votes one either side of each threshold)."""
+    templates = domain.templates().get(kind) or []
+    base = st.sampled_from([t.facts for t in templates]) if templates else st.just(Facts())
+    t = domain.thresholds()
+    if kind in ("government_formed", "government_dismissed", "amendment_passed", "law_passed",
+                "officers_elected", "officer_removed"):
+        votes = _near([None, t["majority"], t["two_thirds"], t["censure"]], t["total"])
+        return st.tuples(base, st.sampled_from(votes)).map(
+            lambda fv: fv[0].model_copy(update={"votes_for": fv[1]})
         )
-    if kind in (
-        EventKind.government_formed,
-        EventKind.government_dismissed,
-        EventKind.amendment_passed,
-    ):
-        votes = st.one_of(st.just(None), st.sampled_from(_VOTES))
-        # an amendment: ordinary, touching the core, or providing for an early election
-        sort = (
-            st.just((None, None))
-            if kind is not EventKind.amendment_passed
-            else st.sampled_from(((None, None), (True, None), (None, True)))
-        )
-        return st.builds(
-            lambda v, s: Facts(votes_for=v, affects_core=s[0], early_election=s[1]), votes, sort
-        )
-    return st.just(Facts())
+    if kind == "assembly_convened":
+        present = _near([None, t["majority"], t["least"] or None], t["total"])
+        return st.sampled_from(present).map(lambda n: Facts(members_present=n))
+    return base
 
 
-def _event(kind: str, index: int, date: dt.date, f: Facts, actor: str) -> Event:
+def make_event(kind: str, index: int, date: dt.date, f: Facts, actor: str, **extra: Any) -> Event:
     return Event(
         id=f"e{index:03d}-{kind.replace('_', '-')}",
-        kind=EventKind(kind),
+        kind=kind,
         date=date,
         actors=(actor,),
         facts=f,
         summary="generated",
+        **extra,
     )
 
 
+@st.composite
+def _event_of(draw: st.DrawFn, kind: str, index: int, date: dt.date, domain: Domain) -> Event:
+    templates = domain.templates().get(kind) or []
+    actor = draw(st.sampled_from(list(domain.parties)))
+    recipients = templates[0].recipients if templates else ()
+    return make_event(kind, index, date, draw(facts(kind, domain)), actor, recipients=recipients)
+
+
 def events(
-    model: DisputeModel,
+    model: Model,
     *,
+    domain: Domain | None = None,
     kinds: Sequence[str] | None = None,
-    parties: Sequence[str] = DEFAULT_PARTIES,
-    start: dt.date = DEFAULT_START,
     days: int = 6 * 365,
 ) -> st.SearchStrategy[Event]:
-    """Single events of the kinds ``model`` handles (or ``kinds``), dated within ``days``."""
-    pool = sorted(kinds if kinds is not None else model.spec.handled_kinds())
+    """Single events of the kinds ``model`` handles (or ``kinds``), dated within ``days`` of
+    the domain's start."""
+    d = domain_of(model, domain)
+    pool = sorted(kinds if kinds is not None else _compiled(model).handled)
 
     @st.composite
     def one(draw: st.DrawFn) -> Event:
         kind = draw(st.sampled_from(pool))
-        date = start + dt.timedelta(days=draw(st.integers(0, days)))
-        return _event(kind, 0, date, draw(facts(kind, parties)), draw(st.sampled_from(parties)))
+        date = d.start + dt.timedelta(days=draw(st.integers(0, days)))
+        return draw(_event_of(kind, 0, date, d))
 
     return one()
 
 
 def event_sequences(
-    model: DisputeModel,
+    model: Model,
     max_size: int = 10,
     *,
     min_size: int = 0,
-    parties: Sequence[str] = DEFAULT_PARTIES,
-    start: dt.date = DEFAULT_START,
+    domain: Domain | None = None,
     max_gap_days: int = 200,
 ) -> st.SearchStrategy[list[Event]]:
     """Sequences of any handled kinds, dates non-decreasing, ids unique."""
-    pool = sorted(model.spec.handled_kinds())
+    d = domain_of(model, domain)
+    pool = sorted(_compiled(model).handled)
 
     @st.composite
     def seq(draw: st.DrawFn) -> list[Event]:
         n = draw(st.integers(min_size, max_size))
         out: list[Event] = []
-        date = start
+        date = d.start
         for i in range(n):
             kind = draw(st.sampled_from(pool))
-            date += dt.timedelta(days=draw(_gaps(max_gap_days)))
-            f = draw(facts(kind, parties))
-            out.append(_event(kind, i, date, f, draw(st.sampled_from(parties))))
+            date += dt.timedelta(days=draw(gaps(max_gap_days)))
+            out.append(draw(_event_of(kind, i, date, d)))
         return out
 
     return seq()
 
 
-def _tiers(model: DisputeModel) -> dict[str, tuple[list[str], list[str], list[str]]]:
-    """Per phase, the enabled kinds in three tiers: phase changes, other institutional kinds
-    (with guards or effects), and the rest (statements, protests ...)."""
-    out: dict[str, tuple[list[str], list[str], list[str]]] = {}
-    for phase, kinds in model.enabled.items():
-        changing, institutional = set(), set()
-        for t in model.spec.transitions:
-            if phase not in model.spec.sources(t):
-                continue
-            if t.to is not None and t.to != phase:
-                changing.add(t.kind.value)
-            elif t.guards or t.effects:
-                institutional.add(t.kind.value)
-        institutional -= changing
-        rest = set(kinds) - changing - institutional
-        out[phase] = (sorted(changing), sorted(institutional), sorted(rest))
-    return out
+def tiers(model: CompiledModel, config: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """The kinds enabled in ``config`` in three tiers: those that move a region, other
+    institutional kinds (with guards or effects), and the rest (statements, protests ...)."""
+    moving, institutional = set(), set()
+    for kind in model.enabled(config):
+        for c in model.table(config, kind):
+            if c.targets or any(target is not None for *_, target in c.party_regions):
+                moving.add(kind)
+            elif c.guards or c.effects:
+                institutional.add(kind)
+    institutional -= moving
+    rest = set(model.enabled(config)) - moving - institutional
+    return sorted(moving), sorted(institutional), sorted(rest)
 
 
 def enabled_sequences(
-    model: DisputeModel,
+    model: Model,
     max_size: int = 10,
     *,
     min_size: int = 0,
-    parties: Sequence[str] = DEFAULT_PARTIES,
-    start: dt.date = DEFAULT_START,
+    domain: Domain | None = None,
     max_gap_days: int = 200,
+    start: State | None = None,
 ) -> st.SearchStrategy[list[Event]]:
-    """Sequences whose every kind is enabled in the phase the model has reached so far.
+    """Sequences whose every kind is available in the state reached so far (from ``start``,
+    default the model's initial state).
 
-    Each draw prefers phase-changing kinds, then other institutional kinds, then the rest, and
-    shrinks in that direction: towards the shortest path through the phases. (The events may still be rejected by a rule: that is what is tested.)
+    Each draw prefers kinds that move a region, then other institutional kinds, then the
+    rest, and shrinks in that direction: towards the shortest path. (The events may still be
+    rejected by a rule: that is what is tested.)
     """
-    tiers = _tiers(model)
+    compiled = _compiled(model)
+    d = domain_of(model, domain)
 
     @st.composite
     def seq(draw: st.DrawFn) -> list[Event]:
         n = draw(st.integers(min_size, max_size))
-        model.reset()
+        state = start or compiled.initial
         out: list[Event] = []
-        date = start
+        date = max(d.start, state.world.date or d.start)
         for i in range(n):
-            available = set(model.available())
-            options = [[k for k in t if k in available] for t in tiers[model.phase]]
+            available = set(compiled.available(state))
+            options = [[k for k in t if k in available] for t in tiers(compiled, state.config)]
             options = [t for t in options if t]
             if not options:
                 break
-            # 0-4: the first tier present (phase changes), 5-8: the next, 9: the last
+            # 0-4: the first tier present (moves), 5-8: the next, 9: the last
             roll = draw(st.integers(0, 9))
             tier = options[0 if roll < 5 else min(len(options) - 1, 1 if roll < 9 else 2)]
             kind = draw(st.sampled_from(tier))
-            date += dt.timedelta(days=draw(_gaps(max_gap_days)))
-            f = draw(facts(kind, parties))
-            event = _event(kind, i, date, f, draw(st.sampled_from(parties)))
-            model.step(event)
+            date += dt.timedelta(days=draw(gaps(max_gap_days)))
+            event = draw(_event_of(kind, i, date, d))
+            state = compiled.step(state, event).state
             out.append(event)
         return out
 
@@ -264,6 +249,7 @@ def variants(log: Sequence[Event] | Any, max_variations: int = 3) -> st.SearchSt
     if not base:
         return st.just([])
     ids = [e.id for e in base]
+    votes = sorted({n for e in base for n in (e.facts.votes_for,) if n is not None} | {0, 1})
 
     def variation(draw: st.DrawFn) -> Variation:
         op = draw(st.sampled_from(("drop", "swap", "shift", "change")))
@@ -275,8 +261,8 @@ def variants(log: Sequence[Event] | Any, max_variations: int = 3) -> st.SearchSt
         if op == "shift":
             months = draw(st.sampled_from((-13, -2, -1, 1, 2, 13, 60)))
             return Variation.model_validate({"shift": {"events": [a], "months": months}})
-        votes = draw(st.sampled_from(_VOTES))
-        return Variation.model_validate({"change": {"event": a, "facts": {"votes_for": votes}}})
+        vote = draw(st.sampled_from([*votes, *(v + 1 for v in votes), *(max(v - 1, 0) for v in votes)]))
+        return Variation.model_validate({"change": {"event": a, "facts": {"votes_for": vote}}})
 
     @st.composite
     def varied(draw: st.DrawFn) -> list[Event]:
@@ -294,135 +280,24 @@ def variants(log: Sequence[Event] | Any, max_variations: int = 3) -> st.SearchSt
 
 
 def scenarios(
-    model: DisputeModel,
+    model: Model,
     max_size: int = 10,
     *,
     model_ref: str = "cambodia",
     profile_ref: str | None = None,
+    domain: Domain | None = None,
 ) -> st.SearchStrategy[Any]:
     """:class:`~negotiation.scenario.Scenario` objects with inline events enabled in turn
     (``enabled_sequences``), naming the model as ``model_ref``; no expectations."""
     from negotiation.scenario import Scenario
 
-    return enabled_sequences(model, max_size).map(
+    compiled = _compiled(model)
+    return enabled_sequences(model, max_size, domain=domain).map(
         lambda evs: Scenario(
             name=f"generated, {len(evs)} events",
             model=model_ref,
             profile=profile_ref,
-            interpretation=model.params.interpretation,
+            interpretation=compiled.params.interpretation,
             events=tuple(evs),
         )
     )
-
-
-# --- a generated rule-based state machine ---------------------------------------------------
-def dispute_state_machine(
-    model: DisputeModel,
-    *,
-    parties: Sequence[str] = DEFAULT_PARTIES,
-    start: dt.date = DEFAULT_START,
-    max_gap_days: int = 400,
-) -> type[RuleBasedStateMachine]:
-    """A ``RuleBasedStateMachine`` class for ``model``: one rule per event kind the model
-    handles, enabled when the kind is available in the current phase (its state conditions
-    hold), plus ``advance``, which draws one of the available phase-changing or institutional
-    kinds (as ``enabled_sequences`` prefers them) so that deep phases are reached; one invariant per model invariant and temporal property, failing when the last
-    accepted event broke it. Rejections by rules are fine: that is the model working."""
-    kinds = sorted(model.spec.handled_kinds())
-    monitor = Monitor(model.spec.properties)
-
-    def init(self: Any) -> None:
-        RuleBasedStateMachine.__init__(self)
-        model.reset()
-        self.date = start
-        self.count = 0
-        self.last = None
-        self.broken = ()
-        self.held = monitor.initial
-
-    def make_rule(kind: str) -> Any:
-        def step(self: Any, f: Facts, gap: int, actor: str) -> None:
-            self.date += dt.timedelta(days=gap)
-            event = _event(kind, self.count, self.date, f, actor)
-            self.count += 1
-            self.last = out = model.step(event)
-            self.broken = ()
-            if out.accepted and monitor:
-                self.held, self.broken = monitor.step(self.held, out.world_before, event)
-
-        step.__name__ = step.__qualname__ = kind
-        decorate = rule(
-            f=facts(kind, parties), gap=_gaps(max_gap_days), actor=st.sampled_from(list(parties))
-        )
-        return precondition(lambda self: kind in model.available())(decorate(step))
-
-    def make_invariant(inv_id: str, is_property: bool) -> Any:
-        def check(self: Any) -> None:
-            last: Outcome | None = self.last
-            if last is None or not last.accepted:
-                return
-            found = (
-                [m for p, m in self.broken if p == inv_id]
-                if is_property
-                else [v.message for v in last.violations if v.invariant == inv_id]
-            )
-            assert not found, f"{inv_id}: {found[0]}"
-
-        check.__name__ = check.__qualname__ = f"holds_{inv_id}"
-        return invariant()(check)
-
-    tiers = _tiers(model)
-
-    def changing(self: Any) -> list[str]:
-        available = set(model.available())
-        changes, institutional, _ = tiers[model.phase]
-        return [k for k in (*changes, *institutional) if k in available]
-
-    def advance(self: Any, data: st.DataObject) -> None:
-        """A phase-changing or institutional kind: so that deep phases are reached."""
-        kind = data.draw(st.sampled_from(changing(self)), label="kind")
-        step = getattr(self, f"event_{kind}")
-        step(
-            data.draw(facts(kind, parties), label="facts"),
-            data.draw(_gaps(max_gap_days), label="gap"),
-            data.draw(st.sampled_from(list(parties)), label="actor"),
-        )
-
-    namespace: dict[str, Any] = {"__init__": init}
-    for kind in kinds:
-        namespace[f"event_{kind}"] = make_rule(kind)
-    namespace["advance"] = precondition(lambda self: bool(changing(self)))(
-        rule(data=st.data())(advance)
-    )
-    for inv in model.invariants:
-        namespace[f"invariant_{inv.id}"] = make_invariant(inv.id, False)
-    for prop in monitor.properties:
-        namespace[f"property_{prop.id}"] = make_invariant(prop.id, True)
-    name = "".join(part.title() for part in model.spec.id.replace("-", "_").split("_") if part)
-    return type(f"{name or 'Dispute'}StateMachine", (RuleBasedStateMachine,), namespace)
-
-
-def shrink_events(events: Sequence[Event], fails: Callable[[list[Event]], bool]) -> list[Event]:
-    """The shortest sub-sequence of ``events`` that still ``fails`` that one-at-a-time deletion
-    reaches (a 1-minimal counterexample, as delta debugging gives).
-
-    Hypothesis shrinks the *choices* a strategy made; with :func:`enabled_sequences`, deleting
-    an event changes the phase the later draws were made in, so the shrinker can stop at a
-    sequence that still holds a step that changed nothing (a rejected event). This pass finishes
-    the job on the events themselves::
-
-        found = find(enabled_sequences(model), breaks)
-        shortest = shrink_events(found, breaks)
-    """
-    current = list(events)
-    if not fails(current):
-        raise ValueError("the events given do not fail: nothing to shrink")
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(current)):
-            candidate = current[:i] + current[i + 1 :]
-            if fails(candidate):
-                current, changed = candidate, True
-                break
-    return current
