@@ -276,7 +276,7 @@ BAD_EVENTS = [
     (
         "  - nec\n  recipients:\n  - national-assembly",
         "  - necc\n  recipients:\n  - national-assembly",
-        "unknown actor 'necc' (did you mean 'nec'?)",
+        "unknown actor 'necc'; did you mean 'nec'?",
     ),
     (
         "  - cnrp\n  recipients:\n  - national-assembly\n  summary: The CNRP threatens",

@@ -199,7 +199,7 @@ expect: {accepted: all, invariants: {violated: [no_early_dissolution]}}
 
 def test_unknown_settings_are_located() -> None:
     text = problems(INLINE + "interpretation: royalist\n")
-    assert "bad.yaml:10:1: interpretation: no interpretation 'royalist' (known: " in text
+    assert "bad.yaml:10:1: interpretation: unknown interpretation 'royalist'; known: " in text
     text = problems(INLINE + "matrix:\n  - {name: x, disable_rules: [no_such_rule]}\n")
     assert "matrix[0].disable_rules: unknown rule 'no_such_rule'" in text
     assert "file not found" in problems(INLINE + "model: nowhere.yaml\n")
