@@ -130,7 +130,7 @@ def test_shift_dates() -> None:
 def test_unknown_id_names_the_nearest_ids() -> None:
     text = problems(INLINE + "variations:\n  - drop: d-convend\n")
     assert "bad.yaml:11:5: variations[0].drop: unknown event id 'd-convend'" in text
-    assert "nearest: d-convened" in text
+    assert "did you mean 'd-convened'?" in text
 
 
 def test_insert_needs_a_new_slug_id() -> None:
@@ -250,12 +250,12 @@ expect:
 @pytest.mark.parametrize(
     ("expect", "message"),
     [
-        ("{rejected_by: {d-convend: first_session_quorum}}", "nearest: d-convened"),
+        ("{rejected_by: {d-convend: first_session_quorum}}", "did you mean 'd-convened'?"),
         ("{rejected_by: {d-convened: quorum}}", "unknown rule 'quorum'"),
         ("{accepted: ['#9']}", "step #9 is past the last step (#4)"),
-        ("{final_phase: boycot}", "unknown phase 'boycot'; nearest: boycott"),
+        ("{final_phase: boycot}", "unknown phase 'boycot'; did you mean 'boycott'?"),
         ("{not_reached: [nowhere]}", "unknown phase 'nowhere'"),
-        ("{world: [seat.cpp == 1]}", "unknown world field 'seat'; nearest: seats"),
+        ("{world: [seat.cpp == 1]}", "unknown world field 'seat'; did you mean 'seats'?"),
         ("{world: [seats.cpp is 68]}", "is not 'field op value'"),
         ("{invariants: {violated: [no_dissolution]}}", "unknown invariant 'no_dissolution'"),
         ("{min_conformance: 2}", "less than or equal to 1"),
