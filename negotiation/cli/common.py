@@ -12,7 +12,7 @@ import click
 
 from negotiation.errors import InputError
 
-__all__ = ["EXIT_FAILED", "EXIT_INPUT", "EXIT_OK", "echo_json", "input_errors"]
+__all__ = ["EXIT_FAILED", "EXIT_INPUT", "EXIT_OK", "echo_json", "input_errors", "to_json"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # expectations not met, violations found

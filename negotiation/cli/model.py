@@ -11,7 +11,7 @@ import click
 
 from negotiation._internal import atomic
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors, to_json
+from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.text import derive as derive_report
@@ -22,8 +22,9 @@ from negotiation.scenario import (
     failure_report,
     plan_files,
     run_cell,
-    scenario_files,
 )
+
+__all__ = ["derive", "graph", "json_schema", "junit_xml", "replay", "run", "schema"]
 
 MODEL = click.option("--model", "model", default=None, help="model spec file (default: built-in)")
 PROFILE = click.option("--profile", default=None, help="constitution profile file or name")
@@ -182,6 +183,3 @@ def schema(kind: str, out: str | None) -> None:
         atomic.write_text(out, text)
     else:
         click.echo(text, nl=False)
-
-
-__all__ = ["graph", "json_schema", "run", "scenario_files", "schema", "to_json"]

@@ -48,6 +48,7 @@ __all__ = [
     "Edit",
     "Insert",
     "Move",
+    "OneOperation",
     "Operation",
     "Replace",
     "Setting",
@@ -56,6 +57,7 @@ __all__ = [
     "SwitchInterpretation",
     "SwitchModel",
     "SwitchProfile",
+    "Valued",
     "Variation",
     "apply_variations",
 ]
