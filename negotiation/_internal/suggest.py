@@ -22,7 +22,7 @@ from collections.abc import Iterable
 __all__ = ["did_you_mean", "nearest", "unknown"]
 
 #: below this similarity (difflib's ratio) a name is not offered
-CUTOFF = 0.4
+CUTOFF = 0.6
 #: names about as close as the closest one (within this much) are offered with it
 MARGIN = 0.1
 #: when no name is near, the known names are listed if there are at most this many
