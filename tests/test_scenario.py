@@ -150,6 +150,30 @@ def test_a_variation_has_exactly_one_operation() -> None:
     )
 
 
+def test_each_operation_is_one_registered_class() -> None:
+    """A variation is one class in scenario/variations.py: registered by its key, a field of
+    Variation (so, of the JSON Schema), and doing its work in its own apply or configure."""
+    from negotiation.scenario import variations
+
+    keys = list(variations.OPERATIONS)
+    assert keys == [
+        *("drop", "insert", "move", "swap", "replace", "change", "shift"),
+        *("model", "profile", "interpretation", "disable_rules"),
+    ]
+    assert list(Variation.model_fields) == keys
+    schema = json.loads((SCHEMA / "scenario.json").read_text())
+    assert list(schema["$defs"]["Variation"]["properties"]) == keys
+    assert variations.SETTING_OPS == ("model", "profile", "interpretation", "disable_rules")
+    for key, operation in variations.OPERATIONS.items():
+        if key in variations.SETTING_OPS:
+            assert issubclass(operation, variations.Setting), key
+        else:
+            assert "apply" in vars(operation), key  # its own, not the base's do-nothing
+    v = Variation.model_validate({"move": {"event": "b", "before": "a"}})
+    assert isinstance(v.operation, variations.Move) and v.op == "move"
+    assert isinstance(Variation(swap=("a", "b")).operation, variations.Swap)
+
+
 def test_apply_variations_without_a_document() -> None:
     evs = [Event(id="a", kind="protest", date="2013-01-01")]
     with pytest.raises(InputError, match=r"variations\[0\]\.drop: unknown event id 'b'"):
