@@ -44,6 +44,20 @@ EXIT_INPUT = 2  # invalid input
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def input_errors(fn: F) -> F:
+    """Report a :class:`NegotiationError` raised by ``fn`` (:func:`report`). The group does
+    this for every command already; the decorator keeps a command usable on its own."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except NegotiationError as exc:
+            report(exc)
+
+    return cast(F, wrapper)
+
+
 def report(exc: NegotiationError) -> NoReturn:
     """Print ``exc`` on stderr, one ``error:`` line per problem, and exit with status 2."""
     lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [str(exc)]
@@ -61,20 +75,6 @@ class CommandGroup(click.Group):
             return super().invoke(ctx)
         except NegotiationError as exc:
             report(exc)
-
-
-def input_errors(fn: F) -> F:
-    """Report a :class:`NegotiationError` raised by ``fn`` (:func:`report`). The group does
-    this for every command already; the decorator keeps a command usable on its own."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except NegotiationError as exc:
-            report(exc)
-
-    return cast(F, wrapper)
 
 
 def check_interpretation(

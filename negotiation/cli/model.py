@@ -17,6 +17,7 @@ from negotiation.cli.common import (
     check_interpretation,
     echo_json,
     input_errors,
+    to_json,
 )
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
@@ -28,9 +29,8 @@ from negotiation.scenario import (
     failure_report,
     plan_files,
     run_cell,
+    scenario_files,
 )
-
-__all__ = ["derive", "graph", "json_schema", "junit_xml", "replay", "run", "schema"]
 
 MODEL = click.option("--model", "model", default=None, help="model spec file (default: built-in)")
 PROFILE = click.option("--profile", default=None, help="constitution profile file or name")
@@ -191,3 +191,6 @@ def schema(kind: str, out: str | None) -> None:
         atomic.write_text(out, text)
     else:
         click.echo(text, nl=False)
+
+
+__all__ = ["graph", "json_schema", "run", "scenario_files", "schema", "to_json"]
