@@ -95,29 +95,70 @@ def test_the_group_reports_any_negotiation_error_from_any_command() -> None:
 
 
 # --- whatever the files hold ----------------------------------------------------------------
-SCENARIO_KEYS = ["name", "events", "variations", "expect", "matrix", "model", "interpretation"]
-OPERATIONS = ["drop", "insert", "move", "swap", "replace", "change", "shift", "disable_rules"]
-leaf = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-3, 200),
-    st.sampled_from(["2013-07-28-election-held", "#1", "#²", "all", "boycott", "2014-02-30"]),
-    st.text(max_size=8),
+# scenario-shaped documents, with the values that have broken loaders before mixed in
+refs = st.sampled_from(["2013-07-28-election-held", "2014-01-31-swire-urges-talks", "#1", "#²"])
+numbers = st.sampled_from([0, 1, -13, 60, 10**9, -(10**6)])
+anything = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 200) | st.text(max_size=8) | refs,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=6,
 )
-values = st.recursive(
-    leaf,
-    lambda inner: (
-        st.lists(inner, max_size=3)
-        | st.dictionaries(
-            st.sampled_from([*OPERATIONS, "event", "at", "id", "kind"]), inner, max_size=3
-        )
+predicates = st.sampled_from(
+    ["seats.cpp >= [1", "boycotting contains cnrp", "seats >= 3", "term_end < 5", "x == 1"]
+)
+expects = st.fixed_dictionaries(
+    {},
+    optional={
+        "accepted": st.just("all") | st.lists(refs | st.just("#99"), max_size=2),
+        "rejected": st.lists(refs, max_size=2),
+        "rejected_by": st.dictionaries(refs, st.sampled_from(["no_early_dissolution", "quo"])),
+        "world": st.lists(predicates | st.text(max_size=12), max_size=2),
+        "final_phase": st.sampled_from(["boycott", "boycot"]),
+        "invariants": st.sampled_from(["hold", {"violated": ["no_early_dissolution"]}]),
+        "min_conformance": st.floats(-1, 2),
+    },
+)
+new_event = {"id": "2014-02-10-new", "kind": "assembly_dissolved", "date": "2014-02-10"}
+variations = st.lists(
+    st.one_of(
+        st.builds(lambda r: {"drop": r}, refs),
+        st.builds(lambda a, b: {"swap": [a, b]}, refs, refs),
+        st.builds(lambda a, b: {"move": {"event": a, "after": b}}, refs, refs),
+        st.builds(
+            lambda r, d, m: {"shift": {"from": r, "days": d, "months": m}}, refs, numbers, numbers
+        ),
+        st.builds(lambda r, v: {"change": {"event": r, "facts": {"votes_for": v}}}, refs, anything),
+        st.builds(
+            lambda at: {"insert": {"at": at, "event": new_event}},
+            st.sampled_from(["2014-02-30", "2014-02-10", "0001-01-01", "9999-12-31"]),
+        ),
+        st.builds(lambda r: {"disable_rules": [r]}, st.sampled_from(["no_early_dissolution", "x"])),
+        st.dictionaries(st.sampled_from(["drop", "insert", "model", "shift"]), anything),
     ),
-    max_leaves=8,
+    max_size=3,
 )
-documents = st.dictionaries(st.sampled_from(SCENARIO_KEYS), values, max_size=5)
+documents = st.fixed_dictionaries(
+    {"name": st.text(max_size=8)},
+    optional={
+        "expect": expects | anything,
+        "variations": variations,
+        "interpretation": st.sampled_from(["opposition_2013", "royalist"]),
+        "disable_rules": st.lists(st.sampled_from(["confidence_vote", "x"]), max_size=2),
+        "matrix": st.lists(
+            st.fixed_dictionaries(
+                {"name": st.text(max_size=3)}, optional={"variations": variations}
+            ),
+            max_size=2,
+        ),
+    },
+)
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(documents)
 def test_any_scenario_file_runs_or_is_reported(tmp_path: Path, document: dict[str, object]) -> None:
     path = tmp_path / "s.yaml"

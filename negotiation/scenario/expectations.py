@@ -12,20 +12,24 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from negotiation._internal import yamldoc
 from negotiation._internal.suggest import unknown
-from negotiation.errors import Problem
+from negotiation.errors import InputError, Problem
 from negotiation.events import Event
 from negotiation.model.machine import NOT_ENABLED, DisputeModel
 from negotiation.model.rules import RULES
 from negotiation.model.world import WorldState
 from negotiation.replay import Step, Trace
 from negotiation.scenario.document import Loc, locate
-from negotiation.scenario.schema import WORLD_PREDICATE, Expect, InvariantExpect
+from negotiation.scenario.schema import STEP, WORLD_PREDICATE, Expect, InvariantExpect
 
-__all__ = ["check_expectations", "checked_properties", "expectation_problems", "world_view"]
+__all__ = [
+    "check_expectations",
+    "checked_properties",
+    "expectation_problems",
+    "predicate_value",
+    "world_view",
+]
 
 
 def world_view(trace: Trace) -> dict[str, Any]:
@@ -45,11 +49,35 @@ def _lookup(data: Any, path: str) -> Any:
     return data
 
 
+def _contains(actual: Any, expected: Any) -> bool:
+    if isinstance(actual, str):
+        return str(expected) in actual
+    if isinstance(actual, list | tuple | set | frozenset | dict):
+        return expected in actual or str(expected) in {str(x) for x in actual}
+    return False
+
+
+def predicate_value(raw: str) -> Any:
+    """The value of a world predicate, read as YAML (``55``, ``convened``, ``[a, b]``); text
+    that is not valid YAML is taken as it is.
+
+    >>> predicate_value("55"), predicate_value("2018-09-23"), predicate_value("[1")
+    (55, '2018-09-23', '[1')
+    """
+    try:
+        value = yamldoc.load_text(raw, "<predicate>").data
+    except InputError:
+        return raw
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 def _compare(actual: Any, op: str, expected: Any) -> bool:
     if op == "contains":
-        return actual is not None and expected in actual
+        return _contains(actual, expected)
     if op == "not contains":
-        return actual is None or expected not in actual
+        return not _contains(actual, expected)
     if op == "==":
         return bool(actual == expected or str(actual) == str(expected))
     if op == "!=":
@@ -63,15 +91,15 @@ def _compare(actual: Any, op: str, expected: Any) -> bool:
             ">": actual > expected,
             "<": actual < expected,
         }
-    except TypeError:  # e.g. a date (a string) against a number
+    except TypeError:  # e.g. a date (a string) against a number, a list against a mapping
         a, b = str(actual), str(expected)
         ops = {">=": a >= b, "<=": a <= b, ">": a > b, "<": a < b}
     return bool(ops[op])
 
 
 def _step_of(trace: Trace, ref: str) -> Step | None:
-    if ref.startswith("#") and ref[1:].isdigit():
-        k = int(ref[1:])
+    if m := STEP.fullmatch(ref):
+        k = int(m.group(1))
         return trace.steps[k] if k < len(trace.steps) else None
     return trace.step_for(ref)
 
@@ -133,7 +161,7 @@ def _world(trace: Trace, expect: Expect) -> list[str]:
     failures: list[str] = []
     view = world_view(trace)
     for pred in expect.world:
-        m = WORLD_PREDICATE.match(pred)
+        m = WORLD_PREDICATE.fullmatch(pred)
         if m is None:  # Expect validates its predicates: only a hand-built one gets here
             failures.append(f"world predicate {pred!r} is not 'field op value'")
             continue
@@ -145,10 +173,7 @@ def _world(trace: Trace, expect: Expect) -> list[str]:
                 f"world predicate {pred!r}: no field {path!r} (fields: {', '.join(view)})"
             )
             continue
-        expected = yaml.safe_load(raw)
-        if isinstance(expected, dt.date):
-            expected = expected.isoformat()
-        if not _compare(actual, op, expected):
+        if not _compare(actual, op, predicate_value(raw)):
             failures.append(f"world predicate {pred!r} is false: {path} is {actual!r}")
     return failures
 
@@ -189,7 +214,7 @@ def checked_properties(model: DisputeModel) -> list[str]:
 
 def _step_problem(ref: str, ids: Sequence[str]) -> str | None:
     if ref.startswith("#"):
-        if not ref[1:].isdigit():
+        if not STEP.fullmatch(ref):
             return f"a step is written '#k' with k a number from 0, got {ref!r}"
         if int(ref[1:]) >= len(ids):
             return f"step {ref} is past the last step (#{len(ids) - 1})"
@@ -232,7 +257,7 @@ def expectation_problems(
                 at((key, i), unknown("phase", p, phases))
     fields = [*WorldState.model_fields, "phase"]
     for i, pred in enumerate(expect.world):
-        m = WORLD_PREDICATE.match(pred)
+        m = WORLD_PREDICATE.fullmatch(pred)
         head = m.group(1).split(".")[0] if m else ""
         if head not in fields:
             at(("world", i), unknown("world field", head, fields))

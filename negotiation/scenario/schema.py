@@ -20,13 +20,16 @@ from negotiation.events import Event
 from negotiation.scenario.document import Strict
 from negotiation.scenario.variations import Variation
 
-__all__ = ["WORLD_PREDICATE", "Cell", "Expect", "InvariantExpect", "Scenario"]
+__all__ = ["STEP", "WORLD_PREDICATE", "Cell", "Expect", "InvariantExpect", "Scenario"]
 
 
-#: a world predicate: ``field op value``, the field dotted (``seats.cnrp``)
+#: a world predicate: ``field op value``, the field dotted (``seats.cnrp``); use ``fullmatch``
+#: (linear time: a lazy value followed by optional blanks would backtrack quadratically)
 WORLD_PREDICATE = re.compile(
-    r"^\s*([A-Za-z_][\w.]*)\s*(==|!=|>=|<=|>|<|not contains|contains)\s*(.+?)\s*$"
+    r"\s*([A-Za-z_][\w.]*)\s*(==|!=|>=|<=|>|<|not contains|contains)\s*(.*\S)\s*"
 )
+#: a step reference: '#' and ASCII digits, counted from 0 ('#²' is not a step)
+STEP = re.compile(r"#([0-9]+)")
 
 
 class InvariantExpect(Strict):
@@ -70,7 +73,7 @@ class Expect(Strict):
     @model_validator(mode="after")
     def _predicates(self) -> Expect:
         for p in self.world:
-            if not WORLD_PREDICATE.match(p):
+            if not WORLD_PREDICATE.fullmatch(p):
                 raise ValueError(
                     f"world predicate {p!r} is not 'field op value' "
                     "(op: == != >= <= > < contains, not contains)"

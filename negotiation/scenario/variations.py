@@ -114,8 +114,9 @@ class Operation:
 
     @classmethod
     def field(cls) -> tuple[Any, Any]:
-        """The type and pydantic ``Field`` of this operation in a :class:`Variation`."""
-        return (cls | None, Field(default=None))
+        """The type and pydantic ``Field`` of this operation in a :class:`Variation` (absent by
+        default; given, it needs a value)."""
+        return (cls, Field(default=None))
 
     @classmethod
     def of(cls, value: Any) -> Operation:
@@ -141,7 +142,7 @@ class Valued(Operation):
 
     @classmethod
     def field(cls) -> tuple[Any, Any]:
-        return (cls.value_type | None, Field(default=None, description=cls.description))
+        return (cls.value_type, Field(default=None, description=cls.description))
 
     @classmethod
     def of(cls, value: Any) -> Operation:
@@ -317,9 +318,13 @@ class Shift(Strict, Operation):
         start = edit.find(("from",), self.from_) if self.from_ is not None else None
         for j, e in enumerate(edit.events):
             if e.id in targets or (start is not None and j >= start):
-                update: dict[str, Any] = {"date": _shift_date(e.date, self.days, self.months)}
-                if e.date_end is not None:
-                    update["date_end"] = _shift_date(e.date_end, self.days, self.months)
+                try:
+                    update: dict[str, Any] = {"date": _shift_date(e.date, self.days, self.months)}
+                    if e.date_end is not None:
+                        update["date_end"] = _shift_date(e.date_end, self.days, self.months)
+                except (ValueError, OverflowError):
+                    edit.fail((), f"event {e.id}: the shifted date is out of range")
+                    break
                 edit.events[j] = e.model_copy(update=update)
 
 
