@@ -1,40 +1,52 @@
-"""negotiation: political negotiations as state machines built from sourced news events."""
+"""negotiation: political negotiations as state machines built from sourced news events.
+
+The names here are the user's vocabulary; each comes from the package of its stage
+(``negotiation.corpus``, ``.events``, ``.extract``, ``.model``, ``.replay``, ``.scenario``,
+``.explore``), where the rest of that stage's API lives. Errors: :mod:`negotiation.errors`.
+
+    >>> import negotiation
+    >>> trace = negotiation.replay(negotiation.DisputeModel(), negotiation.load_event_log())
+    >>> trace.final_phase
+    'working_group'
+"""
 
 from __future__ import annotations
 
-from negotiation.corpus import Article, load_articles
-from negotiation.errors import InputError, Problem
-from negotiation.events import Citation, Conflict, Event, EventKind, EventLog, Facts, Granularity
-from negotiation.events.actors import Actor, Gazetteer
-from negotiation.events.log import load_event_log
+from importlib import metadata
+
+from negotiation.corpus import Article
+from negotiation.errors import InputError, NegotiationError
+from negotiation.events import Actor, Citation, Event, EventLog, Facts, Gazetteer, load_event_log
 from negotiation.explore import Exploration, explore
 from negotiation.extract import extract
-from negotiation.model import DisputeModel, load_profile, load_spec
-from negotiation.model.kernel import Kernel
+from negotiation.model import DisputeModel
 from negotiation.replay import Trace, replay
+from negotiation.scenario import Scenario, load_scenario, run_scenario
+
+try:
+    __version__ = metadata.version("negotiation")
+except metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Actor",
     "Article",
     "Citation",
-    "Conflict",
     "DisputeModel",
     "Event",
-    "EventKind",
     "EventLog",
     "Exploration",
     "Facts",
     "Gazetteer",
-    "Granularity",
     "InputError",
-    "Kernel",
-    "Problem",
+    "NegotiationError",
+    "Scenario",
     "Trace",
+    "__version__",
     "explore",
     "extract",
-    "load_articles",
     "load_event_log",
-    "load_profile",
-    "load_spec",
+    "load_scenario",
     "replay",
+    "run_scenario",
 ]

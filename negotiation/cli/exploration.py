@@ -7,11 +7,42 @@ import sys
 
 import click
 
+from negotiation._internal.suggest import unknown
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors
-from negotiation.errors import InputError
+from negotiation.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    check_interpretation,
+    echo_json,
+    input_errors,
+)
 
 __all__ = ["explore"]
+
+
+def _two_parties(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    names = [n.strip() for n in value.split(",")]
+    if len(names) != 2 or not all(names):
+        raise click.BadParameter(f"expected two party ids like odm,pnu, got {value!r}")
+    return names[0], names[1]
+
+
+def _two_seat_counts(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        seats = [int(n) for n in value.split(",")]
+    except ValueError:
+        seats = []
+    if len(seats) != 2 or min(seats) < 0:
+        raise click.BadParameter(f"expected two whole numbers like 68,55, got {value!r}")
+    return seats[0], seats[1]
 
 
 @main.command()
@@ -49,12 +80,14 @@ __all__ = ["explore"]
     "--parties",
     default=None,
     metavar="A,B",
+    callback=_two_parties,
     help="the two parties the abstract events name (default: cpp,cnrp)",
 )
 @click.option(
     "--split",
     default=None,
     metavar="N,M",
+    callback=_two_seat_counts,
     help="their seats in the abstract results, e.g. 99,111 (default: 68,55)",
 )
 @click.option(
@@ -76,8 +109,8 @@ def explore(
     as_json: bool,
     save: str | None,
     start: dt.datetime | None,
-    parties: str | None,
-    split: str | None,
+    parties: tuple[str, str] | None,
+    split: tuple[int, int] | None,
     progress: bool | None,
 ) -> None:
     """Explore every sequence of abstract events the rules allow, breadth first, within the
@@ -86,14 +119,7 @@ def explore(
     from negotiation.explore import explore as run_explore
     from negotiation.explore.search import DEFAULT_PARTIES, DEFAULT_SPLIT, DEFAULT_START
 
-    names = tuple(parties.split(",")) if parties else DEFAULT_PARTIES
-    try:
-        seats = tuple(int(n) for n in split.split(",")) if split else DEFAULT_SPLIT
-    except ValueError:
-        raise InputError(f"--split: expected whole numbers like 68,55, got {split!r}") from None
-    if len(names) != 2 or len(seats) != 2 or not all(names) or min(seats) < 0:
-        raise InputError("--parties and --split each take two values, e.g. odm,pnu and 99,111")
-
+    check_interpretation(model, profile, interpretation)
     start_events = []
     if after is not None or events is not None:
         from negotiation.events.log import load_event_log
@@ -102,7 +128,7 @@ def explore(
         if after is not None:
             ids = [e.id for e in log]
             if after not in ids:
-                raise InputError(f"--after: no event {after!r} in the log")
+                raise click.BadParameter(unknown("event", after, ids), param_hint="'--after'")
             log = log[: ids.index(after) + 1]
         start_events = log
     result = run_explore(
@@ -115,8 +141,8 @@ def explore(
         gaps_for="all" if gaps_for == "all" else "dated",
         start_events=start_events,
         start=start.date() if start else DEFAULT_START,
-        parties=names,
-        split=seats,
+        parties=parties or DEFAULT_PARTIES,
+        split=split or DEFAULT_SPLIT,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
     written = result.save(save) if save else []

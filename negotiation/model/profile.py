@@ -21,9 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from negotiation._internal import yamldoc
 from negotiation._internal.paths import data_dir
+from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError
 
-__all__ = ["Parameters", "Profile", "Provision", "load_profile"]
+__all__ = ["BUILTIN_PROFILES", "Parameters", "Profile", "Provision", "load_profile"]
 
 
 class _Strict(BaseModel):
@@ -145,9 +146,9 @@ class Profile(_Strict):
         values = self.parameters.model_dump()
         if name is not None:
             if name not in self.interpretations:
-                known = ", ".join(sorted(self.interpretations)) or "none"
                 raise InputError(
-                    f"no interpretation {name!r} (known: {known})", file=f"profile {self.id}"
+                    unknown("interpretation", name, sorted(self.interpretations)),
+                    file=f"profile {self.id}",
                 )
             values.update(self.interpretations[name].parameters.model_dump(exclude_none=True))
         return Parameters(

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from negotiation._internal import yamldoc
 from negotiation._internal.paths import data_dir
+from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events import EventKind
 from negotiation.model.effects import ARGUMENTS, EFFECTS
@@ -30,7 +31,7 @@ from negotiation.model.properties import Property
 from negotiation.model.rules import RULES
 from negotiation.model.world import AssemblyStatus, WorldState
 
-__all__ = ["CONDITIONS", "ModelSpec", "Phase", "Transition", "load_spec"]
+__all__ = ["BUILTIN_MODELS", "CONDITIONS", "ModelSpec", "Phase", "Transition", "load_spec"]
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 
@@ -136,39 +137,26 @@ class ModelSpec(_Strict):
             if pid in phases[:i]:
                 problems.append(at(("phases", i, "id"), f"duplicate phase {pid!r}"))
         if self.initial not in known:
-            problems.append(
-                at(("initial",), f"unknown phase {self.initial!r}; phases: {', '.join(phases)}")
-            )
+            problems.append(at(("initial",), unknown("phase", self.initial, phases)))
         for i, t in enumerate(self.transitions):
             base: tuple[str | int, ...] = ("transitions", i)
             for j, s in enumerate(() if t.source == "*" else t.source):
                 if s not in known:
-                    problems.append(at((*base, "from", j), f"unknown phase {s!r}"))
+                    problems.append(at((*base, "from", j), unknown("phase", s, phases)))
             if t.to is not None and t.to not in known:
-                problems.append(at((*base, "to"), f"unknown phase {t.to!r}"))
+                problems.append(at((*base, "to"), unknown("phase", t.to, phases)))
             for j, g in enumerate(t.guards):
                 if g not in RULES:
-                    problems.append(
-                        at(
-                            (*base, "guards", j),
-                            f"undefined rule {g!r}; rules: {', '.join(sorted(RULES))}",
-                        )
-                    )
+                    problems.append(at((*base, "guards", j), unknown("rule", g, sorted(RULES))))
             for j, c in enumerate(t.when):
                 if c not in CONDITIONS:
                     problems.append(
-                        at(
-                            (*base, "when", j),
-                            f"undefined condition {c!r}; conditions: {', '.join(sorted(CONDITIONS))}",
-                        )
+                        at((*base, "when", j), unknown("condition", c, sorted(CONDITIONS)))
                     )
             for j, (name, arg) in enumerate(t.effects):
                 if name not in EFFECTS:
                     problems.append(
-                        at(
-                            (*base, "effects", j),
-                            f"undefined effect {name!r}; effects: {', '.join(sorted(EFFECTS))}",
-                        )
+                        at((*base, "effects", j), unknown("effect", name, sorted(EFFECTS)))
                     )
                 elif name in ARGUMENTS and arg not in ARGUMENTS[name]:
                     problems.append(
