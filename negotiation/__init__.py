@@ -1,45 +1,55 @@
 """negotiation: political negotiations as state machines built from sourced news events.
 
-The names below are the user's vocabulary. Heavy dependencies load on first use inside the
-stages, so ``import negotiation`` stays fast.
+The names here are the user's vocabulary; each comes from the package of its stage
+(``negotiation.corpus``, ``.events``, ``.extract``, ``.model``, ``.replay``, ``.scenario``,
+``.explore``), where the rest of that stage's API lives. Errors: :mod:`negotiation.errors`.
+
+    >>> import negotiation
+    >>> trace = negotiation.replay(negotiation.DisputeModel(), negotiation.load_event_log())
+    >>> trace.final_phase
+    'working_group'
 """
 
 from __future__ import annotations
 
-from negotiation.corpus import Article, load_articles
-from negotiation.errors import InputError, ModelError, NegotiationError, Problem
-from negotiation.events import Citation, Conflict, Event, EventLog, Facts, Granularity
-from negotiation.events.actors import Actor, Gazetteer
-from negotiation.events.log import load_event_log
+from importlib import metadata
+
+from negotiation.corpus import Article
+from negotiation.errors import InputError, ModelError, NegotiationError
+from negotiation.events import Actor, Citation, Event, EventLog, Facts, Gazetteer, load_event_log
 from negotiation.explore import Exploration, explore
 from negotiation.extract import extract
-from negotiation.model import CompiledModel, DisputeModel, compile_model, load_profile, load_spec
+from negotiation.model import CompiledModel, DisputeModel, compile_model
 from negotiation.replay import Trace, replay
+from negotiation.scenario import Scenario, load_scenario, run_scenario
+
+try:
+    __version__ = metadata.version("negotiation")
+except metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Actor",
     "Article",
     "Citation",
     "CompiledModel",
-    "Conflict",
     "DisputeModel",
     "Event",
     "EventLog",
     "Exploration",
     "Facts",
     "Gazetteer",
-    "Granularity",
     "InputError",
     "ModelError",
     "NegotiationError",
-    "Problem",
+    "Scenario",
     "Trace",
+    "__version__",
     "compile_model",
     "explore",
     "extract",
-    "load_articles",
     "load_event_log",
-    "load_profile",
-    "load_spec",
+    "load_scenario",
     "replay",
+    "run_scenario",
 ]

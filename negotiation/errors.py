@@ -1,12 +1,30 @@
-"""Errors about user input, always pointing at a place in a file.
+"""The errors the library raises on purpose, in one tree.
 
-Every loader in the library raises :class:`InputError` for bad input. It carries one or more
-:class:`Problem` objects, each with the file, line and column, the path inside the document and
-what was expected, so that the CLI can print a readable message and exit with status 2::
+Catch :class:`NegotiationError` to catch them all. The hierarchy::
+
+    NegotiationError          anything the library raises on purpose
+    ├── InputError            a file, a flag or a value given to the library is wrong: one or
+    │                         more Problems, each located at file:line:col (CLI exit status 2)
+    └── ModelError            a dispute model cannot be built or run as written: a spec, profile
+        │                     or interpretation that does not fit together, two engines that
+        │                     disagree on the same step
+        └── RuleError         a rule (a guard, a condition, an effect) cannot be evaluated on the
+                              world and event it was given
+
+Anything else is a bug, save two ordinary Python errors: misusing the Python API (a wrong
+argument type) raises ``TypeError``, and pydantic's ``ValidationError`` reaches you only when you
+build a schema object (an ``Event``, a ``Scenario``) yourself; every loader turns it into a
+located :class:`InputError`. The command line prints a :class:`NegotiationError` as one
+``error:`` line per problem and exits with status 2.
+
+An :class:`InputError` carries :class:`Problem` objects, each with the file, line and column, the
+path inside the document and what was expected, printed one per line::
 
     >>> p = Problem(file="s.yaml", line=3, column=5, path="events[0].date", message="bad date")
     >>> str(p)
     's.yaml:3:5: events[0].date: bad date'
+    >>> isinstance(InputError(p), NegotiationError)
+    True
 """
 
 from __future__ import annotations
@@ -14,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["InputError", "ModelError", "NegotiationError", "Problem", "format_path"]
+__all__ = ["InputError", "ModelError", "NegotiationError", "Problem", "RuleError", "format_path"]
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -51,7 +69,7 @@ class Problem:
 
 
 class NegotiationError(Exception):
-    """Base of every error the library raises on purpose."""
+    """The base of every error the library raises on purpose."""
 
 
 class InputError(NegotiationError):
@@ -66,6 +84,10 @@ class InputError(NegotiationError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class ModelError(InputError):
-    """A model that loads but cannot run: a rule written in data fails on an event, a profile
-    lacks what a rule needs."""
+class ModelError(NegotiationError):
+    """A dispute model that cannot be built or run as written (not a file's syntax: that is an
+    :class:`InputError`)."""
+
+
+class RuleError(ModelError):
+    """A rule, condition or effect that cannot be evaluated on the world and event given."""

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiation import Article, InputError, load_articles
+from negotiation import Article, InputError
 from negotiation._internal.paths import seeds_dir
 from negotiation.corpus import (
     ArticleMeta,
     clean_paragraphs,
     find_dates,
+    load_articles,
     read_article,
     split_sentences,
 )

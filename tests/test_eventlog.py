@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiation import EventLog, InputError, load_articles, load_event_log
+from negotiation import EventLog, InputError, load_event_log
 from negotiation.events.vocabulary import builtin_vocabulary
 from negotiation._internal.paths import data_dir, seeds_dir
 from negotiation._internal.yamldoc import load_text
+from negotiation.corpus import load_articles
 from negotiation.events import Citation, Event, Facts, Granularity, period_end
 from negotiation.events.actors import normalize_name
 from negotiation.events.crosswalk import default_crosswalk, entry, table
@@ -277,7 +278,7 @@ BAD_EVENTS = [
     (
         "  - nec\n  recipients:\n  - national-assembly",
         "  - necc\n  recipients:\n  - national-assembly",
-        "unknown actor 'necc' (did you mean 'nec'?)",
+        "unknown actor 'necc'; did you mean 'nec'?",
     ),
     (
         "  - cnrp\n  recipients:\n  - national-assembly\n  summary: The CNRP threatens",

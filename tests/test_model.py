@@ -100,7 +100,7 @@ transitions:
                     {"kind": "election_held", "from": "a", "to": "b", "guards": ["nope"]}
                 ]
             },
-            "undefined rule 'nope'",
+            "unknown rule 'nope'",
         ),
         (
             {"transitions": [{"kind": "election_held", "from": "a", "to": "c"}]},
@@ -117,7 +117,7 @@ transitions:
                     {"kind": "talks_held", "from": "a", "to": "b", "effects": ["teleport"]}
                 ]
             },
-            "undefined effect 'teleport'",
+            "unknown effect 'teleport'",
         ),
     ],
 )
@@ -152,7 +152,7 @@ def test_majority_thresholds_by_reading() -> None:
 
 
 def test_unknown_interpretation_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="no interpretation 'royalist'"):
+    with pytest.raises(InputError, match="unknown interpretation 'royalist'"):
         load_profile().resolve("royalist")
 
 

@@ -130,7 +130,7 @@ def test_shift_dates() -> None:
 def test_unknown_id_names_the_nearest_ids() -> None:
     text = problems(INLINE + "variations:\n  - drop: d-convend\n")
     assert "bad.yaml:11:5: variations[0].drop: unknown event id 'd-convend'" in text
-    assert "nearest: d-convened" in text
+    assert "did you mean 'd-convened'?" in text
 
 
 def test_insert_needs_a_new_slug_id() -> None:
@@ -148,6 +148,30 @@ def test_a_variation_has_exactly_one_operation() -> None:
     assert "exactly one operation" in problems(
         INLINE + "variations: [{drop: a-election, swap: [a-election, b-results]}]"
     )
+
+
+def test_each_operation_is_one_registered_class() -> None:
+    """A variation is one class in scenario/variations.py: registered by its key, a field of
+    Variation (so, of the JSON Schema), and doing its work in its own apply or configure."""
+    from negotiation.scenario import variations
+
+    keys = list(variations.OPERATIONS)
+    assert keys == [
+        *("drop", "insert", "move", "swap", "replace", "change", "shift"),
+        *("model", "profile", "interpretation", "disable_rules"),
+    ]
+    assert list(Variation.model_fields) == keys
+    schema = json.loads((SCHEMA / "scenario.json").read_text())
+    assert list(schema["$defs"]["Variation"]["properties"]) == keys
+    assert variations.SETTING_OPS == ("model", "profile", "interpretation", "disable_rules")
+    for key, operation in variations.OPERATIONS.items():
+        if key in variations.SETTING_OPS:
+            assert issubclass(operation, variations.Setting), key
+        else:
+            assert "apply" in vars(operation), key  # its own, not the base's do-nothing
+    v = Variation.model_validate({"move": {"event": "b", "before": "a"}})
+    assert isinstance(v.operation, variations.Move) and v.op == "move"
+    assert isinstance(Variation(swap=("a", "b")).operation, variations.Swap)
 
 
 def test_apply_variations_without_a_document() -> None:
@@ -199,7 +223,7 @@ expect: {accepted: all, invariants: {violated: [no_early_dissolution]}}
 
 def test_unknown_settings_are_located() -> None:
     text = problems(INLINE + "interpretation: royalist\n")
-    assert "bad.yaml:10:1: interpretation: no interpretation 'royalist' (known: " in text
+    assert "bad.yaml:10:1: interpretation: unknown interpretation 'royalist'; known: " in text
     text = problems(INLINE + "matrix:\n  - {name: x, disable_rules: [no_such_rule]}\n")
     assert "matrix[0].disable_rules: unknown rule 'no_such_rule'" in text
     assert "file not found" in problems(INLINE + "model: nowhere.yaml\n")
@@ -250,12 +274,12 @@ expect:
 @pytest.mark.parametrize(
     ("expect", "message"),
     [
-        ("{rejected_by: {d-convend: first_session_quorum}}", "nearest: d-convened"),
+        ("{rejected_by: {d-convend: first_session_quorum}}", "did you mean 'd-convened'?"),
         ("{rejected_by: {d-convened: quorum}}", "unknown rule 'quorum'"),
         ("{accepted: ['#9']}", "step #9 is past the last step (#4)"),
-        ("{final_phase: boycot}", "unknown phase 'boycot'; nearest: boycott"),
+        ("{final_phase: boycot}", "unknown phase 'boycot'; did you mean 'boycott'?"),
         ("{not_reached: [nowhere]}", "unknown phase 'nowhere'"),
-        ("{world: [seat.cpp == 1]}", "unknown world field 'seat'; nearest: seats"),
+        ("{world: [seat.cpp == 1]}", "unknown world field 'seat'; did you mean 'seats'?"),
         ("{world: [seats.cpp is 68]}", "is not 'field op value'"),
         ("{invariants: {violated: [no_dissolution]}}", "unknown invariant 'no_dissolution'"),
         ("{min_conformance: 2}", "less than or equal to 1"),

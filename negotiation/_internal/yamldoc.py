@@ -11,7 +11,6 @@ at ``file:line:col`` with the path inside the document and what was expected::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
 __all__ = [
@@ -227,11 +227,9 @@ def validation_problems(
             and isinstance(loc[-1], str)
         ):
             allowed = allowed_keys(model, [p for p in loc[len(base) : -1]])
-            near = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
-            hint = f"did you mean {near[0]!r}? " if near else ""
-            message = (
-                f"unknown field; {hint}allowed here: {', '.join(allowed)}" if allowed else message
-            )
+            hint = did_you_mean(loc[-1], allowed)
+            listed = f"{hint} allowed here" if hint else "; allowed here"
+            message = f"unknown field{listed}: {', '.join(allowed)}" if allowed else message
         problems.append(problem_at(doc, loc, message))
     return problems
 

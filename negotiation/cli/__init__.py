@@ -1,16 +1,19 @@
 """The ``negotiation`` command line. Each area of the library has its own module of commands.
 
-Exit codes: 0 success, 1 expectations not met / violations found, 2 invalid input.
+Exit codes: 0 success, 1 expectations not met / violations found, 2 invalid input (a
+:class:`~negotiation.errors.NegotiationError` or a bad flag: see :mod:`negotiation.cli.common`).
 """
 
 from __future__ import annotations
 
 import click
 
+from negotiation.cli.common import CommandGroup
+
 __all__ = ["main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="negotiation")
 def main() -> None:
     """Model political negotiations as state machines built from sourced news events."""

@@ -1,4 +1,16 @@
-"""What every command shares: error handling, exit codes, JSON output."""
+"""What every command shares: error handling, exit codes, JSON output.
+
+Exit codes: 0 ok; 1 expectations not met or violations found; 2 invalid input.
+
+Every exception that reaches the command line is one of two kinds, both exit status 2:
+
+- a :class:`~negotiation.errors.NegotiationError` (bad files, bad values, a model that does not
+  fit together): :class:`CommandGroup` prints it as ``error:`` lines, one per located problem;
+- a click error for a bad flag (:class:`click.BadParameter`, :class:`click.UsageError`): click
+  prints the usage and names the flag. Commands check their flags' values and raise these.
+
+Anything else is a bug, and shows its traceback.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +18,24 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 import click
 
-from negotiation.errors import InputError
+from negotiation._internal.suggest import unknown
+from negotiation.errors import InputError, NegotiationError
 
-__all__ = ["EXIT_FAILED", "EXIT_INPUT", "EXIT_OK", "echo_json", "input_errors"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "CommandGroup",
+    "check_interpretation",
+    "echo_json",
+    "input_errors",
+    "report",
+    "to_json",
+]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # expectations not met, violations found
@@ -22,18 +45,54 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def input_errors(fn: F) -> F:
-    """Turn an :class:`InputError` into its located messages on stderr and exit status 2."""
+    """Report a :class:`NegotiationError` raised by ``fn`` (:func:`report`). The group does
+    this for every command already; the decorator keeps a command usable on its own."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except InputError as exc:
-            for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
-            sys.exit(EXIT_INPUT)
+        except NegotiationError as exc:
+            report(exc)
 
     return cast(F, wrapper)
+
+
+def report(exc: NegotiationError) -> NoReturn:
+    """Print ``exc`` on stderr, one ``error:`` line per problem, and exit with status 2."""
+    lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [str(exc)]
+    for line in lines:
+        click.echo(f"error: {line}", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+class CommandGroup(click.Group):
+    """The ``negotiation`` group: a :class:`NegotiationError` raised by any command is
+    reported (:func:`report`) instead of shown as a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NegotiationError as exc:
+            report(exc)
+
+
+def check_interpretation(
+    model: str | None, profile: str | None, interpretation: str | None
+) -> None:
+    """A click usage error naming ``--interpretation`` when the profile (``--profile``, or the
+    model's) has no such interpretation."""
+    if interpretation is None:
+        return
+    from negotiation.model import load_profile, load_spec
+
+    spec = load_spec(model)
+    known = load_profile(profile if profile is not None else spec.profile).interpretations
+    if interpretation not in known:
+        raise click.BadParameter(
+            unknown("interpretation", interpretation, sorted(known)),
+            param_hint="'--interpretation'",
+        )
 
 
 def to_json(data: Any) -> str:

@@ -7,11 +7,42 @@ import sys
 
 import click
 
+from negotiation._internal.suggest import unknown
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors
-from negotiation.errors import InputError
+from negotiation.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    check_interpretation,
+    echo_json,
+    input_errors,
+)
 
 __all__ = ["explore"]
+
+
+def _two_parties(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    names = [n.strip() for n in value.split(",")]
+    if len(names) != 2 or not all(names):
+        raise click.BadParameter(f"expected two party ids like odm,pnu, got {value!r}")
+    return names[0], names[1]
+
+
+def _two_seat_counts(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        seats = [int(n) for n in value.split(",")]
+    except ValueError:
+        seats = []
+    if len(seats) != 2 or min(seats) < 0:
+        raise click.BadParameter(f"expected two whole numbers like 68,55, got {value!r}")
+    return seats[0], seats[1]
 
 
 @main.command()
@@ -49,12 +80,14 @@ __all__ = ["explore"]
     "--parties",
     default=None,
     metavar="A,B",
+    callback=_two_parties,
     help="the two parties the abstract events name (default: from the dispute's log)",
 )
 @click.option(
     "--split",
     default=None,
     metavar="N,M",
+    callback=_two_seat_counts,
     help="their seats in the abstract results, e.g. 99,111 (default: from the dispute's log)",
 )
 @click.option(
@@ -97,8 +130,8 @@ def explore(
     as_json: bool,
     save: str | None,
     start: dt.datetime | None,
-    parties: str | None,
-    split: str | None,
+    parties: tuple[str, str] | None,
+    split: tuple[int, int] | None,
     fingerprint: bool,
     workers: int,
     max_memory: float | None,
@@ -112,16 +145,7 @@ def explore(
     --max-memory: the partial result is printed; --max-depth is the bound asked for)."""
     from negotiation.explore import explore as run_explore
 
-    names = tuple(parties.split(",")) if parties else None
-    try:
-        seats = tuple(int(n) for n in split.split(",")) if split else None
-    except ValueError:
-        raise InputError(f"--split: expected whole numbers like 68,55, got {split!r}") from None
-    if (names is not None and (len(names) != 2 or not all(names))) or (
-        seats is not None and (len(seats) != 2 or min(seats) < 0 or max(seats) > 100_000)
-    ):
-        raise InputError("--parties and --split each take two values, e.g. odm,pnu and 99,111")
-
+    check_interpretation(model, profile, interpretation)
     start_events, log = [], []
     if after is not None or events is not None:
         from negotiation.events.log import load_event_log
@@ -130,9 +154,7 @@ def explore(
         if after is not None:
             ids = [e.id for e in log]
             if after not in ids:
-                from negotiation._internal.suggest import did_you_mean
-
-                raise InputError(f"--after: no event {after!r} in the log{did_you_mean(after, ids)}")
+                raise click.BadParameter(unknown("event", after, ids), param_hint="'--after'")
             start_events = log[: ids.index(after) + 1]
     result = run_explore(
         model,
@@ -145,8 +167,8 @@ def explore(
         start_events=start_events,
         events=log,
         start=start.date() if start else None,
-        parties=names,
-        split=seats,
+        parties=parties,
+        split=split,
         fingerprint=fingerprint,
         workers=workers,
         max_memory_mb=max_memory,

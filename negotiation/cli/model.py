@@ -11,7 +11,14 @@ import click
 
 from negotiation._internal import atomic
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors, to_json
+from negotiation.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    check_interpretation,
+    echo_json,
+    input_errors,
+    to_json,
+)
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.text import derive as derive_report
@@ -115,6 +122,7 @@ def replay(
     """Replay an event log (default: the built-in Cambodian record) through the model."""
     from negotiation.events.log import load_event_log
 
+    check_interpretation(model, profile, interpretation)
     trace = replay_log(DisputeModel(model, profile, interpretation), load_event_log(events))
     if as_json:
         echo_json(trace.to_json())
@@ -146,6 +154,7 @@ def derive(
     """The phase path observed in an event log, beside the model's transitions."""
     from negotiation.events.log import load_event_log
 
+    check_interpretation(model, profile, interpretation)
     m = DisputeModel(model, profile, interpretation)
     click.echo(derive_report(m.spec, [replay_log(m, load_event_log(events))]), nl=False)
 

@@ -22,14 +22,14 @@ exceed the total. An event without ``crosswalk`` gets the defaults of its kind
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from negotiation._internal import paths, yamldoc
+from negotiation._internal.suggest import unknown
 from negotiation.corpus import Article, Articles, load_articles
 from negotiation.errors import InputError, Problem
 from negotiation.events.event import Citation, Event, EventLog, Granularity
@@ -70,11 +70,6 @@ def _resolve(path: Path | str | None, default_name: str) -> Path:
     return p / default_name if p.is_dir() else p
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 # --------------------------------------------------------------------------- actors
 
 
@@ -88,7 +83,7 @@ def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
             problems.append(
                 doc.problem(
                     ("actors", i, "party"),
-                    f"unknown actor {actor.party!r}{_suggest(actor.party, ids)}",
+                    unknown("actor", actor.party, sorted(ids)),
                 )
             )
         for j, role in enumerate(actor.roles):
@@ -211,10 +206,7 @@ def verify_citation(
     base = tuple(path)
     article: Article | None = articles.get(c.article)
     if article is None:
-        hint = _suggest(c.article, articles) or (
-            f" (known: {', '.join(articles)})" if articles else ""
-        )
-        return [doc.problem((*base, "article"), f"unknown article {c.article!r}{hint}")]
+        return [doc.problem((*base, "article"), unknown("article", c.article, articles))]
     text, where = article.text, f"{c.start}..{c.end}"
     occurrences = _spans(text, c.quote)
     inside = [o for o in occurrences if article.paragraph_at(*o) is not None]
@@ -261,11 +253,12 @@ def _check_actor(
 ) -> list[Problem]:
     if actor_id in actors:
         return []
-    hint = _suggest(actor_id, (a.id for a in actors))
     alias = actors.resolve(actor_id)
     if alias is not None:
-        hint = f" (did you mean {alias!r}? {actor_id!r} is one of its names)"
-    return [doc.problem(path, f"unknown actor {actor_id!r}{hint}")]
+        message = f"unknown actor {actor_id!r}; did you mean {alias!r}? ({actor_id!r} is one of its names)"
+    else:
+        message = unknown("actor", actor_id, (a.id for a in actors))
+    return [doc.problem(path, message)]
 
 
 def check_event_log(
@@ -342,9 +335,7 @@ def check_event_log(
         for j, event_id in enumerate(conflict.events):
             if event_id not in ids:
                 problems.append(
-                    doc.problem(
-                        (*at, "events", j), f"unknown event {event_id!r}{_suggest(event_id, ids)}"
-                    )
+                    doc.problem((*at, "events", j), unknown("event", event_id, sorted(ids)))
                 )
         for j, claim in enumerate(conflict.claims):
             problems += verify_citation(doc, (*at, "claims", j, "source"), claim.source, articles)

@@ -12,7 +12,8 @@ from negotiation.errors import Problem
 from negotiation.model.library.conditions import CONDITIONS
 from negotiation.model.library.effects import EFFECTS
 from negotiation.model.library.invariants import INVARIANTS
-from negotiation.model.spec import Loc, ModelSpec, reachable, unknown
+from negotiation._internal.suggest import unknown
+from negotiation.model.spec import Loc, ModelSpec, reachable
 
 __all__ = ["structural_problems"]
 

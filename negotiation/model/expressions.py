@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from negotiation._internal.calendar import add_months
-from negotiation.errors import ModelError
+from negotiation.errors import ModelError, RuleError
 from negotiation.events import Event
 from negotiation.model.profile import Parameters
 from negotiation.model.world import Record, World

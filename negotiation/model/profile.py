@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from negotiation._internal import paths, yamldoc
 from negotiation._internal.calendar import parse_iso_date
-from negotiation._internal.suggest import did_you_mean
+from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError
 
 __all__ = [
@@ -406,9 +406,7 @@ class Profile(_Strict):
         if name is not None:
             if name not in self.interpretations:
                 raise InputError(
-                    f"no interpretation {name!r} (known: "
-                    f"{', '.join(sorted(self.interpretations)) or 'none'})"
-                    f"{did_you_mean(name, self.interpretations)}",
+                    unknown("interpretation", name, sorted(self.interpretations)),
                     file=f"profile {self.id}",
                 )
             values.update(self.interpretations[name].parameters.model_dump(exclude_none=True))

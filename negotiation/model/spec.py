@@ -29,7 +29,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from negotiation._internal import paths, yamldoc
-from negotiation._internal.suggest import did_you_mean
+from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events.vocabulary import Vocabulary, VocabularyFile, builtin_vocabulary
 from negotiation.model.library.invariants import INVARIANTS
@@ -347,10 +347,6 @@ def load_spec_text(text: str, file: str = "<model>") -> ModelSpec:
     return _load_doc(yamldoc.load_text(text, file), None)
 
 
-def unknown(what: str, name: str, known: Any) -> str:
-    return f"undefined {what} {name!r}{did_you_mean(name, known)}"
-
-
 def reachable(spec: ModelSpec) -> dict[str, set[str]]:
     """Per region (template id): the states reachable from its initial state, ignoring guards."""
     out: dict[str, set[str]] = {}
@@ -374,4 +370,4 @@ def reachable(spec: ModelSpec) -> dict[str, set[str]]:
     return out
 
 
-__all__ += ["migrate", "reachable", "unknown"]
+__all__ += ["migrate", "reachable"]

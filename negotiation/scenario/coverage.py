@@ -27,12 +27,9 @@ from typing import Any
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import ModelSpec, Transition
 from negotiation.replay import replay
-from negotiation.scenario.core import (
-    InvariantExpect,
-    PlannedCell,
-    checked_properties,
-    plan_files,
-)
+from negotiation.scenario.expectations import checked_properties
+from negotiation.scenario.running import PlannedCell, plan_files
+from negotiation.scenario.schema import InvariantExpect
 
 __all__ = ["Coverage", "Row", "measure", "measure_files", "overall_percent", "transition_label"]
 

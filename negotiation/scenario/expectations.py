@@ -1,0 +1,332 @@
+"""Expectations: what should happen in a run, checked against its trace.
+
+:func:`expectation_problems` finds, before running, names that cannot refer to anything
+(unknown event ids, steps past the end, unknown phases, rules, invariants, world fields);
+:func:`check_expectations` says, after running, every expectation that was not met, one
+sentence each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from negotiation._internal import yamldoc
+from negotiation._internal.suggest import unknown
+from negotiation.errors import InputError, Problem
+from negotiation.events import Event
+from negotiation.model.compiled import NOT_ENABLED
+from negotiation.model.machine import DisputeModel
+from negotiation.replay import Step, Trace
+from negotiation.scenario.document import Loc, locate
+from negotiation.scenario.schema import STEP, WORLD_PREDICATE, During, Expect, InvariantExpect
+
+__all__ = [
+    "check_expectations",
+    "checked_properties",
+    "expectation_problems",
+    "predicate_value",
+    "world_view",
+]
+
+
+def world_view(trace: Trace) -> dict[str, Any]:
+    """The final world as plain data (seat maps as mappings), with the phase."""
+    data = trace.final_world.to_json()
+    data["phase"] = trace.final_phase
+    return data
+
+
+def _lookup(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            raise KeyError(path)
+    return data
+
+
+def _contains(actual: Any, expected: Any) -> bool:
+    if isinstance(actual, str):
+        return str(expected) in actual
+    if isinstance(actual, list | tuple | set | frozenset | dict):
+        return expected in actual or str(expected) in {str(x) for x in actual}
+    return False
+
+
+def predicate_value(raw: str) -> Any:
+    """The value of a world predicate, read as YAML (``55``, ``convened``, ``[a, b]``); text
+    that is not valid YAML is taken as it is.
+
+    >>> predicate_value("55"), predicate_value("2018-09-23"), predicate_value("[1")
+    (55, '2018-09-23', '[1')
+    """
+    try:
+        value = yamldoc.load_text(raw, "<predicate>").data
+    except InputError:
+        return raw
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _compare(actual: Any, op: str, expected: Any) -> bool:
+    if op == "contains":
+        return _contains(actual, expected)
+    if op == "not contains":
+        return not _contains(actual, expected)
+    if op == "==":
+        return bool(actual == expected or str(actual) == str(expected))
+    if op == "!=":
+        return not (actual == expected or str(actual) == str(expected))
+    if actual is None:
+        return False
+    try:
+        ops = {
+            ">=": actual >= expected,
+            "<=": actual <= expected,
+            ">": actual > expected,
+            "<": actual < expected,
+        }
+    except TypeError:  # e.g. a date (a string) against a number, a list against a mapping
+        a, b = str(actual), str(expected)
+        ops = {">=": a >= b, "<=": a <= b, ">": a > b, "<": a < b}
+    return bool(ops[op])
+
+
+def _step_of(trace: Trace, ref: str) -> Step | None:
+    if m := STEP.fullmatch(ref):
+        k = int(m.group(1))
+        return trace.steps[k] if k < len(trace.steps) else None
+    return trace.step_for(ref)
+
+
+# --- after the run: what was not met -------------------------------------------------------
+def _acceptance(trace: Trace, expect: Expect) -> list[str]:
+    failures: list[str] = []
+    if expect.accepted == "all":
+        failures += [
+            f"step {s.index} {s.event} was rejected by {s.rejected_by}: {s.reason}"
+            for s in trace.steps
+            if not s.accepted
+        ]
+    elif expect.accepted:
+        for ref in expect.accepted:
+            s = _step_of(trace, ref)
+            if s is None:
+                failures.append(f"expected {ref} to be accepted, but no such step")
+            elif not s.accepted:
+                failures.append(
+                    f"expected {ref} to be accepted; rejected by {s.rejected_by}: {s.reason}"
+                )
+    for ref in expect.rejected or ():
+        s = _step_of(trace, ref)
+        if s is None or s.accepted:
+            failures.append(
+                f"expected {ref} to be rejected, but it was {'absent' if s is None else 'accepted'}"
+            )
+    for ref, rule in (expect.rejected_by or {}).items():
+        s = _step_of(trace, ref)
+        if s is None:
+            failures.append(f"expected {ref} to be rejected by {rule}, but no such step")
+        elif s.accepted:
+            failures.append(f"expected {ref} to be rejected by {rule}, but it was accepted")
+        elif s.rejected_by != rule:
+            failures.append(
+                f"expected {ref} to be rejected by {rule}, but {s.rejected_by} rejected it: {s.reason}"
+            )
+    return failures
+
+
+def _phases(trace: Trace, expect: Expect) -> list[str]:
+    failures: list[str] = []
+    final = {trace.final_phase, *(f"{r}={s}" for r, s in trace.final_regions.items())}
+    if len(trace.region_ids) > 1:  # a state of any region, by its id alone
+        final |= set(trace.final_regions.values())
+    if expect.final_phase is not None and expect.final_phase not in final:
+        failures.append(f"expected final phase {expect.final_phase}, got {trace.final_phase}")
+    seen = trace.states_entered()
+    for p in expect.reached or ():
+        if p not in seen:
+            failures.append(
+                f"expected phase {p} to be reached; phases: {' -> '.join(trace.phases())}"
+            )
+    for p in expect.not_reached or ():
+        if p in seen:
+            failures.append(f"expected phase {p} never to be reached, but it was")
+    return failures
+
+
+def _regions(trace: Trace, expect: Expect) -> list[str]:
+    """``phase_after`` and ``during``: region states after a step, and on every day of a span."""
+    failures: list[str] = []
+    for ref, wanted in (expect.phase_after or {}).items():
+        s = _step_of(trace, ref)
+        if s is None:
+            failures.append(f"expected regions after {ref}, but no such step")
+            continue
+        for region, state in wanted.items():
+            if s.regions.get(region) != state:
+                failures.append(f"expected {region} = {state} after {ref}, got {s.regions.get(region)}")
+    for d in expect.during:
+        failures += _during(trace, d)
+    return failures
+
+
+def _during(trace: Trace, d: During) -> list[str]:
+    """A region's state on a day is its state after the day's last accepted step."""
+    state = trace.initial_regions.get(d.region)
+    steps = [(dt.date.fromisoformat(s.date), s.regions.get(d.region)) for s in trace.steps if s.accepted]
+    i, day, wrong = 0, d.from_, []
+    while i < len(steps) and steps[i][0] < day:  # the state on the morning of the first day
+        state = steps[i][1]
+        i += 1
+    while day <= d.through:
+        while i < len(steps) and steps[i][0] == day:
+            state = steps[i][1]
+            i += 1
+        if state != d.state:
+            wrong.append(f"{day} ({state})")
+        day += dt.timedelta(days=1)
+    if not wrong:
+        return []
+    shown = ", ".join(wrong[:3]) + (f" and {len(wrong) - 3} more days" if len(wrong) > 3 else "")
+    return [f"expected {d.region} = {d.state} from {d.from_} through {d.through}; not on {shown}"]
+
+
+def _world(trace: Trace, expect: Expect) -> list[str]:
+    failures: list[str] = []
+    view = world_view(trace)
+    for pred in expect.world:
+        m = WORLD_PREDICATE.fullmatch(pred)
+        if m is None:  # Expect validates its predicates: only a hand-built one gets here
+            failures.append(f"world predicate {pred!r} is not 'field op value'")
+            continue
+        path, op, raw = m.groups()
+        try:
+            actual = _lookup(view, path)
+        except KeyError:
+            failures.append(
+                f"world predicate {pred!r}: no field {path!r} (fields: {', '.join(view)})"
+            )
+            continue
+        if not _compare(actual, op, predicate_value(raw)):
+            failures.append(f"world predicate {pred!r} is false: {path} is {actual!r}")
+    return failures
+
+
+def _invariants(trace: Trace, expect: Expect) -> list[str]:
+    failures: list[str] = []
+    violated = {v.invariant for v in trace.violations}
+    if expect.invariants == "hold" and violated:
+        failures += [f"invariant {v.invariant} violated: {v.message}" for v in trace.violations]
+    elif isinstance(expect.invariants, InvariantExpect):
+        for inv in expect.invariants.violated:
+            if inv not in violated:
+                failures.append(f"expected invariant {inv} to be violated, but it held")
+        for inv in expect.invariants.hold:
+            if inv in violated:
+                failures.append(f"expected invariant {inv} to hold, but it was violated")
+    if expect.min_conformance is not None and trace.conformance < expect.min_conformance:
+        failures.append(f"conformance {trace.conformance:.3f} is below {expect.min_conformance}")
+    return failures
+
+
+def check_expectations(trace: Trace, expect: Expect) -> list[str]:
+    """Every unmet expectation, as a sentence. Empty when all are met."""
+    return [
+        *_acceptance(trace, expect),
+        *_phases(trace, expect),
+        *_regions(trace, expect),
+        *_world(trace, expect),
+        *_invariants(trace, expect),
+    ]
+
+
+# --- before the run: names that refer to nothing -------------------------------------------
+def checked_properties(model: DisputeModel) -> list[str]:
+    """Ids of what a replay reports as violations: invariants, then temporal properties."""
+    props = getattr(model.spec, "properties", ())
+    return [inv.id for inv in model.compiled.invariants] + [p.id for p in props]
+
+
+def _step_problem(ref: str, ids: Sequence[str]) -> str | None:
+    if ref.startswith("#"):
+        if not STEP.fullmatch(ref):
+            return f"a step is written '#k' with k a number from 0, got {ref!r}"
+        if int(ref[1:]) >= len(ids):
+            return f"step {ref} is past the last step (#{len(ids) - 1})"
+        return None
+    return None if ref in ids else unknown("event id", ref, ids)
+
+
+def expectation_problems(
+    expect: Expect,
+    events: Sequence[Event],
+    model: DisputeModel,
+    doc: yamldoc.Document | None = None,
+    base: Loc = ("expect",),
+) -> list[Problem]:
+    """Names in ``expect`` that cannot refer to anything: event ids not in the (varied) events,
+    steps past the end, unknown phases, rules, invariants and world fields."""
+    problems: list[Problem] = []
+    ids = [e.id for e in events]
+
+    def at(path: Loc, message: str | None) -> None:
+        if message is not None:
+            problems.append(locate(doc, (*base, *path), message))
+
+    if isinstance(expect.accepted, tuple):
+        for i, ref in enumerate(expect.accepted):
+            at(("accepted", i), _step_problem(ref, ids))
+    for i, ref in enumerate(expect.rejected or ()):
+        at(("rejected", i), _step_problem(ref, ids))
+    rules = [*model.compiled.rules, NOT_ENABLED]
+    for ref, rule in (expect.rejected_by or {}).items():
+        at(("rejected_by", ref), _step_problem(ref, ids))
+        if rule not in rules:
+            at(("rejected_by", ref), unknown("rule", rule, rules))
+    phases = model.spec.phase_ids()
+    if not model.spec.single_track:  # region=state, or a state id alone
+        phases = [*phases, *dict.fromkeys(s for r in model.spec.regions for s in r.state_ids())]
+    if expect.final_phase is not None and expect.final_phase not in phases:
+        at(("final_phase",), unknown("phase", expect.final_phase, phases))
+    for key in ("reached", "not_reached"):
+        for i, p in enumerate(getattr(expect, key) or ()):
+            if p not in phases:
+                at((key, i), unknown("phase", p, phases))
+    fields = [*model.compiled.schema.names(), "phase"]
+    for i, pred in enumerate(expect.world):
+        m = WORLD_PREDICATE.fullmatch(pred)
+        head = m.group(1).split(".")[0] if m else ""
+        if head not in fields:
+            at(("world", i), unknown("world field", head, fields))
+    problems += _region_problems(expect, ids, model, at)
+    if isinstance(expect.invariants, InvariantExpect):
+        invariants = checked_properties(model)
+        for key in ("violated", "hold"):
+            for i, name in enumerate(getattr(expect.invariants, key)):
+                if name not in invariants:
+                    at(("invariants", key, i), unknown("invariant", name, invariants))
+    return problems
+
+
+def _region_problems(
+    expect: Expect, ids: Sequence[str], model: DisputeModel, at: Any
+) -> list[Problem]:
+    """Unknown regions and states in ``phase_after`` and ``during`` (reported through ``at``)."""
+    regions = {r: model.spec.region(r).state_ids() for r in model.compiled.regions}
+
+    def state_problem(region: str, state: str) -> str | None:
+        if region not in regions:
+            return unknown("region", region, list(regions))
+        return None if state in regions[region] else unknown("state", state, regions[region])
+
+    for ref, wanted in (expect.phase_after or {}).items():
+        at(("phase_after", ref), _step_problem(ref, ids))
+        for region, state in wanted.items():
+            at(("phase_after", ref, region), state_problem(region, state))
+    for i, d in enumerate(expect.during):
+        at(("during", i), state_problem(d.region, d.state))
+    return []

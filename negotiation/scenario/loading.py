@@ -1,0 +1,138 @@
+"""Loading scenario files: YAML with every value's position, validated against the schema.
+
+Names (event ids, phases, rules …) are checked later, by
+:func:`~negotiation.scenario.running.plan_scenario`, once the events and the model are known.
+:func:`scenario_files` expands files, directories and globs; :func:`base_events` reads the event
+log a scenario starts from.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from negotiation._internal import yamldoc
+from negotiation.errors import InputError, Problem
+from negotiation.events import Event, EventLog
+from negotiation.scenario.document import locate
+from negotiation.scenario.schema import Scenario
+
+__all__ = [
+    "LoadedScenario",
+    "base_events",
+    "dump_scenario",
+    "load_scenario",
+    "load_scenario_text",
+    "scenario_files",
+]
+
+
+@dataclass
+class LoadedScenario:
+    """A scenario, the document it was read from (for locating problems) and the directory its
+    relative paths are read from."""
+
+    scenario: Scenario
+    doc: yamldoc.Document | None
+    base_dir: Path
+
+    @property
+    def file(self) -> str:
+        return self.doc.file if self.doc else "<scenario>"
+
+
+def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
+    if doc.data is None:
+        raise InputError(
+            doc.problem((), "empty document, expected a scenario (a mapping with at least 'name')")
+        )
+    if not isinstance(doc.data, dict):
+        raise InputError(
+            doc.problem(
+                (),
+                f"expected a scenario (a mapping with at least 'name'), got a "
+                f"{type(doc.data).__name__}",
+            )
+        )
+    return LoadedScenario(yamldoc.parse(doc, Scenario), doc, base_dir)
+
+
+def load_scenario(path: Path | str) -> LoadedScenario:
+    """Load and validate a scenario file's schema (errors located at file:line:col).
+
+    Names (event ids, phases, rules ...) are checked by :func:`plan_scenario`.
+    """
+    return _from_document(yamldoc.load(path), Path(path).parent)
+
+
+def load_scenario_text(
+    text: str, file: str = "<scenario>", base_dir: Path | str = "."
+) -> LoadedScenario:
+    """A scenario from YAML text (relative paths in it are read from ``base_dir``)."""
+    return _from_document(yamldoc.load_text(text, file), Path(base_dir))
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """A scenario as YAML, defaults left out: ``load_scenario_text(dump_scenario(s))`` gives
+    ``s`` back. Exploration writes its counterexamples with this."""
+    data = scenario.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return yamldoc.dump(data)
+
+
+def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files, directories (every *.yaml/*.yml below) and globs, sorted, without repeats."""
+    found: list[Path] = []
+    for raw in paths:
+        text = str(raw)
+        matches = (
+            [Path(m) for m in sorted(glob.glob(text, recursive=True))]
+            if glob.has_magic(text)
+            else [Path(text)]
+        )
+        if not matches:
+            raise InputError(Problem(file=text, message="no file matches this pattern"))
+        for p in matches:
+            if p.is_dir():
+                found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
+            elif p.exists():
+                found.append(p)
+            else:
+                raise InputError(Problem(file=str(p), message="file not found"))
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for p in found:
+        if p.resolve() not in seen:
+            seen.add(p.resolve())
+            out.append(p)
+    return out
+
+
+_LOGS: dict[tuple[str, float], tuple[Event, ...]] = {}
+
+
+def base_events(loaded: LoadedScenario) -> list[Event]:
+    """The events the variations start from: the built-in log, a log file, or inline events."""
+    from negotiation.events.log import load_event_log  # late: the corpus layer is heavier
+
+    events = loaded.scenario.events
+    if not isinstance(events, str):
+        return list(events)
+    if events == "builtin":
+        from negotiation._internal.paths import seeds_dir
+
+        path = seeds_dir() / "events.yaml"
+    else:
+        path = loaded.base_dir / events
+        if path.is_dir():
+            path = path / "events.yaml"
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+    except OSError:
+        where = ("events",) if events != "builtin" else ()
+        raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None
+    if key not in _LOGS:
+        log: EventLog = load_event_log(path)
+        _LOGS[key] = log.events
+    return list(_LOGS[key])

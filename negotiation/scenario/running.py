@@ -1,0 +1,202 @@
+"""Planning and running scenarios.
+
+:func:`plan_scenario` checks a loaded scenario and prepares its runs, one :class:`PlannedCell`
+per matrix cell (or one for the scenario itself): every problem that can be found without
+running is raised there, located. :func:`run_cell` replays one planned cell and checks its
+expectations; :func:`run_scenario` does both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from negotiation.errors import InputError, Problem
+from negotiation.events import Event
+from negotiation.model.machine import DisputeModel
+from negotiation.replay import Trace, replay
+from negotiation.scenario.document import Loc, locate
+from negotiation.scenario.expectations import check_expectations, expectation_problems
+from negotiation.scenario.loading import (
+    LoadedScenario,
+    base_events,
+    load_scenario,
+    scenario_files,
+)
+from negotiation.scenario.schema import Cell, Expect
+from negotiation.scenario.settings import Settings, model_of
+from negotiation.scenario.variations import Variation, apply_variations
+
+__all__ = [
+    "CellResult",
+    "PlannedCell",
+    "fold_settings",
+    "plan_files",
+    "plan_scenario",
+    "run_cell",
+    "run_scenario",
+]
+
+
+@dataclass
+class PlannedCell:
+    """One run of a scenario, checked and ready: its events, settings, model and expectations."""
+
+    scenario: str
+    cell: str | None
+    file: str
+    events: list[Event]
+    settings: Settings
+    model: DisputeModel
+    expect: Expect
+    #: where the expectations are in the file (for locating problems)
+    expect_at: Loc = ("expect",)
+
+    @property
+    def name(self) -> str:
+        return self.scenario if self.cell is None else f"{self.scenario} [{self.cell}]"
+
+
+def fold_settings(settings: Settings, variations: Sequence[Variation], base: Loc) -> Settings:
+    """``settings`` after the setting operations among ``variations`` (found at ``base``)."""
+    for i, variation in enumerate(variations):
+        settings = variation.operation.configure(settings, (*base, i))
+    return settings
+
+
+def _cell_runs(
+    loaded: LoadedScenario, top: Settings, events: list[Event], k: int, cell: Cell
+) -> tuple[Settings, list[Event], tuple[Expect, Loc]]:
+    """A matrix cell's settings, events and expectations, from the scenario's."""
+    at: Loc = ("matrix", k)
+    settings = top.with_(
+        at,
+        model=cell.model,
+        profile=cell.profile,
+        interpretation=cell.interpretation,
+        disable_rules=cell.disable_rules,
+    )
+    settings = fold_settings(settings, cell.variations, (*at, "variations"))
+    if cell.variations:
+        events = apply_variations(events, cell.variations, loaded.doc, (*at, "variations"))
+    if cell.expect is not None:
+        return settings, events, (cell.expect, (*at, "expect"))
+    return settings, events, (loaded.scenario.expect, ("expect",))
+
+
+def _plan_cell(
+    loaded: LoadedScenario,
+    name: str | None,
+    settings: Settings,
+    events: list[Event],
+    expected: tuple[Expect, Loc],
+) -> PlannedCell:
+    """A checked cell, or an :class:`InputError` with every problem found."""
+    model = model_of(settings, loaded.doc, loaded.base_dir)
+    unhandled = sorted({e.kind.value for e in events if not model.handles(e.kind.value)})
+    if unhandled:
+        raise InputError(
+            locate(
+                loaded.doc,
+                settings.where.get("model", ()),
+                f"model {model.spec.id!r} has no transition for event kind(s): "
+                f"{', '.join(unhandled)}",
+            )
+        )
+    expect, expect_at = expected
+    problems = expectation_problems(expect, events, model, loaded.doc, expect_at)
+    if problems:
+        raise InputError(problems)
+    sc = loaded.scenario
+    return PlannedCell(sc.name, name, loaded.file, events, settings, model, expect, expect_at)
+
+
+def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
+    """Check a loaded scenario and prepare its runs (each matrix cell, or the scenario itself).
+
+    Every problem that can be found without running is raised here as one located
+    :class:`InputError`: unknown event ids in variations and expectations, unknown phases,
+    rules, invariants, world fields, models, profiles, interpretations, unhandled event kinds.
+    """
+    sc = loaded.scenario
+    top = Settings(model=sc.model).with_(
+        (),
+        profile=sc.profile,
+        interpretation=sc.interpretation,
+        disable_rules=sc.disable_rules,
+    )
+    top = fold_settings(top, sc.variations, ("variations",))
+    events = apply_variations(base_events(loaded), sc.variations, loaded.doc)
+    planned: list[PlannedCell] = []
+    problems: list[Problem] = []
+    cells: Sequence[Cell | None] = sc.matrix or (None,)
+    for k, cell in enumerate(cells):
+        expect: tuple[Expect, Loc]
+        try:
+            if cell is None:
+                settings, evs, expect = top, events, (sc.expect, ("expect",))
+            else:
+                settings, evs, expect = _cell_runs(loaded, top, events, k, cell)
+            name = cell.name if cell is not None else None
+            planned.append(_plan_cell(loaded, name, settings, evs, expect))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))
+    return planned
+
+
+def plan_files(paths: Sequence[str | Path]) -> list[PlannedCell]:
+    """Plan every scenario in these files, directories or globs. Every invalid file is
+    reported (one :class:`InputError` with all the problems) before anything runs."""
+    planned: list[PlannedCell] = []
+    problems: list[Problem] = []
+    for f in scenario_files(paths):
+        try:
+            planned += plan_scenario(load_scenario(f))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return planned
+
+
+@dataclass
+class CellResult:
+    """The outcome of one run: its trace and every expectation it did not meet."""
+
+    scenario: str
+    cell: str | None
+    file: str
+    trace: Trace
+    failures: list[str]
+    events: list[Event]
+    expect: Expect | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    @property
+    def name(self) -> str:
+        return self.scenario if self.cell is None else f"{self.scenario} [{self.cell}]"
+
+
+def run_cell(planned: PlannedCell) -> CellResult:
+    """Replay one planned cell and check its expectations."""
+    trace = replay(planned.model, planned.events)
+    return CellResult(
+        planned.scenario,
+        planned.cell,
+        planned.file,
+        trace,
+        check_expectations(trace, planned.expect),
+        planned.events,
+        planned.expect,
+    )
+
+
+def run_scenario(loaded: LoadedScenario) -> list[CellResult]:
+    """Run a scenario (each matrix cell, or the scenario itself when it has none)."""
+    return [run_cell(p) for p in plan_scenario(loaded)]

@@ -1,0 +1,148 @@
+"""A scenario file as pydantic models: :class:`Scenario`, its matrix :class:`Cell` and its
+expectations :class:`Expect`. The variations are in :mod:`negotiation.scenario.variations`, one
+class per operation. ``negotiation schema scenario`` prints the JSON Schema of these models
+(shipped in ``schema/scenario.json`` for editors).
+
+    >>> Scenario(name="the record").model
+    'cambodia'
+    >>> Expect.model_validate({"world": "seats.cnrp >= 55"}).world
+    ('seats.cnrp >= 55',)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from negotiation._internal.calendar import parse_iso_date
+from negotiation.events import Event
+from negotiation.scenario.document import Strict
+from negotiation.scenario.variations import Variation
+
+__all__ = ["STEP", "WORLD_PREDICATE", "Cell", "During", "Expect", "InvariantExpect", "Scenario"]
+
+
+#: a world predicate: ``field op value``, the field dotted (``seats.cnrp``); use ``fullmatch``
+#: (linear time: a lazy value followed by optional blanks would backtrack quadratically)
+WORLD_PREDICATE = re.compile(
+    r"\s*([A-Za-z_][\w.]*)\s*(==|!=|>=|<=|>|<|not contains|contains)\s*(.*\S)\s*"
+)
+#: a step reference: '#' and ASCII digits, counted from 0 ('#²' is not a step)
+STEP = re.compile(r"#([0-9]+)")
+
+
+class InvariantExpect(Strict):
+    """Invariants (and temporal properties) expected violated, or expected to hold."""
+
+    violated: tuple[str, ...] = Field(default=(), description="invariant ids")
+    hold: tuple[str, ...] = Field(default=(), description="invariant ids")
+
+
+class During(Strict):
+    """A region in a state on every day from ``from`` through ``through`` (inclusive)."""
+
+    region: str
+    state: str
+    from_: dt.date = Field(alias="from")
+    through: dt.date
+
+    @field_validator("from_", "through", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return parse_iso_date(value)
+
+    @model_validator(mode="after")
+    def _order(self) -> During:
+        if self.through < self.from_:
+            raise ValueError(f"through {self.through} is before from {self.from_}")
+        return self
+
+
+class Expect(Strict):
+    """What should happen. Events are named by id or by step number ``'#k'`` (from 0)."""
+
+    accepted: Literal["all"] | tuple[str, ...] | None = Field(
+        default=None, description="'all', or the event ids / '#k' steps accepted"
+    )
+    rejected: tuple[str, ...] | None = Field(default=None, description="ids rejected, any rule")
+    rejected_by: dict[str, str] | None = Field(
+        default=None, description="{event id or step '#k': rule id (or not_enabled)}"
+    )
+    final_phase: str | None = None
+    reached: tuple[str, ...] | None = Field(default=None, description="phases entered")
+    not_reached: tuple[str, ...] | None = Field(default=None, description="phases never entered")
+    world: tuple[str, ...] = Field(
+        default=(),
+        description="final-state predicates 'field op value': 'assembly == convened', "
+        "'seats.cnrp >= 55', 'boycotting contains cnrp' (op: == != >= <= > < contains, "
+        "not contains)",
+    )
+    invariants: Literal["hold"] | InvariantExpect | None = Field(
+        default=None,
+        description="'hold' (no invariant or temporal property violated), or by id: "
+        "{violated: [...], hold: [...]}",
+    )
+    min_conformance: float | None = Field(default=None, ge=0, le=1)
+    phase_after: dict[str, dict[str, str]] | None = Field(
+        default=None, description="{event id or '#k': {region: state}} after that step"
+    )
+    during: tuple[During, ...] = Field(
+        default=(), description="[{region, state, from, through}]: the region's state each day"
+    )
+
+    @field_validator("world", mode="before")
+    @classmethod
+    def _one_predicate(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _predicates(self) -> Expect:
+        for p in self.world:
+            if not WORLD_PREDICATE.fullmatch(p):
+                raise ValueError(
+                    f"world predicate {p!r} is not 'field op value' "
+                    "(op: == != >= <= > < contains, not contains)"
+                )
+        return self
+
+
+class Cell(Strict):
+    """One cell of a matrix: settings and variations added to the scenario's."""
+
+    name: str
+    model: str | None = None
+    profile: str | None = None
+    interpretation: str | None = None
+    disable_rules: tuple[str, ...] = ()
+    variations: tuple[Variation, ...] = ()
+    expect: Expect | None = Field(default=None, description="replaces the scenario's expectations")
+
+
+class Scenario(Strict):
+    """A scenario file: the record or a variation of it, and what should happen."""
+
+    name: str
+    description: str = ""
+    model: str = Field(default="cambodia", description="built-in model name or a spec file path")
+    profile: str | None = Field(default=None, description="default: the model's profile")
+    interpretation: str | None = None
+    disable_rules: tuple[str, ...] = Field(
+        default=(), description="rules switched off (what do the invariants catch then?)"
+    )
+    events: str | tuple[Event, ...] = Field(
+        default="builtin", description="'builtin', an event-log file path, or a list of events"
+    )
+    variations: tuple[Variation, ...] = ()
+    expect: Expect = Field(default_factory=Expect)
+    matrix: tuple[Cell, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_cells(self) -> Scenario:
+        names = [c.name for c in self.matrix]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"matrix cell names must be unique: {', '.join(dupes)}")
+        return self

@@ -1,0 +1,129 @@
+"""The settings of one run (model, profile, interpretation, rules switched off) and the dispute
+model they give.
+
+Settings are folded from the scenario's fields, its setting variations, a matrix cell's fields
+and the cell's setting variations, in that order; later ones win, and rules switched off add up.
+Each setting remembers where in the file it was set, so that a bad one is reported there::
+
+    >>> s = Settings().with_(("matrix", 0), interpretation="opposition_2013")
+    >>> s.interpretation, s.where["interpretation"]
+    ('opposition_2013', ('matrix', 0, 'interpretation'))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from negotiation._internal import yamldoc
+from negotiation._internal.suggest import unknown
+from negotiation.errors import InputError, Problem
+from negotiation.model.machine import DisputeModel
+from negotiation.model.compiled import compile_model
+from negotiation.model.profile import BUILTIN_PROFILES
+from negotiation.model.spec import BUILTIN_MODELS
+from negotiation.scenario.document import Loc, locate
+
+__all__ = ["Settings", "model_for", "model_of"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Model, profile, interpretation and switched-off rules of one run, and where each was set.
+
+    The scenario's fields, its setting variations, a matrix cell's fields and the cell's
+    setting variations are folded in that order, later ones winning (rules switched off add up).
+    """
+
+    model: str = "cambodia"
+    profile: str | None = None
+    interpretation: str | None = None
+    disable_rules: tuple[str, ...] = ()
+    where: dict[str, Loc] = field(default_factory=dict, compare=False, hash=False)
+
+    def with_(self, at: Loc, **changes: Any) -> Settings:
+        """These settings with ``changes`` (``None`` and ``()`` change nothing), set at ``at``."""
+        values: dict[str, Any] = {
+            "model": self.model,
+            "profile": self.profile,
+            "interpretation": self.interpretation,
+            "disable_rules": self.disable_rules,
+        }
+        where = dict(self.where)
+        for key, value in changes.items():
+            if value is None or value == ():
+                continue
+            if key == "disable_rules":
+                value = tuple(dict.fromkeys((*self.disable_rules, *value)))
+            values[key] = value
+            where[key] = (*at, key)
+        return Settings(**values, where=where)
+
+
+_MODELS: dict[tuple[str, str | None, str | None, tuple[str, ...]], DisputeModel] = {}
+
+
+def model_for(
+    model: str,
+    profile: str | None,
+    interpretation: str | None,
+    disable_rules: tuple[str, ...] = (),
+) -> DisputeModel:
+    """A (cached) model for these settings; models are reset before each replay."""
+    key = (model, profile, interpretation, disable_rules)
+    if key not in _MODELS:
+        compiled = compile_model(model, profile, interpretation, disabled_rules=disable_rules)
+        _MODELS[key] = DisputeModel(compiled=compiled)
+    return _MODELS[key]
+
+
+def _resolve_model(base_dir: Path, ref: str) -> str:
+    if ref in BUILTIN_MODELS or Path(ref).is_absolute():
+        return ref
+    return str(base_dir / ref)
+
+
+def _resolve_profile(base_dir: Path, ref: str | None) -> str | None:
+    if ref is None or ref in BUILTIN_PROFILES or Path(ref).is_absolute():
+        return ref
+    return str(base_dir / ref)
+
+
+def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -> DisputeModel:
+    """The model these settings give, files named relative to ``base_dir``. A bad setting is an
+    :class:`InputError` located where it was set in ``doc`` (or, for a problem inside the model
+    or profile file it names, in that file)."""
+    if settings.disable_rules:
+        try:  # the rules this model knows: built-in ones and those it defines in data
+            known = model_for(
+                _resolve_model(base_dir, settings.model),
+                _resolve_profile(base_dir, settings.profile),
+                settings.interpretation,
+            ).compiled.rules
+        except InputError:
+            known = {}
+        unknown_rules = [r for r in settings.disable_rules if known and r not in known]
+        if unknown_rules:
+            where = settings.where.get("disable_rules", ("disable_rules",))
+            raise InputError(
+                [locate(doc, where, unknown("rule", r, sorted(known))) for r in unknown_rules]
+            )
+    try:
+        return model_for(
+            _resolve_model(base_dir, settings.model),
+            _resolve_profile(base_dir, settings.profile),
+            settings.interpretation,
+            settings.disable_rules,
+        )
+    except InputError as exc:
+        # the problem is in the file the setting names (keep it), or in the setting itself
+        where = (
+            settings.where.get("interpretation")
+            or settings.where.get("profile")
+            or settings.where.get("model")
+            or ()
+        )
+        raise InputError(
+            [p if p.line is not None else locate(doc, where, p.message) for p in exc.problems]
+        ) from None
