@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from negotiation.events import Event, load_event_log
 from negotiation.explore import explore
-from negotiation.model import NOT_ENABLED, DisputeModel, compile_model, load_profile
+from negotiation.model import NOT_ENABLED, DisputeModel, compile_model
 from negotiation.model.compiled import CompiledModel
 from negotiation.model.memo import StepMemo
 from negotiation.replay import replay
@@ -70,8 +70,13 @@ def test_memoised_steps_equal_direct_steps(which: int, data: st.DataObject) -> N
         state = compiled.initial
         for e in seq:
             direct = compiled.step(state, e)
-            key = (e.kind, e.date, json.dumps(e.facts.present(), sort_keys=True, default=str),
-                   e.actors, e.recipients)
+            key = (
+                e.kind,
+                e.date,
+                json.dumps(e.facts.present(), sort_keys=True, default=str),
+                e.actors,
+                e.recipients,
+            )
             assert memo.step(state, e, key) == direct._replace(evaluated=())
             state = direct.state
 
@@ -102,8 +107,12 @@ def test_a_rule_outranks_another_candidates_state_condition() -> None:
     # with no boycott and 60 votes, the confidence rule is what stops it
     events = [
         Event(id="a", kind="election_held", date=dt.date(2013, 7, 28)),
-        Event(id="b", kind="results_announced", date=dt.date(2013, 8, 12),
-              facts={"seats": {"cpp": 68, "cnrp": 55}, "total_seats": 123}),
+        Event(
+            id="b",
+            kind="results_announced",
+            date=dt.date(2013, 8, 12),
+            facts={"seats": {"cpp": 68, "cnrp": 55}, "total_seats": 123},
+        ),
         Event(id="c", kind="assembly_convened", date=dt.date(2013, 9, 23)),
         Event(id="d", kind="government_formed", date=dt.date(2013, 9, 24), facts={"votes_for": 60}),
     ]
@@ -126,8 +135,17 @@ def _golden(name: str) -> dict:  # type: ignore[type-arg]
 
 
 def _same_exploration(result: dict, golden: dict) -> None:  # type: ignore[type-arg]
-    for key in ("distinct_states", "transitions", "steps", "max_depth", "violations", "phases",
-                "rejections", "complete", "stopped"):
+    for key in (
+        "distinct_states",
+        "transitions",
+        "steps",
+        "max_depth",
+        "violations",
+        "phases",
+        "rejections",
+        "complete",
+        "stopped",
+    ):
         assert result[key] == golden[key], key
     # witnesses now carry the events' recipients (the old engine dropped them)
     for found in result["outcomes"]:
@@ -160,18 +178,31 @@ def test_exploration_with_rules_off_finds_what_the_old_engine_found(tmp_path: Pa
 
 @pytest.mark.slow
 def test_kenya_exploration_equals_the_old_engine() -> None:
-    result = explore(KENYA / "model.yaml", parties=("odm", "others"), split=(99, 111),
-                     start=dt.date(2007, 12, 27), max_depth=6, max_states=10**7,
-                     max_seconds=600).to_json()
+    result = explore(
+        KENYA / "model.yaml",
+        parties=("odm", "others"),
+        split=(99, 111),
+        start=dt.date(2007, 12, 27),
+        max_depth=6,
+        max_states=10**7,
+        max_seconds=600,
+    ).to_json()
     _same_exploration(result, _golden("explore_kenya_d6"))
 
 
 def test_kenya_exploration_from_the_record_equals_the_old_engine() -> None:
     log = list(load_event_log(KENYA / "events.yaml"))
     upto = [e.id for e in log].index("2008-01-15-parliament-opens") + 1
-    result = explore(KENYA / "model.yaml", parties=("odm", "others"), split=(99, 111),
-                     start=dt.date(2007, 12, 27), max_depth=4, start_events=log[:upto],
-                     max_states=10**7, max_seconds=600).to_json()
+    result = explore(
+        KENYA / "model.yaml",
+        parties=("odm", "others"),
+        split=(99, 111),
+        start=dt.date(2007, 12, 27),
+        max_depth=4,
+        start_events=log[:upto],
+        max_states=10**7,
+        max_seconds=600,
+    ).to_json()
     _same_exploration(result, _golden("explore_kenya_after"))
 
 
@@ -193,7 +224,11 @@ def test_every_scenario_keeps_its_result() -> None:
             result.trace.steps, g["steps"], strict=True
         ):
             assert (step.event, step.accepted, step.rejected_by, step.phase_after) == (
-                eid, accepted, rule, phase), cell.name
+                eid,
+                accepted,
+                rule,
+                phase,
+            ), cell.name
             new = sorted(set(violated) - first_seen)
             first_seen |= set(violated)
             assert sorted({v.invariant for v in step.violations}) == new, (cell.name, eid)
@@ -206,8 +241,14 @@ def test_replay_of_the_record_equals_the_old_engine() -> None:
         for key in ("accepted", "total", "final_phase", "conformance", "first_deviation"):
             assert trace[key] == golden[key], (name, key)
         for mine, old in zip(trace["steps"], golden["steps"], strict=True):
-            for key in ("event", "phase_before", "phase_after", "accepted", "rejected_by",
-                        "reason"):
+            for key in (
+                "event",
+                "phase_before",
+                "phase_after",
+                "accepted",
+                "rejected_by",
+                "reason",
+            ):
                 assert mine.get(key) == old.get(key), (name, mine["event"], key)
             assert mine.get("changes", {}) == _pairs_as_maps(old.get("changes", {}))
         old_world = _pairs_as_maps(golden["final_world"])
@@ -216,10 +257,16 @@ def test_replay_of_the_record_equals_the_old_engine() -> None:
 
 def _pairs_as_maps(data: dict) -> dict:  # type: ignore[type-arg]
     """The old engine wrote seat maps as lists of pairs; the new one as mappings."""
+
     def fix(v: object) -> object:
-        if isinstance(v, list) and v and all(isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) for x in v):
+        if (
+            isinstance(v, list)
+            and v
+            and all(isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) for x in v)
+        ):
             return dict(v)  # type: ignore[arg-type]
         if isinstance(v, list):
             return [fix(x) for x in v]
         return v
+
     return {k: fix(v) for k, v in data.items()}

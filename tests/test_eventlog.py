@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation import EventLog, InputError, load_event_log
-from negotiation.events.vocabulary import builtin_vocabulary
 from negotiation._internal.paths import data_dir, seeds_dir
 from negotiation._internal.yamldoc import load_text
 from negotiation.corpus import load_articles
@@ -26,6 +25,7 @@ from negotiation.events.log import (
     event_log_from_document,
     load_actors,
 )
+from negotiation.events.vocabulary import builtin_vocabulary
 
 
 @pytest.fixture(scope="module")

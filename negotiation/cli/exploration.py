@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
 
@@ -61,7 +62,11 @@ def _two_seat_counts(
     help="which kinds are explored with every date gap (dated: those whose rules or effects "
     "use dates)",
 )
-@click.option("--events", default=None, help="start from this event log (default: built-in)")
+@click.option(
+    "--events",
+    default=None,
+    help="the dispute's event log: its parties, seats and dates for the abstract events, and with --after the start (default: the built-in record, or events.yaml beside --model)",
+)
 @click.option("--after", "after", default=None, help="start after this event of the log")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
 @click.option(
@@ -147,6 +152,9 @@ def explore(
 
     check_interpretation(model, profile, interpretation)
     start_events, log = [], []
+    if events is None and model is not None and Path(model).is_file():
+        beside = Path(model).parent / "events.yaml"  # the dispute's own log, for its domain
+        events = str(beside) if beside.is_file() else None
     if after is not None or events is not None:
         from negotiation.events.log import load_event_log
 

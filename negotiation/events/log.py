@@ -32,10 +32,11 @@ from negotiation._internal import paths, yamldoc
 from negotiation._internal.suggest import unknown
 from negotiation.corpus import Article, Articles, load_articles
 from negotiation.errors import InputError, Problem
-from negotiation.events.event import Citation, Event, EventLog, Granularity
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.events.crosswalk import default_crosswalk
 from negotiation.events.crosswalk import table as crosswalk_table
+from negotiation.events.event import Citation, Event, EventLog, Granularity
+from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary, load_vocabulary
 
 __all__ = [
     "ActorsFile",
@@ -50,6 +51,7 @@ __all__ = [
 
 EVENTS_FILE = "events.yaml"
 ACTORS_FILE = "actors.yaml"
+VOCABULARY_FILE = "vocabulary.yaml"  # a dispute's additions to the built-in vocabulary
 
 
 class ActorsFile(BaseModel):
@@ -121,16 +123,32 @@ def _with_default_crosswalks(data: Any) -> Any:
     return {**data, "events": events}
 
 
+def _raw_kind_problems(doc: yamldoc.Document, vocab: Vocabulary) -> list[Problem]:
+    events = doc.data.get("events") if isinstance(doc.data, dict) else None
+    out = []
+    for i, item in enumerate(events if isinstance(events, list) else []):
+        kind = item.get("kind") if isinstance(item, dict) else None
+        if isinstance(kind, str) and (msg := vocab.check_kind(kind)) is not None:
+            out.append(doc.problem(("events", i, "kind"), msg))
+    return out
+
+
 def event_log_from_document(
     doc: yamldoc.Document,
     *,
     articles: Articles | None = None,
     actors: Gazetteer | None = None,
     check: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> EventLog:
-    """Validate an events document; with ``check``, articles and actors default to the ones
-    beside the file and every problem found is raised in one :class:`InputError`."""
-    log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(doc.data))
+    """Validate an events document; with ``check``, articles, actors and vocabulary additions
+    (``vocabulary.yaml``) default to the ones beside the file and every problem found is
+    raised in one :class:`InputError`."""
+    try:
+        log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(doc.data))
+    except InputError as exc:  # report unknown kinds with the schema's problems
+        kinds = _raw_kind_problems(doc, vocabulary or builtin_vocabulary())
+        raise InputError([*kinds, *exc.problems]) from None
     if not check:
         return log
     directory = Path(doc.file).parent
@@ -155,7 +173,15 @@ def event_log_from_document(
                     message=(f"no {ACTORS_FILE} beside the log to check actor ids against"),
                 )
             )
-    problems.extend(check_event_log(doc, log, articles, actors))
+    if vocabulary is None:
+        vocabulary = builtin_vocabulary()
+        extra = directory / VOCABULARY_FILE
+        if extra.is_file():
+            try:
+                vocabulary = vocabulary.extend(load_vocabulary(extra), str(extra))
+            except InputError as exc:
+                problems.extend(exc.problems)
+    problems.extend(check_event_log(doc, log, articles, actors, vocabulary))
     if problems:
         raise InputError(problems)
     return log
@@ -261,13 +287,46 @@ def _check_actor(
     return [doc.problem(path, message)]
 
 
+def _vocabulary_problems(
+    doc: yamldoc.Document, at: tuple[str | int, ...], event: Event, vocab: Vocabulary
+) -> list[Problem]:
+    """An unknown kind, and facts the vocabulary does not declare or that have the wrong type."""
+    out = []
+    if (msg := vocab.check_kind(event.kind)) is not None:
+        out.append(doc.problem((*at, "kind"), msg))
+    for msg in vocab.check_facts(event.facts.model_extra or {}):
+        out.append(doc.problem((*at, "facts"), msg))
+    return out
+
+
+def _actor_problems(
+    doc: yamldoc.Document, at: tuple[str | int, ...], event: Event, actors: Gazetteer
+) -> list[Problem]:
+    """Actor ids (actors, recipients, mediator, seat holders) the gazetteer does not know."""
+    out: list[Problem] = []
+    for field in ("actors", "recipients"):
+        for j, actor_id in enumerate(getattr(event, field)):
+            out += _check_actor(doc, (*at, field, j), actor_id, actors)
+    if event.mediator is not None:
+        out += _check_actor(doc, (*at, "mediator"), event.mediator, actors)
+    for party in event.facts.seats or {}:
+        out += _check_actor(doc, (*at, "facts", "seats", party), party, actors)
+    return out
+
+
 def check_event_log(
-    doc: yamldoc.Document, log: EventLog, articles: Articles, actors: Gazetteer | None
+    doc: yamldoc.Document,
+    log: EventLog,
+    articles: Articles,
+    actors: Gazetteer | None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Problem]:
     """Every problem with a parsed log, located in ``doc``."""
+    vocab = vocabulary or builtin_vocabulary()
     first, problems = yamldoc.unique_ids(doc, "events", [e.id for e in log.events], "event")
     for i, event in enumerate(log.events):
         at: tuple[str | int, ...] = ("events", i)
+        problems += _vocabulary_problems(doc, at, event, vocab)
         prefix = _date_prefix(event)
         if not event.id.startswith(prefix + "-"):
             problems.append(
@@ -289,13 +348,7 @@ def check_event_log(
                 )
             )
         if actors is not None:
-            for field in ("actors", "recipients"):
-                for j, actor_id in enumerate(getattr(event, field)):
-                    problems += _check_actor(doc, (*at, field, j), actor_id, actors)
-            if event.mediator is not None:
-                problems += _check_actor(doc, (*at, "mediator"), event.mediator, actors)
-            for party in event.facts.seats or {}:
-                problems += _check_actor(doc, (*at, "facts", "seats", party), party, actors)
+            problems += _actor_problems(doc, at, event, actors)
         facts = event.facts
         if facts.seats and facts.total_seats and sum(facts.seats.values()) > facts.total_seats:
             problems.append(

@@ -131,7 +131,13 @@ class Domain:
 
     def _of(self, kind: str) -> list[Template]:
         t = self.thresholds()
-        total, maj, tt, cen, least = t["total"], t["majority"], t["two_thirds"], t["censure"], t["least"]
+        total, maj, tt, cen, least = (
+            t["total"],
+            t["majority"],
+            t["two_thirds"],
+            t["censure"],
+            t["least"],
+        )
         first, second = self.parties[0], self.parties[-1]
 
         def uniq(xs: Iterable[int | None]) -> list[int | None]:
@@ -152,15 +158,20 @@ class Domain:
             ]
         if kind == "assembly_convened":
             return [
-                Template(kind, Facts(members_present=n), (), f"{n} present" if n else "present: all")
+                Template(
+                    kind, Facts(members_present=n), (), f"{n} present" if n else "present: all"
+                )
                 for n in uniq([None, maj - 1, maj, least])
             ]
         if kind in _VOTES:
             threshold = {"government_formed": maj, "government_dismissed": cen}.get(kind, tt)
             if kind in ("officers_elected", "officer_removed", "law_passed"):
                 threshold = maj
-            votes = uniq([None, threshold - 1, threshold, tt] if kind == "government_formed"
-                         else [None, threshold - 1, threshold])
+            votes = uniq(
+                [None, threshold - 1, threshold, tt]
+                if kind == "government_formed"
+                else [None, threshold - 1, threshold]
+            )
             sorts: list[tuple[bool | None, bool | None, str]] = [(None, None, "")]
             if kind == "amendment_passed":
                 sorts += [(True, None, ", core"), (None, True, ", early election")]
@@ -185,12 +196,18 @@ class Domain:
                 Template(kind, Facts(), (), "no court", recipients=(second,)),
             ]
         if kind == "seats_reallocated":
-            return [Template(kind, Facts(seats={first: self.split[-1]}), (), f"{self.split[-1]} to {first}")]
+            return [
+                Template(
+                    kind, Facts(seats={first: self.split[-1]}), (), f"{self.split[-1]} to {first}"
+                )
+            ]
         if kind in ("arrest", "release", "officers_elected", "officer_removed"):
             return [Template(kind, Facts(), (), f"of {second}", recipients=(second,))]
         return [Template(kind)]
 
-    def gaps_for(self, kind: str, mode: Literal["dated", "all"], dated: frozenset[str]) -> tuple[int, ...]:
+    def gaps_for(
+        self, kind: str, mode: Literal["dated", "all"], dated: frozenset[str]
+    ) -> tuple[int, ...]:
         """Indices of the gaps drawn before an event of ``kind``."""
         if mode == "all" or kind in dated:
             return tuple(range(len(self.gaps)))
@@ -199,12 +216,24 @@ class Domain:
 
 
 _VOTES = frozenset(
-    {"government_formed", "government_dismissed", "amendment_passed", "law_passed",
-     "officers_elected", "officer_removed"}
+    {
+        "government_formed",
+        "government_dismissed",
+        "amendment_passed",
+        "law_passed",
+        "officers_elected",
+        "officer_removed",
+    }
 )
 _BY_A_PARTY = frozenset(
-    {"boycott", "seats_taken", "boycott_threatened", "election_boycott", "sworn_in",
-     "mass_resignation"}
+    {
+        "boycott",
+        "seats_taken",
+        "boycott_threatened",
+        "election_boycott",
+        "sworn_in",
+        "mass_resignation",
+    }
 )
 
 
@@ -224,12 +253,14 @@ def _from_log(events: Sequence[Event]) -> tuple[tuple[str, ...], tuple[int, ...]
     results = [e for e in events if e.kind == "results_announced" and e.facts.seats]
     if not results:
         return None
-    seats = sorted(results[-1].facts.seats.items(), key=lambda kv: (-kv[1], kv[0]))  # type: ignore[union-attr]
+    last = results[-1].facts
+    seats = list((last.seats or {}).items())
+    held = sum(n for _, n in seats)
+    if last.total_seats is not None and last.total_seats > held:  # parties the report omits
+        seats.append(("others", last.total_seats - held))
     if len(seats) < 2:
-        total = results[-1].facts.total_seats
-        if total is None or total <= seats[0][1]:
-            return None
-        seats.append(("others", total - seats[0][1]))
+        return None
+    seats.sort(key=lambda kv: (-kv[1], kv[0]))
     first, rest = seats[0], seats[1:]
     parties = (first[0], rest[0][0])
     split = (first[1], sum(n for _, n in rest))
@@ -256,8 +287,11 @@ def domain_for(
             source = "event log"
         elif len(world.seats) >= 2:
             ranked = sorted(world.seats, key=lambda kv: (-kv[1], kv[0]))
-            found = ((ranked[0][0], ranked[1][0]), (ranked[0][1], sum(n for _, n in ranked[1:])),
-                     world.date or world.election_date or dt.date(2000, 1, 1))
+            found = (
+                (ranked[0][0], ranked[1][0]),
+                (ranked[0][1], sum(n for _, n in ranked[1:])),
+                world.date or world.election_date or dt.date(2000, 1, 1),
+            )
             source = "initial world"
         if found is None and (parties is None or split is None):
             raise InputError(

@@ -80,7 +80,9 @@ class Exploration:
     peak_rss_mb: float = 0.0
     bytes_per_state: float = 0.0  # memory grown during the search, per distinct state
     complete: bool = False  # every reachable state (within the abstraction) was explored
-    stopped: str = "exhausted"  # exhausted | max_states | max_depth | max_seconds | max_memory | interrupted
+    stopped: str = (
+        "exhausted"  # exhausted | max_states | max_depth | max_seconds | max_memory | interrupted
+    )
     fingerprints: bool = False  # visited set of 64-bit fingerprints instead of states
     workers: int = 1
     limits: dict[str, Any] = field(default_factory=dict)
@@ -155,7 +157,9 @@ class Exploration:
             for v in self.violations:
                 cite = f" [{v.provision.article}]" if v.provision else ""
                 lines.append(f"  {v.type} {v.id}{cite}: {v.message}")
-                lines.append(f"    shortest counterexample, {v.depth} events: {path_text(v.events)}")
+                lines.append(
+                    f"    shortest counterexample, {v.depth} events: {path_text(v.events)}"
+                )
         else:
             lines.append("violations: none")
         return "\n".join(lines) + "\n"

@@ -84,7 +84,9 @@ def scenario_text(result: Exploration, found: Found, refs: dict[str, str | None]
         )
     if found.provision is not None:
         header.append(f"# {found.provision.cite()}".replace("\n", " "))
-    body = yaml.safe_dump(doc, sort_keys=False, default_flow_style=None, width=100, allow_unicode=True)
+    body = yaml.safe_dump(
+        doc, sort_keys=False, default_flow_style=None, width=100, allow_unicode=True
+    )
     return "\n".join(header) + "\n" + body
 
 

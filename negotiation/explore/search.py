@@ -44,9 +44,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from negotiation.events import Event
-from negotiation.explore.domain import Domain, Gap, Template, dated_kinds, domain_for
+from negotiation.explore.alphabet import Alphabet
+from negotiation.explore.domain import Gap, domain_for
+from negotiation.explore.progress import ProgressBar
 from negotiation.explore.results import Exploration, Found
-from negotiation.model.compiled import CompiledModel, State, compile_model
+from negotiation.model.compiled import CompiledModel, State
+from negotiation.model.compiler import compile_model
 from negotiation.model.machine import DisputeModel
 from negotiation.model.memo import StepMemo
 from negotiation.model.profile import Profile
@@ -89,72 +92,18 @@ def _compiled(
     return compile_model(model, profile, interpretation)
 
 
-class _Alphabet:
-    """The abstract events, numbered, with the gaps each kind is drawn at.
-
-    ``rows(now)`` lists, per kind, the events drawn after a state dated ``now`` (``(event
-    number, event, whether it falls on now)``) and whether they all fall on ``now``; built
-    once per date."""
-
-    def __init__(self, domain: Domain, gaps_for: Literal["dated", "all"]) -> None:
-        templates = domain.templates()
-        dated = dated_kinds(domain.model)
-        self.gaps = domain.gaps
-        self.flat: list[Template] = []
-        self.choices: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
-        for kind, ts in templates.items():
-            which = domain.gaps_for(kind, gaps_for, dated)
-            entries = []
-            for t in ts:
-                entries.append((len(self.flat), which))
-                self.flat.append(t)
-            self.choices[kind] = tuple(entries)
-        self.ids = [f"x-{t.kind.replace('_', '-')}" for t in self.flat]
-        self.numbers: dict[tuple[int, dt.date], int] = {}
-        self.events: list[Event] = []
-        self._rows: dict[dt.date, dict[str, tuple[tuple[tuple[int, Event, bool], ...], bool]]] = {}
-        self.abstraction = {
-            "start": domain.start.isoformat(),
-            "parties": list(domain.parties),
-            "split": list(domain.split),
-            "from": domain.source,
-            "gaps": [g.label for g in self.gaps],
-            "gaps_for": gaps_for,
-            "dated_kinds": sorted(dated) if gaps_for == "dated" else sorted(templates),
-            "events": {k: [t.label or k for t in ts] for k, ts in templates.items()},
-        }
-
-    def number(self, n: int, day: dt.date) -> int:
-        """The number of template ``n`` dated ``day`` (one event object per number)."""
-        found = self.numbers.get((n, day))
-        if found is None:
-            found = self.numbers[(n, day)] = len(self.events)
-            self.events.append(self.flat[n].event(self.ids[n], day))
-        return found
-
-    def rows(self, now: dt.date) -> dict[str, tuple[tuple[tuple[int, Event, bool], ...], bool]]:
-        found = self._rows.get(now)
-        if found is None:
-            days = [g.after(now) for g in self.gaps]
-            found = {}
-            for kind, entries in self.choices.items():
-                row = []
-                for n, gis in entries:
-                    for gi in gis:
-                        k = self.number(n, days[gi])
-                        row.append((k, self.events[k], days[gi] == now))
-                found[kind] = (tuple(row), all(today for *_, today in row))
-            self._rows[now] = found
-        return found
+def _bare(event_id: str) -> str:
+    """``x-results-announced-3`` (kind and template number) -> ``-results-announced``."""
+    return event_id[1:].rsplit("-", 1)[0]
 
 
-class _Search:
+class Search:
     """One breadth-first search (serial, or with worker processes expanding each level)."""
 
     def __init__(
         self,
         compiled: CompiledModel,
-        alphabet: _Alphabet,
+        alphabet: Alphabet,
         start: dt.date,
         prefix: tuple[Event, ...],
         state0: State,
@@ -191,7 +140,7 @@ class _Search:
         evs.reverse()
         n = len(self.prefix)  # unique, readable ids: x01-election-held ...
         named = tuple(
-            e.model_copy(update={"id": f"x{n + i + 1:02d}{e.id[1:]}"}) for i, e in enumerate(evs)
+            e.model_copy(update={"id": f"x{n + i + 1:02d}{_bare(e.id)}"}) for i, e in enumerate(evs)
         )
         return self.prefix + named
 
@@ -208,27 +157,45 @@ class _Search:
                 self.phases[name] = depth
                 if name in self.finals:
                     self.outcomes.append(
-                        Found("outcome", name, f"final phase {name} reached",
-                              compiled.label(config), self.path_to(idx))
+                        Found(
+                            "outcome",
+                            name,
+                            f"final phase {name} reached",
+                            compiled.label(config),
+                            self.path_to(idx),
+                        )
                     )
 
     def _violation(
         self, idx: int, depth: int, ev: Event, new: State, violations: Any, broken: Any
     ) -> None:
         compiled = self.compiled
-        for typ, items in (("invariant", violations), ("property", broken)):
+        kinds: tuple[tuple[Literal["invariant", "property"], Any], ...] = (
+            ("invariant", violations),
+            ("property", broken),
+        )
+        for typ, items in kinds:
             for vid, msg in items:
                 if (typ, vid) in self.seen_violation:
                     continue
                 self.seen_violation.add((typ, vid))
                 evs = (
                     *self.path_to(idx),
-                    ev.model_copy(update={"id": f"x{len(self.prefix) + depth + 1:02d}{ev.id[1:]}"}),
+                    ev.model_copy(
+                        update={"id": f"x{len(self.prefix) + depth + 1:02d}{_bare(ev.id)}"}
+                    ),
                 )
                 pid = compiled.spec.provision_of(vid)
                 self.violations.append(
-                    Found(typ, vid, msg, compiled.label(new.config), evs,  # type: ignore[arg-type]
-                          compiled.profile.provisions.get(pid) if pid else None, pid)
+                    Found(
+                        typ,
+                        vid,
+                        msg,
+                        compiled.label(new.config),
+                        evs,
+                        compiled.profile.provisions.get(pid) if pid else None,
+                        pid,
+                    )
                 )
 
     # -- expanding ----------------------------------------------------------------------------
@@ -286,6 +253,38 @@ class _Search:
         self.n_trans += loops
         return out
 
+    def admit(
+        self,
+        idx: int,
+        state: State,
+        d: int,
+        found: list[tuple[Event, State, tuple[Any, ...]]],
+        max_states: int,
+    ) -> str | None:
+        """Take the successors of the state ``idx`` (at depth ``d``) in order: count the
+        transitions, keep the new states, note phases and violations."""
+        visited, fp = self.visited, self.fingerprint
+        self.n_trans += len(found)
+        config = state[0]
+        for ev, new, entry in found:
+            key = new if not fp else fingerprint_of(new)
+            if key not in visited:
+                n = self.n_states
+                if n >= max_states:
+                    return "max_states"
+                visited.add(key)
+                self.parent.append(idx)
+                self.via.append(ev)
+                self.frontier.append((n, new, d + 1))
+                self.n_states = n + 1
+                if d >= self.max_depth_seen:
+                    self.max_depth_seen = d + 1
+                if new[0] is not config:
+                    self._note_phases(new[0], d + 1, n)
+            if entry[3] or entry[4]:
+                self._violation(idx, d, ev, new, entry[3], entry[4])
+        return None
+
     def run(
         self,
         max_states: int,
@@ -295,11 +294,8 @@ class _Search:
         on_progress: Progress | None,
     ) -> str:
         cut_by_depth = False
-        visited, frontier = self.visited, self.frontier
-        add, pop, push = visited.add, frontier.popleft, frontier.append
-        parent, via = self.parent.append, self.via.append
-        successors = self.successors
-        fp = self.fingerprint
+        frontier = self.frontier
+        pop, admit, successors = frontier.popleft, self.admit, self.successors
         while frontier:
             idx, state, d = pop()
             if d >= max_depth:
@@ -315,26 +311,9 @@ class _Search:
                     return "max_memory"
                 if on_progress is not None:
                     on_progress(self.n_states, self.n_trans, d)
-            found = successors(state)
-            self.n_trans += len(found)
-            config = state[0]
-            for ev, new, entry in found:
-                key = new if not fp else fingerprint_of(new)
-                if key not in visited:
-                    n = self.n_states
-                    if n >= max_states:
-                        return "max_states"
-                    add(key)
-                    parent(idx)
-                    via(ev)
-                    push((n, new, d + 1))
-                    self.n_states = n + 1
-                    if d >= self.max_depth_seen:
-                        self.max_depth_seen = d + 1
-                    if new[0] is not config:
-                        self._note_phases(new[0], d + 1, n)
-                if entry[3] or entry[4]:
-                    self._violation(idx, d, ev, new, entry[3], entry[4])
+            stopped = admit(idx, state, d, successors(state), max_states)
+            if stopped is not None:
+                return stopped
         return "max_depth" if cut_by_depth else "exhausted"
 
 
@@ -368,19 +347,18 @@ def explore(
     them. ``events`` is the dispute's log, from which parties, seats and the start date are
     taken unless given. ``properties`` replaces the spec's temporal properties.
     """
-    model_ref = None if isinstance(model, DisputeModel | CompiledModel | ModelSpec) else model
-    profile_ref = None if isinstance(profile, Profile) or isinstance(model, DisputeModel | CompiledModel) else profile
     compiled = _compiled(model, profile, interpretation)
     if properties is not None:
-        from negotiation.model.compiled import check_properties
-
-        check_properties(compiled, properties)
-        monitor = Monitor(properties)
-        compiled = replace(compiled, monitor=monitor, initial=compiled.initial._replace(monitor=monitor.initial))
+        compiled = _with_properties(compiled, properties)
     domain = domain_for(
-        compiled, parties=parties, split=split, start=start, events=events or start_events, gaps=gaps
+        compiled,
+        parties=parties,
+        split=split,
+        start=start,
+        events=events or start_events,
+        gaps=gaps,
     )
-    alphabet = _Alphabet(domain, gaps_for)
+    alphabet = Alphabet(domain, gaps_for)
     alphabet.abstraction["start_events"] = len(start_events)
     state0 = compiled.initial
     for e in start_events:
@@ -399,16 +377,49 @@ def explore(
             "phases": compiled.spec.phase_ids(),
         },
         abstraction=alphabet.abstraction,
-        model_ref=str(model_ref) if model_ref is not None else None,
-        profile_ref=str(profile_ref) if profile_ref is not None else None,
+        model_ref=_ref(model, DisputeModel | CompiledModel | ModelSpec),
+        profile_ref=None
+        if isinstance(model, DisputeModel | CompiledModel)
+        else _ref(profile, Profile),
         compiled=compiled,
         fingerprints=fingerprint,
         workers=workers,
     )
-    search = _Search(compiled, alphabet, domain.start, tuple(start_events), state0, fingerprint)
-    bar = _Progress(max_states) if progress else None
+    search = Search(compiled, alphabet, domain.start, tuple(start_events), state0, fingerprint)
+    limits = (max_states, max_depth, max_seconds, max_memory_mb)
+    _timed(search, result, limits, workers, progress, on_progress)
+    return result
+
+
+def _ref(thing: object, objects: Any) -> str | None:
+    """How a saved scenario names a model or profile given as a path or name."""
+    return None if thing is None or isinstance(thing, objects) else str(thing)
+
+
+def _with_properties(compiled: CompiledModel, properties: Sequence[Property]) -> CompiledModel:
+    from negotiation.model.compiler import check_properties
+
+    check_properties(compiled, properties)
+    monitor = Monitor(properties)
+    return replace(
+        compiled, monitor=monitor, initial=compiled.initial._replace(monitor=monitor.initial)
+    )
+
+
+def _timed(
+    search: Search,
+    result: Exploration,
+    limits: tuple[int, int, float, float | None],
+    workers: int,
+    progress: bool,
+    on_progress: Progress | None,
+) -> None:
+    """Run the search (garbage collector off, CPU and memory measured) into ``result``."""
+    max_states, max_depth, max_seconds, max_memory_mb = limits
+    bar = ProgressBar(max_states) if progress else None
     report = on_progress
     if bar is not None:
+
         def report(states: int, trans: int, depth: int) -> None:
             bar.update(states, depth)
             if on_progress is not None:
@@ -419,6 +430,7 @@ def explore(
     gc.disable()
     rss0 = resident_mb()
     t0, c0 = time.perf_counter(), time.process_time()
+    cpu_workers = 0.0
     try:
         if workers > 1:
             from negotiation.explore.parallel import run_parallel
@@ -427,11 +439,11 @@ def explore(
                 search, workers, max_states, max_depth, t0 + max_seconds, max_memory_mb, report
             )
         else:
-            stopped, cpu_workers = search.run(max_states, max_depth, t0 + max_seconds, max_memory_mb, report), 0.0
+            stopped = search.run(max_states, max_depth, t0 + max_seconds, max_memory_mb, report)
     except KeyboardInterrupt:
-        stopped, cpu_workers = "interrupted", 0.0
+        stopped = "interrupted"
     except MemoryError:
-        stopped, cpu_workers = "max_memory", 0.0
+        stopped = "max_memory"
     finally:
         gc.enable()
         gc.unfreeze()
@@ -439,9 +451,12 @@ def explore(
             bar.close(search.n_states)
     result.elapsed_s = time.perf_counter() - t0
     result.cpu_s = time.process_time() - c0 + cpu_workers
-    peak = resident_mb()
-    result.peak_rss_mb = peak
-    result.bytes_per_state = max(peak - rss0, 0.0) * 1e6 / max(search.n_states, 1)
+    result.peak_rss_mb = resident_mb()
+    result.bytes_per_state = max(result.peak_rss_mb - rss0, 0.0) * 1e6 / max(search.n_states, 1)
+    _collect(search, result, stopped)
+
+
+def _collect(search: Search, result: Exploration, stopped: str) -> None:
     result.distinct_states = search.n_states
     result.transitions = search.n_trans
     result.steps = search.n_steps
@@ -452,30 +467,3 @@ def explore(
     result.phases = search.phases
     result.outcomes = sorted(search.outcomes, key=lambda f: (f.depth, f.id))
     result.violations = sorted(search.violations, key=lambda f: (f.depth, f.type, f.id))
-    return result
-
-
-class _Progress:
-    """A rich progress bar on stderr: states found out of ``max_states``."""
-
-    def __init__(self, total: int) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self._progress = Progress(
-            TextColumn("exploring"),
-            BarColumn(),
-            TextColumn("{task.completed:,} / {task.total:,} states, depth {task.fields[depth]}"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self._task = self._progress.add_task("explore", total=total, depth=0)
-        self._progress.start()
-
-    def update(self, states: int, depth: int) -> None:
-        self._progress.update(self._task, completed=states, depth=depth)
-
-    def close(self, states: int) -> None:
-        self._progress.update(self._task, completed=states)
-        self._progress.stop()

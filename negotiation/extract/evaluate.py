@@ -119,7 +119,7 @@ def event_matches(
     extracted: Event, gold: Event, *, tolerance_days: int = 1, gazetteer: Gazetteer | None = None
 ) -> bool:
     """Whether ``extracted`` detects ``gold`` (kind, date within period ± tolerance, actors)."""
-    if extracted.kind is not gold.kind:
+    if extracted.kind != gold.kind:
         return False
     lo, hi = _window(gold, tolerance_days)
     inside = lo <= extracted.date <= hi

@@ -132,7 +132,7 @@ class Lexicon:
                     else:
                         t = self._apply(rule, sentence, m.start(), m.end())
                     if t is not None:
-                        if i in rule.anchored and t.kind is rule.kind:
+                        if i in rule.anchored and t.kind == rule.kind:
                             t = replace(t, anchor=True)
                         raw.append(t)
         kept: list[Trigger] = []
@@ -229,7 +229,7 @@ def _outcome(value: Any, doc: Document, path: list[str | int]) -> Outcome:
     if value in ("drop", "keep"):
         return "drop" if value == "drop" else "keep"
     try:
-        return _kind((value))
+        return _kind(value)
     except ValueError:
         raise InputError(
             doc.problem(path, f"expected drop, keep or an event kind, got {value!r}")
@@ -278,7 +278,7 @@ def _parse(doc: Document) -> Lexicon:
     for name, spec in data["kinds"].items():
         path: list[str | int] = ["kinds", str(name)]
         try:
-            kind = _kind((name))
+            kind = _kind(name)
         except ValueError:
             raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
         if not isinstance(spec, dict):
@@ -357,9 +357,7 @@ def _parse(doc: Document) -> Lexicon:
             negators=_alternation(negators) if negators else None,
             suppresses=frozenset(suppresses),
             recipients=bool(spec.get("recipients", False)),
-            third_party=(
-                _kind(_outcome(third, doc, [*path, "third_party"])) if third else None
-            ),
+            third_party=(_kind(_outcome(third, doc, [*path, "third_party"])) if third else None),
             facts=frozenset(facts),
             fallback=bool(spec.get("fallback", False)),
             enabled=bool(spec.get("enabled", True)),

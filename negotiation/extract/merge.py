@@ -56,7 +56,7 @@ class _Cluster:
     @property
     def own(self) -> list[EventMention]:
         """Mentions of the cluster's kind (absorbed statements are only extra sources)."""
-        return [m for m in self.mentions if m.kind is self.kind]
+        return [m for m in self.mentions if m.kind == self.kind]
 
     @property
     def actors(self) -> set[str]:
@@ -78,7 +78,7 @@ def actors_overlap(a: EventMention, b: EventMention) -> bool:
 
 def compatible(a: EventMention, b: EventMention) -> bool:
     """Same kind, periods that overlap (one day slack), actors that overlap (when both have)."""
-    if a.kind is not b.kind:
+    if a.kind != b.kind:
         return False
     a0, a1 = _period(a)
     b0, b1 = _period(b)
@@ -109,7 +109,7 @@ def _standing_home(clusters: list[_Cluster], m: EventMention) -> _Cluster | None
     homes = [
         c
         for c in clusters
-        if c.kind is m.kind
+        if c.kind == m.kind
         and c.best.date_source != "publication"
         and c.best.date <= m.date
         and actors_overlap(c.best, m)
@@ -183,13 +183,11 @@ def merge_mentions(
     ordered.sort(key=lambda m: m.kind == "statement")
     for m in ordered:
         if m.kind == "statement" and persons:
-            host = next(
-                (c for c in clusters if c.kind is not m.kind and _absorbs(c, m, persons)), None
-            )
+            host = next((c for c in clusters if c.kind != m.kind and _absorbs(c, m, persons)), None)
             if host is not None:
                 host.mentions.append(m)
                 continue
-        home = next((c for c in clusters if c.kind is m.kind and _fits(c, m)), None)
+        home = next((c for c in clusters if c.kind == m.kind and _fits(c, m)), None)
         if m.standing:
             home = _standing_home(clusters, m) or home
         if home is None:

@@ -9,13 +9,8 @@ one compiled engine with a ``transitions`` adapter.
 
 from __future__ import annotations
 
-from negotiation.model.compiled import (
-    NOT_ENABLED,
-    CompiledModel,
-    State,
-    StepResult,
-    compile_model,
-)
+from negotiation.model.compiled import NOT_ENABLED, CompiledModel, State, StepResult
+from negotiation.model.compiler import compile_model
 from negotiation.model.library import (
     CONDITIONS,
     EFFECTS,

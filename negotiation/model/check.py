@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from negotiation._internal import yamldoc
+from negotiation._internal.suggest import unknown
 from negotiation.errors import Problem
 from negotiation.model.library.conditions import CONDITIONS
 from negotiation.model.library.effects import EFFECTS
 from negotiation.model.library.invariants import INVARIANTS
-from negotiation._internal.suggest import unknown
 from negotiation.model.spec import Loc, ModelSpec, reachable
 
 __all__ = ["structural_problems"]
@@ -46,8 +46,7 @@ def _regions(spec: ModelSpec, at: At) -> list[Problem]:
                 out.append(at(("regions", i, "states", j, "id"), f"duplicate state {sid!r}"))
         if region.initial not in ids:
             out.append(
-                at(("regions", i, "initial"),
-                   f"unknown state {region.initial!r} of region {region.id!r}; states: {', '.join(ids)}")
+                at(("regions", i, "initial"), _unknown_state(spec, region.id, region.initial))
             )
     return out
 
@@ -72,10 +71,7 @@ def _transitions(spec: ModelSpec, at: At) -> list[Problem]:
                 names = () if states == "*" else (states,) if isinstance(states, str) else states
                 for s in names:
                     if s not in region.state_ids():
-                        out.append(
-                            at((*base, key, rid),
-                               f"unknown state {s!r} of region {rid!r}; states: {', '.join(region.state_ids())}")
-                        )
+                        out.append(at((*base, key, rid), _unknown_state(spec, rid, s)))
         for j, g in enumerate(t.guards):
             if g not in rules:
                 out.append(at((*base, "guards", j), unknown("rule", g, rules)))
@@ -85,9 +81,14 @@ def _transitions(spec: ModelSpec, at: At) -> list[Problem]:
         for j, (name, arg) in enumerate(t.effects):
             if name not in effects:
                 out.append(at((*base, "effects", j), unknown("effect", name, effects)))
-            elif name in EFFECTS and EFFECTS[name].arguments and arg not in EFFECTS[name].arguments:
+            elif name in EFFECTS and (allowed_args := EFFECTS[name].arguments) and arg not in allowed_args:
                 allowed = ", ".join(EFFECTS[name].arguments or ())
-                out.append(at((*base, "effects", j), f"effect {name!r} takes one of {allowed}, got {arg!r}"))
+                out.append(
+                    at(
+                        (*base, "effects", j),
+                        f"effect {name!r} takes one of {allowed}, got {arg!r}",
+                    )
+                )
     return out
 
 
@@ -97,11 +98,15 @@ def _definitions(spec: ModelSpec, at: At) -> list[Problem]:
         if isinstance(inv, str) and inv not in INVARIANTS:
             out.append(at(("invariants", j), unknown("invariant", inv, INVARIANTS)))
     names: dict[str, Loc] = {}
-    for key, items in (("rules", spec.rules), ("conditions", spec.conditions), ("effects", spec.effects)):
-        for j, item in enumerate(items):
-            if item.id in names:
-                out.append(at((key, j, "id"), f"{item.id!r} is defined twice"))
-            names[item.id] = (key, j)
+    defined: list[tuple[str, int, str]] = [
+        *(("rules", j, r.id) for j, r in enumerate(spec.rules)),
+        *(("conditions", j, c.id) for j, c in enumerate(spec.conditions)),
+        *(("effects", j, e.id) for j, e in enumerate(spec.effects)),
+    ]
+    for key, j, item_id in defined:
+        if item_id in names:
+            out.append(at((key, j, "id"), f"{item_id!r} is defined twice"))
+        names[item_id] = (key, j)
     for j, p in enumerate(spec.properties):
         for k in (p.event, *p.after):
             if (msg := spec.vocab.check_kind(k)) is not None:
@@ -129,6 +134,18 @@ def _reachability(spec: ModelSpec, at: At) -> list[Problem]:
                     exits[s] = True
         for j, state in enumerate(region.states):
             if state.id in seen[region.id] and not state.final and not exits[state.id]:
-                out.append(at(("regions", 0, "states", j),
-                              f"phase {state.id!r} is not final and has no way out"))
+                out.append(
+                    at(
+                        ("regions", 0, "states", j),
+                        f"phase {state.id!r} is not final and has no way out",
+                    )
+                )
     return out
+
+
+def _unknown_state(spec: ModelSpec, region: str, state: str) -> str:
+    """``unknown phase 'x'`` (single-track) or ``unknown state 'x' of region 'r'``."""
+    states = spec.region(region).state_ids()
+    if spec.single_track:
+        return unknown("phase", state, states)
+    return unknown(f"state of region {region!r}", state, states)

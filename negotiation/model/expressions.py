@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from negotiation._internal.calendar import add_months
-from negotiation.errors import ModelError, RuleError
+from negotiation.errors import ModelError
 from negotiation.events import Event
 from negotiation.model.profile import Parameters
 from negotiation.model.world import Record, World
@@ -60,7 +60,9 @@ def _cel(value: Any) -> Any:
     if isinstance(value, Record):
         return {f: _cel(v) for (f, _), v in zip(value._schema.fields, value, strict=True)}
     if isinstance(value, tuple):
-        if value and all(isinstance(x, tuple) and len(x) == 2 and not isinstance(x, Record) for x in value):
+        if value and all(
+            isinstance(x, tuple) and len(x) == 2 and not isinstance(x, Record) for x in value
+        ):
             return {k: _cel(v) for k, v in value}
         return [_cel(v) for v in value]
     if isinstance(value, Mapping):
@@ -146,7 +148,9 @@ class Expression:
             return _compile(self.source).execute(ctx)
         except Exception as exc:  # CEL raises KeyError, TypeError, ZeroDivisionError ...
             where = f" on event {event.id!r}" if event is not None else ""
-            raise ModelError(f"{self.what} failed{where}: {_short(exc)} (in `{self.source}`)") from None
+            raise ModelError(
+                f"{self.what} failed{where}: {_short(exc)} (in `{self.source}`)"
+            ) from None
 
 
 def _event_view(event: Event) -> dict[str, Any]:
@@ -162,14 +166,18 @@ def _event_view(event: Event) -> dict[str, Any]:
 
 
 def _params_view(params: Parameters, world: World | None) -> dict[str, Any]:
-    out: dict[str, Any] = {k: _cel(v) if not hasattr(v, "numerator") else float(v) for k, v in params.values}
+    out: dict[str, Any] = {
+        k: _cel(v) if not hasattr(v, "numerator") else float(v) for k, v in params.values
+    }
     out["in_force"] = list(params.in_force)
     if world is not None:
         needed = {}
         for name, t in params.thresholds:
             base = (
-                world.present_seats() if t.base == "present"
-                else world.total_seats - (params.get("reserved_seats") or 0) if t.base == "elected"
+                world.present_seats()
+                if t.base == "present"
+                else world.total_seats - (params.get("reserved_seats") or 0)
+                if t.base == "elected"
                 else world.total_seats
             )
             needed[name] = t.votes(base)

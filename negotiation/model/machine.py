@@ -32,13 +32,8 @@ from transitions.extensions import HierarchicalMachine
 from transitions.extensions.nesting import NestedState
 
 from negotiation.events import Event
-from negotiation.model.compiled import (
-    NOT_ENABLED,
-    CompiledModel,
-    State,
-    StepResult,
-    compile_model,
-)
+from negotiation.model.compiled import NOT_ENABLED, CompiledModel, State, StepResult
+from negotiation.model.compiler import compile_model
 from negotiation.model.profile import Parameters, Profile, Provision
 from negotiation.model.spec import ModelSpec
 from negotiation.model.world import World
@@ -52,7 +47,7 @@ class _State(NestedState):
     separator = "/"  # state ids contain underscores, the default separator
 
 
-class _Hierarchical(HierarchicalMachine):  # type: ignore[misc]
+class _Hierarchical(HierarchicalMachine):
     state_cls = _State
 
 
@@ -129,7 +124,7 @@ class TransitionsAdapter:
             for _, instances, party_allowed, _ in cand.party_regions:
                 if r in instances.values():
                     allowed = party_allowed
-            sources = [self._name(r, s) for s in states if allowed is None or s in allowed]
+            sources: list[Any] = [self._name(r, s) for s in states if allowed is None or s in allowed]
             self.machine.add_transition(
                 spec_t.kind, sources, self._name(r, target), conditions=[chosen]
             )
@@ -146,9 +141,8 @@ class TransitionsAdapter:
         if self.compiled.single_track:
             self.machine.set_state(config[0], model=self.runner)
         else:
-            self.machine.set_state(
-                [self._name(i, s) for i, s in enumerate(config)], model=self.runner
-            )
+            names: Any = [self._name(i, s) for i, s in enumerate(config)]  # parallel: a list
+            self.machine.set_state(names, model=self.runner)
 
     def fire(self, result: StepResult, event: Event) -> None:
         """Let the machine take the transition the core chose (callbacks run)."""

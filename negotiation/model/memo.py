@@ -11,7 +11,7 @@ repeated step costs two projections and two dictionary lookups. It is an optimis
 test checks memoised and direct steps agree.
 
 >>> from negotiation.events import Event
->>> from negotiation.model.compiled import compile_model
+>>> from negotiation.model.compiler import compile_model
 >>> m = compile_model()
 >>> memo = StepMemo(m)
 >>> e = Event(id="e", kind="election_held", date="2013-07-28")
@@ -43,7 +43,7 @@ def _projection(model: CompiledModel, reads: Iterable[str]) -> Projection:
     getter = itemgetter(*fields)
     if len(fields) == 1:
         return lambda w: (getter(w),)
-    return getter  # type: ignore[return-value]
+    return getter
 
 
 def _nothing(world: Any) -> tuple[()]:
@@ -152,14 +152,20 @@ class StepMemo:
             self.misses += 1
             result = self.model.fire(index, state, event)  # the verdict is known: fire it
             found = writes[ekey] = self._remember(result, state)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def _remember(self, result: StepResult, before: State) -> tuple[Any, ...]:
         cand: Candidate = self.model.candidates[result.transition or 0]
         index = before[1]._index
         after = result.state.world
         changes = tuple((index[f], after[index[f]]) for f in cand.writes if f in index)
-        return (changes, result.state.config, result.state.monitor, result.violations, result.broken)
+        return (
+            changes,
+            result.state.config,
+            result.state.monitor,
+            result.violations,
+            result.broken,
+        )
 
     @staticmethod
     def successor(plan: _Plan, entry: tuple[Any, ...], state: State) -> State:

@@ -41,8 +41,8 @@ from negotiation.errors import InputError
 __all__ = [
     "BUILTIN_PROFILES",
     "Change",
-    "ParameterSet",
     "Need",
+    "ParameterSet",
     "Parameters",
     "Power",
     "Profile",
@@ -322,13 +322,16 @@ class Parameters:
         }
 
 
-def _derived(values: dict[str, Any]) -> tuple[dict[str, Threshold], dict[str, Window], tuple[Power, ...]]:
+def _derived(
+    values: dict[str, Any],
+) -> tuple[dict[str, Threshold], dict[str, Window], tuple[Power, ...]]:
     """Thresholds, windows and powers, from the explicit sections and the scalar parameters."""
     thresholds: dict[str, Threshold] = {}
     if values.get("majority_rule") is not None:
         rule = values["majority_rule"]
         thresholds["confidence"] = (
-            Threshold(rule="half_plus_one") if rule == "half_plus_one"
+            Threshold(rule="half_plus_one")
+            if rule == "half_plus_one"
             else Threshold(share="1/2", rule="more_than")
         )
     if values.get("amendment_fraction") is not None:
@@ -398,7 +401,9 @@ class Profile(_Strict):
             raise ValueError(f"change ids must be unique: {', '.join(dupes)}")
         return self
 
-    def resolve(self, interpretation: str | None = None, in_force: tuple[str, ...] = ()) -> Parameters:
+    def resolve(
+        self, interpretation: str | None = None, in_force: tuple[str, ...] = ()
+    ) -> Parameters:
         """Parameters under ``interpretation`` (default: the profile's default one), with the
         changes named in ``in_force`` applied in the profile's order."""
         name = interpretation or self.default_interpretation

@@ -26,10 +26,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from negotiation._internal import paths, yamldoc
-from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events.vocabulary import Vocabulary, VocabularyFile, builtin_vocabulary
 from negotiation.model.library.invariants import INVARIANTS
@@ -205,7 +204,8 @@ class ModelSpec(_Strict):
     conditions: tuple[ConditionDef, ...] = Field(default=(), description="conditions in CEL")
     effects: tuple[EffectDef, ...] = Field(default=(), description="effects in CEL")
     invariants: tuple[str | InvariantDef, ...] | None = Field(
-        default=None, description="invariant ids (built-in) or CEL invariants; default: all built-ins"
+        default=None,
+        description="invariant ids (built-in) or CEL invariants; default: all built-ins",
     )
     properties: tuple[Property, ...] = Field(
         default=(), description="temporal properties (precedence, response, absence), cited"
@@ -288,8 +288,10 @@ def _legacy(data: Any) -> Any:
             if "from" in t and not isinstance(t["from"], dict):
                 t["from"] = {"phase": t["from"]}
             if "to" in t:
-                t["to"] = {} if t["to"] is None else (
-                    {"phase": t["to"]} if not isinstance(t["to"], dict) else t["to"]
+                t["to"] = (
+                    {}
+                    if t["to"] is None
+                    else ({"phase": t["to"]} if not isinstance(t["to"], dict) else t["to"])
                 )
         transitions.append(t)
     out["transitions"] = transitions
@@ -309,7 +311,11 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
     problems = spec.structural_problems(doc)
     if problems:
         raise InputError(problems)
-    if base_dir is not None and spec.profile not in BUILTIN_PROFILES and not Path(spec.profile).is_absolute():
+    if (
+        base_dir is not None
+        and spec.profile not in BUILTIN_PROFILES
+        and not Path(spec.profile).is_absolute()
+    ):
         spec = spec.model_copy(update={"profile": str(base_dir / spec.profile)})
     return spec
 
@@ -334,7 +340,9 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> ModelSpec:
 def load_spec(path: Path | str | None = None) -> ModelSpec:
     """Load and check a model spec; ``None`` or a built-in name gives the reference model."""
     if path is None or str(path) in BUILTIN_MODELS:
-        path = paths.data_dir() / "models" / BUILTIN_MODELS["cambodia" if path is None else str(path)]
+        path = (
+            paths.data_dir() / "models" / BUILTIN_MODELS["cambodia" if path is None else str(path)]
+        )
     p = Path(path)
     try:
         st = p.stat()

@@ -157,8 +157,10 @@ class FieldSpec:
             if not isinstance(value, Mapping):
                 raise WorldValueError(f"{self.name} maps party ids to counts")
             return tuple(
-                sorted((_scalar("str", k, self.name), _scalar("counter", v, self.name))
-                       for k, v in value.items())
+                sorted(
+                    (_scalar("str", k, self.name), _scalar("counter", v, self.name))
+                    for k, v in value.items()
+                )
             )
         if t == "dates":
             if isinstance(value, str) or not isinstance(value, Iterable):
@@ -219,8 +221,13 @@ def _json(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_json()
     if isinstance(value, tuple):
-        if value and all(isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str)
-                         and not isinstance(x, Record) for x in value):
+        if value and all(
+            isinstance(x, tuple)
+            and len(x) == 2
+            and isinstance(x[0], str)
+            and not isinstance(x, Record)
+            for x in value
+        ):
             return {k: _json(v) for k, v in value}
         return [_json(v) for v in value]
     return value
@@ -283,7 +290,7 @@ class World(tuple[Any, ...]):
         @property
         def detained(self) -> tuple[tuple[str, int], ...]: ...
         @property
-        def officers(self) -> tuple[tuple[str, str], ...]: ...
+        def officers(self) -> tuple[tuple[str, int], ...]: ...
         @property
         def laws(self) -> tuple[str, ...]: ...
         @property
@@ -352,7 +359,8 @@ class World(tuple[Any, ...]):
 
     def __repr__(self) -> str:
         changed = [
-            f"{f.name}={v!r}" for f, v in zip(self._schema.fields, self, strict=True)
+            f"{f.name}={v!r}"
+            for f, v in zip(self._schema.fields, self, strict=True)
             if v != f.empty()
         ]
         return f"World({', '.join(changed)})"
@@ -365,9 +373,11 @@ def _struct_type(schema: WorldSchema | RecordSchema) -> Any:
 
 
 def _new_type(schema: WorldSchema | RecordSchema) -> type:
-    names = [f.name for f in schema.fields] if isinstance(schema, WorldSchema) else [
-        f for f, _ in schema.fields
-    ]
+    names = (
+        [f.name for f in schema.fields]
+        if isinstance(schema, WorldSchema)
+        else [f for f, _ in schema.fields]
+    )
     ns: dict[str, Any] = {
         "__slots__": (),
         "_schema": schema,

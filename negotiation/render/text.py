@@ -74,7 +74,9 @@ def dot(spec: ModelSpec) -> str:
         for state in region.states:
             shape = ", peripheries=2" if state.final else ""
             lines.append(f'  {prefix}{state.id} [label="{state.id}"{shape}];')
-        lines.append(f"  {prefix}__start [shape=point]; {prefix}__start -> {prefix}{region.initial};")
+        lines.append(
+            f"  {prefix}__start [shape=point]; {prefix}__start -> {prefix}{region.initial};"
+        )
         for (a, b), kinds in _edges(spec, region.id).items():
             label = "\\n".join(kinds).replace('"', '\\"')
             lines.append(f'  {prefix}{a} -> {prefix}{b} [label="{label}"];')
@@ -156,7 +158,7 @@ def derive(spec: ModelSpec, traces: Iterable[Trace]) -> str:
             lines.append(f"  rejected: {s.event} ({s.kind}) in {s.phase_before}: {s.reason}")
         unused = sorted(spec.handled_kinds() - set(kinds.keys()))
         lines.append("model kinds not in the log: " + (", ".join(unused) or "none"))
-    model_edges = _edges(spec)
+    model_edges = {edge: labels for r in spec.region_ids() for edge, labels in _edges(spec, r).items()}
     observed = {(a, b) for (a, b, _k) in counts}
     lines.append(f"model phase changes: {len(model_edges)}; observed in the log: {len(observed)}")
     for (a, b), labels in model_edges.items():

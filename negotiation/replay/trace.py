@@ -200,7 +200,12 @@ def replay(
 
 
 def _step(
-    compiled: CompiledModel, i: int, event: Event, before: State, r: StepResult, order: tuple[str, ...]
+    compiled: CompiledModel,
+    i: int,
+    event: Event,
+    before: State,
+    r: StepResult,
+    order: tuple[str, ...],
 ) -> Step:
     in_force = before.world.in_force
     cite = compiled.provision
@@ -241,9 +246,7 @@ def _same_day_runs(events: Sequence[Event]) -> list[range]:
 
 def _same_day(a: Event, b: Event) -> bool:
     return (
-        a.date == b.date
-        and a.granularity is Granularity.day
-        and b.granularity is Granularity.day
+        a.date == b.date and a.granularity is Granularity.day and b.granularity is Granularity.day
     )
 
 
@@ -276,7 +279,10 @@ def _order_dependence(
     budget = 10_000 + 50 * len(events)  # steps spent on other orders: linear in the log
     for run in _same_day_runs(events):
         day = [events[i] for i in run]
-        logged = {e.id: (results[i].accepted, results[i].rejected_by) for i, e in zip(run, day, strict=True)}
+        logged = {
+            e.id: (results[i].accepted, results[i].rejected_by)
+            for i, e in zip(run, day, strict=True)
+        }
         if all(_inert(compiled, states[i], e) for i, e in zip(run, day, strict=True)):
             continue  # nothing that day reads or changes the state: order cannot matter
         cost = len(day) * math.factorial(len(day))
@@ -284,9 +290,7 @@ def _order_dependence(
             budget -= cost
             orders: Iterable[Sequence[Event]] = itertools.permutations(day)
         else:
-            orders = (
-                [*day[:k], day[k + 1], day[k], *day[k + 2 :]] for k in range(len(day) - 1)
-            )
+            orders = ([*day[:k], day[k + 1], day[k], *day[k + 2 :]] for k in range(len(day) - 1))
         start = states[run.start]
         if any(_differs(_verdicts(compiled, start, list(order)), logged) for order in orders):
             ids = tuple(e.id for e in day)

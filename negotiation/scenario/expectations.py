@@ -168,7 +168,9 @@ def _regions(trace: Trace, expect: Expect) -> list[str]:
             continue
         for region, state in wanted.items():
             if s.regions.get(region) != state:
-                failures.append(f"expected {region} = {state} after {ref}, got {s.regions.get(region)}")
+                failures.append(
+                    f"expected {region} = {state} after {ref}, got {s.regions.get(region)}"
+                )
     for d in expect.during:
         failures += _during(trace, d)
     return failures
@@ -177,7 +179,9 @@ def _regions(trace: Trace, expect: Expect) -> list[str]:
 def _during(trace: Trace, d: During) -> list[str]:
     """A region's state on a day is its state after the day's last accepted step."""
     state = trace.initial_regions.get(d.region)
-    steps = [(dt.date.fromisoformat(s.date), s.regions.get(d.region)) for s in trace.steps if s.accepted]
+    steps = [
+        (dt.date.fromisoformat(s.date), s.regions.get(d.region)) for s in trace.steps if s.accepted
+    ]
     i, day, wrong = 0, d.from_, []
     while i < len(steps) and steps[i][0] < day:  # the state on the morning of the first day
         state = steps[i][1]

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from negotiation._internal import yamldoc
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event
 from negotiation.model.machine import DisputeModel
@@ -94,7 +96,15 @@ def _plan_cell(
 ) -> PlannedCell:
     """A checked cell, or an :class:`InputError` with every problem found."""
     model = model_of(settings, loaded.doc, loaded.base_dir)
-    unhandled = sorted({e.kind.value for e in events if not model.handles(e.kind.value)})
+    vocab = model.spec.vocab
+    unknown_kinds = [
+        locate(loaded.doc, _where_kind(loaded.doc, e.kind), msg)
+        for e in dict((e.kind, e) for e in events).values()
+        if (msg := vocab.check_kind(e.kind)) is not None
+    ]
+    if unknown_kinds:
+        raise InputError(unknown_kinds)
+    unhandled = sorted({e.kind for e in events if not model.handles(e.kind)})
     if unhandled:
         raise InputError(
             locate(
@@ -200,3 +210,19 @@ def run_cell(planned: PlannedCell) -> CellResult:
 def run_scenario(loaded: LoadedScenario) -> list[CellResult]:
     """Run a scenario (each matrix cell, or the scenario itself when it has none)."""
     return [run_cell(p) for p in plan_scenario(loaded)]
+
+
+def _where_kind(doc: yamldoc.Document | None, kind: str) -> Loc:
+    """Where in the scenario file an event of ``kind`` is written (inline or inserted)."""
+    if doc is None:
+        return ()
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("kind") == kind:
+                return (*path, "kind")
+            stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
+    return ()

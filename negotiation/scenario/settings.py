@@ -18,9 +18,9 @@ from typing import Any
 
 from negotiation._internal import yamldoc
 from negotiation._internal.suggest import unknown
-from negotiation.errors import InputError, Problem
+from negotiation.errors import InputError
+from negotiation.model.compiler import compile_model
 from negotiation.model.machine import DisputeModel
-from negotiation.model.compiled import compile_model
 from negotiation.model.profile import BUILTIN_PROFILES
 from negotiation.model.spec import BUILTIN_MODELS
 from negotiation.scenario.document import Loc, locate

@@ -49,7 +49,7 @@ def dispute_state_machine(
         self.state = compiled.initial
         self.date = d.start
         self.count = 0
-        self.last: StepResult | None = None
+        self.last = None
 
     def make_rule(kind: str) -> Any:
         def step(self: Any, f: Any, gap: int, actor: str) -> None:

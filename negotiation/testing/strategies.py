@@ -89,7 +89,7 @@ def gaps(max_gap_days: int = 400) -> st.SearchStrategy[int]:
 def _near(xs: Sequence[int | None], total: int) -> list[int | None]:
     out: list[int | None] = []
     for x in xs:
-        for y in ((None,) if x is None else (x - 1, x, x + 1)):
+        for y in (None,) if x is None else (x - 1, x, x + 1):
             if (y is None or 0 <= y <= total) and y not in out:
                 out.append(y)
     return out
@@ -101,8 +101,14 @@ def facts(kind: str, domain: Domain) -> st.SearchStrategy[Facts]:
     templates = domain.templates().get(kind) or []
     base = st.sampled_from([t.facts for t in templates]) if templates else st.just(Facts())
     t = domain.thresholds()
-    if kind in ("government_formed", "government_dismissed", "amendment_passed", "law_passed",
-                "officers_elected", "officer_removed"):
+    if kind in (
+        "government_formed",
+        "government_dismissed",
+        "amendment_passed",
+        "law_passed",
+        "officers_elected",
+        "officer_removed",
+    ):
         votes = _near([None, t["majority"], t["two_thirds"], t["censure"]], t["total"])
         return st.tuples(base, st.sampled_from(votes)).map(
             lambda fv: fv[0].model_copy(update={"votes_for": fv[1]})
@@ -261,7 +267,9 @@ def variants(log: Sequence[Event] | Any, max_variations: int = 3) -> st.SearchSt
         if op == "shift":
             months = draw(st.sampled_from((-13, -2, -1, 1, 2, 13, 60)))
             return Variation.model_validate({"shift": {"events": [a], "months": months}})
-        vote = draw(st.sampled_from([*votes, *(v + 1 for v in votes), *(max(v - 1, 0) for v in votes)]))
+        vote = draw(
+            st.sampled_from([*votes, *(v + 1 for v in votes), *(max(v - 1, 0) for v in votes)])
+        )
         return Variation.model_validate({"change": {"event": a, "facts": {"votes_for": vote}}})
 
     @st.composite

@@ -137,7 +137,11 @@ def _i(
     concerns: set[str] | None = None,
 ) -> Invariant:
     return Invariant(
-        id, provision, summary, check, frozenset(reads),
+        id,
+        provision,
+        summary,
+        check,
+        frozenset(reads),
         frozenset(concerns) if concerns is not None else None,
     )
 

@@ -1,0 +1,252 @@
+"""Compiling a model: spec + profile + interpretation -> :class:`CompiledModel`, once.
+
+:func:`compile_model` loads what it is given, builds the world schema (the built-in fields the
+model's library entries read or write, plus the fields it declares), compiles the data-defined
+rules, conditions, effects and invariants (CEL), and turns every transition into a
+:class:`~negotiation.model.compiled.Candidate`. It checks that the profile provides every
+provision and parameter the model's rules, invariants and properties need, and that the
+initial world keeps the invariants::
+
+    >>> m = compile_model()
+    >>> m.spec.id, m.profile.id, m.params.interpretation
+    ('cambodia-2013', 'cambodia', 'government_2013')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from negotiation._internal.suggest import did_you_mean
+from negotiation.errors import InputError, ModelError
+from negotiation.model.compiled import Candidate, CompiledModel, State
+from negotiation.model.data_defined import compile_definitions
+from negotiation.model.library.conditions import CONDITIONS, Condition
+from negotiation.model.library.effects import EFFECTS, Effect
+from negotiation.model.library.invariants import INVARIANTS, Invariant
+from negotiation.model.library.rules import RULES, Rule
+from negotiation.model.profile import Parameters, Profile, load_profile
+from negotiation.model.properties import Monitor, Property
+from negotiation.model.spec import ModelSpec, load_spec
+from negotiation.model.world import World, WorldSchema, WorldValueError
+
+__all__ = ["check_properties", "compile_model"]
+
+
+def compile_model(
+    model: ModelSpec | Path | str | None = None,
+    profile: Profile | Path | str | None = None,
+    interpretation: str | None = None,
+    *,
+    disabled_rules: Iterable[str] = (),
+) -> CompiledModel:
+    """Compile a model (a spec, a spec file or a built-in name; default: the reference model)
+    with a profile (default: the spec's) under an interpretation."""
+    spec = model if isinstance(model, ModelSpec) else load_spec(model)
+    prof = (
+        profile
+        if isinstance(profile, Profile)
+        else load_profile(profile if profile is not None else spec.profile)
+    )
+    if disabled_rules:
+        prof = prof.model_copy(
+            update={"disabled_rules": tuple(dict.fromkeys((*prof.disabled_rules, *disabled_rules)))}
+        )
+    params = prof.resolve(interpretation)
+    return _Compiler(spec, prof, params).build()
+
+
+class _Compiler:
+    def __init__(self, spec: ModelSpec, profile: Profile, params: Parameters) -> None:
+        self.spec, self.profile, self.params = spec, profile, params
+        defs = compile_definitions(spec)
+        self.schema = defs.schema
+        self.rules: dict[str, Rule] = {**RULES, **defs.rules}
+        self.conditions: dict[str, Condition] = {**CONDITIONS, **defs.conditions}
+        self.effects: dict[str, Effect] = {**EFFECTS, **defs.effects}
+        if spec.invariants is not None:
+            self.invariants = tuple(
+                INVARIANTS[i] if isinstance(i, str) else defs.invariants[i.id]
+                for i in spec.invariants
+            )
+        else:  # the built-in invariants that something this model does could break
+            written = frozenset().union(
+                *(self.effects[n].writes for t in spec.transitions for n, _ in t.effects)
+            )
+            self.invariants = tuple(
+                i
+                for i in INVARIANTS.values()
+                if (i.concerns & written if i.concerns is not None else _watches(i, written))
+            )
+        self.regions = tuple(spec.region_ids())
+        self.index = {r: i for i, r in enumerate(self.regions)}
+        used = self._used_fields()
+        self.schema = WorldSchema(tuple(f for f in self.schema.fields if f.name in used))
+
+    def _used_fields(self) -> set[str]:
+        """World fields this model reads or writes: the explored state holds only these."""
+        spec = self.spec
+        used = {"date", "in_force", *spec.world.initial, *spec.world.fields}
+        for t in spec.transitions:
+            for name, _ in t.effects:
+                used |= self.effects[name].reads | self.effects[name].writes
+            used |= {r for g in t.guards for r in self.rules[g].reads}
+            used |= {r for c in t.when for r in self.conditions[c].reads}
+        used |= {r for i in self.invariants for r in i.reads}
+        return used
+
+    def build(self) -> CompiledModel:
+        self._check_provisions()
+        self._check_disabled()
+        world = self._initial_world()
+        config = tuple(self.spec.region(r).initial for r in self.regions)
+        monitor = Monitor(self.spec.properties)
+        enactments: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        dated: list[tuple[dt.date, str]] = []
+        for change in self.profile.changes:
+            if change.enacted_by is not None:
+                key = (change.enacted_by.kind, change.enacted_by.law)
+                enactments[key] = (*enactments.get(key, ()), change.id)
+            elif change.effective is not None:
+                dated.append((change.effective, change.id))
+        model = CompiledModel(
+            spec=self.spec,
+            profile=self.profile,
+            params=self.params,
+            schema=self.schema,
+            regions=self.regions,
+            initial=State(config, world, monitor.initial),
+            candidates=tuple(self._candidate(i) for i in range(len(self.spec.transitions))),
+            monitor=monitor,
+            invariants=self.invariants,
+            rules=self.rules,
+            enactments=enactments,
+            dated_changes=tuple(sorted(dated)),
+            handled=frozenset(self.spec.handled_kinds()),
+        )
+        self._check_initial(model)
+        return model
+
+    def _candidate(self, index: int) -> Candidate:
+        t = self.spec.transitions[index]
+        sources, targets, party = [], [], []
+        templates = {r.id for r in self.spec.regions if r.parties}
+        for region in {*t.source, *t.to}:
+            states = t.source.get(region, "*")
+            allowed = None if states == "*" else frozenset(states)
+            if region in templates:
+                tmpl = self.spec.region(region)
+                instances = {p: self.index[f"{region}.{p}"] for p in tmpl.parties}
+                party.append((region, instances, allowed, t.to.get(region)))
+                continue
+            if allowed is not None:
+                sources.append((self.index[region], allowed))
+            if region in t.to:
+                targets.append((self.index[region], t.to[region]))
+        effects = tuple((self.effects[name].apply, arg) for name, arg in t.effects)
+        writes = frozenset({"date"}).union(*(self.effects[n].writes for n, _ in t.effects))
+        if any(k == t.kind for k, _ in self._enactment_keys()):
+            writes |= {"in_force"}
+        guards = tuple(self.rules[g] for g in t.guards if g not in self.params.disabled_rules)
+        when = tuple(self.conditions[c] for c in t.when)
+        moves = bool(targets) or any(target is not None for *_, target in party)
+        return Candidate(
+            index=index,
+            kind=t.kind,
+            sources=tuple(sorted(sources)),
+            targets=tuple(sorted(targets)),
+            party_regions=tuple(sorted(party, key=lambda p: p[0])),
+            when=when,
+            guards=guards,
+            effects=effects,
+            invariants=tuple(i for i in self.invariants if _watches(i, writes)),
+            writes=writes,
+            effect_reads=frozenset(
+                r for n, _ in t.effects for r in self.effects[n].reads if not r.startswith("event.")
+            ),
+            inert=not (when or guards or effects or moves or party or "in_force" in writes),
+        )
+
+    def _enactment_keys(self) -> list[tuple[str, str | None]]:
+        return [(c.enacted_by.kind, c.enacted_by.law) for c in self.profile.changes if c.enacted_by]
+
+    def _initial_world(self) -> World:
+        try:
+            return self.schema.load(self.spec.world.initial)
+        except WorldValueError as exc:
+            raise InputError(f"model {self.spec.id!r}: world.initial: {exc}") from None
+
+    def _check_provisions(self) -> None:
+        spec = self.spec
+        needed = {self.rules[g].provision for t in spec.transitions for g in t.guards}
+        needed |= {i.provision for i in self.invariants}
+        needed |= {p.provision for p in spec.properties}
+        missing = sorted(needed - set(self.profile.provisions))
+        if missing:
+            raise InputError(
+                f"profile {self.profile.id!r} does not provide the provisions the model's rules, "
+                f"invariants and properties cite: {', '.join(missing)}"
+            )
+        lacking = sorted(
+            {
+                f"{g} needs {need}"
+                for t in spec.transitions
+                for g in t.guards
+                if g not in self.params.disabled_rules
+                for need in self.rules[g].params
+                if not _has(self.params, need)
+            }
+        )
+        if lacking:
+            raise InputError(
+                f"profile {self.profile.id!r} lacks parameters the model's rules read: "
+                + "; ".join(lacking)
+            )
+
+    def _check_disabled(self) -> None:
+        unknown = [r for r in self.params.disabled_rules if r not in self.rules]
+        if unknown:
+            raise InputError(
+                f"profile {self.profile.id!r} disables unknown rule {unknown[0]!r}"
+                f"{did_you_mean(unknown[0], self.rules)}"
+            )
+
+    def _check_initial(self, model: CompiledModel) -> None:
+        w = model.initial.world
+        broken = [
+            f"{i.id}: {msg}"
+            for i in self.invariants
+            if (msg := i.check(w, None, w, self.params)) is not None
+        ]
+        if broken:
+            raise ModelError(
+                f"model {self.spec.id!r}: the initial world breaks " + "; ".join(broken)
+            )
+
+
+def check_properties(model: CompiledModel, properties: Iterable[Property]) -> None:
+    """Temporal properties must cite provisions the model's profile provides."""
+    missing = sorted({p.provision for p in properties} - set(model.profile.provisions))
+    if missing:
+        raise InputError(
+            f"profile {model.profile.id!r} does not provide the provisions the properties cite: "
+            f"{', '.join(missing)}"
+        )
+
+
+def _has(params: Parameters, need: str) -> bool:
+    if need.startswith("thresholds."):
+        return params.threshold(need.split(".", 1)[1]) is not None
+    if need.startswith("windows."):
+        return params.window(need.split(".", 1)[1]) is not None
+    if need == "dissolution":
+        return bool(params.dissolution)
+    return params.get(need) is not None
+
+
+def _watches(inv: Invariant, writes: frozenset[str]) -> bool:
+    """Whether a transition writing ``writes`` can break ``inv``: it writes a world field the
+    invariant reads (an invariant that reads no world field is checked at every step)."""
+    fields = {r for r in inv.reads if not r.startswith("event.")}
+    return not fields or bool(fields & writes)
