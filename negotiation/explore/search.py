@@ -203,39 +203,32 @@ class Search:
         """Every accepted (event, next state, what it wrote) from ``state``; counts steps,
         self-loops and rejections."""
         memo = self.memo
-        plans, verdicts_of, writes_of = memo._plans, memo.verdicts, memo.writes
-        fill, written = memo.fill, memo.written
+        plans, writes_of, written = memo._plans, memo.writes, memo.written
+        summarise = self._summarise
         new_state = tuple.__new__
         out: list[tuple[Event, State, tuple[Any, ...]]] = []
         config, world, monitor = state
         wtype = type(world)
-        rows = self.alphabet.rows(world.date or self.start)
+        now = world.date or self.start
         dated = world.date is not None
         rejections = self.rejections
         steps = loops = 0
         for kind in self.compiled.enabled(config):
             plan = plans.get((config, kind)) or memo.plan(config, kind)
-            cand = plan.candidates[0]
-            monitored = plan.monitored
-            inert = dated and cand.inert and not cand.invariants and not monitored
-            row, all_today = rows[kind]
-            if inert and all_today:  # every event falls today: self-loops, nothing changes
-                steps += len(row)
-                loops += len(row)
+            key = (plan.verdict_of(world), now, dated)
+            summary = plan.summaries.get(key)
+            if summary is None:
+                summary = summarise(plan, key, state, kind)
+            accepted, rejected, n_steps, n_loops = summary
+            steps += n_steps
+            loops += n_loops
+            for rule, n in rejected:
+                rejections[rule] += n
+            if not accepted:
                 continue
-            verdicts = verdicts_of(plan, world)
+            monitored = plan.monitored
             writes: dict[int, Any] = {}
-            for k, ev, today in row:
-                steps += 1
-                if inert and today:
-                    loops += 1  # a self-loop: accepted, and nothing changes
-                    continue
-                verdict = verdicts.get(k)
-                if verdict is None:
-                    verdict = fill(plan, verdicts, k, state, ev)
-                if verdict.__class__ is not int:
-                    rejections[verdict[0]] += 1
-                    continue
+            for k, ev, verdict in accepted:
                 memo_w = writes.get(verdict)
                 if memo_w is None:
                     memo_w = writes[verdict] = writes_of(plan, verdict, state)
@@ -252,6 +245,34 @@ class Search:
         self.n_steps += steps
         self.n_trans += loops
         return out
+
+    def _summarise(self, plan: Any, key: tuple[Any, ...], state: State, kind: str) -> tuple[Any, ...]:
+        """What the events of ``kind`` do from every state that reads like ``state`` for its
+        verdicts, on the same date: the accepted ones with the transition each fires, the
+        rejections counted by rule, the steps and self-loops. Remembered under ``key``."""
+        _, now, dated = key
+        row, all_today = self.alphabet.rows(now)[kind]
+        cand = plan.candidates[0]
+        inert = dated and cand.inert and not cand.invariants and not plan.monitored
+        if inert and all_today:  # every event falls today: self-loops, nothing changes
+            summary: tuple[Any, ...] = ((), (), len(row), len(row))
+        else:
+            verdicts = self.memo.verdicts(plan, state[1])
+            accepted, rejected, loops = [], defaultdict(int), 0
+            for k, ev, today in row:
+                if inert and today:
+                    loops += 1  # a self-loop: accepted, and nothing changes
+                    continue
+                verdict = verdicts.get(k)
+                if verdict is None:
+                    verdict = self.memo.fill(plan, verdicts, k, state, ev)
+                if verdict.__class__ is not int:
+                    rejected[verdict[0]] += 1
+                else:
+                    accepted.append((k, ev, verdict))
+            summary = (tuple(accepted), tuple(rejected.items()), len(row), loops)
+        plan.summaries[key] = summary
+        return summary
 
     def admit(
         self,

@@ -54,7 +54,9 @@ class _Plan:
     """What one (configuration, kind) reads for its verdict and, per candidate, for what it
     writes; and their memos."""
 
-    __slots__ = ("candidates", "effects_of", "monitored", "verdict_of", "verdicts", "writes")
+    __slots__ = (
+        "candidates", "effects_of", "monitored", "summaries", "verdict_of", "verdicts", "writes",
+    )
 
     def __init__(self, model: CompiledModel, config: tuple[str, ...], kind: str) -> None:
         self.candidates = model.table(config, kind)
@@ -67,6 +69,8 @@ class _Plan:
                 verdict |= rule.reads
         self.verdict_of = _projection(model, verdict)
         self.verdicts: Memo = {}
+        #: the explorer's summaries of a whole row of events (see ``Search._summarise``)
+        self.summaries: dict[Hashable, tuple[Any, ...]] = {}
         self.monitored = bool(model.monitor) and model.monitor.watches(kind)
         self.effects_of: dict[int, Projection] = {}
         self.writes: dict[int, Memo] = {}

@@ -272,11 +272,14 @@ class Parameters:
     disabled_rules: frozenset[str]
     in_force: tuple[str, ...] = ()
     _values: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _needs: dict[str, Need] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _windows: dict[str, Window] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_values", dict(self.values))
-        for name, t in self.thresholds:  # hot path: per threshold, votes memoised by base
-            self._values[f"_t_{name}"] = Need(t)
+        # the rules ask these at every step: plain dictionaries, votes memoised by base
+        object.__setattr__(self, "_needs", {name: Need(t) for name, t in self.thresholds})
+        object.__setattr__(self, "_windows", dict(self.windows))
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -291,23 +294,23 @@ class Parameters:
         return self._values.get(name)
 
     def threshold(self, name: str) -> Need | None:
-        return self._values.get(f"_t_{name}")
+        return self._needs.get(name)
 
     def window(self, name: str) -> Window | None:
-        return dict(self.windows).get(name)
+        return self._windows.get(name)
 
     def majority(self, total: int) -> int:
         """Votes for an absolute majority of ``total`` members (the confidence threshold)."""
-        t = self._values.get("_t_confidence")
+        t = self._needs.get("confidence")
         return t.votes(total) if t is not None else total // 2 + 1
 
     def two_thirds(self, total: int) -> int:
         """Votes for an amendment (the profile's share, two thirds in Cambodia)."""
-        t = self._values.get("_t_amendment")
+        t = self._needs.get("amendment")
         return t.votes(total) if t is not None else -(-total * 2 // 3)
 
     def censure(self, total: int) -> int:
-        t = self._values.get("_t_censure")
+        t = self._needs.get("censure")
         return t.votes(total) if t is not None else -(-total * 2 // 3)
 
     def to_json(self) -> dict[str, Any]:
