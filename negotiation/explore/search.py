@@ -258,7 +258,9 @@ class Search:
             summary: tuple[Any, ...] = ((), (), len(row), len(row))
         else:
             verdicts = self.memo.verdicts(plan, state[1])
-            accepted, rejected, loops = [], defaultdict(int), 0
+            accepted: list[tuple[int, Event, int]] = []
+            rejected: defaultdict[str, int] = defaultdict(int)
+            loops = 0
             for k, ev, today in row:
                 if inert and today:
                     loops += 1  # a self-loop: accepted, and nothing changes
