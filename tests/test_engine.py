@@ -22,7 +22,7 @@ from negotiation.testing import enabled_sequences, event_sequences
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
-KENYA = ROOT / "examples" / "kenya_2008"
+KENYA = ROOT / "negotiation" / "data" / "packs" / "kenya-2007-2008"
 
 MODEL = compile_model()
 BROKEN = compile_model(disabled_rules=("no_early_dissolution", "amendment_two_thirds"))

@@ -1,4 +1,4 @@
-"""A second dispute from data files alone: Kenya 2007-08 (examples/kenya_2008).
+"""A second dispute from data files alone: Kenya 2007-08 (the kenya-2007-2008 pack).
 
 No Python in the example: the event log, the model spec, the constitution profile and the
 scenarios are data, read by the same library that models the built-in Cambodian dispute.
@@ -23,7 +23,7 @@ from negotiation.replay import replay
 from negotiation.scenario import load_scenario, run_scenario, scenario_files
 from negotiation.testing import enabled_sequences
 
-KENYA = Path(__file__).resolve().parent.parent / "examples" / "kenya_2008"
+KENYA = Path(__file__).resolve().parent.parent / "negotiation" / "data" / "packs" / "kenya-2007-2008"
 EVENTS = KENYA / "events.yaml"
 MODEL = KENYA / "model.yaml"
 SCENARIOS = KENYA / "scenarios"

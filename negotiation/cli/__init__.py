@@ -23,4 +23,5 @@ from negotiation.cli import corpus as _corpus  # noqa: E402,F401  events, valida
 from negotiation.cli import exploration as _exploration  # noqa: E402,F401  explore
 from negotiation.cli import extraction as _extraction  # noqa: E402,F401  extract, evaluate
 from negotiation.cli import model as _model  # noqa: E402,F401  run, graph, derive, schema
+from negotiation.cli import packs as _packs  # noqa: E402,F401  packs
 from negotiation.cli import scenarios as _scenarios  # noqa: E402,F401  coverage

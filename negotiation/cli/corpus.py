@@ -20,6 +20,7 @@ import click
 from negotiation._internal import yamldoc
 from negotiation.cli import main
 from negotiation.cli.common import echo_json, input_errors
+from negotiation.cli.packs import PACK
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
 from negotiation.errors import InputError, Problem
@@ -97,7 +98,21 @@ def _validate_profile(doc: yamldoc.Document) -> object:
     return load_profile(doc.file)
 
 
-# most specific first: a scenario may carry an inline `events:` list
+def _validate_pack(doc: yamldoc.Document) -> object:
+    from negotiation.packs import load_pack
+
+    return load_pack(doc.file)
+
+
+def _validate_vocabulary(doc: yamldoc.Document) -> object:
+    from negotiation.events.vocabulary import VocabularyFile, builtin_vocabulary
+
+    return builtin_vocabulary().extend(yamldoc.parse(doc, VocabularyFile), doc.file).kinds
+
+
+# most specific first: a scenario may carry an inline `events:` list, a pack names its log
+register_document_kind("pack", "title", _validate_pack)
+register_document_kind("vocabulary", "kinds", _validate_vocabulary)
 register_document_kind("scenario", "name", _validate_scenario)
 register_document_kind("model", "transitions", _validate_model)
 register_document_kind("profile", "provisions", _validate_profile)
@@ -137,14 +152,29 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@PACK
 @input_errors
-def validate(paths: tuple[str, ...]) -> None:
-    """Check event logs, actor and article files (a directory: its YAML files).
+def validate(paths: tuple[str, ...], pack: str | None) -> None:
+    """Check event logs, actor and article files, scenarios, models and profiles (a
+    directory: its YAML files; --pack: every file of the pack, and its model compiles).
 
     Every problem is printed as FILE:LINE:COL: PATH: MESSAGE; any problem gives exit status 2.
     """
     problems: list[Problem] = []
+    if pack is not None:
+        from negotiation.packs import load_pack
+
+        p = load_pack(pack)
+        try:
+            p.compile()
+            p.event_log()
+            click.echo(f"ok: pack {p.id} (model compiles, event log checks)")
+        except InputError as exc:
+            problems.extend(exc.problems)
+        paths = (*paths, str(p.root), *(str(f) for f in p.scenario_files()))
+    elif not paths:
+        raise click.UsageError("give files or directories to validate, or --pack")
     for path in _expand(paths):
         try:
             kind, result = validate_document(path)
@@ -200,10 +230,16 @@ def _print_conflicts(log: EventLog) -> None:
     default=None,
     help="An events.yaml (or its directory); default: the built-in log.",
 )
+@PACK
 @input_errors
-def events(as_json: bool, conflicts: bool, log_path: str | None) -> None:
+def events(as_json: bool, conflicts: bool, log_path: str | None, pack: str | None) -> None:
     """List the curated event log (or the conflicts between its sources)."""
-    log = load_event_log(log_path)
+    if pack is not None and log_path is None:
+        from negotiation.packs import load_pack
+
+        log = load_pack(pack).event_log()
+    else:
+        log = load_event_log(log_path)
     if as_json:
         items = log.conflicts if conflicts else log.events
         echo_json([x.model_dump(mode="json") for x in items])

@@ -17,6 +17,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
+from negotiation.cli.packs import PACK, pack_files
 
 __all__ = ["explore"]
 
@@ -47,6 +48,7 @@ def _two_seat_counts(
 
 
 @main.command()
+@PACK
 @click.option("--model", "model", default=None, help="model spec file (default: built-in)")
 @click.option("--profile", default=None, help="constitution profile file or name")
 @click.option("--interpretation", default=None, help="a named interpretation")
@@ -123,6 +125,7 @@ def _two_seat_counts(
 )
 @input_errors
 def explore(
+    pack: str | None,
     model: str | None,
     profile: str | None,
     interpretation: str | None,
@@ -150,6 +153,7 @@ def explore(
     --max-memory: the partial result is printed; --max-depth is the bound asked for)."""
     from negotiation.explore import explore as run_explore
 
+    model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     start_events, log = [], []
     if events is None and model is not None and Path(model).is_file():

@@ -19,6 +19,7 @@ from negotiation.cli.common import (
     input_errors,
     to_json,
 )
+from negotiation.cli.packs import PACK, pack_files
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.text import derive as derive_report
@@ -66,14 +67,23 @@ def junit_xml(results: list[CellResult]) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@PACK
 @click.option("--json", "as_json", is_flag=True, help="print results as JSON")
 @click.option("--junit", type=click.Path(dir_okay=False), help="also write a JUnit XML report")
 @click.option("--quiet", "-q", is_flag=True, help="no step-by-step table")
 @input_errors
-def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -> None:
-    """Run scenario files (files, directories, globs). Exit 0 when every expectation is met,
-    1 when some are not, 2 on invalid input."""
+def run(
+    paths: tuple[str, ...], pack: str | None, as_json: bool, junit: str | None, quiet: bool
+) -> None:
+    """Run scenario files (files, directories, globs; with --pack, the pack's scenarios too).
+    Exit 0 when every expectation is met, 1 when some are not, 2 on invalid input."""
+    if pack is not None:
+        from negotiation.packs import load_pack
+
+        paths = (*paths, str(load_pack(pack).scenarios_dir))
+    if not paths:
+        raise click.UsageError("give scenario files, directories or globs, or --pack")
     planned = plan_files(paths)  # every invalid file is reported before anything runs
     results: list[CellResult] = [run_cell(p) for p in planned]
     if junit:
@@ -107,6 +117,7 @@ def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -
 
 @main.command()
 @click.argument("events", required=False)
+@PACK
 @MODEL
 @PROFILE
 @INTERP
@@ -114,14 +125,17 @@ def run(paths: tuple[str, ...], as_json: bool, junit: str | None, quiet: bool) -
 @input_errors
 def replay(
     events: str | None,
+    pack: str | None,
     model: str | None,
     profile: str | None,
     interpretation: str | None,
     as_json: bool,
 ) -> None:
-    """Replay an event log (default: the built-in Cambodian record) through the model."""
+    """Replay an event log (default: the built-in Cambodian record, or the pack's) through
+    the model."""
     from negotiation.events.log import load_event_log
 
+    model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     trace = replay_log(DisputeModel(model, profile, interpretation), load_event_log(events))
     if as_json:
@@ -131,29 +145,37 @@ def replay(
 
 
 @main.command()
+@PACK
 @MODEL
 @click.option(
     "--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True
 )
 @input_errors
-def graph(model: str | None, fmt: str) -> None:
+def graph(pack: str | None, model: str | None, fmt: str) -> None:
     """Print the model's state diagram (Mermaid by default; no Graphviz needed)."""
+    model, _, _ = pack_files(pack, model)
     spec = load_spec(model)
     click.echo(mermaid(spec) if fmt == "mermaid" else dot(spec), nl=False)
 
 
 @main.command()
 @click.argument("events", required=False)
+@PACK
 @MODEL
 @PROFILE
 @INTERP
 @input_errors
 def derive(
-    events: str | None, model: str | None, profile: str | None, interpretation: str | None
+    events: str | None,
+    pack: str | None,
+    model: str | None,
+    profile: str | None,
+    interpretation: str | None,
 ) -> None:
     """The phase path observed in an event log, beside the model's transitions."""
     from negotiation.events.log import load_event_log
 
+    model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     m = DisputeModel(model, profile, interpretation)
     click.echo(derive_report(m.spec, [replay_log(m, load_event_log(events))]), nl=False)

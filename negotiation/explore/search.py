@@ -246,7 +246,9 @@ class Search:
         self.n_trans += loops
         return out
 
-    def _summarise(self, plan: Any, key: tuple[Any, ...], state: State, kind: str) -> tuple[Any, ...]:
+    def _summarise(
+        self, plan: Any, key: tuple[Any, ...], state: State, kind: str
+    ) -> tuple[Any, ...]:
         """What the events of ``kind`` do from every state that reads like ``state`` for its
         verdicts, on the same date: the accepted ones with the transition each fires, the
         rejections counted by rule, the steps and self-loops. Remembered under ``key``."""

@@ -81,7 +81,11 @@ def _transitions(spec: ModelSpec, at: At) -> list[Problem]:
         for j, (name, arg) in enumerate(t.effects):
             if name not in effects:
                 out.append(at((*base, "effects", j), unknown("effect", name, effects)))
-            elif name in EFFECTS and (allowed_args := EFFECTS[name].arguments) and arg not in allowed_args:
+            elif (
+                name in EFFECTS
+                and (allowed_args := EFFECTS[name].arguments)
+                and arg not in allowed_args
+            ):
                 allowed = ", ".join(EFFECTS[name].arguments or ())
                 out.append(
                     at(

@@ -124,7 +124,9 @@ class TransitionsAdapter:
             for _, instances, party_allowed, _ in cand.party_regions:
                 if r in instances.values():
                     allowed = party_allowed
-            sources: list[Any] = [self._name(r, s) for s in states if allowed is None or s in allowed]
+            sources: list[Any] = [
+                self._name(r, s) for s in states if allowed is None or s in allowed
+            ]
             self.machine.add_transition(
                 spec_t.kind, sources, self._name(r, target), conditions=[chosen]
             )

@@ -55,7 +55,13 @@ class _Plan:
     writes; and their memos."""
 
     __slots__ = (
-        "candidates", "effects_of", "monitored", "summaries", "verdict_of", "verdicts", "writes",
+        "candidates",
+        "effects_of",
+        "monitored",
+        "summaries",
+        "verdict_of",
+        "verdicts",
+        "writes",
     )
 
     def __init__(self, model: CompiledModel, config: tuple[str, ...], kind: str) -> None:

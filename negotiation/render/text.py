@@ -158,7 +158,9 @@ def derive(spec: ModelSpec, traces: Iterable[Trace]) -> str:
             lines.append(f"  rejected: {s.event} ({s.kind}) in {s.phase_before}: {s.reason}")
         unused = sorted(spec.handled_kinds() - set(kinds.keys()))
         lines.append("model kinds not in the log: " + (", ".join(unused) or "none"))
-    model_edges = {edge: labels for r in spec.region_ids() for edge, labels in _edges(spec, r).items()}
+    model_edges = {
+        edge: labels for r in spec.region_ids() for edge, labels in _edges(spec, r).items()
+    }
     observed = {(a, b) for (a, b, _k) in counts}
     lines.append(f"model phase changes: {len(model_edges)}; observed in the log: {len(observed)}")
     for (a, b), labels in model_edges.items():

@@ -1,0 +1,186 @@
+"""Dispute packs: one folder per dispute, found by name.
+
+A pack holds everything one dispute needs, as data: its model (regions, transitions, world
+fields, rules in CEL), constitution profile, vocabulary additions, event log with actors and
+article texts, scenarios, simulation policies and a README. ``pack.yaml`` says which file is
+which::
+
+    id: thailand-2013-2014
+    title: Thailand 2013-14 - dissolution, boycotted election, annulment
+    model: model.yaml          # the profile is the one the model names, unless `profile:` says
+    events: events.yaml        # articles: the folder of the log, plus any in `articles:`
+    scenarios: scenarios       # a folder
+    policies: policies         # a folder of simulation policies (optional)
+
+Packs are found by name: the built-in ones (``negotiation/data/packs``), those other packages
+register under the entry-point group ``negotiation.packs`` (a callable returning the pack's
+folder, or the folder's path as a string), and any folder given by its path::
+
+    >>> "kenya-2007-2008" in available_packs()
+    True
+    >>> load_pack("kenya-2007-2008").compile().spec.id
+    'kenya-2008'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from negotiation._internal import paths, yamldoc
+from negotiation._internal.suggest import unknown
+from negotiation.errors import InputError, Problem
+
+__all__ = ["ENTRY_POINTS", "Pack", "PackFile", "available_packs", "load_pack"]
+
+ENTRY_POINTS = "negotiation.packs"
+PACK_FILE = "pack.yaml"
+
+
+class PackFile(BaseModel):
+    """Schema of ``pack.yaml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
+    title: str
+    description: str = ""
+    model: str = "model.yaml"
+    profile: str | None = Field(default=None, description="default: the profile the model names")
+    events: str = "events.yaml"
+    articles: tuple[str, ...] = Field(
+        default=(), description="more folders of article texts ('builtin:seeds': the seeds)"
+    )
+    scenarios: str = "scenarios"
+    policies: str = "policies"
+    sources: str = Field(default="", description="where the texts and facts come from")
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A dispute pack on disk."""
+
+    meta: PackFile
+    root: Path
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def path(self, name: str) -> Path:
+        if name.startswith("builtin:seeds"):
+            return paths.seeds_dir()
+        return self.root / name
+
+    @property
+    def model_path(self) -> Path:
+        return self.path(self.meta.model)
+
+    @property
+    def profile_path(self) -> Path | None:
+        return self.path(self.meta.profile) if self.meta.profile else None
+
+    @property
+    def events_path(self) -> Path:
+        return self.path(self.meta.events)
+
+    @property
+    def scenarios_dir(self) -> Path:
+        return self.path(self.meta.scenarios)
+
+    @property
+    def policies_dir(self) -> Path:
+        return self.path(self.meta.policies)
+
+    def compile(self, interpretation: str | None = None, **kwargs: Any) -> Any:
+        """The pack's compiled model (:func:`~negotiation.compile_model`)."""
+        from negotiation.model.compiler import compile_model
+
+        return compile_model(self.model_path, self.profile_path, interpretation, **kwargs)
+
+    def event_log(self) -> Any:
+        """The pack's event log, checked against its articles and actors."""
+        from negotiation.corpus import Articles, load_articles
+        from negotiation.events.log import load_event_log
+
+        folders = [self.events_path.parent, *(self.path(a) for a in self.meta.articles)]
+        merged: dict[str, Any] = {}
+        for folder in folders:
+            merged.update(load_articles(folder))
+        return load_event_log(self.events_path, articles=Articles(merged))
+
+    def scenario_files(self) -> list[Path]:
+        folder = self.scenarios_dir
+        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.meta.title,
+            "root": str(self.root),
+            "model": str(self.model_path),
+            "events": str(self.events_path),
+            "scenarios": len(self.scenario_files()),
+        }
+
+
+def _read(root: Path) -> Pack:
+    doc = yamldoc.load(root / PACK_FILE)
+    return Pack(yamldoc.parse(doc, PackFile), root)
+
+
+def _builtin_roots() -> list[Path]:
+    base = paths.data_dir() / "packs"
+    return sorted(p for p in base.iterdir() if (p / PACK_FILE).is_file()) if base.is_dir() else []
+
+
+def _registered_roots() -> list[Path]:
+    roots = []
+    for ep in sorted(metadata.entry_points(group=ENTRY_POINTS), key=lambda e: e.name):
+        try:
+            found: Any = ep.load()
+            root = Path(found() if isinstance(found, Callable) else found)  # type: ignore[arg-type]
+        except Exception as exc:  # a broken third-party pack must not break the others
+            raise InputError(
+                Problem(file=f"entry point {ep.name}", message=f"cannot load pack: {exc}")
+            ) from None
+        roots.append(root)
+    return roots
+
+
+@functools.cache
+def available_packs() -> dict[str, Pack]:
+    """Every pack found by name: built-in, then registered by other packages."""
+    out: dict[str, Pack] = {}
+    for root in [*_builtin_roots(), *_registered_roots()]:
+        pack = _read(root)
+        if pack.id in out:
+            raise InputError(
+                Problem(
+                    file=str(root / PACK_FILE),
+                    message=f"pack id {pack.id!r} is already used by {out[pack.id].root}",
+                )
+            )
+        out[pack.id] = pack
+    return out
+
+
+def load_pack(ref: str | Path) -> Pack:
+    """A pack by id, or the pack in a folder (or the folder of a ``pack.yaml``)."""
+    path = Path(ref)
+    if path.name == PACK_FILE and path.is_file():
+        return _read(path.parent)
+    if (path / PACK_FILE).is_file():
+        return _read(path)
+    packs = available_packs()
+    if str(ref) in packs:
+        return packs[str(ref)]
+    raise InputError(
+        Problem(file=str(ref), message=unknown("pack", str(ref), packs) + " (or a pack folder)")
+    )
