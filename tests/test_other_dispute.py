@@ -23,7 +23,9 @@ from negotiation.replay import replay
 from negotiation.scenario import load_scenario, run_scenario, scenario_files
 from negotiation.testing import enabled_sequences
 
-KENYA = Path(__file__).resolve().parent.parent / "negotiation" / "data" / "packs" / "kenya-2007-2008"
+KENYA = (
+    Path(__file__).resolve().parent.parent / "negotiation" / "data" / "packs" / "kenya-2007-2008"
+)
 EVENTS = KENYA / "events.yaml"
 MODEL = KENYA / "model.yaml"
 SCENARIOS = KENYA / "scenarios"

@@ -113,6 +113,7 @@ def _validate_vocabulary(doc: yamldoc.Document) -> object:
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
 register_document_kind("pack", "title", _validate_pack)
 register_document_kind("vocabulary", "kinds", _validate_vocabulary)
+register_document_kind("vocabulary", "facts", _validate_vocabulary)
 register_document_kind("scenario", "name", _validate_scenario)
 register_document_kind("model", "transitions", _validate_model)
 register_document_kind("profile", "provisions", _validate_profile)

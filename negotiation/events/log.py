@@ -133,6 +133,19 @@ def _raw_kind_problems(doc: yamldoc.Document, vocab: Vocabulary) -> list[Problem
     return out
 
 
+def _articles_beside(directory: Path) -> Articles:
+    """The articles of a log's folder, and (in a dispute pack) of the folders its
+    ``pack.yaml`` lists under ``articles``."""
+    found = dict(load_articles(directory))
+    if (directory / "pack.yaml").is_file():
+        from negotiation.packs import load_pack
+
+        pack = load_pack(directory)
+        for name in pack.meta.articles:
+            found.update(load_articles(pack.path(name)))
+    return Articles(found, directory=directory)
+
+
 def event_log_from_document(
     doc: yamldoc.Document,
     *,
@@ -155,7 +168,7 @@ def event_log_from_document(
     problems: list[Problem] = []
     if articles is None:
         try:
-            articles = load_articles(directory)
+            articles = _articles_beside(directory)
         except InputError as exc:
             problems.extend(exc.problems)
             articles = Articles()

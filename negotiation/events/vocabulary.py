@@ -28,6 +28,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation._internal import paths, yamldoc
+from negotiation._internal.calendar import parse_iso_date
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem
 
@@ -156,7 +157,7 @@ def _fits(t: str, v: Any) -> bool:
     if t == "str":
         return isinstance(v, str)
     if t == "date":
-        return isinstance(v, dt.date)
+        return isinstance(parse_iso_date(v), dt.date)
     if t == "party_counts":
         return isinstance(v, Mapping) and all(
             isinstance(k, str) and _fits("int", n) for k, n in v.items()

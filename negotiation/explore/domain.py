@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from negotiation._internal.calendar import add_months
@@ -123,7 +123,53 @@ class Domain:
 
     @functools.cached_property
     def _templates(self) -> dict[str, list[Template]]:
-        return {kind: self._of(kind) for kind in sorted(self.model.handled)}
+        return {kind: self._refined(kind, self._of(kind)) for kind in sorted(self.model.handled)}
+
+    def _refined(self, kind: str, templates: list[Template]) -> list[Template]:
+        """What the model's own structure adds: acts of the parties its per-party regions
+        follow, court and no court where a guard reads the court, and the laws whose passage
+        brings a change of the profile into force."""
+        out = list(templates)
+        spec = self.model.spec
+        followed = [p for r in spec.regions for p in r.parties]
+        if kind in _BY_A_PARTY:
+            out += [
+                Template(kind, Facts(), (p,), f"by {p}")
+                for p in followed
+                if all(t.actors != (p,) for t in out)
+            ]
+        if kind in _TO_A_PARTY:
+            out += [
+                replace(t, recipients=(p,), label=f"{t.label}, of {p}")
+                for p in followed
+                for t in templates
+                if t.recipients != (p,)
+            ]
+        reads_court = any(
+            "event.facts.court" in self.model.rules[g].reads
+            for t in spec.transitions
+            if t.kind == kind
+            for g in t.guards
+            if g in self.model.rules
+        )
+        if reads_court and all(t.facts.court is None for t in out):
+            out += [
+                replace(
+                    t,
+                    facts=t.facts.model_copy(update={"court": "court"}),
+                    label=f"{t.label or kind}, by a court",
+                )
+                for t in list(out)
+            ]
+        laws = [law for (k, law) in self.model.enactments if k == kind and law is not None]
+        out += [
+            replace(
+                t, facts=t.facts.model_copy(update={"law": law}), label=f"{t.label or kind}, {law}"
+            )
+            for law in laws
+            for t in templates
+        ]
+        return out
 
     def templates(self) -> dict[str, list[Template]]:
         """The abstract events of every kind the model handles."""
@@ -221,6 +267,16 @@ _VOTES = frozenset(
         "government_dismissed",
         "amendment_passed",
         "law_passed",
+        "officers_elected",
+        "officer_removed",
+    }
+)
+_TO_A_PARTY = frozenset(
+    {
+        "party_dissolved",
+        "election_annulled",
+        "arrest",
+        "release",
         "officers_elected",
         "officer_removed",
     }

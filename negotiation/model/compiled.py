@@ -22,7 +22,7 @@ the same function::
 **Semantics.** The candidates for an event are the transitions of its kind whose ``from``
 matches the configuration, in spec order. An event with no candidate is ``not_enabled``. Each
 candidate checks its state conditions (``when``), then the states of the acting parties'
-instances of per-party regions, then its guards (rules switched off by the profile's
+instances of per-party regions (the parties among the event's actors and recipients), then its guards (rules switched off by the profile's
 ``disabled_rules`` are skipped); the first candidate whose checks all pass fires: its effects
 run in order, the event's date is stamped on the world, the regions in ``to`` move, changes of
 the profile the event enacts come into force, the invariants that read a field the transition
@@ -240,7 +240,7 @@ class CompiledModel:
                 moved[r] = target
             for _, instances, _, party_target in cand.party_regions:
                 if party_target is not None:
-                    for actor in event.actors:
+                    for actor in (*event.actors, *event.recipients):
                         at = instances.get(actor)
                         if at is not None:
                             moved[at] = party_target
@@ -325,9 +325,9 @@ class CompiledModel:
 
 def _party_mismatch(cand: Candidate, config: tuple[str, ...], event: Event) -> str | None:
     for template, instances, allowed, _ in cand.party_regions:
-        acting = [instances[a] for a in event.actors if a in instances]
+        acting = [instances[a] for a in (*event.actors, *event.recipients) if a in instances]
         if not acting:
-            return f"no party of region {template!r} ({', '.join(instances)}) acts in the event"
+            return f"no party of region {template!r} ({', '.join(instances)}) is in the event"
         if allowed is not None:
             for r in acting:
                 if config[r] not in allowed:

@@ -179,7 +179,10 @@ class _Compiler:
 
     def _check_provisions(self) -> None:
         spec = self.spec
-        needed = {self.rules[g].provision for t in spec.transitions for g in t.guards}
+        disabled = self.params.disabled_rules  # a rule switched off cites nothing
+        needed = {
+            self.rules[g].provision for t in spec.transitions for g in t.guards if g not in disabled
+        }
         needed |= {i.provision for i in self.invariants}
         needed |= {p.provision for p in spec.properties}
         missing = sorted(needed - set(self.profile.provisions))

@@ -14,8 +14,8 @@ What an expression sees:
     the profile's parameters (and its ``custom`` values), and ``params.needed.<threshold>``:
     the votes each threshold needs in the current world.
 
-Functions: ``date("2014-02-02")`` (a day number), ``days(a, b)`` (``b - a``),
-``add_months(day, n)``. An expression declares what it reads by naming it: only the world
+Functions: ``date("2014-02-02")`` (a day number), ``iso(day)`` (back to ``"2014-02-02"``),
+``days(a, b)`` (``b - a``), ``add_months(day, n)``. An expression declares what it reads by naming it: only the world
 fields it names are given to it, so reads are exact::
 
     >>> e = Expression("world.dissolved_on == null || event.date - world.dissolved_on >= 45")
@@ -29,11 +29,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 from negotiation._internal.calendar import add_months
 from negotiation.errors import ModelError
 from negotiation.events import Event
+from negotiation.model.library.rules import member_base
 from negotiation.model.profile import Parameters
 from negotiation.model.world import Record, World
 
@@ -72,6 +74,10 @@ def _cel(value: Any) -> Any:
 
 def _date_fn(text: str) -> int:
     return day_number(dt.date.fromisoformat(text))
+
+
+def _iso(day: int) -> str:
+    return _from_day(day).isoformat()
 
 
 def _days(a: int, b: int) -> int:
@@ -134,6 +140,7 @@ class Expression:
         ctx = cel.Context()
         ctx.add_function("date", _date_fn)
         ctx.add_function("days", _days)
+        ctx.add_function("iso", _iso)
         ctx.add_function("add_months", _add_months)
         variables: dict[str, Any] = {}
         for name, w in (("world", world), ("before", before), ("after", after)):
@@ -167,20 +174,13 @@ def _event_view(event: Event) -> dict[str, Any]:
 
 def _params_view(params: Parameters, world: World | None) -> dict[str, Any]:
     out: dict[str, Any] = {
-        k: _cel(v) if not hasattr(v, "numerator") else float(v) for k, v in params.values
+        k: float(v) if isinstance(v, Fraction) else _cel(v) for k, v in params.values
     }
     out["in_force"] = list(params.in_force)
     if world is not None:
         needed = {}
         for name, t in params.thresholds:
-            base = (
-                world.present_seats()
-                if t.base == "present"
-                else world.total_seats - (params.get("reserved_seats") or 0)
-                if t.base == "elected"
-                else world.total_seats
-            )
-            needed[name] = t.votes(base)
+            needed[name] = t.votes(member_base(world, params, t.base))
         out["needed"] = needed
     return out
 

@@ -81,13 +81,14 @@ Basis = Literal["election", "results"]
 class Threshold(_Strict):
     """How many members a vote (or a quorum) needs: a share of a base, or a fixed number.
 
-    ``base``: ``total`` (all members, reserved seats included), ``elected`` (total less the
-    reserved seats) or ``present`` (members who sit: boycotters do not).
+    ``base``: ``total`` (the Assembly's seats), ``elected`` (total less the reserved seats
+    counted in it), ``all_members`` (total plus reserved seats filled apart from the election)
+    or ``present`` (members who sit: boycotters do not).
     """
 
     share: Annotated[str, Field(pattern=FRACTION)] | None = Field(default=None)
     rule: Literal["at_least", "more_than", "half_plus_one"] = "at_least"
-    base: Literal["total", "elected", "present"] = "total"
+    base: Literal["total", "elected", "present", "all_members"] = "total"
     fixed: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
 
     @model_validator(mode="after")

@@ -5,7 +5,7 @@ A dispute runs on several tracks at once. A model declares **regions**, each wit
 states; a transition acts in one or more regions (``from``/``to`` map a region to states), and
 the **configuration** (one state per region) is the phase. A region declared with ``parties``
 has one instance per party (``participation.cnrp``); a transition naming it acts on the
-instances of the parties among the event's actors. A spec is a YAML file validated by
+instances of the parties among the event's actors and recipients. A spec is a YAML file validated by
 :class:`ModelSpec`, and loading reports every problem at its line::
 
     >>> spec = load_spec()
@@ -195,7 +195,8 @@ class ModelSpec(_Strict):
     description: str = ""
     profile: str = Field(default="cambodia", description="built-in profile name or a file path")
     vocabulary: VocabularyFile = Field(
-        default_factory=VocabularyFile, description="event kinds and facts this model adds"
+        default_factory=VocabularyFile,
+        description="event kinds and facts this model adds, or the file that holds them",
     )
     world: WorldDecl = Field(default_factory=WorldDecl)
     regions: tuple[Region, ...] = Field(min_length=1)
@@ -303,11 +304,24 @@ def migrate(data: Any) -> Any:
     return _legacy(data)
 
 
+def _vocabulary_file(doc: yamldoc.Document, data: Any, base_dir: Path | None) -> Any:
+    """``vocabulary: file.yaml`` (a dispute's vocabulary additions, shared with its event log)
+    read in place; a missing or invalid file is an error located in that file."""
+    if not isinstance(data, dict) or not isinstance(data.get("vocabulary"), str):
+        return data
+    from negotiation.events.vocabulary import load_vocabulary
+
+    path = (base_dir or Path(".")) / data["vocabulary"]
+    more = load_vocabulary(path)
+    return {**data, "vocabulary": more.model_dump(exclude_defaults=True)}
+
+
 def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
     data = _legacy(doc.data)
     if data is not doc.data:  # locations: map the region paths back onto the original lines
         doc = yamldoc.Document(doc.file, data, _legacy_positions(doc))
-    spec = yamldoc.parse(doc, ModelSpec)
+    data = _vocabulary_file(doc, data, base_dir)
+    spec = yamldoc.parse(doc, ModelSpec, data=data)
     problems = spec.structural_problems(doc)
     if problems:
         raise InputError(problems)

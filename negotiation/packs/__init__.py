@@ -106,14 +106,9 @@ class Pack:
 
     def event_log(self) -> Any:
         """The pack's event log, checked against its articles and actors."""
-        from negotiation.corpus import Articles, load_articles
         from negotiation.events.log import load_event_log
 
-        folders = [self.events_path.parent, *(self.path(a) for a in self.meta.articles)]
-        merged: dict[str, Any] = {}
-        for folder in folders:
-            merged.update(load_articles(folder))
-        return load_event_log(self.events_path, articles=Articles(merged))
+        return load_event_log(self.events_path)  # with the articles pack.yaml lists
 
     def scenario_files(self) -> list[Path]:
         folder = self.scenarios_dir

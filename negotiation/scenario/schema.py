@@ -28,7 +28,7 @@ __all__ = ["STEP", "WORLD_PREDICATE", "Cell", "During", "Expect", "InvariantExpe
 #: a world predicate: ``field op value``, the field dotted (``seats.cnrp``); use ``fullmatch``
 #: (linear time: a lazy value followed by optional blanks would backtrack quadratically)
 WORLD_PREDICATE = re.compile(
-    r"\s*([A-Za-z_][\w.]*)\s*(==|!=|>=|<=|>|<|not contains|contains)\s*(.*\S)\s*"
+    r"\s*([A-Za-z_][\w.-]*)\s*(==|!=|>=|<=|>|<|not contains|contains)\s*(.*\S)\s*"
 )
 #: a step reference: '#' and ASCII digits, counted from 0 ('#²' is not a step)
 STEP = re.compile(r"#([0-9]+)")

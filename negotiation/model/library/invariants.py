@@ -162,6 +162,7 @@ INVARIANTS: dict[str, Invariant] = {
             "dissolution only after the term or as a dissolution power allows",
             _dissolution,
             {"dissolved_on", "term_end", "dismissals"},
+            {"dissolved_on"},
         ),
         _i(
             "government_has_confidence",
@@ -169,6 +170,7 @@ INVARIANTS: dict[str, Invariant] = {
             "no government without a confidence vote that meets the threshold",
             _confidence,
             {"government", "total_seats"},
+            {"government"},
         ),
         _i(
             "amendments_two_thirds",
@@ -176,6 +178,7 @@ INVARIANTS: dict[str, Invariant] = {
             "amendments only with the share of all members the profile sets",
             _amendments,
             {"amendments", "total_seats"},
+            {"amendments"},
         ),
         _i(
             "core_not_amended",
@@ -190,6 +193,7 @@ INVARIANTS: dict[str, Invariant] = {
             "an early election is preceded by a dissolution or an amendment",
             _early_election,
             {"early_election_on", "dissolved_on", "amendments", "term_end"},
+            {"early_election_on"},
         ),
         _i(
             "boycott_keeps_seats",

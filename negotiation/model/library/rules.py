@@ -29,7 +29,7 @@ from negotiation.events import Event
 from negotiation.model.profile import Parameters
 from negotiation.model.world import World
 
-__all__ = ["RULES", "Check", "Rule", "sitting_members", "votes_for"]
+__all__ = ["RULES", "Check", "Rule", "member_base", "sitting_members", "votes_for"]
 
 Check = Callable[[World, Event, Parameters], str | None]
 
@@ -73,30 +73,39 @@ def _more_than_sit(w: World, e: Event) -> str | None:
     return None
 
 
-def _base(w: World, p: Parameters, base: str) -> int:
+def member_base(w: World, p: Parameters, base: str) -> int:
+    """Members a threshold counts: ``total`` (the Assembly's seats), ``present`` (those who
+    sit), ``elected`` (total less reserved seats counted in it), ``all_members`` (total plus
+    reserved seats filled apart from the election, as Bangladesh's women's seats)."""
     if base == "present":
         return w.present_seats()
     if base == "elected":
         return w.total_seats - (p.get("reserved_seats") or 0)
+    if base == "all_members":
+        return w.total_seats + (p.get("reserved_seats") or 0)
     return w.total_seats
 
 
-def _needed(w: World, p: Parameters, threshold: str, fallback: Callable[[int], int]) -> int:
+def _needed(
+    w: World, p: Parameters, threshold: str, fallback: Callable[[int], int]
+) -> tuple[int, int]:
+    """Votes the threshold needs, and of how many members."""
     t = p.threshold(threshold)
     if t is None:
-        return fallback(w.total_seats)
-    return t.votes(_base(w, p, t.base))
+        return fallback(w.total_seats), w.total_seats
+    base = member_base(w, p, t.base)
+    return t.votes(base), base
 
 
-def _vote(w: World, e: Event, needed: int, what: str) -> str | None:
+def _vote(w: World, e: Event, needed: tuple[int, int], what: str) -> str | None:
     """A vote (reported, or every member present) that reaches ``needed`` of the Assembly."""
     if w.total_seats == 0:
         return f"{what}: the Assembly's membership is not known (no official results yet)"
     if (too_many := _more_than_sit(w, e)) is not None:
         return too_many
     votes = votes_for(w, e)
-    if votes < needed:
-        return f"{what} with {votes} votes; {needed} of {w.total_seats} needed"
+    if votes < needed[0]:
+        return f"{what} with {votes} votes; {needed[0]} of {needed[1]} needed"
     return None
 
 
@@ -144,7 +153,7 @@ def _first_session_quorum(w: World, e: Event, p: Parameters) -> str | None:
     present = e.facts.members_present if e.facts.members_present is not None else w.present_seats()
     t = p.threshold("opening_quorum")
     assert t is not None
-    needed = t.votes(_base(w, p, t.base))
+    needed = t.votes(member_base(w, p, t.base))
     if t.fixed is not None:
         why = f"{needed} members must be present"
     elif t.base == "total":
@@ -165,8 +174,7 @@ def _censure(w: World, e: Event, p: Parameters) -> str | None:
         return "censure: the Assembly's membership is not known (no official results yet)"
     if (too_many := _more_than_sit(w, e)) is not None:
         return too_many
-    total = w.total_seats
-    needed = _needed(w, p, "censure", p.censure)
+    needed, total = _needed(w, p, "censure", p.censure)
     if e.facts.votes_for is None:
         return f"a government is deposed by a censure vote of {needed} of {total}; no vote given"
     if e.facts.votes_for < needed:
@@ -270,6 +278,13 @@ def _reallocation(w: World, e: Event, p: Parameters) -> str | None:
     taken = set(e.facts.seats or {}) & set(w.dissolved_parties)
     if taken:
         return f"seats reallocated to a dissolved party: {', '.join(sorted(taken))}"
+    return None
+
+
+def _no_seats_for_dissolved(w: World, e: Event, p: Parameters) -> str | None:
+    named = sorted(set(e.facts.seats or {}) & set(w.dissolved_parties))
+    if named:
+        return f"seats given to a dissolved party: {', '.join(named)}"
     return None
 
 
@@ -407,6 +422,14 @@ RULES: dict[str, Rule] = {
             "in force provides for it",
             _reallocation,
             {"vacant_seats", "dissolved_parties", "event.facts.seats"},
+            set(),
+        ),
+        _r(
+            "no_seats_for_dissolved",
+            "party_dissolution",
+            "a dissolved party wins no seats",
+            _no_seats_for_dissolved,
+            {"dissolved_parties", "event.facts.seats"},
             set(),
         ),
         _r(

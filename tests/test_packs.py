@@ -1,0 +1,161 @@
+"""Dispute packs: each built-in pack validates, replays its record at 100% conformance and
+passes its scenarios; the acceptance questions of concurrent regions, dissolution powers, time
+windows and laws changing during a dispute."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from negotiation import replay
+from negotiation.cli import main
+from negotiation.errors import InputError
+from negotiation.events import Event
+from negotiation.explore import explore
+from negotiation.explore.domain import domain_for
+from negotiation.packs import available_packs, load_pack
+from negotiation.scenario import load_scenario, run_scenario
+from negotiation.testing import enabled_sequences
+
+PACKS = sorted(available_packs())
+
+
+def test_the_built_in_packs_are_found_by_name() -> None:
+    assert PACKS == [
+        "bangladesh-2014",
+        "cambodia-2013-2017",
+        "kenya-2007-2008",
+        "thailand-2013-2014",
+    ]
+    out = CliRunner().invoke(main, ["packs", "--json"])
+    assert out.exit_code == 0
+    assert [p["id"] for p in json.loads(out.output)["packs"]] == PACKS
+
+
+@pytest.mark.parametrize("pack_id", PACKS)
+def test_a_pack_replays_its_record_and_passes_its_scenarios(pack_id: str) -> None:
+    pack = load_pack(pack_id)
+    trace = replay(pack.compile(), pack.event_log())
+    assert trace.conformance == 1.0, [s.event for s in trace.steps if not s.accepted]
+    assert not trace.violations
+    files = pack.scenario_files()
+    assert files
+    for f in files:
+        for result in run_scenario(load_scenario(f)):
+            assert result.passed, (f.name, result.cell, result.failures)
+
+
+@pytest.mark.parametrize("pack_id", PACKS)
+def test_a_pack_validates(pack_id: str) -> None:
+    out = CliRunner().invoke(main, ["validate", "--pack", pack_id])
+    assert out.exit_code == 0, out.output
+
+
+@pytest.mark.parametrize("pack_id", PACKS)
+def test_exploring_a_pack_with_no_flags_uses_its_own_domain(pack_id: str) -> None:
+    pack = load_pack(pack_id)
+    result = explore(pack.compile(), events=pack.event_log().events, max_depth=3)
+    assert result.distinct_states > 20
+    assert not result.violations
+    model = pack.compile()
+    known = {a for e in pack.event_log() for a in (e.facts.seats or {})}
+    known |= {party for party, _ in model.initial.world.seats} | {"others"}
+    assert set(result.abstraction["parties"]) <= known
+
+
+def test_the_cnrp_boycotts_every_day_of_its_boycott_and_sits_after() -> None:
+    pack = load_pack("cambodia-2013-2017")
+    trace = replay(pack.compile(), pack.event_log())
+    state = trace.initial_regions["participation.cnrp"]
+    by_day: dict[dt.date, str] = {}
+    steps = iter(trace.steps)
+    step = next(steps, None)
+    day = dt.date(2013, 7, 1)
+    while day <= dt.date(2014, 12, 31):
+        while step is not None and dt.date.fromisoformat(step.date) <= day:
+            state = step.regions["participation.cnrp"]
+            step = next(steps, None)
+        by_day[day] = state
+        day += dt.timedelta(days=1)
+    boycott = [d for d in by_day if dt.date(2013, 9, 23) <= d <= dt.date(2014, 8, 4)]
+    assert len(boycott) == 316 and {by_day[d] for d in boycott} == {"boycotting"}
+    assert {by_day[d] for d in by_day if d >= dt.date(2014, 8, 5)} == {"seated"}
+    during = [s for s in trace.steps if "2013-09-23" <= s.date <= "2014-08-04"]
+    assert {"working_group", "broken_off"} <= {s.regions["talks"] for s in during}
+    assert {"protests", "crackdown"} <= {s.regions["street"] for s in during}
+
+
+def test_the_2017_reallocation_is_checked_against_the_law_in_force() -> None:
+    pack = load_pack("cambodia-2013-2017")
+    model, log = pack.compile(), list(pack.event_log())
+    trace = replay(model, log)
+    assert dict(trace.final_world.seats) == {"cpp": 79, "funcinpec": 41, "cnp": 2, "kedp": 1}
+    without = [e for e in log if e.id != "2017-10-16-election-laws-amended"]
+    step = replay(model, without).step_for("2017-11-23-cnrp-seats-reallocated")
+    assert step is not None and step.rejected_by == "reallocation_lawful"
+    assert step.citation is not None and "dissolved party" in step.citation.text
+
+
+def test_thailands_dissolution_is_accepted_under_its_profile_and_not_under_cambodias() -> None:
+    pack = load_pack("thailand-2013-2014")
+    log = pack.event_log()
+    thai = replay(pack.compile(), log).step_for("2013-12-09-house-dissolved")
+    assert thai is not None and thai.accepted
+    cambodia = load_pack("cambodia-2013-2017").model_path.parent / "profile.yaml"
+    from negotiation.model import compile_model
+
+    under = compile_model(pack.model_path, cambodia, disabled_rules=("removal_by_court",))
+    step = replay(under, log).step_for("2013-12-09-house-dissolved")
+    assert step is not None and step.rejected_by == "no_early_dissolution"
+    assert step.citation is not None and step.citation.article == "Article 78"
+
+
+@pytest.mark.parametrize(
+    "days, verdict",
+    [
+        (32, "new_election_deadline"),
+        (44, "new_election_deadline"),
+        (45, None),
+        (55, None),
+        (60, None),
+        (61, "new_election_deadline"),
+        (63, "new_election_deadline"),
+    ],
+)
+def test_thailands_election_window_has_both_bounds(days: int, verdict: str | None) -> None:
+    pack = load_pack("thailand-2013-2014")
+    log = list(pack.event_log())
+    i = [e.id for e in log].index("2014-02-02-election-held")
+    log[i] = log[i].model_copy(update={"date": dt.date(2013, 12, 9) + dt.timedelta(days=days)})
+    step = replay(pack.compile(), log).step_for("2014-02-02-election-held")
+    assert step is not None and step.rejected_by == verdict
+
+
+def test_an_unknown_pack_names_the_nearest() -> None:
+    with pytest.raises(InputError, match="did you mean 'thailand-2013-2014'"):
+        load_pack("thailand-2013")
+
+
+def test_a_pack_folder_loads_by_path() -> None:
+    pack = load_pack("kenya-2007-2008")
+    assert load_pack(pack.root).id == pack.id
+    assert load_pack(pack.root / "pack.yaml").id == pack.id
+
+
+CAMBODIA = load_pack("cambodia-2013-2017")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    enabled_sequences(
+        CAMBODIA.compile(),
+        max_size=14,
+        domain=domain_for(CAMBODIA.compile(), events=CAMBODIA.event_log().events),
+    )
+)
+def test_no_sequence_the_cambodia_pack_enables_breaks_an_invariant(events: list[Event]) -> None:
+    assert not replay(CAMBODIA.compile(), events).violations
