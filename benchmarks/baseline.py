@@ -69,16 +69,16 @@ class Plain:
         e = self.event
         w = dict(self.world)  # a new world per step, as frozen states need
         w["date"] = e.date
-        if e.kind.value == "election_held":
+        if e.kind == "election_held":
             w["election_date"] = e.date
-        elif e.kind.value == "results_announced" and e.facts.seats:
+        elif e.kind == "results_announced" and e.facts.seats:
             w["seats"] = sum(e.facts.seats.values())
-        elif e.kind.value == "assembly_convened":
+        elif e.kind == "assembly_convened":
             w["sitting"] = True
             w["term_end"] = e.date.replace(year=e.date.year + 5)
-        elif e.kind.value == "boycott":
+        elif e.kind == "boycott":
             w["boycott"] = True
-        elif e.kind.value == "seats_taken":
+        elif e.kind == "seats_taken":
             w["boycott"] = False
         self.world = w
 
@@ -105,6 +105,10 @@ WHEN = {
 }
 
 
+def _source(states: str | tuple[str, ...]) -> str | list[str]:
+    return "*" if states == "*" else list(states)
+
+
 class PlainMachine:
     """``step(event) -> accepted``, on a plain ``transitions.Machine``."""
 
@@ -114,16 +118,16 @@ class PlainMachine:
         self.machine = Machine(
             model=self.model,
             states=spec.phase_ids(),
-            initial=spec.initial,
+            initial=spec.regions[0].initial,
             auto_transitions=False,
             send_event=True,
             ignore_invalid_triggers=True,
         )
         for t in spec.transitions:
             self.machine.add_transition(
-                trigger=t.kind.value,
-                source=list(spec.sources(t)),
-                dest=t.to,
+                trigger=t.kind,
+                source=_source(t.source["phase"]),
+                dest=t.to.get("phase"),  # None: an internal transition, the phase stays
                 conditions=[WHEN[c] for c in t.when] + [CONDITIONS[g] for g in t.guards],
                 after="record",
             )
@@ -134,4 +138,4 @@ class PlainMachine:
 
     def step(self, event: Event) -> bool:
         self.model.event = event
-        return bool(self.model.trigger(event.kind.value))  # type: ignore[attr-defined]
+        return bool(self.model.trigger(event.kind))  # type: ignore[attr-defined]

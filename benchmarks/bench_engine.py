@@ -1,10 +1,14 @@
-"""Replay through our engine vs a hand-written plain ``transitions`` machine; kernel vs machine.
+"""The engine against a hand-written plain ``transitions`` machine, on the same events.
 
-* engine overhead: ``DisputeModel.step`` (spec-built machine: cited rules, effects on frozen
-  world states, invariants) vs :class:`baseline.PlainMachine` on the same events — target
-  <= 1.5x. The full ``replay()`` (a ``Trace`` with world diffs and citations) is shown too.
-* kernel speed-up: ``Kernel.step`` vs ``DisputeModel.step`` (``transitions`` triggers) on the
-  same random walks — target >= 30x.
+Three comparisons, each interleaved in CPU time against :class:`baseline.PlainMachine` (the
+reference model's phases and transitions with hand-written conditions and a dict world):
+
+* ``core``: ``CompiledModel.step`` over the curated record, invariants and the property monitor
+  included (the same work the machine used to do). Target: >= 400,000 steps/CPU-s and >= 3x
+  faster than plain ``transitions``.
+* ``engine``: ``DisputeModel.step``, the facade that also drives the ``transitions`` adapter.
+  Target: <= 1.3x the plain machine.
+* ``replay``: ``replay()`` building a full ``Trace`` (world diffs, citations). Target: <= 2x.
 """
 
 from __future__ import annotations
@@ -12,55 +16,19 @@ from __future__ import annotations
 from typing import Any
 
 from baseline import PlainMachine
-from common import best_of, random_walks
+from harness import paired
 
 from negotiation.events import Event
-from negotiation.model import DisputeModel, WorldState
-from negotiation.model.kernel import Kernel
+from negotiation.events.log import load_event_log
+from negotiation.model import DisputeModel, compile_model
 from negotiation.replay import replay
 
 
-def record() -> list[Event]:
-    """The curated record if present, else the record's opening as in the tests."""
-    try:
-        from negotiation.events.log import load_event_log
-
-        return list(load_event_log())
-    except Exception:
-        ev = Event.model_validate
-        return [
-            ev({"id": "a", "kind": "election_held", "date": "2013-07-28"}),
-            ev(
-                {
-                    "id": "b",
-                    "kind": "results_announced",
-                    "date": "2013-08-12",
-                    "facts": {"seats": {"cpp": 68, "cnrp": 55}, "total_seats": 123},
-                }
-            ),
-            ev({"id": "c", "kind": "results_rejected", "date": "2013-08-13"}),
-            ev({"id": "d", "kind": "royal_mediation", "date": "2013-09-14"}),
-            ev({"id": "e", "kind": "boycott", "date": "2013-09-23", "actors": ["cnrp"]}),
-            ev({"id": "f", "kind": "assembly_convened", "date": "2013-09-23"}),
-            ev({"id": "g", "kind": "government_formed", "date": "2013-09-24"}),
-            ev({"id": "h", "kind": "talks_held", "date": "2013-11-05"}),
-            ev({"id": "i", "kind": "talks_broken_off", "date": "2014-01-31"}),
-            ev({"id": "j", "kind": "protest", "date": "2014-02-10"}),
-        ]
-
-
 def measure(quick: bool = False) -> dict[str, Any]:
-    model, plain = DisputeModel(), PlainMachine()
-    kernel = Kernel(model)
-    events = record()
-    loops = 20 if quick else 100
-    repeat = 3 if quick else 5
-
-    def ours() -> None:
-        for _ in range(loops):
-            model.reset()
-            for e in events:
-                model.step(e)
+    events: list[Event] = list(load_event_log())
+    loops = 50 if quick else 250
+    rounds = 7 if quick else 11
+    plain, model, core = PlainMachine(), DisputeModel(), compile_model()
 
     def base() -> None:
         for _ in range(loops):
@@ -68,39 +36,49 @@ def measure(quick: bool = False) -> dict[str, Any]:
             for e in events:
                 plain.step(e)
 
-    def full_replay() -> None:
+    def core_steps() -> None:
+        step, initial = core.step, core.initial
         for _ in range(loops):
-            replay(model, events)
+            state = initial
+            for e in events:
+                state = step(state, e).state
 
-    n = loops * len(events)
-    t_ours, t_base, t_replay = (best_of(f, repeat) for f in (ours, base, full_replay))
-
-    walks = random_walks(kernel, 60 if quick else 200, 20)
-    steps = sum(len(w) for w in walks)
-
-    def machine_walks() -> None:
-        for w in walks:
+    def facade() -> None:
+        for _ in range(loops):
             model.reset()
-            for e in w:
+            for e in events:
                 model.step(e)
 
-    def kernel_walks() -> None:
-        step, initial = kernel.step, kernel.initial
-        for w in walks:
-            phase, world = initial, WorldState()
-            for e in w:
-                phase, world = step(phase, world, e)[1:3]
+    def full_replay() -> None:
+        for _ in range(loops // 5):
+            replay(model, events)
 
-    t_machine, t_kernel = best_of(machine_walks, repeat), best_of(kernel_walks, repeat)
-    return {
-        "record_events": len(events),
-        "engine_steps_per_s": n / t_ours,
-        "plain_transitions_steps_per_s": n / t_base,
-        "replay_steps_per_s": n / t_replay,
-        "engine_overhead": t_ours / t_base,
-        "replay_overhead": t_replay / t_base,
-        "walk_steps": steps,
-        "machine_steps_per_s": steps / t_machine,
-        "kernel_steps_per_s": steps / t_kernel,
-        "kernel_speedup": t_machine / t_kernel,
-    }
+    def base_fifth() -> None:
+        for _ in range(loops // 5):
+            plain.reset()
+            for e in events:
+                plain.step(e)
+
+    n = loops * len(events)
+    out: dict[str, Any] = {"record_events": len(events), "steps_per_round": n}
+    for name, ours, theirs, work in (
+        ("core", core_steps, base, n),
+        ("engine", facade, base, n),
+        ("replay", full_replay, base_fifth, n // 5),
+    ):
+        r = paired(ours, theirs, rounds=rounds)
+        mine, plain_rate = r.rate(work)
+        out[name] = {
+            "steps_per_cpu_s": mine,
+            "plain_transitions_steps_per_cpu_s": plain_rate,
+            "ratio_vs_plain": r.ratio,  # CPU time ours / plain: < 1 is faster
+            "ratio_spread": list(r.spread),
+            "rounds": r.rounds,
+        }
+    return out
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(measure(quick=True), indent=2))

@@ -1,19 +1,19 @@
-"""Extraction speed: articles per second on the seed articles, against a baseline.
+"""Extraction speed: articles per CPU-second on the seed articles, against a baseline.
 
 The baseline, measured in the same run on the same texts, is a plain regular-expression
 sentence split (what any extractor must at least do). The ratio says how many times slower than
 that split the whole extraction (dates, facts, actors, triggers, merging) is::
 
-    python benchmarks/bench_extract.py            # or: from bench_extract import main; main()
+    python benchmarks/bench_extract.py [--quick]
 """
 
 from __future__ import annotations
 
 import re
 import sys
-import time
-from collections.abc import Callable
 from typing import Any
+
+from harness import paired
 
 from negotiation.corpus import load_articles
 from negotiation.events.log import load_actors
@@ -23,45 +23,36 @@ from negotiation.extract.merge import merge_mentions
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 
-def _rate(fn: Callable[[], Any], n_articles: int, min_seconds: float) -> float:
-    fn()  # warm up (regex compilation, lexicon loading)
-    runs = 0
-    start = time.perf_counter()
-    while True:
-        fn()
-        runs += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            return runs * n_articles / elapsed
-
-
-def measure(min_seconds: float = 1.0) -> dict[str, float]:
-    """Articles/s of extraction and of the baseline split, and their ratio."""
+def measure(quick: bool = False) -> dict[str, Any]:
+    """Articles per CPU-second of extraction and of the baseline split, interleaved, and the
+    median of the paired ratios."""
     articles = list(load_articles().values())
     extractor = Extractor(load_actors())
     texts = [a.text for a in articles]
+    loops = 2 if quick else 10
 
     def extraction() -> None:
-        merge_mentions([m for a in articles for m in extractor.extract(a)])
+        for _ in range(loops):
+            merge_mentions([m for a in articles for m in extractor.extract(a)])
 
     def baseline() -> None:
-        for t in texts:
-            _SPLIT.split(t)
+        for _ in range(loops * 200):  # the split is fast: more rounds of it, same texts
+            for t in texts:
+                _SPLIT.split(t)
 
-    ours = _rate(extraction, len(articles), min_seconds)
-    base = _rate(baseline, len(articles), min_seconds)
-    return {"articles_per_s": ours, "baseline_articles_per_s": base, "ratio": base / ours}
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    seconds = float(args[0]) if args else 1.0
-    r = measure(seconds)
-    print(f"extraction: {r['articles_per_s']:.1f} articles/s (seed articles, with merging)")
-    print(f"baseline (regex sentence split): {r['baseline_articles_per_s']:.1f} articles/s")
-    print(f"ratio: extraction is {r['ratio']:.0f}x slower than the baseline split")
-    return 0
+    r = paired(extraction, baseline, rounds=5 if quick else 9)
+    ours = loops * len(articles) / r.ours_s
+    base = loops * 200 * len(articles) / r.baseline_s
+    return {
+        "articles": len(articles),
+        "articles_per_cpu_s": ours,
+        "baseline_articles_per_cpu_s": base,
+        "slower_than_split": base / ours,
+        "rounds": r.rounds,
+    }
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import json
+
+    print(json.dumps(measure(quick="--quick" in sys.argv), indent=2))

@@ -1,8 +1,9 @@
-"""Hypothesis: events stepped per second when property-testing the reference model.
+"""Hypothesis: model steps per CPU-second when property-testing the reference model.
 
-``enabled_sequences`` drawn by hypothesis and replayed with ``replay`` (what
-``tests/test_model.py`` does), and the generated ``RuleBasedStateMachine``; both counted in
-model steps per second, generation included.
+``enabled_sequences`` drawn by hypothesis and replayed with ``replay`` (what the tests do),
+against the same hypothesis settings and strategy whose sequences are stepped through the
+plain ``transitions`` baseline instead: the ratio is what our replay adds on top of generation.
+The generated ``RuleBasedStateMachine`` is timed too (steps per CPU-second, no baseline).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from baseline import PlainMachine
+from harness import paired
 from hypothesis import HealthCheck, given, settings
 from hypothesis.stateful import run_state_machine_as_test
 
@@ -18,55 +21,63 @@ from negotiation.model import DisputeModel
 from negotiation.replay import replay
 from negotiation.testing import dispute_state_machine, enabled_sequences
 
+SETTINGS = {
+    "deadline": None,
+    "database": None,
+    "derandomize": True,
+    "suppress_health_check": list(HealthCheck),
+}
+
 
 def measure(quick: bool = False) -> dict[str, Any]:
     model = DisputeModel()
-    examples = 100 if quick else 400
-    steps = 0
+    plain = PlainMachine()
+    examples = 100 if quick else 300
+    steps = [0]
 
-    @settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-    )
+    @settings(max_examples=examples, **SETTINGS)  # type: ignore[arg-type]
     @given(enabled_sequences(model, max_size=14))
-    def prop(events: list[Event]) -> None:
-        nonlocal steps
-        steps += len(events)
+    def ours(events: list[Event]) -> None:
+        steps[0] += len(events)
         replay(model, events)
 
-    t = time.perf_counter()
-    prop()
-    t_seq = time.perf_counter() - t
-    seq_steps = steps
+    @settings(max_examples=examples, **SETTINGS)  # type: ignore[arg-type]
+    @given(enabled_sequences(model, max_size=14))
+    def base(events: list[Event]) -> None:
+        plain.reset()
+        for e in events:
+            plain.step(e)
 
-    counted = 0
-    original = model.step
+    steps[0] = 0
+    ours()
+    per_run = steps[0]
+    r = paired(ours, base, rounds=3 if quick else 7)
 
-    def counting(e: Event) -> Any:
-        nonlocal counted
-        counted += 1
-        return original(e)
+    counted = [0]
+    generated = dispute_state_machine(model)
 
-    model.step = counting  # type: ignore[method-assign]
-    t = time.perf_counter()
+    class Counting(generated):  # type: ignore[valid-type,misc]
+        def teardown(self) -> None:
+            counted[0] += self.count  # events the machine built and stepped
+            super().teardown()
+
+    start = time.process_time()
     run_state_machine_as_test(
-        dispute_state_machine(model),
-        settings=settings(
-            max_examples=examples // 2,
-            stateful_step_count=20,
-            deadline=None,
-            database=None,
-            derandomize=True,
-            suppress_health_check=list(HealthCheck),
-        ),
+        Counting,
+        settings=settings(max_examples=examples // 2, stateful_step_count=20, **SETTINGS),  # type: ignore[arg-type]
     )
-    t_sm = time.perf_counter() - t
+    sm_cpu = time.process_time() - start
     return {
-        "sequence_steps": seq_steps,
-        "sequence_steps_per_s": seq_steps / t_seq,
-        "state_machine_steps": counted,
-        "state_machine_steps_per_s": counted / t_sm,
+        "sequence_steps_per_cpu_s": per_run / r.ours_s,
+        "baseline_steps_per_cpu_s": per_run / r.baseline_s,
+        "ratio_vs_baseline": r.ratio,
+        "state_machine_steps_per_cpu_s": counted[0] / sm_cpu,
+        "rounds": r.rounds,
     }
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(measure(quick="--quick" in sys.argv), indent=2))

@@ -1,88 +1,137 @@
-"""Run every benchmark and print absolute figures and the ratios, measured in the same run.
+"""Run every benchmark; print the figures and ratios measured in this one run.
 
-    python benchmarks/run.py            # about two minutes on two cores
-    python benchmarks/run.py --quick    # a short run (smaller samples)
+    python benchmarks/run.py            # a few minutes on two cores
+    python benchmarks/run.py --quick    # smaller samples
+    python benchmarks/run.py --json     # every figure, as JSON on stdout
 
-Speed is measured here, never asserted by tests.
+Speed is measured here (CPU time, interleaved sides, median of paired ratios; see
+``harness.py``), never asserted by tests.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_engine
 import bench_explore
+import bench_extract
 import bench_hypothesis
+import bench_startup
+
+BENCHMARKS: dict[str, Callable[[bool], dict[str, Any]]] = {
+    "engine": bench_engine.measure,
+    "explore": bench_explore.measure,
+    "startup": bench_startup.measure,
+    "hypothesis": bench_hypothesis.measure,
+    "extract": bench_extract.measure,
+}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller samples")
-    args = parser.parse_args(argv)
-    print(
-        f"# negotiation benchmarks, {dt.date.today().isoformat()}: Python "
-        f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
-        + (" (--quick)" if args.quick else "")
-    )
-    e = bench_engine.measure(args.quick)
-    x = bench_explore.measure(args.quick)
-    h = bench_hypothesis.measure(args.quick)
+def _extra() -> dict[str, Callable[[bool], dict[str, Any]]]:
+    """Benchmarks of optional parts, present when their module is (e.g. simulation)."""
+    out: dict[str, Callable[[bool], dict[str, Any]]] = {}
+    for name in ("simulate",):
+        try:
+            module = __import__(f"bench_{name}")
+        except ImportError:
+            continue
+        out[name] = module.measure
+    return out
+
+
+def _rows(f: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    e, x, s, h = f["engine"], f["explore"], f["startup"], f["hypothesis"]
     rows = [
         (
-            "replay: engine vs plain transitions",
-            f"{e['engine_steps_per_s']:,.0f} vs {e['plain_transitions_steps_per_s']:,.0f} steps/s",
-            f"{e['engine_overhead']:.2f}x overhead",
-            "<= 1.5x",
+            "core `step` vs plain `transitions` (record)",
+            f"{e['core']['steps_per_cpu_s']:,.0f} vs "
+            f"{e['core']['plain_transitions_steps_per_cpu_s']:,.0f} steps/CPU-s",
+            f"{1 / e['core']['ratio_vs_plain']:.2f}x faster",
+            ">= 400,000, >= 3x",
         ),
         (
-            "replay() with Trace vs plain transitions",
-            f"{e['replay_steps_per_s']:,.0f} vs {e['plain_transitions_steps_per_s']:,.0f} steps/s",
-            f"{e['replay_overhead']:.2f}x overhead",
-            "",
+            "`DisputeModel.step` vs plain `transitions`",
+            f"{e['engine']['steps_per_cpu_s']:,.0f} steps/CPU-s",
+            f"{e['engine']['ratio_vs_plain']:.2f}x the time",
+            "<= 1.3x",
         ),
         (
-            "kernel vs transitions machine",
-            f"{e['kernel_steps_per_s']:,.0f} vs {e['machine_steps_per_s']:,.0f} steps/s",
-            f"{e['kernel_speedup']:.1f}x faster",
-            ">= 30x",
+            "`replay()` with Trace vs plain `transitions`",
+            f"{e['replay']['steps_per_cpu_s']:,.0f} steps/CPU-s",
+            f"{e['replay']['ratio_vs_plain']:.2f}x the time",
+            "<= 2x",
         ),
         (
             f"explore, depth {x['depth']} ({x['distinct_states']:,} states)",
-            f"{x['states_per_s']:,.0f} vs naive {x['naive_states_per_s']:,.0f} states/s",
-            f"{x['speedup']:.1f}x faster",
-            ">= 200,000 states/s",
+            f"{x['states_per_cpu_s']:,.0f} states/CPU-s, {x['bytes_per_state']:,.0f} B/state",
+            f"{x['baseline']['speedup']:.1f}x {x['baseline']['commit']}" if "baseline" in x else "",
+            ">= 200,000, >= 6x, <= 600 B",
         ),
         (
-            "hypothesis: enabled_sequences + replay",
-            f"{h['sequence_steps_per_s']:,.0f} steps/s",
-            "",
-            "",
+            "`negotiation --help`",
+            f"{s['help']['cpu_s']:.3f} CPU-s",
+            f"{s['help']['ratio_vs_bare_python']:.1f}x `python -c pass`",
+            "<= 0.15",
         ),
         (
-            "hypothesis: generated state machine",
-            f"{h['state_machine_steps_per_s']:,.0f} steps/s",
+            "`negotiation run scenarios/cambodia_2013_2014.yaml`",
+            f"{s['run_reference_scenario']['cpu_s']:.3f} CPU-s",
             "",
+            "<= 0.35",
+        ),
+        (
+            "hypothesis: `enabled_sequences` + `replay`",
+            f"{h['sequence_steps_per_cpu_s']:,.0f} steps/CPU-s",
+            f"{h['ratio_vs_baseline']:.2f}x the plain machine",
             "",
         ),
     ]
-    print()
-    print("| benchmark | measured | ratio | target |")
-    print("| --- | --- | --- | --- |")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
-    extract = Path(__file__).resolve().parent / "bench_extract.py"
-    if extract.exists():
-        import bench_extract
+    if "extract" in f:
+        rows.append(
+            (
+                "extraction (seed articles)",
+                f"{f['extract']['articles_per_cpu_s']:,.1f} articles/CPU-s",
+                f"{f['extract']['slower_than_split']:,.0f}x a regex split",
+                "",
+            )
+        )
+    return rows
 
-        print()
-        bench_extract.main(["0.5"] if args.quick else [])
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller samples")
+    parser.add_argument("--json", action="store_true", help="every figure as JSON on stdout")
+    args = parser.parse_args(argv)
+    figures: dict[str, Any] = {
+        "date": dt.date.today().isoformat(),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cores": os.cpu_count(),
+        "quick": args.quick,
+    }
+    for name, measure in {**BENCHMARKS, **_extra()}.items():
+        figures[name] = measure(args.quick)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    print(
+        f"# negotiation benchmarks, {figures['date']}: Python {figures['python']}, "
+        f"{figures['machine']}, {figures['cores']} cores" + (" (--quick)" if args.quick else "")
+    )
+    print("\n| benchmark | measured | ratio (same run) | target |\n| --- | --- | --- | --- |")
+    for row in _rows(figures):
+        print("| " + " | ".join(row) + " |")
     return 0
 
 

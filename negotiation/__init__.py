@@ -12,21 +12,96 @@ The names here are the user's vocabulary; each comes from the package of its sta
 
 from __future__ import annotations
 
-from importlib import metadata
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
-from negotiation.corpus import Article
-from negotiation.errors import InputError, ModelError, NegotiationError
-from negotiation.events import Actor, Citation, Event, EventLog, Facts, Gazetteer, load_event_log
-from negotiation.explore import Exploration, explore
-from negotiation.extract import extract
-from negotiation.model import CompiledModel, DisputeModel, compile_model
-from negotiation.replay import Trace, replay
-from negotiation.scenario import Scenario, load_scenario, run_scenario
+if TYPE_CHECKING:  # the names below are imported on first use (start-up stays fast)
+    from negotiation.corpus import Article
+    from negotiation.errors import InputError, ModelError, NegotiationError
+    from negotiation.events import (
+        Actor,
+        Citation,
+        Event,
+        EventLog,
+        Facts,
+        Gazetteer,
+        load_event_log,
+    )
+    from negotiation.explore import Exploration, explore
+    from negotiation.extract import extract
+    from negotiation.model import CompiledModel, DisputeModel, compile_model
+    from negotiation.replay import Trace, replay
+    from negotiation.scenario import Scenario, load_scenario, run_scenario
 
-try:
-    __version__ = metadata.version("negotiation")
-except metadata.PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0+unknown"
+_HOME = {
+    "Article": "negotiation.corpus",
+    "InputError": "negotiation.errors",
+    "ModelError": "negotiation.errors",
+    "NegotiationError": "negotiation.errors",
+    "Actor": "negotiation.events",
+    "Citation": "negotiation.events",
+    "Event": "negotiation.events",
+    "EventLog": "negotiation.events",
+    "Facts": "negotiation.events",
+    "Gazetteer": "negotiation.events",
+    "load_event_log": "negotiation.events",
+    "Exploration": "negotiation.explore",
+    "explore": "negotiation.explore",
+    "extract": "negotiation.extract",
+    "CompiledModel": "negotiation.model",
+    "DisputeModel": "negotiation.model",
+    "compile_model": "negotiation.model",
+    "Trace": "negotiation.replay",
+    "replay": "negotiation.replay",
+    "Scenario": "negotiation.scenario",
+    "load_scenario": "negotiation.scenario",
+    "run_scenario": "negotiation.scenario",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from the package of its stage on first use (PEP 562)."""
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            version = metadata.version("negotiation")
+        except metadata.PackageNotFoundError:  # a source tree that was never installed
+            version = "0+unknown"
+        globals()[name] = version
+        return version
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+class _Package(types.ModuleType):
+    """Three functions share their name with the subpackage they live in (``extract``,
+    ``explore``, ``replay``). Importing a subpackage sets it as an attribute of its parent,
+    which would hide the lazily loaded function; these properties keep the function."""
+
+    def _function(self, name: str) -> Any:
+        return getattr(importlib.import_module(f"negotiation.{name}"), name)
+
+    def _ignore(self, value: Any) -> None:
+        """The import system setting the subpackage itself: ``sys.modules`` has it."""
+
+    extract = property(lambda self: self._function("extract"), _ignore)
+    explore = property(lambda self: self._function("explore"), _ignore)
+    replay = property(lambda self: self._function("replay"), _ignore)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "Actor",

@@ -171,3 +171,19 @@ def test_any_scenario_file_runs_or_is_reported(tmp_path: Path, document: dict[st
         )
         assert result.exit_code in (0, 1, 2), result.output
         assert "Traceback" not in result.output
+
+
+def test_the_lazy_command_table_matches_the_commands() -> None:
+    """``negotiation --help`` lists commands from a table without importing them: every entry
+    names the module that defines the command, and its help line is the command's own."""
+    import importlib
+
+    from negotiation.cli import COMMANDS
+
+    for name, (module, line) in COMMANDS.items():
+        importlib.import_module(module)
+        command = main.commands[name]
+        own = " ".join((command.help or "").split("\n\n")[0].split())
+        assert own.startswith(line.rstrip(".")), (name, own, line)
+    ctx = click.Context(main)
+    assert sorted(main.commands) == main.list_commands(ctx)

@@ -6,22 +6,79 @@ Exit codes: 0 success, 1 expectations not met / violations found, 2 invalid inpu
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import click
 
 from negotiation.cli.common import CommandGroup
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
 
-@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS: dict[str, tuple[str, str]] = {
+    # name: (module that defines it, the first sentence of its help)
+    "coverage": (
+        "negotiation.cli.scenarios",
+        "Which phases, transitions, rules and invariants the scenarios (files, directories, "
+        "globs) exercise, and which they never do.",
+    ),
+    "derive": (
+        "negotiation.cli.model",
+        "The phase path observed in an event log, beside the model's transitions.",
+    ),
+    "evaluate": (
+        "negotiation.cli.extraction",
+        "Score extraction against a curated event log: precision, recall, F1, per-field "
+        "accuracy.",
+    ),
+    "events": (
+        "negotiation.cli.corpus",
+        "List the curated event log (or the conflicts between its sources).",
+    ),
+    "explore": (
+        "negotiation.cli.exploration",
+        "Explore every sequence of abstract events the rules allow, breadth first, within the "
+        "limits; check invariants and temporal properties at every state.",
+    ),
+    "extract": (
+        "negotiation.cli.extraction",
+        "Propose typed, dated, sourced events from articles (files or directories of *.txt).",
+    ),
+    "graph": (
+        "negotiation.cli.model",
+        "Print the model's state diagram (Mermaid by default; no Graphviz needed).",
+    ),
+    "packs": (
+        "negotiation.cli.packs",
+        "List the dispute packs: built-in, and registered by other packages (entry-point group "
+        "``negotiation.packs``).",
+    ),
+    "replay": (
+        "negotiation.cli.model",
+        "Replay an event log (default: the built-in Cambodian record, or the pack's) through the "
+        "model.",
+    ),
+    "run": (
+        "negotiation.cli.model",
+        "Run scenario files (files, directories, globs; with --pack, the pack's scenarios too).",
+    ),
+    "schema": (
+        "negotiation.cli.model",
+        "Print the JSON Schema of a file kind (for editors: yaml-language-server $schema).",
+    ),
+    "validate": (
+        "negotiation.cli.corpus",
+        "Check event logs, actor and article files, scenarios, models and profiles (a "
+        "directory: its YAML files; --pack: every file of the pack, and its model compiles).",
+    ),
+}
+
+
+class _Main(CommandGroup):
+    lazy: ClassVar[dict[str, tuple[str, str]]] = COMMANDS
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="negotiation")
 def main() -> None:
     """Model political negotiations as state machines built from sourced news events."""
-
-
-from negotiation.cli import corpus as _corpus  # noqa: E402,F401  events, validate
-from negotiation.cli import exploration as _exploration  # noqa: E402,F401  explore
-from negotiation.cli import extraction as _extraction  # noqa: E402,F401  extract, evaluate
-from negotiation.cli import model as _model  # noqa: E402,F401  run, graph, derive, schema
-from negotiation.cli import packs as _packs  # noqa: E402,F401  packs
-from negotiation.cli import scenarios as _scenarios  # noqa: E402,F401  coverage

@@ -15,10 +15,11 @@ Anything else is a bug, and shows its traceback.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar, cast
+from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 import click
 
@@ -68,7 +69,34 @@ def report(exc: NegotiationError) -> NoReturn:
 
 class CommandGroup(click.Group):
     """The ``negotiation`` group: a :class:`NegotiationError` raised by any command is
-    reported (:func:`report`) instead of shown as a traceback."""
+    reported (:func:`report`) instead of shown as a traceback.
+
+    Commands load lazily: ``lazy`` maps a command's name to the module that defines it (with
+    ``@main.command()``) and its one-line help, so ``negotiation --help`` imports no command
+    module and a command imports only what it uses. ``tests/test_cli_errors.py`` checks the
+    table's help lines against the commands'."""
+
+    lazy: ClassVar[dict[str, tuple[str, str]]] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.lazy, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            importlib.import_module(self.lazy[cmd_name][0])
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=formatter.width)))
+            elif command is None:
+                rows.append((name, self.lazy[name][1]))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

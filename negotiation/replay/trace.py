@@ -16,8 +16,6 @@ day's events.
 
 from __future__ import annotations
 
-import itertools
-import math
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
@@ -25,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, PlainSerializer
 
 from negotiation.errors import InputError
 from negotiation.events import Citation, Event, EventLog, Granularity
-from negotiation.model.compiled import CompiledModel, State, StepResult
+from negotiation.model.compiled import NOT_ENABLED, CompiledModel, State, StepResult
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import Provision
 from negotiation.model.world import World
@@ -250,22 +248,56 @@ def _same_day(a: Event, b: Event) -> bool:
     )
 
 
-def _verdicts(compiled: CompiledModel, state: State, events: Sequence[Event]) -> dict[str, Any]:
-    out = {}
-    for e in events:
-        r = compiled.step(state, e)
-        out[e.id] = (r.accepted, r.rejected_by)
-        state = r.state
-    return out
+def _another_order_differs(
+    compiled: CompiledModel, start: State, day: Sequence[Event], logged: dict[str, Any]
+) -> bool:
+    """Whether some other order of ``day`` changes a verdict: a depth-first walk over the
+    orders that shares prefixes and prunes as soon as an order is impossible (an event the
+    log accepts is not even enabled, such as results before the election) or already
+    differs. Orders beyond :data:`MAX_PERMUTED` events are limited to adjacent swaps."""
+    if len(day) > MAX_PERMUTED:
+        swaps = ([*day[:k], day[k + 1], day[k], *day[k + 2 :]] for k in range(len(day) - 1))
+        return any(_walk(compiled, start, order, logged, exhaustive=False) for order in swaps)
+    return _walk(compiled, start, list(day), logged, exhaustive=True)
 
 
-def _differs(other: dict[str, Any], logged: dict[str, Any]) -> bool:
-    """Whether another order of a day's events changes a verdict. An order in which an event
-    the log accepts is not even enabled (results before the election) is not a possible
-    order of that day, so it is not counted."""
-    if any(other[k] == (False, "not_enabled") and v[0] for k, v in logged.items()):
+def _walk(
+    compiled: CompiledModel,
+    state: State,
+    rest: list[Event],
+    logged: dict[str, Any],
+    *,
+    exhaustive: bool,
+    differs: bool = False,
+    seen: set[tuple[State, frozenset[str], bool]] | None = None,
+) -> bool:
+    """Place the ``rest`` of the day's events after ``state``, in every order (or only as
+    listed); true when a possible complete order has a verdict other than the logged one.
+    Orders that reach the same state with the same events left are walked once (``seen``)."""
+    if not rest:
+        return differs
+    seen = set() if seen is None else seen
+    key = (state, frozenset(e.id for e in rest), differs)
+    if key in seen:
         return False
-    return other != logged
+    seen.add(key)
+    for k in range(len(rest) if exhaustive else 1):
+        e = rest[k]
+        r = compiled.step(state, e)
+        verdict = (r.accepted, r.rejected_by)
+        if verdict == (False, NOT_ENABLED) and logged[e.id][0]:
+            continue  # not a possible order of that day
+        if _walk(
+            compiled,
+            r.state,
+            [*rest[:k], *rest[k + 1 :]],
+            logged,
+            exhaustive=exhaustive,
+            differs=differs or verdict != logged[e.id],
+            seen=seen,
+        ):
+            return True
+    return False
 
 
 def _order_dependence(
@@ -276,7 +308,6 @@ def _order_dependence(
 ) -> dict[int, tuple[str, ...]]:
     """Steps whose day's verdicts change with the order of that day's events."""
     out: dict[int, tuple[str, ...]] = {}
-    budget = 10_000 + 50 * len(events)  # steps spent on other orders: linear in the log
     for run in _same_day_runs(events):
         day = [events[i] for i in run]
         logged = {
@@ -285,14 +316,7 @@ def _order_dependence(
         }
         if all(_inert(compiled, states[i], e) for i, e in zip(run, day, strict=True)):
             continue  # nothing that day reads or changes the state: order cannot matter
-        cost = len(day) * math.factorial(len(day))
-        if len(day) <= MAX_PERMUTED and cost <= budget:
-            budget -= cost
-            orders: Iterable[Sequence[Event]] = itertools.permutations(day)
-        else:
-            orders = ([*day[:k], day[k + 1], day[k], *day[k + 2 :]] for k in range(len(day) - 1))
-        start = states[run.start]
-        if any(_differs(_verdicts(compiled, start, list(order)), logged) for order in orders):
+        if _another_order_differs(compiled, states[run.start], day, logged):
             ids = tuple(e.id for e in day)
             out.update({i: ids for i in run})
     return out
