@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 NOT_ENABLED = "not_enabled"
+_new = tuple.__new__
 _NO_RECORD: list[tuple[str, bool]] = []  # never appended to: steps that do not record
 
 
@@ -123,6 +124,12 @@ class CompiledModel:
     _params: dict[tuple[str, ...], Parameters] = field(default_factory=dict, repr=False)
     _enabled: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
     _configs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    #: kinds the temporal-property monitor must see (every kind when a response is declared)
+    _monitored: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        kinds = {c.kind for c in self.candidates}
+        self._monitored = frozenset(k for k in kinds if self.monitor and self.monitor.watches(k))
 
     # -- the configuration ------------------------------------------------------------------
     @property
@@ -228,12 +235,13 @@ class CompiledModel:
         after = before
         for apply, arg in cand.effects:
             after = apply(after, event, params, arg)
+        day = event.date
         if self.enactments and (enacts := self._enacts(event)):
-            after = after.evolve(
-                date=event.date, in_force=tuple(sorted({*after.in_force, *enacts}))
-            )
-        elif after.date != event.date:
-            after = after.evolve(date=event.date)
+            after = after.evolve(date=day, in_force=tuple(sorted({*after.in_force, *enacts})))
+        elif after.date != day:
+            values = list(after)
+            values[after._index["date"]] = day
+            after = _new(type(after), values)
         if cand.targets or cand.party_regions:
             moved = list(config)
             for r, target in cand.targets:
@@ -252,17 +260,21 @@ class CompiledModel:
             if msg is not None:
                 violations += ((inv.id, msg),)
         broken: tuple[tuple[str, str], ...] = ()
-        if self.monitor and self.monitor.watches(event.kind):
+        if cand.kind in self._monitored:
             monitor, broken = self.monitor.step(monitor, before, event)
-        return StepResult(
-            True,
-            State(config, after, monitor),
-            None,
-            None,
-            cand.index,
-            violations,
-            broken,
-            evaluated,
+        # tuple.__new__ skips the NamedTuples' Python-level constructors (a hot path)
+        return _new(
+            StepResult,
+            (
+                True,
+                _new(State, (config, after, monitor)),
+                None,
+                None,
+                cand.index,
+                violations,
+                broken,
+                evaluated,
+            ),
         )
 
     def fire(self, index: int, state: State, event: Event) -> StepResult:
