@@ -83,18 +83,17 @@ def run_parallel(
     report: Callable[[int, int, int], None] | None,
 ) -> tuple[str, float]:
     """Run ``search`` with ``workers`` processes; returns (why it stopped, workers' CPU-s)."""
-    from negotiation.explore.search import resident_mb
+    from negotiation.explore.timing import resident_mb
 
     alphabet = search.alphabet
     args = (search.compiled, alphabet.domain_args, alphabet.gaps_for, search.start)
     cpu = 0.0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=args) as pool:
         while search.frontier:
-            level = []
-            depth = search.frontier[0][2]
-            while search.frontier and search.frontier[0][2] == depth:
-                level.append(search.frontier.popleft())
+            level = search.pop_level()
+            depth = level[0][2]
             if depth >= max_depth:
+                search.frontier.clear()
                 return "max_depth", cpu
             chunks = [level[i : i + CHUNK] for i in range(0, len(level), CHUNK)]
             results = pool.map(_expand, [[s for _, s, _ in chunk] for chunk in chunks])

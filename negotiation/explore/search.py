@@ -33,12 +33,13 @@ identical to the serial search; the speed-up is reported by the benchmarks.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import pickle
 import time
+from array import array
+from bisect import bisect_right
 from collections import defaultdict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -46,8 +47,8 @@ from typing import Any, Literal
 from negotiation.events import Event
 from negotiation.explore.alphabet import Alphabet
 from negotiation.explore.domain import Gap, domain_for
-from negotiation.explore.progress import ProgressBar
 from negotiation.explore.results import Exploration, Found
+from negotiation.explore.timing import Progress, resident_mb, timed
 from negotiation.model.compiled import CompiledModel, State
 from negotiation.model.compiler import compile_model
 from negotiation.model.machine import DisputeModel
@@ -56,28 +57,12 @@ from negotiation.model.profile import Profile
 from negotiation.model.properties import Monitor, Property
 from negotiation.model.spec import ModelSpec
 
-__all__ = ["explore", "fingerprint_of", "resident_mb"]
-
-Progress = Callable[[int, int, int], None]
+__all__ = ["explore", "fingerprint_of", "resident_mb"]  # resident_mb: from .timing
 
 
 def fingerprint_of(state: State) -> int:
     """A 64-bit fingerprint of a state (stable across processes and runs)."""
     return int.from_bytes(hashlib.blake2b(pickle.dumps(state, 4), digest_size=8).digest(), "big")
-
-
-def resident_mb() -> float:
-    """This process's resident memory now, in MB (peak where /proc is missing)."""
-    try:
-        with open("/proc/self/statm", "rb") as fh:
-            pages = int(fh.read().split()[1])
-        import os
-
-        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
-    except (OSError, ValueError, IndexError):
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
 def _compiled(
@@ -115,9 +100,13 @@ class Search:
         self.fingerprint = fingerprint
         key0: Any = fingerprint_of(state0) if fingerprint else state0
         self.visited: set[Any] = {key0}
-        self.parent: list[int] = [-1]
+        # compact bookkeeping: parents in a typed array, the frontier holds bare states (their
+        # index is ``head`` plus the position, their depth follows from ``level_start``)
+        self.parent = array("q", [-1])
         self.via: list[Event | None] = [None]
-        self.frontier: deque[tuple[int, State, int]] = deque([(0, state0, 0)])
+        self.frontier: deque[State] = deque([state0])
+        self.head = 0  # index of frontier[0]
+        self.level_start = [0]  # level_start[d]: index of the first state found at depth d
         self.n_states, self.n_trans, self.n_steps, self.expanded = 1, 0, 0, 0
         self.max_depth_seen = 0
         self.rejections: defaultdict[str, int] = defaultdict(int)
@@ -128,6 +117,17 @@ class Search:
         self.finals = set(compiled.spec.final_phases())
         self.noted: set[tuple[str, ...]] = set()
         self._note_phases(state0.config, 0, 0)
+
+    def depth_of(self, idx: int) -> int:
+        return bisect_right(self.level_start, idx) - 1
+
+    def pop_level(self) -> list[tuple[int, State, int]]:
+        """Every frontier state of the head's depth, as (index, state, depth)."""
+        head, depth = self.head, self.depth_of(self.head)
+        end = self.level_start[depth + 1] if depth + 1 < len(self.level_start) else self.n_states
+        level = [(head + i, self.frontier.popleft(), depth) for i in range(end - head)]
+        self.head = end
+        return level
 
     # -- paths --------------------------------------------------------------------------------
     def path_to(self, idx: int) -> tuple[Event, ...]:
@@ -291,16 +291,21 @@ class Search:
         visited, fp = self.visited, self.fingerprint
         self.n_trans += len(found)
         config = state[0]
+        add = visited.add
         for ev, new, entry in found:
             key = new if not fp else fingerprint_of(new)
-            if key not in visited:
+            size = len(visited)
+            add(key)  # one hash per successor: new when the set grew
+            if len(visited) != size:
                 n = self.n_states
                 if n >= max_states:
+                    visited.discard(key)
                     return "max_states"
-                visited.add(key)
                 self.parent.append(idx)
                 self.via.append(ev)
-                self.frontier.append((n, new, d + 1))
+                self.frontier.append(new)
+                if len(self.level_start) == d + 1:
+                    self.level_start.append(n)
                 self.n_states = n + 1
                 if d >= self.max_depth_seen:
                     self.max_depth_seen = d + 1
@@ -318,28 +323,37 @@ class Search:
         max_memory_mb: float | None,
         on_progress: Progress | None,
     ) -> str:
-        cut_by_depth = False
-        frontier = self.frontier
+        frontier, level_start = self.frontier, self.level_start
         pop, admit, successors = frontier.popleft, self.admit, self.successors
+        idx = self.head
+        d = self.depth_of(idx)
         while frontier:
-            idx, state, d = pop()
-            if d >= max_depth:
-                cut_by_depth = True
-                continue
+            while d + 1 < len(level_start) and idx >= level_start[d + 1]:
+                d += 1
+            if d >= max_depth:  # breadth first: every state left is this deep or deeper
+                frontier.clear()
+                self.head = self.n_states
+                return "max_depth"
+            state = pop()
             self.expanded += 1
             if not self.expanded & 1023:
+                stop = None
                 if time.perf_counter() > deadline:
-                    frontier.appendleft((idx, state, d))
-                    return "max_seconds"
-                if max_memory_mb is not None and resident_mb() > max_memory_mb:
-                    frontier.appendleft((idx, state, d))
-                    return "max_memory"
+                    stop = "max_seconds"
+                elif max_memory_mb is not None and resident_mb() > max_memory_mb:
+                    stop = "max_memory"
+                if stop is not None:
+                    frontier.appendleft(state)
+                    self.head = idx
+                    return stop
                 if on_progress is not None:
                     on_progress(self.n_states, self.n_trans, d)
             stopped = admit(idx, state, d, successors(state), max_states)
+            idx += 1
+            self.head = idx
             if stopped is not None:
                 return stopped
-        return "max_depth" if cut_by_depth else "exhausted"
+        return "exhausted"
 
 
 def explore(
@@ -412,7 +426,7 @@ def explore(
     )
     search = Search(compiled, alphabet, domain.start, tuple(start_events), state0, fingerprint)
     limits = (max_states, max_depth, max_seconds, max_memory_mb)
-    _timed(search, result, limits, workers, progress, on_progress)
+    timed(search, result, limits, workers, progress, on_progress)
     return result
 
 
@@ -429,66 +443,3 @@ def _with_properties(compiled: CompiledModel, properties: Sequence[Property]) ->
     return replace(
         compiled, monitor=monitor, initial=compiled.initial._replace(monitor=monitor.initial)
     )
-
-
-def _timed(
-    search: Search,
-    result: Exploration,
-    limits: tuple[int, int, float, float | None],
-    workers: int,
-    progress: bool,
-    on_progress: Progress | None,
-) -> None:
-    """Run the search (garbage collector off, CPU and memory measured) into ``result``."""
-    max_states, max_depth, max_seconds, max_memory_mb = limits
-    bar = ProgressBar(max_states) if progress else None
-    report = on_progress
-    if bar is not None:
-
-        def report(states: int, trans: int, depth: int) -> None:
-            bar.update(states, depth)
-            if on_progress is not None:
-                on_progress(states, trans, depth)
-
-    gc.collect()
-    gc.freeze()
-    gc.disable()
-    rss0 = resident_mb()
-    t0, c0 = time.perf_counter(), time.process_time()
-    cpu_workers = 0.0
-    try:
-        if workers > 1:
-            from negotiation.explore.parallel import run_parallel
-
-            stopped, cpu_workers = run_parallel(
-                search, workers, max_states, max_depth, t0 + max_seconds, max_memory_mb, report
-            )
-        else:
-            stopped = search.run(max_states, max_depth, t0 + max_seconds, max_memory_mb, report)
-    except KeyboardInterrupt:
-        stopped = "interrupted"
-    except MemoryError:
-        stopped = "max_memory"
-    finally:
-        gc.enable()
-        gc.unfreeze()
-        if bar is not None:
-            bar.close(search.n_states)
-    result.elapsed_s = time.perf_counter() - t0
-    result.cpu_s = time.process_time() - c0 + cpu_workers
-    result.peak_rss_mb = resident_mb()
-    result.bytes_per_state = max(result.peak_rss_mb - rss0, 0.0) * 1e6 / max(search.n_states, 1)
-    _collect(search, result, stopped)
-
-
-def _collect(search: Search, result: Exploration, stopped: str) -> None:
-    result.distinct_states = search.n_states
-    result.transitions = search.n_trans
-    result.steps = search.n_steps
-    result.max_depth = search.max_depth_seen
-    result.stopped = stopped
-    result.complete = stopped == "exhausted"
-    result.rejections = dict(search.rejections)
-    result.phases = search.phases
-    result.outcomes = sorted(search.outcomes, key=lambda f: (f.depth, f.id))
-    result.violations = sorted(search.violations, key=lambda f: (f.depth, f.type, f.id))

@@ -1,0 +1,96 @@
+"""Running a search under its limits: the garbage collector frozen, CPU time, resident
+memory and bytes per state measured, the result filled in."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from negotiation.explore.progress import ProgressBar
+from negotiation.explore.results import Exploration
+
+if TYPE_CHECKING:
+    from negotiation.explore.search import Search
+
+__all__ = ["Progress", "resident_mb", "timed"]
+
+Progress = Callable[[int, int, int], None]
+
+
+def resident_mb() -> float:
+    """This process's resident memory now, in MB (peak where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            pages = int(fh.read().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+def timed(
+    search: Search,
+    result: Exploration,
+    limits: tuple[int, int, float, float | None],
+    workers: int,
+    progress: bool,
+    on_progress: Progress | None,
+) -> None:
+    """Run the search (garbage collector off, CPU and memory measured) into ``result``."""
+    max_states, max_depth, max_seconds, max_memory_mb = limits
+    bar = ProgressBar(max_states) if progress else None
+    report = on_progress
+    if bar is not None:
+
+        def report(states: int, trans: int, depth: int) -> None:
+            bar.update(states, depth)
+            if on_progress is not None:
+                on_progress(states, trans, depth)
+
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    rss0 = resident_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    cpu_workers = 0.0
+    try:
+        if workers > 1:
+            from negotiation.explore.parallel import run_parallel
+
+            stopped, cpu_workers = run_parallel(
+                search, workers, max_states, max_depth, t0 + max_seconds, max_memory_mb, report
+            )
+        else:
+            stopped = search.run(max_states, max_depth, t0 + max_seconds, max_memory_mb, report)
+    except KeyboardInterrupt:
+        stopped = "interrupted"
+    except MemoryError:
+        stopped = "max_memory"
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        if bar is not None:
+            bar.close(search.n_states)
+    result.elapsed_s = time.perf_counter() - t0
+    result.cpu_s = time.process_time() - c0 + cpu_workers
+    result.peak_rss_mb = resident_mb()
+    result.bytes_per_state = max(result.peak_rss_mb - rss0, 0.0) * 1e6 / max(search.n_states, 1)
+    _collect(search, result, stopped)
+
+
+def _collect(search: Search, result: Exploration, stopped: str) -> None:
+    result.distinct_states = search.n_states
+    result.transitions = search.n_trans
+    result.steps = search.n_steps
+    result.max_depth = search.max_depth_seen
+    result.stopped = stopped
+    result.complete = stopped == "exhausted"
+    result.rejections = dict(search.rejections)
+    result.phases = search.phases
+    result.outcomes = sorted(search.outcomes, key=lambda f: (f.depth, f.id))
+    result.violations = sorted(search.violations, key=lambda f: (f.depth, f.type, f.id))
