@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (start-up stays f
     from negotiation.explore import Exploration, explore
     from negotiation.extract import extract
     from negotiation.model import CompiledModel, DisputeModel, compile_model
+    from negotiation.packs import Pack, load_pack
     from negotiation.replay import Trace, replay
     from negotiation.scenario import Scenario, load_scenario, run_scenario
 
@@ -53,6 +54,8 @@ _HOME = {
     "CompiledModel": "negotiation.model",
     "DisputeModel": "negotiation.model",
     "compile_model": "negotiation.model",
+    "Pack": "negotiation.packs",
+    "load_pack": "negotiation.packs",
     "Trace": "negotiation.replay",
     "replay": "negotiation.replay",
     "Scenario": "negotiation.scenario",
@@ -117,6 +120,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "NegotiationError",
+    "Pack",
     "Scenario",
     "Trace",
     "__version__",
@@ -124,6 +128,7 @@ __all__ = [
     "explore",
     "extract",
     "load_event_log",
+    "load_pack",
     "load_scenario",
     "replay",
     "run_scenario",

@@ -35,6 +35,7 @@ VOCABULARY = {
     "InputError",
     "ModelError",
     "NegotiationError",
+    "Pack",
     "Scenario",
     "Trace",
     "__version__",
@@ -42,6 +43,7 @@ VOCABULARY = {
     "explore",
     "extract",
     "load_event_log",
+    "load_pack",
     "load_scenario",
     "replay",
     "run_scenario",
@@ -52,6 +54,22 @@ def test_the_top_level_exports_the_users_vocabulary() -> None:
     assert set(negotiation.__all__) == VOCABULARY
     assert "Kernel" not in negotiation.__all__  # the engine's inside is not the user's word
     assert negotiation.__version__[0].isdigit()
+
+
+def test_the_top_level_loads_lazily_and_keeps_its_functions() -> None:
+    """Names load on first use; ``extract``, ``explore`` and ``replay`` stay the functions even
+    after their subpackages are imported (which sets the subpackage on the parent)."""
+    import negotiation.explore
+    import negotiation.extract
+    import negotiation.replay
+
+    for name in ("extract", "explore", "replay"):
+        assert callable(getattr(negotiation, name)), name
+        assert getattr(negotiation, name).__name__ == name
+    for name in sorted(VOCABULARY):
+        assert getattr(negotiation, name) is not None
+    with pytest.raises(AttributeError):
+        negotiation.no_such_name  # noqa: B018
 
 
 @pytest.mark.parametrize("name", ["negotiation", *MODULES])
