@@ -326,12 +326,15 @@ def test_cli_extract_needs_a_publication_date(tmp_path: Path) -> None:
 
 
 def test_cli_evaluate_json() -> None:
-    result = CliRunner().invoke(main, ["evaluate", "--json"])
+    result = CliRunner().invoke(main, ["evaluate", "--json", "--set", "seeds"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert {"precision", "recall", "f1"} <= set(data) and data["f1"] >= 0.9
-    table = CliRunner().invoke(main, ["evaluate", "--min-f1", "0.99"])
+    data = json.loads(result.output)["sets"]["seeds"]
+    assert {"precision", "recall", "f1", "duplicate_rate"} <= set(data) and data["f1"] >= 0.9
+    assert {"date_exact", "actor_overlap", "modality"} <= set(data["fields"])
+    table = CliRunner().invoke(main, ["evaluate", "--set", "seeds", "--min-f1", "0.99"])
     assert table.exit_code == 1 and "precision" in table.output
+    custom = CliRunner().invoke(main, ["evaluate", "--gold", "seeds/events.yaml", "--json"])
+    assert custom.exit_code == 0 and json.loads(custom.output)["sets"]["gold"]["tp"] == data["tp"]
 
 
 def test_extract_is_exported() -> None:

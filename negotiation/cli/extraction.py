@@ -233,18 +233,49 @@ def extract_cmd(
         click.echo(f"  conflict {c.id}: {c.description}: {claims}")
 
 
+def _print_evaluation(name: str, description: str, result: Any, tolerance: int) -> None:
+    click.echo(f"== {name}: {description}")
+    click.echo(
+        f"events: gold {result.tp + result.fn}, extracted {result.extracted}; "
+        f"dates within ±{tolerance} day(s)"
+    )
+    click.echo(
+        f"precision {result.precision:.3f}   recall {result.recall:.3f}   "
+        f"F1 {result.f1:.3f}   (tp {result.tp}, fp {result.fp}, fn {result.fn})   "
+        f"duplicates {result.duplicate_rate:.3f}"
+    )
+    fields = "   ".join(f"{k} {'-' if v is None else f'{v:.2f}'}" for k, v in result.fields.items())
+    click.echo(f"field accuracy (matched pairs): {fields}\n")
+    click.echo(f"{'kind':<20}{'tp':>4}{'fp':>4}{'fn':>4}{'prec':>8}{'rec':>8}{'f1':>8}")
+    for k in result.per_kind:
+        click.echo(
+            f"{k.kind:<20}{k.tp:>4}{k.fp:>4}{k.fn:>4}{k.precision:>8.2f}{k.recall:>8.2f}{k.f1:>8.2f}"
+        )
+    if result.false_negatives:
+        click.echo("\nmissed (gold, not extracted): " + ", ".join(result.false_negatives))
+    if result.false_positives:
+        click.echo("spurious (extracted, not in gold): " + ", ".join(result.false_positives))
+    wrong = [label for label, ok in result.modality_checks if not ok]
+    if wrong:
+        click.echo("labelled non-asserted mentions read as events: " + ", ".join(wrong))
+    click.echo("")
+
+
 @main.command("evaluate")
-@click.option("--gold", type=click.Path(), help="Gold event log (default: seeds/events.yaml).")
+@click.option("--set", "set_names", multiple=True, metavar="NAME",
+              help="Evaluation set (repeatable): seeds, tuning, heldout; default: seeds and heldout.")  # fmt: skip
+@click.option("--gold", type=click.Path(), help="Score against this event log instead of the sets.")
 @click.option("--articles", "articles_dir", type=click.Path(),
-              help="Articles directory (default: the built-in seeds).")  # fmt: skip
-@click.option("--actors", type=click.Path(), help="Actors file (default: the built-in actors).")
-@click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
+              help="Articles directory for --gold (default: the built-in seeds).")  # fmt: skip
+@click.option("--actors", type=click.Path(), help="Actors file for --gold (default: built-in).")
+@click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in + pack's).")
 @click.option("--tolerance", type=int, default=1, show_default=True,
               help="Days of slack around a gold event's period.")  # fmt: skip
-@click.option("--min-f1", type=float, default=None, help="Exit 1 if F1 is below this.")
+@click.option("--min-f1", type=float, default=None, help="Exit 1 if any F1 is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @input_errors
 def evaluate_cmd(
+    set_names: tuple[str, ...],
     gold: str | None,
     articles_dir: str | None,
     actors: str | None,
@@ -253,44 +284,44 @@ def evaluate_cmd(
     min_f1: float | None,
     as_json: bool,
 ) -> None:
-    """Score extraction against a curated event log: precision, recall, F1, per-field accuracy."""
-    from negotiation.corpus import load_articles
-    from negotiation.events.log import load_actors, load_event_log
-    from negotiation.extract.evaluate import evaluate
-    from negotiation.extract.extract import extract_events
-    from negotiation.extract.lexicon import load_lexicon
+    """Score extraction: precision, recall, F1, date/actor/modality accuracy, duplicate rate.
 
-    arts = load_articles(articles_dir)
-    gazetteer = load_actors(actors)
-    gold_log = load_event_log(gold, articles=arts, actors=gazetteer)
-    wanted = {c.article for e in gold_log.events for c in e.sources}
-    scope = [a for a in arts.values() if not wanted or a.id in wanted]
-    extracted = extract_events(scope, gazetteer, lexicon=load_lexicon(lexicon))
-    result = evaluate(extracted, gold_log, tolerance_days=tolerance, gazetteer=gazetteer)
-    if as_json:
-        echo_json(result.summary())
-    else:
-        click.echo(
-            f"events: gold {len(gold_log.events)}, extracted {len(extracted.events)} "
-            f"from {len(scope)} article(s); dates within ±{tolerance} day(s)"
-        )
-        click.echo(
-            f"precision {result.precision:.3f}   recall {result.recall:.3f}   "
-            f"F1 {result.f1:.3f}   (tp {result.tp}, fp {result.fp}, fn {result.fn})"
-        )
-        fields = "   ".join(
-            f"{k} {'-' if v is None else f'{v:.2f}'}" for k, v in result.fields.items()
-        )
-        click.echo(f"field accuracy (matched pairs): {fields}\n")
-        click.echo(f"{'kind':<20}{'tp':>4}{'fp':>4}{'fn':>4}{'prec':>8}{'rec':>8}{'f1':>8}")
-        for k in result.per_kind:
-            click.echo(
-                f"{k.kind:<20}{k.tp:>4}{k.fp:>4}{k.fn:>4}"
-                f"{k.precision:>8.2f}{k.recall:>8.2f}{k.f1:>8.2f}"
+    By default on the seeds (tuned on) and on the frozen held-out set (never tuned on).
+    """
+    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.sets import EvaluationSet, Part, load_set, run_set
+
+    lex = load_lexicon(lexicon) if lexicon else None
+    chosen: list[EvaluationSet] = []
+    if gold is not None or articles_dir is not None:
+        if set_names:
+            raise InputError(
+                [Problem(file="<command line>", message="--set and --gold exclude each other")]
             )
-        if result.false_negatives:
-            click.echo("\nmissed (gold, not extracted): " + ", ".join(result.false_negatives))
-        if result.false_positives:
-            click.echo("spurious (extracted, not in gold): " + ", ".join(result.false_positives))
-    if min_f1 is not None and result.f1 < min_f1:
+        from negotiation.corpus import load_articles
+        from negotiation.events.log import load_actors, load_event_log
+
+        arts = load_articles(articles_dir)
+        gazetteer = load_actors(actors)
+        gold_log = load_event_log(gold, articles=arts, actors=gazetteer)
+        wanted = {c.article for e in gold_log.events for c in e.sources}
+        scope = tuple(a for a in arts.values() if not wanted or a.id in wanted)
+        part = Part("gold", scope, gold_log, gazetteer, lex or load_lexicon())
+        chosen.append(EvaluationSet("gold", gold or "the seed log", False, (part,)))
+    else:
+        chosen = [load_set(n) for n in (set_names or ("seeds", "heldout"))]
+    results = [(s, run_set(s, tolerance_days=tolerance, lexicon=lex)) for s in chosen]
+    if as_json:
+        echo_json(
+            {
+                "sets": {
+                    s.name: {"description": s.description, "held_out": s.held_out, **r.summary()}
+                    for s, r in results
+                }
+            }
+        )
+    else:
+        for s, r in results:
+            _print_evaluation(s.name, s.description, r, tolerance)
+    if min_f1 is not None and any(r.f1 < min_f1 for _, r in results):
         sys.exit(EXIT_FAILED)

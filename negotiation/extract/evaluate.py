@@ -4,7 +4,12 @@ An extracted event matches a gold event when the kinds are equal, the extracted 
 the gold event's period ``[date, last_day]`` widened by ``tolerance_days`` (a coarse extracted
 date — week, month, year — also matches when its period contains the gold date), and, when both name actors, their actors (or
 recipients, or a person's party) overlap. Matching is greedy and one-to-one, best pairs first.
-Per-field accuracy (date, actors, recipients, facts) is measured over the matched pairs.
+Per-field accuracy is measured over the matched pairs: ``date`` (within the gold period and the
+tolerance), ``date_exact`` (the gold day itself, or inside a gold range), ``actors`` (the same
+set), ``actor_overlap`` (extracted actors and recipients share one with the gold's, a party
+counting for its members), ``recipients``, ``facts`` and ``modality`` (plus the hand-labelled
+non-asserted mentions of an evaluation set). ``duplicate_rate`` is the share of extracted events
+that detect a gold event another extracted event already detects.
 """
 
 from __future__ import annotations
@@ -17,7 +22,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from negotiation.events import Event, EventLog, Granularity, period_end
 from negotiation.events.actors import Gazetteer
 
-__all__ = ["Evaluation", "KindScore", "MatchedPair", "evaluate", "event_matches"]
+__all__ = [
+    "Evaluation",
+    "KindScore",
+    "MatchedPair",
+    "combine",
+    "evaluate",
+    "event_matches",
+    "modality_of",
+    "with_modality_checks",
+]
 
 
 class _Model(BaseModel):
@@ -50,6 +64,9 @@ class MatchedPair(_Model):
     actors_ok: bool
     recipients_ok: bool
     facts_ok: bool | None = None
+    date_exact: bool = False
+    actor_overlap: bool = False
+    modality_ok: bool = True
 
 
 class Evaluation(_Model):
@@ -69,6 +86,17 @@ class Evaluation(_Model):
     matches: list[MatchedPair] = Field(default_factory=list)
     false_positives: list[str] = Field(default_factory=list, description="extracted, unmatched")
     false_negatives: list[str] = Field(default_factory=list, description="gold, unmatched")
+    duplicates: list[str] = Field(
+        default_factory=list, description="extracted events repeating a detected gold event"
+    )
+    modality_checks: list[tuple[str, bool]] = Field(
+        default_factory=list, description="labelled non-asserted mentions: (label, handled)"
+    )
+    extracted: int = 0
+
+    @property
+    def duplicate_rate(self) -> float:
+        return len(self.duplicates) / self.extracted if self.extracted else 0.0
 
     def summary(self) -> dict[str, object]:
         """The JSON form: headline scores, per-field accuracy, per-kind scores and the misses."""
@@ -80,6 +108,8 @@ class Evaluation(_Model):
             "fp": self.fp,
             "fn": self.fn,
             "tolerance_days": self.tolerance_days,
+            "duplicate_rate": round(self.duplicate_rate, 4),
+            "duplicates": self.duplicates,
             "fields": {k: None if v is None else round(v, 4) for k, v in self.fields.items()},
             "per_kind": {
                 k.kind: {
@@ -94,6 +124,9 @@ class Evaluation(_Model):
             },
             "false_positives": self.false_positives,
             "false_negatives": self.false_negatives,
+            "labelled_mentions": [
+                {"mention": label, "modality_ok": ok} for label, ok in self.modality_checks
+            ],
         }
 
 
@@ -155,6 +188,22 @@ def _date_ok(extracted: Event, gold: Event, tol: int) -> bool:
     return lo <= extracted.date <= hi and extracted.last_day <= hi + dt.timedelta(days=tol)
 
 
+def _date_exact(extracted: Event, gold: Event) -> bool:
+    if extracted.granularity is not Granularity.day:
+        return False
+    if gold.date_end is None and gold.granularity is Granularity.day:
+        return extracted.date == gold.date
+    return gold.date <= extracted.date <= gold.last_day
+
+
+def modality_of(kind: str) -> str:
+    """The modality an event kind carries (``boycott_threatened`` is a threat)."""
+    for suffix in ("threatened", "planned"):
+        if kind.endswith("_" + suffix):
+            return suffix
+    return "asserted"
+
+
 def _facts_ok(extracted: Event, gold: Event) -> bool | None:
     want = gold.facts.present()
     want.pop("subject", None)
@@ -178,8 +227,13 @@ def evaluate(
     *,
     tolerance_days: int = 1,
     gazetteer: Gazetteer | None = None,
+    modality: dict[str, str] | None = None,
 ) -> Evaluation:
-    """Precision, recall and F1 of ``extracted`` against ``gold``, per kind and per field."""
+    """Precision, recall and F1 of ``extracted`` against ``gold``, per kind and per field.
+
+    ``modality`` gives the gold modality of events that are not plain assertions (by id).
+    """
+    modality = modality or {}
     pairs = [
         (_score(e, g), i, j)
         for i, e in enumerate(extracted.events)
@@ -204,13 +258,16 @@ def evaluate(
                 actors_ok=set(e.actors) == set(g.actors),
                 recipients_ok=set(e.recipients) == set(g.recipients),
                 facts_ok=_facts_ok(e, g),
+                date_exact=_date_exact(e, g),
+                actor_overlap=_actors_overlap(e, g, gazetteer),
+                modality_ok=modality_of(e.kind) == modality.get(g.id, modality_of(g.kind)),
             )
         )
-    tp = len(matches)
-    fp = len(extracted.events) - tp
-    fn = len(gold.events) - tp
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
+    matched_gold = {j for _, i, j in pairs if i in used_e and j in used_g}
+    duplicates = [
+        extracted.events[i].id
+        for i in sorted({i for _, i, j in pairs if i not in used_e and j in matched_gold})
+    ]
     kinds = sorted({e.kind for e in extracted.events} | {g.kind for g in gold.events})
     per_kind = []
     for k in kinds:
@@ -223,6 +280,40 @@ def evaluate(
                 fn=sum(1 for g in gold.events if g.kind == k) - ktp,
             )
         )
+    return _assemble(
+        matches=matches,
+        per_kind=per_kind,
+        false_positives=[e.id for i, e in enumerate(extracted.events) if i not in used_e],
+        false_negatives=[g.id for j, g in enumerate(gold.events) if j not in used_g],
+        duplicates=duplicates,
+        extracted=len(extracted.events),
+        tolerance_days=tolerance_days,
+        modality_checks=[],
+    )
+
+
+def _actors_overlap(extracted: Event, gold: Event, gazetteer: Gazetteer | None) -> bool:
+    ea = _expand((*extracted.actors, *extracted.recipients), gazetteer)
+    ga = _expand((*gold.actors, *gold.recipients), gazetteer)
+    return bool(ea & ga) or (not ea and not ga)
+
+
+def _assemble(
+    *,
+    matches: list[MatchedPair],
+    per_kind: list[KindScore],
+    false_positives: list[str],
+    false_negatives: list[str],
+    duplicates: list[str],
+    extracted: int,
+    tolerance_days: int,
+    modality_checks: list[tuple[str, bool]],
+) -> Evaluation:
+    tp = len(matches)
+    fp = len(false_positives)
+    fn = len(false_negatives)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
 
     def rate(values: list[bool]) -> float | None:
         return sum(values) / len(values) if values else None
@@ -238,12 +329,64 @@ def evaluate(
         tolerance_days=tolerance_days,
         fields={
             "date": rate([m.date_ok for m in matches]),
+            "date_exact": rate([m.date_exact for m in matches]),
             "actors": rate([m.actors_ok for m in matches]),
+            "actor_overlap": rate([m.actor_overlap for m in matches]),
             "recipients": rate([m.recipients_ok for m in matches]),
             "facts": rate(fact_checks),
+            "modality": rate([m.modality_ok for m in matches] + [ok for _, ok in modality_checks]),
         },
         per_kind=per_kind,
         matches=matches,
-        false_positives=[e.id for i, e in enumerate(extracted.events) if i not in used_e],
-        false_negatives=[g.id for j, g in enumerate(gold.events) if j not in used_g],
+        false_positives=false_positives,
+        false_negatives=false_negatives,
+        duplicates=duplicates,
+        modality_checks=modality_checks,
+        extracted=extracted,
+    )
+
+
+def combine(parts: Iterable[tuple[str, Evaluation]]) -> Evaluation:
+    """One evaluation of several (per-dispute) ones: counts summed, ids prefixed ``part:``."""
+    parts = list(parts)
+    kinds: dict[str, list[int]] = {}
+    for _, ev in parts:
+        for k in ev.per_kind:
+            row = kinds.setdefault(k.kind, [0, 0, 0])
+            row[0] += k.tp
+            row[1] += k.fp
+            row[2] += k.fn
+
+    def ids(name: str, values: list[str]) -> list[str]:
+        return [f"{name}:{v}" for v in values]
+
+    return _assemble(
+        matches=[
+            m.model_copy(update={"gold": f"{n}:{m.gold}", "extracted": f"{n}:{m.extracted}"})
+            for n, ev in parts
+            for m in ev.matches
+        ],
+        per_kind=[KindScore(kind=k, tp=v[0], fp=v[1], fn=v[2]) for k, v in sorted(kinds.items())],
+        false_positives=[x for n, ev in parts for x in ids(n, ev.false_positives)],
+        false_negatives=[x for n, ev in parts for x in ids(n, ev.false_negatives)],
+        duplicates=[x for n, ev in parts for x in ids(n, ev.duplicates)],
+        extracted=sum(ev.extracted for _, ev in parts),
+        tolerance_days=parts[0][1].tolerance_days if parts else 1,
+        modality_checks=[
+            (f"{n}:{label}", ok) for n, ev in parts for label, ok in ev.modality_checks
+        ],
+    )
+
+
+def with_modality_checks(ev: Evaluation, checks: list[tuple[str, bool]]) -> Evaluation:
+    """``ev`` with the labelled mentions' modality checks counted in its modality accuracy."""
+    return _assemble(
+        matches=ev.matches,
+        per_kind=ev.per_kind,
+        false_positives=ev.false_positives,
+        false_negatives=ev.false_negatives,
+        duplicates=ev.duplicates,
+        extracted=ev.extracted,
+        tolerance_days=ev.tolerance_days,
+        modality_checks=[*ev.modality_checks, *checks],
     )

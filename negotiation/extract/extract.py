@@ -20,7 +20,8 @@ from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
-from negotiation.extract.dates import DATE_PATTERN, ResolvedDate, fallback_date, find_dates
+from negotiation.extract.clauses import about_election, blocked, is_dateline, quoted_spans
+from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import EventMention
@@ -80,26 +81,6 @@ def default_gazetteer() -> Gazetteer:
     return load_actors()
 
 
-_ELECTION_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
-    r"(?:elections?|polls?|vote|ballot|run-?offs?)\b",
-    re.I,
-)
-_ELECTION_BEFORE = re.compile(
-    r"(?:elections?|polls?|vote|ballot|run-?offs?)\s+(?:held\s+|was\s+held\s+)?(?:on|in|of)?\s*$",
-    re.I,
-)
-_DATED_ELECTION = re.compile(
-    r"(?:\d|day['’]?s?)\s+(?:[\w-]+\s+)?(?:elections?|polls?|vote|ballot)\s+(?:held\s+)?$",
-    re.I,
-)
-_DATELINE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:-|–|—|:)\s")
-_ANY_DATE = re.compile(DATE_PATTERN)
-
-_BLOCK = re.compile(
-    r"\b(?:that|which|who|whose|after|following|before|since|in the wake of|when|while|because)\b|;",
-    re.I,
-)
 _BOTH_SIDES = re.compile(
     r"\b(?:the two (?:parties|sides|camps|rivals)|both (?:parties|sides|camps)|the parties)\b", re.I
 )
@@ -118,52 +99,6 @@ _QUOTE_CLOSE = '”"'
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Direct quotations of six words or more (speech, not reporting)."""
-    spans = []
-    for m in re.finditer(
-        r"[“\"]([^”\"]{1,2000})[”\"]|[“\"]([^”\"]{1,2000})$|^([^“\"]{1,2000})[”\"]", sentence
-    ):
-        inner = next(g for g in m.groups() if g is not None)
-        if len(inner.split()) >= 6:
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-def _about_election(sentence: str, d: ResolvedDate) -> bool:
-    """Whether a date names an election ("the July 28 polls", "the election on July 28").
-
-    Not when the election is already dated ("the December 27 vote on Sunday").
-    """
-    if _ELECTION_AFTER.match(sentence[d.end : d.end + 40]):
-        return True
-    before = sentence[max(0, d.start - 40) : d.start]
-    return bool(_ELECTION_BEFORE.search(before)) and not _DATED_ELECTION.search(before)
-
-
-def _blocked(text: str, trig: Trigger, d: ResolvedDate) -> bool:
-    """A date after the trigger, past a clause boundary further on, dates another event."""
-    if d.start < trig.end:
-        return False
-    between = text[trig.end : d.start]
-    lead = re.match(r"\W*(?:\w+\W+)?", between)  # "violence that ...": a clause on the trigger
-    between = between[lead.end() if lead else 0 :]
-    # "since the July 28 election": a preposition of the date's own phrase
-    between = re.sub(r"(?:\w+\W+){0,2}$", "", between)
-    return bool(_BLOCK.search(between))
-
-
-def _is_dateline(sentence: str, d: ResolvedDate) -> bool:
-    """ "DHAKA, Jan 6 - ...": the first date of a sentence, near its start, before a dash."""
-    first = _ANY_DATE.search(sentence)
-    return (
-        d.start < 60
-        and first is not None
-        and first.start() <= d.start < first.end()
-        and _DATELINE.match(sentence[d.end : d.end + 14]) is not None
-    )
-
-
 class Extractor:
     """Extraction with a fixed gazetteer and lexicon (reuse it across many articles)."""
 
@@ -177,6 +112,16 @@ class Extractor:
 
     # -- one article -------------------------------------------------------------------------
     def extract(self, article: ArticleLike) -> list[EventMention]:
+        """The mentions that become events: asserted ones, threats and plans of their own kinds."""
+        return [m for m in self.mentions(article) if self.keeps(m)]
+
+    @staticmethod
+    def keeps(mention: EventMention) -> bool:
+        """Whether a mention becomes an event (negated, conditional ... ones do not)."""
+        return mention.modality == "asserted" or mention.kind.endswith(("_threatened", "_planned"))
+
+    def mentions(self, article: ArticleLike) -> list[EventMention]:
+        """Every mention with its modality, including those that do not become events."""
         out: list[EventMention] = []
         seen: set[tuple[str, str, str]] = set()
         published = article.published
@@ -270,7 +215,7 @@ class Extractor:
         triggers = self.lexicon.triggers(text)
         if not triggers:
             return []
-        quoted = _quoted_spans(text)
+        quoted = quoted_spans(text)
         triggers = [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in quoted)]
         if not triggers:
             return []
@@ -333,7 +278,7 @@ class Extractor:
         future = {d.start: d for d in find_dates(text, published, future=True)}
         out = []
         for d in past:
-            if _is_dateline(text, d):
+            if is_dateline(text, d):
                 continue
             if d.start in future and self.lexicon.is_future(text, d.start):
                 d = future[d.start]
@@ -349,11 +294,11 @@ class Extractor:
         """
         usable = [
             d for d in found
-            if (trig.kind == "election_held" or not _about_election(text, d))
-            and not _blocked(text, trig, d)
+            if (trig.kind == "election_held" or not about_election(text, d))
+            and not blocked(text, trig, d)
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:
-            usable = [d for d in found if not _blocked(text, trig, d)]
+            usable = [d for d in found if not blocked(text, trig, d)]
         if not usable:
             return []
 

@@ -20,10 +20,10 @@ from typing import Any, Literal
 from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
-from negotiation.events.vocabulary import builtin_vocabulary
+from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 from negotiation.extract.dates import DATE_PATTERN
 
-__all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "load_lexicon"]
+__all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "lexicon_for_pack", "load_lexicon"]
 
 FACT_FIELDS = frozenset(
     {
@@ -96,6 +96,11 @@ class Lexicon:
     future: re.Pattern[str] | None = None
     third_party_types: frozenset[str] = field(default_factory=frozenset)
     source: str = "<builtin>"
+    macros: dict[str, str] = field(default_factory=dict)
+
+    def extended(self, rules: dict[str, KindRule], source: str) -> Lexicon:
+        """This lexicon with more (or replacing) kind rules."""
+        return replace(self, rules={**self.rules, **rules}, source=f"{self.source}+{source}")
 
     def window(self, sentence: str, start: int) -> str:
         """The few words before ``start`` in the same clause (where negation and modality live)."""
@@ -225,11 +230,20 @@ def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
     return _MACRO.sub(sub, pattern)
 
 
-def _outcome(value: Any, doc: Document, path: list[str | int]) -> Outcome:
+def _vocab_kind(name: object, vocab: Vocabulary) -> str:
+    """An event kind of the vocabulary (a ValueError names the nearest ones)."""
+    kind = str(name)
+    msg = vocab.check_kind(kind)
+    if msg is not None:
+        raise ValueError(msg)
+    return kind
+
+
+def _vocab_outcome(value: Any, doc: Document, path: list[str | int], vocab: Vocabulary) -> Outcome:
     if value in ("drop", "keep"):
         return "drop" if value == "drop" else "keep"
     try:
-        return _kind(value)
+        return _vocab_kind(value, vocab)
     except ValueError:
         raise InputError(
             doc.problem(path, f"expected drop, keep or an event kind, got {value!r}")
@@ -266,14 +280,53 @@ def _compile(
         raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
 
 
-def _parse(doc: Document) -> Lexicon:
+def _pattern_entries(
+    raw_patterns: Any, doc: Document, path: list[str | int]
+) -> tuple[list[str], set[int], set[int]]:
+    """A kind's pattern list: plain strings or ``{re:, nominal:, anchor:}`` mappings."""
+    if not isinstance(raw_patterns, list) or not raw_patterns:
+        raise InputError(doc.problem(path, "a kind needs a list of patterns"))
+    patterns: list[str] = []
+    nominal: set[int] = set()
+    anchored: set[int] = set()
+    for i, entry in enumerate(raw_patterns):
+        where = [*path, "patterns", i]
+        if isinstance(entry, dict) and isinstance(entry.get("re"), str):
+            if set(entry) - {"re", "nominal", "anchor"}:
+                raise InputError(doc.problem(where, "unknown field"))
+            patterns.append(entry["re"])
+            if entry.get("nominal"):
+                nominal.add(i)
+            if entry.get("anchor") is not None:
+                if entry["anchor"] != "election":
+                    raise InputError(doc.problem([*where, "anchor"], "expected: election"))
+                anchored.add(i)
+        elif isinstance(entry, str):
+            patterns.append(entry)
+        else:
+            raise InputError(doc.problem(where, "expected a pattern or {re: ..., nominal: ...}"))
+    return patterns, nominal, anchored
+
+
+def _parse(
+    doc: Document, vocabulary: Vocabulary | None = None, base: Lexicon | None = None
+) -> Lexicon:
+    """A lexicon document; with ``base``, a partial one (kinds only) that extends it."""
+    vocab = vocabulary if vocabulary is not None else builtin_vocabulary()
+
+    def _kind(name: object) -> str:
+        return _vocab_kind(name, vocab)
+
+    def _outcome(value: Any, doc: Document, path: list[str | int]) -> Outcome:
+        return _vocab_outcome(value, doc, path, vocab)
+
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
         raise InputError(doc.problem([], "expected a mapping with a 'kinds' mapping"))
     macros_raw = data.get("macros") or {}
     if not isinstance(macros_raw, dict):
         raise InputError(doc.problem(["macros"], "expected a mapping of NAME: pattern"))
-    macros = {str(k): str(v) for k, v in macros_raw.items()}
+    macros = {**(base.macros if base else {}), **{str(k): str(v) for k, v in macros_raw.items()}}
     rules: dict[str, KindRule] = {}
     for name, spec in data["kinds"].items():
         path: list[str | int] = ["kinds", str(name)]
@@ -290,33 +343,7 @@ def _parse(doc: Document) -> Lexicon:
         }  # fmt: skip
         if unknown:
             raise InputError(doc.problem([*path, sorted(unknown)[0]], "unknown field"))
-        raw_patterns = spec.get("patterns")
-        if not isinstance(raw_patterns, list) or not raw_patterns:
-            raise InputError(doc.problem(path, "a kind needs a list of patterns"))
-        patterns: list[str] = []
-        nominal: set[int] = set()
-        anchored: set[int] = set()
-        for i, entry in enumerate(raw_patterns):
-            if isinstance(entry, dict) and isinstance(entry.get("re"), str):
-                if set(entry) - {"re", "nominal", "anchor"}:
-                    raise InputError(doc.problem([*path, "patterns", i], "unknown field"))
-                patterns.append(entry["re"])
-                if entry.get("nominal"):
-                    nominal.add(i)
-                if entry.get("anchor") is not None:
-                    if entry["anchor"] != "election":
-                        raise InputError(
-                            doc.problem([*path, "patterns", i, "anchor"], "expected: election")
-                        )
-                    anchored.add(i)
-            elif isinstance(entry, str):
-                patterns.append(entry)
-            else:
-                raise InputError(
-                    doc.problem(
-                        [*path, "patterns", i], "expected a pattern or {re: ..., nominal: ...}"
-                    )
-                )
+        patterns, nominal, anchored = _pattern_entries(spec.get("patterns"), doc, path)
         compiled = tuple(
             _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
         )
@@ -362,7 +389,10 @@ def _parse(doc: Document) -> Lexicon:
             fallback=bool(spec.get("fallback", False)),
             enabled=bool(spec.get("enabled", True)),
         )
+    if base is not None:
+        return replace(base.extended(rules, doc.file), macros=macros)
     return Lexicon(
+        macros=macros,
         rules=rules,
         negators=_alternation(_strings(data.get("negators"), doc, ["negators"])),
         modals=_alternation(_strings(data.get("modals"), doc, ["modals"])),
@@ -380,19 +410,47 @@ def _parse(doc: Document) -> Lexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: str) -> Lexicon:
-    return _parse(load(path))
+    return _with_vocabulary_triggers(_parse(load(path)), builtin_vocabulary(), "vocabulary.yaml")
+
+
+def _with_vocabulary_triggers(lex: Lexicon, vocab: Vocabulary, file: str) -> Lexicon:
+    """Kinds whose vocabulary entry lists ``triggers`` and that the lexicon lacks get a rule."""
+    rules: dict[str, KindRule] = {}
+    for kind, definition in vocab.kinds.items():
+        if kind in lex.rules or not definition.triggers:
+            continue
+        doc = Document(file=file, data={})
+        patterns = tuple(
+            _compile(t, doc, ["kinds", kind, "triggers", i], lex.macros)
+            for i, t in enumerate(definition.triggers)
+        )
+        facts = frozenset(f for f in definition.facts if f in FACT_FIELDS)
+        rules[kind] = KindRule(kind=kind, patterns=patterns, facts=facts)
+    return lex.extended(rules, file) if rules else lex
+
+
+@functools.lru_cache(maxsize=16)
+def _pack_lexicon(root: str) -> Lexicon:
+    from negotiation.events.vocabulary import load_vocabulary
+
+    folder = Path(root)
+    vocab = builtin_vocabulary()
+    extra = folder / "vocabulary.yaml"
+    if extra.is_file():
+        vocab = vocab.extend(load_vocabulary(extra), str(extra))
+    lex = _with_vocabulary_triggers(load_lexicon(), vocab, str(extra))
+    own = folder / "lexicon.yaml"
+    if own.is_file():
+        lex = _parse(load(own), vocab, lex)
+    return lex
+
+
+def lexicon_for_pack(folder: Path | str) -> Lexicon:
+    """The built-in lexicon extended by a pack's vocabulary triggers and its ``lexicon.yaml``."""
+    return _pack_lexicon(str(Path(folder).resolve()))
 
 
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
     """Load and compile a lexicon file (``None``: the built-in one). Cached per path."""
     target = Path(path) if path is not None else data_dir() / "lexicon.yaml"
     return _load_cached(str(target))
-
-
-def _kind(name: object) -> str:
-    """An event kind of the vocabulary (a ValueError names the nearest ones)."""
-    kind = str(name)
-    msg = builtin_vocabulary().check_kind(kind)
-    if msg is not None:
-        raise ValueError(msg)
-    return kind

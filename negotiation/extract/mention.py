@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.events import Citation, Facts, Granularity, period_end
 
-__all__ = ["EventMention"]
+__all__ = ["MODALITIES", "EventMention", "Modality"]
+
+Modality = Literal[
+    "asserted", "negated", "planned", "threatened", "conditional", "demanded", "question"
+]
+MODALITIES: tuple[str, ...] = (
+    "asserted", "negated", "planned", "threatened", "conditional", "demanded", "question"
+)
 
 
 class EventMention(BaseModel):
@@ -43,6 +50,12 @@ class EventMention(BaseModel):
     )
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
     notes: tuple[str, ...] = ()
+    modality: Modality = Field(
+        default="asserted",
+        description="asserted (it happened), negated, planned, threatened, conditional, demanded "
+        "or question: only asserted mentions become events of their kind; threats and plans "
+        "map to their own kinds, the others are dropped",
+    )
     standing: bool = Field(
         default=False, description="an undated report of a standing state (a boycott goes on)"
     )

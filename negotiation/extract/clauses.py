@@ -1,0 +1,77 @@
+"""Clauses of a sentence: which date belongs to which trigger, datelines, direct quotations."""
+
+from __future__ import annotations
+
+import re
+
+from negotiation.extract.dates import DATE_PATTERN, ResolvedDate
+from negotiation.extract.lexicon import Trigger
+
+__all__ = ["about_election", "blocked", "is_dateline", "quoted_spans"]
+
+_ELECTION_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
+    r"(?:elections?|polls?|vote|ballot|run-?offs?)\b",
+    re.I,
+)
+_ELECTION_BEFORE = re.compile(
+    r"(?:elections?|polls?|vote|ballot|run-?offs?)\s+(?:held\s+|was\s+held\s+)?(?:on|in|of)?\s*$",
+    re.I,
+)
+_DATED_ELECTION = re.compile(
+    r"(?:\d|day['’]?s?)\s+(?:[\w-]+\s+)?(?:elections?|polls?|vote|ballot)\s+(?:held\s+)?$",
+    re.I,
+)
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:-|–|—|:)\s")
+_ANY_DATE = re.compile(DATE_PATTERN)
+
+_BLOCK = re.compile(
+    r"\b(?:that|which|who|whose|after|following|before|since|in the wake of|when|while|because)\b|;",
+    re.I,
+)
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Direct quotations of six words or more (speech, not reporting)."""
+    spans = []
+    for m in re.finditer(
+        r"[“\"]([^”\"]{1,2000})[”\"]|[“\"]([^”\"]{1,2000})$|^([^“\"]{1,2000})[”\"]", sentence
+    ):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) >= 6:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def about_election(sentence: str, d: ResolvedDate) -> bool:
+    """Whether a date names an election ("the July 28 polls", "the election on July 28").
+
+    Not when the election is already dated ("the December 27 vote on Sunday").
+    """
+    if _ELECTION_AFTER.match(sentence[d.end : d.end + 40]):
+        return True
+    before = sentence[max(0, d.start - 40) : d.start]
+    return bool(_ELECTION_BEFORE.search(before)) and not _DATED_ELECTION.search(before)
+
+
+def blocked(text: str, trig: Trigger, d: ResolvedDate) -> bool:
+    """A date after the trigger, past a clause boundary further on, dates another event."""
+    if d.start < trig.end:
+        return False
+    between = text[trig.end : d.start]
+    lead = re.match(r"\W*(?:\w+\W+)?", between)  # "violence that ...": a clause on the trigger
+    between = between[lead.end() if lead else 0 :]
+    # "since the July 28 election": a preposition of the date's own phrase
+    between = re.sub(r"(?:\w+\W+){0,2}$", "", between)
+    return bool(_BLOCK.search(between))
+
+
+def is_dateline(sentence: str, d: ResolvedDate) -> bool:
+    """ "DHAKA, Jan 6 - ...": the first date of a sentence, near its start, before a dash."""
+    first = _ANY_DATE.search(sentence)
+    return (
+        d.start < 60
+        and first is not None
+        and first.start() <= d.start < first.end()
+        and _DATELINE.match(sentence[d.end : d.end + 14]) is not None
+    )
