@@ -28,8 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "evaluate": (
         "negotiation.cli.extraction",
-        "Score extraction against a curated event log: precision, recall, F1, per-field "
-        "accuracy.",
+        "Score extraction: precision, recall, F1, date/actor/modality accuracy, duplicate rate.",
     ),
     "events": (
         "negotiation.cli.corpus",
