@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -159,3 +160,43 @@ CAMBODIA = load_pack("cambodia-2013-2017")
 )
 def test_no_sequence_the_cambodia_pack_enables_breaks_an_invariant(events: list[Event]) -> None:
     assert not replay(CAMBODIA.compile(), events).violations
+
+
+def test_a_scenario_names_its_pack_and_writes_only_the_what_if(tmp_path: Path) -> None:
+    """``pack: ID`` gives the pack's model, profile and log; the file holds only the what-if."""
+    from negotiation.scenario import load_scenario_text
+
+    text = (
+        "name: the CNRP seated from the first session\n"
+        "pack: cambodia-2013-2017\n"
+        "variations:\n"
+        "  - drop: 2013-09-23-opposition-boycotts-assembly\n"
+        "expect:\n"
+        "  during: [{region: participation.cnrp, state: seated, from: 2013-09-23,"
+        " through: 2014-08-04}]\n"
+    )
+    loaded = load_scenario_text(text, "what_if.yaml", tmp_path)
+    pack = load_pack("cambodia-2013-2017")
+    assert loaded.scenario.model == str(pack.model_path)
+    assert loaded.scenario.events == str(pack.events_path)
+    assert all(r.passed for r in run_scenario(loaded))
+    with pytest.raises(InputError) as err:
+        load_scenario_text(text.replace("2013-2017", "2013-2071"), "what_if.yaml", tmp_path)
+    problem = err.value.problems[0]
+    assert (problem.file, problem.line) == ("what_if.yaml", 2)
+    assert "did you mean 'cambodia-2013-2017'" in problem.message
+
+
+def test_a_copied_model_names_its_missing_vocabulary_and_profile(tmp_path: Path) -> None:
+    from negotiation.model import load_spec
+
+    src = load_pack("thailand-2013-2014").model_path
+    (tmp_path / "model.yaml").write_text(src.read_text())
+    with pytest.raises(InputError) as err:
+        load_spec(tmp_path / "model.yaml")
+    assert "vocabulary file not found" in err.value.problems[0].message
+    assert err.value.problems[0].line is not None
+    (tmp_path / "vocabulary.yaml").write_text((src.parent / "vocabulary.yaml").read_text())
+    with pytest.raises(InputError) as err:
+        load_spec(tmp_path / "model.yaml")
+    assert "profile file not found" in err.value.problems[0].message

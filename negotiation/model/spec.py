@@ -312,6 +312,10 @@ def _vocabulary_file(doc: yamldoc.Document, data: Any, base_dir: Path | None) ->
     from negotiation.events.vocabulary import load_vocabulary
 
     path = (base_dir or Path(".")) / data["vocabulary"]
+    if not path.is_file():
+        raise InputError(
+            doc.problem(["vocabulary"], f"vocabulary file not found: {path} (relative to the model)")
+        )
     more = load_vocabulary(path)
     return {**data, "vocabulary": more.model_dump(exclude_defaults=True)}
 
@@ -330,7 +334,17 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
         and spec.profile not in BUILTIN_PROFILES
         and not Path(spec.profile).is_absolute()
     ):
-        spec = spec.model_copy(update={"profile": str(base_dir / spec.profile)})
+        path = base_dir / spec.profile
+        if not path.is_file():
+            known = ", ".join(sorted(BUILTIN_PROFILES))
+            raise InputError(
+                doc.problem(
+                    ["profile"],
+                    f"profile file not found: {path} (relative to the model; built-in "
+                    f"profiles: {known})",
+                )
+            )
+        spec = spec.model_copy(update={"profile": str(path)})
     return spec
 
 

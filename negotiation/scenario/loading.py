@@ -56,7 +56,33 @@ def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
                 f"{type(doc.data).__name__}",
             )
         )
-    return LoadedScenario(yamldoc.parse(doc, Scenario), doc, base_dir)
+    scenario = yamldoc.parse(doc, Scenario)
+    if scenario.pack is not None:
+        scenario = _with_pack(scenario, doc, base_dir)
+    return LoadedScenario(scenario, doc, base_dir)
+
+
+def _with_pack(scenario: Scenario, doc: yamldoc.Document, base_dir: Path) -> Scenario:
+    """``pack: ID`` (or a folder): the pack's model, profile and event log, where the
+    scenario does not name its own."""
+    from negotiation.packs import load_pack
+
+    assert scenario.pack is not None
+    ref = scenario.pack
+    folder = base_dir / ref
+    try:
+        pack = load_pack(folder if (folder / "pack.yaml").is_file() else ref)
+    except InputError as exc:
+        raise InputError(locate(doc, ("pack",), str(exc.problems[0].message))) from None
+    given = doc.data if isinstance(doc.data, dict) else {}
+    updates: dict[str, str] = {}
+    if "model" not in given:
+        updates["model"] = str(pack.model_path)
+    if "profile" not in given and pack.profile_path is not None:
+        updates["profile"] = str(pack.profile_path)
+    if "events" not in given:
+        updates["events"] = str(pack.events_path)
+    return scenario.model_copy(update=updates)
 
 
 def load_scenario(path: Path | str) -> LoadedScenario:

@@ -126,6 +126,11 @@ class Scenario(Strict):
 
     name: str
     description: str = ""
+    pack: str | None = Field(
+        default=None,
+        description="a dispute pack (id or folder): its model, profile and event log, unless "
+        "model, profile or events are given",
+    )
     model: str = Field(default="cambodia", description="built-in model name or a spec file path")
     profile: str | None = Field(default=None, description="default: the model's profile")
     interpretation: str | None = None
