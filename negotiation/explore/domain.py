@@ -42,7 +42,15 @@ from negotiation.errors import InputError
 from negotiation.events import Event, Facts
 from negotiation.model.compiled import CompiledModel
 
-__all__ = ["DEFAULT_GAPS", "Domain", "Gap", "Template", "dated_kinds", "domain_for"]
+__all__ = [
+    "DEFAULT_GAPS",
+    "VOTE_KINDS",
+    "Domain",
+    "Gap",
+    "Template",
+    "dated_kinds",
+    "domain_for",
+]
 
 
 @dataclass(frozen=True)
@@ -209,7 +217,7 @@ class Domain:
                 )
                 for n in uniq([None, maj - 1, maj, least])
             ]
-        if kind in _VOTES:
+        if kind in VOTE_KINDS:
             threshold = {"government_formed": maj, "government_dismissed": cen}.get(kind, tt)
             if kind in ("officers_elected", "officer_removed", "law_passed"):
                 threshold = maj
@@ -261,7 +269,8 @@ class Domain:
         return zero or (0,)
 
 
-_VOTES = frozenset(
+#: kinds whose verdicts turn on a vote count (the domain varies ``votes_for`` around thresholds)
+VOTE_KINDS = frozenset(
     {
         "government_formed",
         "government_dismissed",

@@ -34,7 +34,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from negotiation.events import Event, Facts
-from negotiation.explore.domain import Domain, domain_for
+from negotiation.explore.domain import VOTE_KINDS, Domain, domain_for
 from negotiation.model.compiled import CompiledModel, State
 from negotiation.model.machine import DisputeModel
 
@@ -101,14 +101,7 @@ def facts(kind: str, domain: Domain) -> st.SearchStrategy[Facts]:
     templates = domain.templates().get(kind) or []
     base = st.sampled_from([t.facts for t in templates]) if templates else st.just(Facts())
     t = domain.thresholds()
-    if kind in (
-        "government_formed",
-        "government_dismissed",
-        "amendment_passed",
-        "law_passed",
-        "officers_elected",
-        "officer_removed",
-    ):
+    if kind in VOTE_KINDS:
         votes = _near([None, t["majority"], t["two_thirds"], t["censure"]], t["total"])
         return st.tuples(base, st.sampled_from(votes)).map(
             lambda fv: fv[0].model_copy(update={"votes_for": fv[1]})
