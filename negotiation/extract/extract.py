@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from negotiation.corpus import clean_paragraphs, split_sentences
@@ -24,7 +24,7 @@ from negotiation.extract.clauses import about_election, blocked, is_dateline, qu
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
-from negotiation.extract.mention import EventMention
+from negotiation.extract.mention import MODALITIES, EventMention, Modality
 
 __all__ = [
     "ArticleLike",
@@ -99,6 +99,17 @@ _QUOTE_CLOSE = '”"'
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+def _body(article: ArticleLike) -> Sequence[SentenceLike]:
+    """The sentences outside a headline: a headline summarises (often in the present or future
+    tense, "Opposition Plans Boycott") what the body reports with its date."""
+    paragraphs = getattr(article, "paragraphs", None)
+    sentences = article.sentences()
+    if not paragraphs:
+        return sentences
+    titles = [(p.start, p.end) for p in paragraphs if p.kind == "title"]
+    return [s for s in sentences if not any(a <= s.start < b for a, b in titles)]
+
+
 class Extractor:
     """Extraction with a fixed gazetteer and lexicon (reuse it across many articles)."""
 
@@ -123,10 +134,10 @@ class Extractor:
     def mentions(self, article: ArticleLike) -> list[EventMention]:
         """Every mention with its modality, including those that do not become events."""
         out: list[EventMention] = []
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[str, str, str, str]] = set()
         published = article.published
         sentences = [
-            s for s in article.sentences()
+            s for s in _body(article)
             if len(s.text.split()) >= 3 and re.search(r"[^\W\d_]{3}", s.text)
         ]  # fmt: skip
         self._pair = self._main_parties(sentences)
@@ -136,7 +147,7 @@ class Extractor:
             found = self.matcher.find(text)
             for mention in self.sentence(text, sentence.start, article.id, published):
                 flat = re.sub(r"\s+", " ", text).strip()
-                key = (mention.kind, mention.date.isoformat(), flat)
+                key = (mention.kind, mention.date.isoformat(), flat, mention.modality)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -259,8 +270,10 @@ class Extractor:
             for date in options:
                 if date is not None and date.date > published:
                     if trig.rule.modal == "drop" and not trig.modal:
-                        continue  # scheduled, not yet happened: not an event of the record
-                    date = None  # the date of the threatened/proposed act, not of the threat
+                        # scheduled, not yet happened: a plan, not an event of the record
+                        trig = replace(trig, modality="planned", dropped=True)
+                    elif not trig.dropped:
+                        date = None  # the date of the threatened/proposed act, not of the threat
                 mention = self._mention(
                     trig, text, date, published, actors, [n for _, _, n in cands], facts, citation
                 )
@@ -394,8 +407,16 @@ class Extractor:
             candidate_actors=tuple(candidates),
             confidence=round(min(0.99, max(0.05, confidence)), 2),
             notes=tuple(notes),
+            modality=_modality(trig),
             standing=inferred and kind_rule.ongoing,
         )
+
+
+def _modality(trig: Trigger) -> Modality:
+    for m in MODALITIES:
+        if m == trig.modality:
+            return m
+    return "asserted"
 
 
 def extract(

@@ -39,6 +39,14 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _WINDOW_WORDS = 6
+_MODALITY_CUES = (
+    ("conditional", re.compile(r"\b(?:if|unless|provided|in case)\b", re.I)),
+    (
+        "demanded",
+        re.compile(r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg\w*|demand\w*|ask\w*|need to)\b", re.I),
+    ),
+    ("threatened", re.compile(r"\b(?:threat\w*|warn\w*|vow\w*)\b", re.I)),
+)
 _CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
 
 Outcome = Literal["drop", "keep"] | str
@@ -84,6 +92,8 @@ class Trigger:
     modal: bool = False
     anchor: bool = False
     nominal: bool = False
+    modality: str = "asserted"
+    dropped: bool = False  # reported, but not as a fact of its kind (negated, planned ...)
 
 
 @dataclass
@@ -120,8 +130,36 @@ class Lexicon:
         cues = self.future if self.future is not None else self.modals
         return bool(cues.search(self.window(sentence, start)))
 
+    def modality(self, sentence: str, start: int, *, negated: bool) -> str:
+        """The modality the cues before ``start`` give: negated, conditional, demanded,
+        threatened, question or planned (any other modal cue)."""
+        if negated:
+            return "negated"
+        window = self.window(sentence, start)
+        for name, cue in _MODALITY_CUES:
+            if cue.search(window):
+                return name
+        if sentence.rstrip().endswith("?"):
+            return "question"
+        return "planned"
+
     def triggers(self, sentence: str) -> list[Trigger]:
-        """Kind triggers in ``sentence``: negation/modality applied, overlaps resolved."""
+        """Kind triggers in ``sentence``: negation/modality applied, overlaps resolved.
+
+        Triggers that negation or modality drop from their kind come last-resort: they are
+        kept (``dropped``, with their ``modality``) where no live trigger overlaps them.
+        """
+        found = self._triggers(sentence)
+        live = [t for t in found if not t.dropped]
+        kept = self._resolve(sentence, live)
+        for t in sorted(
+            (t for t in found if t.dropped), key=lambda t: (-t.priority, t.start, t.start - t.end)
+        ):
+            if not any(_overlap(t, k) or t.kind == k.kind for k in kept):
+                kept.append(t)
+        return sorted(kept, key=lambda t: t.start)
+
+    def _triggers(self, sentence: str) -> list[Trigger]:
         raw: list[Trigger] = []
         for rule in self.rules.values():
             if not rule.enabled or rule.fallback:
@@ -140,6 +178,9 @@ class Lexicon:
                         if i in rule.anchored and t.kind == rule.kind:
                             t = replace(t, anchor=True)
                         raw.append(t)
+        return raw
+
+    def _resolve(self, sentence: str, raw: list[Trigger]) -> list[Trigger]:
         kept: list[Trigger] = []
         for t in sorted(raw, key=lambda t: (-t.priority, t.start, -(t.end - t.start))):
             if any(_overlap(t, k) for k in kept):
@@ -168,7 +209,7 @@ class Lexicon:
                         if found:
                             kept.append(self._plain(rule, sentence, found.start(), found.end()))
                             break
-        return sorted(kept, key=lambda t: t.start)
+        return kept
 
     def _plain(self, rule: KindRule, sentence: str, start: int, end: int) -> Trigger:
         return Trigger(
@@ -187,7 +228,9 @@ class Lexicon:
         elif modal:
             outcome = rule.modal
         if outcome == "drop":
-            return None
+            t = self._plain(rule, sentence, start, end)
+            modality = self.modality(sentence, start, negated=negated)
+            return replace(t, negated=negated, modal=modal, modality=modality, dropped=True)
         if outcome == "keep":
             t = self._plain(rule, sentence, start, end)
         else:
@@ -195,8 +238,20 @@ class Lexicon:
             if other is None or not other.enabled:
                 return None
             t = self._plain(other, sentence, start, end)
+        modality = "asserted"
+        if t.kind.endswith(("_threatened", "_planned")):
+            modality = t.kind.rsplit("_", 1)[1]
         return Trigger(
-            t.kind, t.start, t.end, t.text, t.priority, t.confidence, t.rule, negated, modal
+            t.kind,
+            t.start,
+            t.end,
+            t.text,
+            t.priority,
+            t.confidence,
+            t.rule,
+            negated,
+            modal,
+            modality=modality,
         )
 
     def __iter__(self) -> Iterator[KindRule]:

@@ -14,8 +14,14 @@ __all__ = ["MODALITIES", "EventMention", "Modality"]
 Modality = Literal[
     "asserted", "negated", "planned", "threatened", "conditional", "demanded", "question"
 ]
-MODALITIES: tuple[str, ...] = (
-    "asserted", "negated", "planned", "threatened", "conditional", "demanded", "question"
+MODALITIES: tuple[Modality, ...] = (
+    "asserted",
+    "negated",
+    "planned",
+    "threatened",
+    "conditional",
+    "demanded",
+    "question",
 )
 
 
