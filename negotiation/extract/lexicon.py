@@ -22,6 +22,7 @@ from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 from negotiation.extract.dates import DATE_PATTERN
+from negotiation.extract.modality import modality_of
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "lexicon_for_pack", "load_lexicon"]
 
@@ -39,14 +40,6 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _WINDOW_WORDS = 6
-_MODALITY_CUES = (
-    ("conditional", re.compile(r"\b(?:if|unless|provided|in case)\b", re.I)),
-    (
-        "demanded",
-        re.compile(r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg\w*|demand\w*|ask\w*|need to)\b", re.I),
-    ),
-    ("threatened", re.compile(r"\b(?:threat\w*|warn\w*|vow\w*)\b", re.I)),
-)
 _CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
 
 Outcome = Literal["drop", "keep"] | str
@@ -131,17 +124,8 @@ class Lexicon:
         return bool(cues.search(self.window(sentence, start)))
 
     def modality(self, sentence: str, start: int, *, negated: bool) -> str:
-        """The modality the cues before ``start`` give: negated, conditional, demanded,
-        threatened, question or planned (any other modal cue)."""
-        if negated:
-            return "negated"
-        window = self.window(sentence, start)
-        for name, cue in _MODALITY_CUES:
-            if cue.search(window):
-                return name
-        if sentence.rstrip().endswith("?"):
-            return "question"
-        return "planned"
+        """The modality the cues before ``start`` give (:func:`~.modality.modality_of`)."""
+        return modality_of(self.window(sentence, start), sentence, negated=negated)
 
     def triggers(self, sentence: str) -> list[Trigger]:
         """Kind triggers in ``sentence``: negation/modality applied, overlaps resolved.
