@@ -143,6 +143,7 @@ def _mention_line(m: Any) -> str:
     raw = {
         "text": f' [date: "{m.date_text}"]',
         "election": " [date: after the election, before publication]",
+        "context": " [date: after the last date named, before publication]",
         "publication": " [date: publication week]",
     }[m.date_source]
     return (

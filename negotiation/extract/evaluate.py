@@ -156,9 +156,10 @@ def event_matches(
         return False
     lo, hi = _window(gold, tolerance_days)
     inside = lo <= extracted.date <= hi
-    if not inside and extracted.granularity is not Granularity.day:
-        # a coarse date ("this month", "last week") matches when its period holds the gold date
-        inside = extracted.date <= gold.date <= period_end(extracted.date, extracted.granularity)
+    if not inside and (extracted.granularity is not Granularity.day or extracted.date_end):
+        # a coarse date ("this month", "last week") or a range ("after the election, before
+        # publication") matches when its period holds the gold date
+        inside = extracted.date <= gold.date <= extracted.last_day
     if not inside:
         return False
     ea = _expand((*extracted.actors, *extracted.recipients), gazetteer)

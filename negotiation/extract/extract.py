@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Literal, Protocol
 
 from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventLog, Facts
@@ -85,6 +85,7 @@ _BOTH_SIDES = re.compile(
     r"\b(?:the two (?:parties|sides|camps|rivals)|both (?:parties|sides|camps)|the parties)\b", re.I
 )
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
 _FALLBACK_NOTE = "no date in the sentence: publication week assumed"
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
@@ -120,6 +121,7 @@ class Extractor:
         # per-article context: what "the two sides" and a leading "It"/"He" refer to
         self._pair: list[str] = []
         self._previous: list[MatchedActor] = []
+        self._context: ResolvedDate | None = None  # the last day named before this sentence
 
     # -- one article -------------------------------------------------------------------------
     def extract(self, article: ArticleLike) -> list[EventMention]:
@@ -142,9 +144,14 @@ class Extractor:
         ]  # fmt: skip
         self._pair = self._main_parties(sentences)
         self._previous = []
+        self._context = None
         for sentence in sentences:
             text = sentence.text
             found = self.matcher.find(text)
+            named = [
+                d for d in self.dates(text, published)
+                if d.date <= published and d.granularity.value == "day" and d.date_end is None
+            ]  # fmt: skip
             for mention in self.sentence(text, sentence.start, article.id, published):
                 flat = re.sub(r"\s+", " ", text).strip()
                 key = (mention.kind, mention.date.isoformat(), flat, mention.modality)
@@ -154,6 +161,9 @@ class Extractor:
                 out.append(mention)
             if found:
                 self._previous = found
+            # only the sentence right before dates an undated one ("... on 30 October. The
+            # party said ..."); further back, background is as likely as sequel
+            self._context = named[-1] if named else None
         return self._anchor(out, published)
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
@@ -296,7 +306,12 @@ class Extractor:
             if d.start in future and self.lexicon.is_future(text, d.start):
                 d = future[d.start]
             out.append(d)
-        return out
+        for m in _SAME_DAY.finditer(text):
+            before = [d for d in out if d.end <= m.start() and d.granularity.value == "day"]
+            anchor = before[-1] if before else self._context
+            if anchor is not None:
+                out.append(anchor._replace(text=m.group(0), start=m.start(), end=m.end()))
+        return sorted(out, key=lambda d: d.start)
 
     def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
         """The date(s) of a trigger: the nearest date of its clause.
@@ -349,8 +364,22 @@ class Extractor:
         confidence = rule.confidence
         notes: list[str] = []
         inferred = date is None
-        if date is None:
+        source: Literal["text", "context", "publication"] = "text"
+        ctx = self._context
+        if date is None and not (rule.anchor or trig.anchor or rule.ongoing) and ctx is not None:
+            # undated, after a dated report: on or after that day, on or before publication
+            date = ResolvedDate(
+                ctx.date, ctx.granularity, "", published if published > ctx.date else None
+            )
+            confidence -= 0.2
+            source = "context"
+            notes.append(
+                f"no date in the sentence: on or after {ctx.text or ctx.date.isoformat()!r} "
+                "(the last date named before it) and on or before publication"
+            )
+        elif date is None:
             date = fallback_date(published)
+            source = "publication"
             confidence -= 0.2
             notes.append(_FALLBACK_NOTE)
             if rule.anchor or trig.anchor:
@@ -398,7 +427,7 @@ class Extractor:
             date_end=date.date_end,
             date_text=date.text,
             date_inferred=inferred,
-            date_source="publication" if inferred else "text",
+            date_source=source,
             actors=tuple(acting),
             recipients=tuple(acted_on),
             facts=Facts.model_validate(kept),

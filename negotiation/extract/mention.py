@@ -41,9 +41,10 @@ class EventMention(BaseModel):
     date_end: dt.date | None = None
     date_text: str = ""
     date_inferred: bool = False
-    date_source: Literal["text", "election", "publication"] = Field(
+    date_source: Literal["text", "context", "election", "publication"] = Field(
         default="text",
-        description="text: the sentence dates it; election: undated reaction to the election, "
+        description="text: the sentence dates it; context: undated, dated from the last day the "
+        "article named before it to publication; election: undated reaction to the election, "
         "dated from the article's election date to publication; publication: publication week",
     )
     actors: tuple[str, ...] = ()

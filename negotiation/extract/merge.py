@@ -46,7 +46,7 @@ class _Cluster:
         return min(
             self.own,
             key=lambda m: (
-                {"text": 0, "election": 1, "publication": 2}[m.date_source],
+                {"text": 0, "context": 1, "election": 1, "publication": 2}[m.date_source],
                 _RANK[m.granularity],
                 -m.confidence,
                 m.date,
