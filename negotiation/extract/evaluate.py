@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation.events import Event, EventLog, Granularity, period_end
+from negotiation.events import Event, EventLog, Granularity
 from negotiation.events.actors import Gazetteer
 
 __all__ = [

@@ -20,11 +20,13 @@ from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
+from negotiation.extract.anchoring import FALLBACK_NOTE, anchor_to_election
 from negotiation.extract.clauses import about_election, blocked, is_dateline, quoted_spans
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
+from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
 
 __all__ = [
     "ArticleLike",
@@ -85,16 +87,11 @@ _BOTH_SIDES = re.compile(
     r"\b(?:the two (?:parties|sides|camps|rivals)|both (?:parties|sides|camps)|the parties)\b", re.I
 )
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
+# kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
+_SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 _SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
-_FALLBACK_NOTE = "no date in the sentence: publication week assumed"
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
-_CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
-_PAST = re.compile(
-    r"^(?:\w+ed|held|met|won|took|made|said|told|led|began|broke|struck|sought|threw|fought|"
-    r"ran|went|gave|rejected|refused)\b",
-    re.I,
-)
 _QUOTE_OPEN = '“"'
 _QUOTE_CLOSE = '”"'
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -122,6 +119,7 @@ class Extractor:
         self._pair: list[str] = []
         self._previous: list[MatchedActor] = []
         self._context: ResolvedDate | None = None  # the last day named before this sentence
+        self._subjects: list[str] = []  # the first actor of each sentence so far
 
     # -- one article -------------------------------------------------------------------------
     def extract(self, article: ArticleLike) -> list[EventMention]:
@@ -144,6 +142,7 @@ class Extractor:
         ]  # fmt: skip
         self._pair = self._main_parties(sentences)
         self._previous = []
+        self._subjects = []
         self._context = None
         for sentence in sentences:
             text = sentence.text
@@ -161,10 +160,12 @@ class Extractor:
                 out.append(mention)
             if found:
                 self._previous = found
+                spoke = find_speaker(text, found, self._subjects, self.gazetteer)
+                self._subjects.append(spoke or found[0].actor)
             # only the sentence right before dates an undated one ("... on 30 October. The
             # party said ..."); further back, background is as likely as sequel
             self._context = named[-1] if named else None
-        return self._anchor(out, published)
+        return anchor_to_election(out, published)
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
         """The two parties an article names most: what "the two sides" refers to."""
@@ -174,59 +175,6 @@ class Extractor:
                 if a.actor in self.gazetteer and self.gazetteer[a.actor].type.value == "party":
                     counts[a.actor] += 1
         return [a for a, _ in counts.most_common(2)] if len(counts) >= 2 else []
-
-    def _anchor(self, mentions: list[EventMention], published: dt.date) -> list[EventMention]:
-        """Date undated reactions to the election from the article's election date onwards."""
-        elections = [
-            m for m in mentions
-            if m.kind == "election_held" and m.date_source == "text" and m.date <= published
-        ]  # fmt: skip
-        if not elections:
-            return mentions
-        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-        best = min(elections, key=lambda m: (rank[m.granularity.value], -m.date.toordinal()))
-        anchors = {
-            m.citation.start: m.citation.quote.find(m.trigger)
-            for m in mentions
-            if "anchor" in m.notes and m.date_source == "publication"
-        }
-        out = []
-        for m in mentions:
-            at = anchors.get(m.citation.start)
-            if (
-                at is not None
-                and m.date_source == "publication"
-                and "anchor" not in m.notes
-                and _PAST.match(m.trigger)
-            ):
-                pos = m.citation.quote.find(m.trigger)
-                gap = m.citation.quote[at:pos]
-                if pos > at and re.search(r"\band\b", gap) and not _CLAUSE_SHIFT.search(gap):
-                    # "refused to accept the results and demanded ...": one reaction
-                    m = m.model_copy(update={"notes": (*m.notes, "anchor")})
-            if m.date_source == "publication" and "anchor" in m.notes:
-                note = (
-                    f"undated reaction to the election: dated from the election "
-                    f"({best.date_text or best.date.isoformat()}) to publication"
-                )
-                m = m.model_copy(
-                    update={
-                        "date": best.date,
-                        "granularity": best.granularity,
-                        "date_end": published if published > best.date else None,
-                        "date_source": "election",
-                        "date_text": "",
-                        "standing": False,
-                        "notes": (
-                            *(n for n in m.notes if n not in ("anchor", _FALLBACK_NOTE)),
-                            note,
-                        ),
-                    }
-                )
-            elif "anchor" in m.notes:
-                m = m.model_copy(update={"notes": tuple(n for n in m.notes if n != "anchor")})
-            out.append(m)
-        return out
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence(
@@ -349,6 +297,41 @@ class Extractor:
             i += 1
         return chosen
 
+    def _dated(
+        self, trig: Trigger, date: ResolvedDate | None, published: dt.date
+    ) -> tuple[ResolvedDate, Literal["text", "context", "publication"], float, list[str]]:
+        """A mention's date, where it came from, the confidence it costs and the notes."""
+        rule = trig.rule
+        confidence = 0.0
+        notes: list[str] = []
+        source: Literal["text", "context", "publication"] = "text"
+        ctx = self._context
+        if date is None and not (rule.anchor or trig.anchor or rule.ongoing) and ctx is not None:
+            # undated, after a dated report: on or after that day, on or before publication
+            date = ResolvedDate(
+                ctx.date, ctx.granularity, "", published if published > ctx.date else None
+            )
+            confidence += 0.2
+            source = "context"
+            notes.append(
+                f"no date in the sentence: on or after {ctx.text or ctx.date.isoformat()!r} "
+                "(the last date named before it) and on or before publication"
+            )
+        elif date is None:
+            date = fallback_date(published)
+            source = "publication"
+            confidence += 0.2
+            notes.append(FALLBACK_NOTE)
+            if rule.anchor or trig.anchor:
+                notes.append("anchor")
+        elif date.adjusted:
+            confidence += 0.25
+            notes.append(
+                f"{date.text!r} read literally falls after publication ({published}); "
+                f"resolved to {date.date}"
+            )
+        return date, source, confidence, notes
+
     def _mention(
         self,
         trig: Trigger,
@@ -362,34 +345,9 @@ class Extractor:
     ) -> EventMention:
         rule = trig.rule
         confidence = rule.confidence
-        notes: list[str] = []
         inferred = date is None
-        source: Literal["text", "context", "publication"] = "text"
-        ctx = self._context
-        if date is None and not (rule.anchor or trig.anchor or rule.ongoing) and ctx is not None:
-            # undated, after a dated report: on or after that day, on or before publication
-            date = ResolvedDate(
-                ctx.date, ctx.granularity, "", published if published > ctx.date else None
-            )
-            confidence -= 0.2
-            source = "context"
-            notes.append(
-                f"no date in the sentence: on or after {ctx.text or ctx.date.isoformat()!r} "
-                "(the last date named before it) and on or before publication"
-            )
-        elif date is None:
-            date = fallback_date(published)
-            source = "publication"
-            confidence -= 0.2
-            notes.append(_FALLBACK_NOTE)
-            if rule.anchor or trig.anchor:
-                notes.append("anchor")
-        elif date.adjusted:
-            confidence -= 0.25
-            notes.append(
-                f"{date.text!r} read literally falls after publication ({published}); "
-                f"resolved to {date.date}"
-            )
+        date, source, penalty, notes = self._dated(trig, date, published)
+        confidence -= penalty
         acting: list[str] = []
         acted_on: list[str] = []
         subject_first = any(a.end <= trig.start for a in actors)
@@ -409,6 +367,15 @@ class Extractor:
             elif a.actor not in acting:
                 acting.append(a.actor)
         acted_on = [a for a in acted_on if a not in acting]
+        speaker = find_speaker(text, actors, self._subjects, self.gazetteer)
+        if speaker is not None and (
+            trig.kind in _SPEAKER_ACTS or (trig.kind in SPEECH_KINDS and not acting)
+        ):
+            # whoever speaks acts; the others named are what the speech is about
+            party = self.gazetteer[speaker].party if speaker in self.gazetteer else None
+            who = [speaker, *([str(party)] if party else [])]
+            acted_on = [a for a in (*acted_on, *acting) if a not in who]
+            acting = who
         kind = trig.kind
         if rule.third_party is not None and acting:
             types = {self.gazetteer[a].type.value for a in acting if a in self.gazetteer}
@@ -437,6 +404,7 @@ class Extractor:
             confidence=round(min(0.99, max(0.05, confidence)), 2),
             notes=tuple(notes),
             modality=_modality(trig),
+            speaker=speaker,
             standing=inferred and kind_rule.ongoing,
         )
 

@@ -63,6 +63,9 @@ class EventMention(BaseModel):
         "or question: only asserted mentions become events of their kind; threats and plans "
         "map to their own kinds, the others are dropped",
     )
+    speaker: str | None = Field(
+        default=None, description="who speaks, when the sentence reports speech ('X said')"
+    )
     standing: bool = Field(
         default=False, description="an undated report of a standing state (a boycott goes on)"
     )

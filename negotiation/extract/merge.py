@@ -89,8 +89,12 @@ def compatible(a: EventMention, b: EventMention) -> bool:
             return False
     elif a0 - _SLACK > b1 or b0 - _SLACK > a1:
         return False
-    if a.date_source == "publication" and b.date_source == "publication" and a.article != b.article:
-        return False  # two undated background mentions: nothing says they are the same event
+    undated = {"publication", "context"}
+    if a.article != b.article and (
+        (a.date_source in undated and b.date_source in undated)
+        or (a.kind == "statement" and undated & {a.date_source, b.date_source})
+    ):
+        return False  # undated background mentions: nothing says they are the same event
     if a.kind in _UNIQUE:
         return True
     return actors_overlap(a, b)

@@ -1,0 +1,68 @@
+"""Who speaks in reported speech: "X said", "..., said X", "according to X", and pronouns
+("he said") resolved to the nearest compatible subject of the sentences before.
+
+>>> from negotiation.events.actors import Actor, Gazetteer
+>>> from negotiation.extract.actors import ActorMatcher
+>>> g = Gazetteer([Actor(id="hun-sen", name="Hun Sen", type="person", party="cpp"),
+...                Actor(id="cpp", name="CPP", type="party")])
+>>> m = ActorMatcher(g)
+>>> text = "The talks will go on, Hun Sen said."
+>>> find_speaker(text, m.find(text), [], g)
+'hun-sen'
+>>> find_speaker("The talks will go on, he said.", [], ["cpp", "hun-sen"], g)
+'hun-sen'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from negotiation.events.actors import Gazetteer
+from negotiation.extract.actors import MatchedActor
+
+__all__ = ["SPEECH_KINDS", "find_speaker"]
+
+#: kinds whose actor is whoever speaks (the rest are done by their grammatical subject)
+SPEECH_KINDS = frozenset(
+    {
+        "statement", "accusation", "demand", "appeal", "proposal", "proposal_rejected",
+        "results_rejected", "results_claimed", "boycott_threatened", "strike_threatened",
+    }
+)  # fmt: skip
+
+_VERB = r"(?:said|says|told|added|stated|declared|insisted|warned|argued|announced)"
+_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:also |later |again |on \w+ )?" + _VERB + r"\b", re.I)
+_AFTER = re.compile(r"(?:\b" + _VERB + r"|according to)\s*$", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|later\s+)?" + _VERB + r"\b", re.I)
+
+
+def _fits(actor: str, pronoun: str, gazetteer: Gazetteer) -> bool:
+    if actor not in gazetteer:
+        return pronoun in ("he", "she")  # an unknown capitalised name is most often a person
+    person = gazetteer[actor].type.value == "person"
+    return person if pronoun in ("he", "she") else not person
+
+
+def find_speaker(
+    text: str,
+    actors: Sequence[MatchedActor],
+    previous_subjects: Sequence[str],
+    gazetteer: Gazetteer,
+) -> str | None:
+    """The actor id of whoever speaks in ``text``, or ``None``.
+
+    ``previous_subjects`` are the subjects of the sentences before, nearest last.
+    """
+    for a in actors:
+        if _BEFORE.match(text[a.end : a.end + 24]) or _AFTER.search(
+            text[max(0, a.start - 20) : a.start]
+        ):
+            return a.actor
+    m = _PRONOUN.search(text)
+    if m is not None:
+        pronoun = m.group(1).lower()
+        for actor in reversed(previous_subjects):
+            if _fits(actor, pronoun, gazetteer):
+                return actor
+    return None
