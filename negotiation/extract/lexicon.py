@@ -22,7 +22,7 @@ from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 from negotiation.extract.dates import DATE_PATTERN
-from negotiation.extract.modality import modality_of
+from negotiation.extract.modality import is_generic, modality_of
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "lexicon_for_pack", "load_lexicon"]
 
@@ -211,9 +211,12 @@ class Lexicon:
             outcome = rule.negated
         elif modal:
             outcome = rule.modal
-        if outcome == "drop":
+        generic = rule.kind != "statement" and is_generic(sentence[:start])
+        if outcome == "drop" or generic:
             t = self._plain(rule, sentence, start, end)
-            modality = self.modality(sentence, start, negated=negated)
+            modality = (
+                "conditional" if generic else self.modality(sentence, start, negated=negated)
+            )
             return replace(t, negated=negated, modal=modal, modality=modality, dropped=True)
         if outcome == "keep":
             t = self._plain(rule, sentence, start, end)
@@ -464,7 +467,9 @@ def _with_vocabulary_triggers(lex: Lexicon, vocab: Vocabulary, file: str) -> Lex
             for i, t in enumerate(definition.triggers)
         )
         facts = frozenset(f for f in definition.facts if f in FACT_FIELDS)
-        rules[kind] = KindRule(kind=kind, patterns=patterns, facts=facts)
+        # a dispute's own kinds are narrower than the general ones they overlap ("refused their
+        # 11 seats" is not a result): they win a tie of overlapping triggers
+        rules[kind] = KindRule(kind=kind, patterns=patterns, facts=facts, priority=60)
     return lex.extended(rules, file) if rules else lex
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["modality_of"]
+__all__ = ["is_generic", "modality_of"]
 
 _MODALITY_CUES = (
     ("conditional", re.compile(r"\b(?:if|unless|provided|in case)\b", re.I)),
@@ -35,3 +35,26 @@ def modality_of(window: str, sentence: str, *, negated: bool) -> str:
     if sentence.rstrip().endswith("?"):
         return "question"
     return "planned"
+
+
+# what a law or rule provides ("It provides that a party which ... boycotts ... loses its
+# seats", "allow the court to dissolve a party"): a condition, not an event
+_GENERIC = re.compile(
+    r"\b(?:provides|provided|stipulates|stipulated|requires|required|states) that\b"
+    r"|\b(?:a|an|any) (?:[\w-]+ ){0,2}(?:party|person|member|candidate|lawmaker|government|"
+    r"leader|official)s? (?:which|that|who|whose)\b"
+    r"|\ballow(?:s|ed|ing)?\b(?:\s+[\w’'-]+){0,4}\s+to\s*$"
+    r"|\bbar(?:s|red|ring)?\b(?:\s+[\w’'-]+){0,5}\s+from\s*$",
+    re.I,
+)
+
+
+def is_generic(before: str) -> bool:
+    """Whether the text before a trigger (in its sentence) makes it a rule's content.
+
+    >>> is_generic("It also provides that a party which wins seats but")
+    True
+    >>> is_generic("On Monday the opposition")
+    False
+    """
+    return bool(_GENERIC.search(before[-160:]))
