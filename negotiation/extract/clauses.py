@@ -74,4 +74,9 @@ def is_dateline(sentence: str, d: ResolvedDate) -> bool:
         and first is not None
         and first.start() <= d.start < first.end()
         and _DATELINE.match(sentence[d.end : d.end + 14]) is not None
+        and _PLACE.match(sentence[: d.start]) is not None
     )
+
+
+#: what may stand before a dateline's date: a place ("PHNOM PENH,", "Phnom Penh, Cambodia,")
+_PLACE = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*[\s,]*){0,5}(?:on\s+)?$")

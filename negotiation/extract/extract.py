@@ -89,6 +89,8 @@ _BOTH_SIDES = re.compile(
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
 # kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
+# "the agreement of July 2014": a date naming a thing, not dating the event
+_ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
@@ -271,6 +273,7 @@ class Extractor:
         usable = [
             d for d in found
             if (trig.kind == "election_held" or not about_election(text, d))
+            and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
             and not blocked(text, trig, d)
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:

@@ -214,9 +214,7 @@ class Lexicon:
         generic = rule.kind != "statement" and is_generic(sentence[:start])
         if outcome == "drop" or generic:
             t = self._plain(rule, sentence, start, end)
-            modality = (
-                "conditional" if generic else self.modality(sentence, start, negated=negated)
-            )
+            modality = "conditional" if generic else self.modality(sentence, start, negated=negated)
             return replace(t, negated=negated, modal=modal, modality=modality, dropped=True)
         if outcome == "keep":
             t = self._plain(rule, sentence, start, end)
