@@ -252,3 +252,55 @@ def test_load_articles_without_metadata(tmp_path: Path) -> None:
     assert arts["001_eaf3dc0ebd996e0e"].outlet == "VNA"
     with pytest.raises(InputError, match="no such file"):
         load_articles(tmp_path / "missing")
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def test_dateline_dates_the_article_even_without_a_year() -> None:
+    from negotiation.corpus.metadata import infer_published
+
+    day, basis, reasoning, _ = infer_published(
+        "July 23 (Reuters) - The opposition met the King. The vote on July 1, 2014 was close."
+    )
+    assert (day, basis) == (dt.date(2014, 7, 23), "stated") and "July 23" in reasoning
+    day, basis, _, _ = infer_published(
+        "PHNOM PENH, Sept 24, 2013 (dpa) - Parliament will convene on October 2, 2013."
+    )
+    assert (day, basis) == (dt.date(2013, 9, 24), "stated")
+
+
+def test_a_date_to_come_is_not_the_publication_date() -> None:
+    from negotiation.corpus.metadata import infer_published
+
+    day, basis, _, _ = infer_published(
+        "The talks ended on September 10, 2013. Parliament will convene on September 23, 2013."
+    )
+    assert (day, basis) == (dt.date(2013, 9, 10), "inferred")
+
+
+@given(st.text(max_size=300))
+def test_infer_published_is_total(text: str) -> None:
+    from negotiation.corpus.metadata import infer_published
+
+    day, basis, reasoning, confidence = infer_published(text)
+    assert basis in ("stated", "inferred", "unknown") and reasoning and 0.0 <= confidence <= 1.0
+    assert (basis == "unknown") == (day == dt.date.min)
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_read_as_an_article_or_a_located_error(data: bytes) -> None:
+    import tempfile
+
+    from negotiation.corpus import read_article
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "report.txt"
+        path.write_bytes(data)
+        try:
+            article = read_article(path)
+        except InputError as exc:
+            problem = exc.problems[0]
+            assert problem.file == str(path) and problem.line is not None and problem.line >= 1
+        else:
+            assert article.text == data.decode("utf-8")

@@ -132,15 +132,32 @@ def read_text(path: Path | str) -> str:
     """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
     a missing, unreadable or non-UTF-8 file becomes an :class:`InputError`."""
     p = Path(path)
+    data = b""
     try:
-        return p.read_bytes().decode("utf-8")
+        data = p.read_bytes()
+        if b"\0" in data:
+            at = data.index(b"\0")
+            raise InputError(
+                Problem(
+                    file=str(p),
+                    message="binary data (a NUL byte), expected UTF-8 text",
+                    line=data[:at].count(b"\n") + 1,
+                    column=at - data.rfind(b"\n", 0, at),
+                )
+            )
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise InputError(Problem(file=str(p), message="file not found")) from None
     except IsADirectoryError:
         raise InputError(Problem(file=str(p), message="is a directory, expected a file")) from None
     except UnicodeDecodeError as exc:
         raise InputError(
-            Problem(file=str(p), message=f"not UTF-8 text (byte {exc.start})")
+            Problem(
+                file=str(p),
+                message=f"not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
+                line=data[: exc.start].count(b"\n") + 1,
+                column=exc.start - data.rfind(b"\n", 0, exc.start),
+            )
         ) from None
     except OSError as exc:
         raise InputError(Problem(file=str(p), message=f"cannot read: {exc.strerror}")) from None

@@ -113,16 +113,91 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return [found[k] for k in sorted(found)]
 
 
+#: a dateline: an optional place, a month and day (and year), an optional agency, a dash
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*[\s,]+){0,4}?(?P<month>(?-i:[A-Z])[a-z]{2,8}|[A-Z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>(?:19|20)\d{2}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]\s",
+    re.I,
+)
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+#: words before a date that make it a date to come ("will meet on", "due on", "scheduled for")
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|shall|due|scheduled|set|expected|planned|next|upcoming|until|before)\b"
+    r"[^.;]{0,40}$",
+    re.I,
+)
+
+
+def _dateline(paras: tuple[Paragraph, ...], known: list[dt.date]) -> tuple[dt.date, str] | None:
+    """The dateline of the first body paragraphs ("PHNOM PENH, Sept 24 (dpa) - ...",
+    "July 23 (Reuters) - ..."), its year from the text's full dates when it gives none."""
+    for p in paras[:3]:
+        m = _DATELINE.match(p.text)
+        if m is None:
+            continue
+        word = m.group("month").casefold()
+        if word not in _MONTH_WORDS:
+            continue
+        month = _MONTHS[word[:3]]
+        day = int(m.group("day"))
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif known:
+            latest = max(known)  # a dateline follows what it reports: at most a year later
+            year = latest.year + (1 if (month, day) < (latest.month, latest.day) else 0)
+        else:
+            continue
+        try:
+            return dt.date(year, month, day), m.group(0).strip(" -–—")
+        except ValueError:
+            continue
+    return None
+
+
 def infer_published(
     text: str, paragraphs: tuple[Paragraph, ...] | None = None
 ) -> tuple[dt.date, DateBasis, str, float]:
-    """(published, basis, reasoning, confidence): the latest explicit full date in the clean
-    paragraphs (never in reader comments), else ``date.min`` with basis ``unknown``."""
+    """(published, basis, reasoning, confidence): the dateline's date when the text has one
+    (its year taken from the text's full dates when it gives none); else the latest explicit
+    full date in the clean paragraphs that is not a date to come ("will convene on ...");
+    else ``date.min`` with basis ``unknown``."""
     paras = clean_paragraphs(text) if paragraphs is None else paragraphs
-    dates = [(d, p.text[s:e]) for p in paras for d, s, e in find_dates(p.text)]
-    if not dates:
+    found = [(d, p.text[s:e], p.text[:s]) for p in paras for d, s, e in find_dates(p.text)]
+    past = [(d, words) for d, words, before in found if not _FUTURE_CUE.search(before)]
+    line = _dateline(paras, [d for d, _ in past])
+    if line is not None:
+        return line[0], "stated", f"dateline '{line[1]}'", 0.8
+    if not past:
+        if found:
+            return UNKNOWN_DATE, "unknown", "the text's only full dates are dates to come", 0.0
         return UNKNOWN_DATE, "unknown", "no explicit full date in the text", 0.0
-    day, words = max(dates, key=lambda x: x[0])
+    day, words = max(past, key=lambda x: x[0])
     reasoning = (
         f"latest explicit full date in the text ('{words}'); the article may have been "
         "published later"
