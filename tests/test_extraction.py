@@ -342,3 +342,31 @@ def test_cli_evaluate_json() -> None:
 
 def test_extract_is_exported() -> None:
     assert negotiation.extract is extract
+
+
+def test_non_english_text_gives_a_warning_and_no_events(tmp_path: Path) -> None:
+    from negotiation.corpus.language import detect_language
+
+    french = tmp_path / "rapport.txt"
+    french.write_text(
+        "Le parti d'opposition a boycotté le parlement lundi et la police a arrêté dix "
+        "manifestants.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["extract", str(french), "--published", "2014-01-06", "--json"]
+    )
+    assert result.exit_code == 0
+    assert "another language (fr)" in result.output
+    assert detect_language("Hun Sen said.") == "en" and detect_language("123 ...") == ""
+
+
+def test_cli_counts_the_mentions_that_are_not_events(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "The opposition did not boycott parliament on Monday. No results were announced.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(report), "--published", "2013-09-25"])
+    assert result.exit_code == 0, result.output
+    assert "0 mention(s); not events: 1 negated" in result.output

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,59 +16,7 @@ from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
 from negotiation.errors import InputError, Problem
 from negotiation.events.actors import Gazetteer
 
-__all__ = ["evaluate_cmd", "extract_cmd", "looks_english"]
-
-_ENGLISH = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "is",
-        "was",
-        "were",
-        "are",
-        "on",
-        "for",
-        "with",
-        "that",
-        "by",
-        "said",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "from",
-        "at",
-        "as",
-        "be",
-        "this",
-        "their",
-        "after",
-        "his",
-        "her",
-        "not",
-        "will",
-        "would",
-        "they",
-        "he",
-        "she",
-        "who",
-        "which",
-    ]
-)
-
-
-def looks_english(text: str) -> bool:
-    """A rough test: enough common English function words (short texts pass)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if len(words) < 20:
-        return True
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+__all__ = ["evaluate_cmd", "extract_cmd"]
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -179,6 +127,7 @@ def extract_cmd(
     """Propose typed, dated, sourced events from articles (files or directories of *.txt)."""
     from negotiation._internal.atomic import write_text
     from negotiation._internal.yamldoc import dump
+    from negotiation.corpus.language import detect_language
     from negotiation.extract.extract import Extractor
     from negotiation.extract.lexicon import load_lexicon
     from negotiation.extract.merge import merge_mentions
@@ -186,15 +135,22 @@ def extract_cmd(
     gazetteer = _gazetteer(actors, no_actors)
     extractor = Extractor(gazetteer, load_lexicon(lexicon))
     articles = _articles(paths, published)
-    per_article = []
+    per_article: list[tuple[Any, list[Any]]] = []
+    dropped: dict[str, dict[str, int]] = {}
     for a in articles:
-        if not looks_english(a.text):
+        language = detect_language(a.text)
+        if language not in ("en", ""):
             click.echo(
-                f"warning: {a.path or a.id}: does not look like English; the lexicon is English "
-                "only, expect few or no events",
+                f"warning: {a.path or a.id}: the text is in another language ({language}); the "
+                "lexicon is English only: no events extracted",
                 err=True,
             )
-        ms = [m for m in extractor.extract(a) if m.confidence >= min_confidence]
+            per_article.append((a, []))
+            continue
+        every = extractor.mentions(a)
+        counts = Counter(m.modality for m in every if not extractor.keeps(m))
+        dropped[a.id] = dict(sorted(counts.items()))
+        ms = [m for m in every if extractor.keeps(m) and m.confidence >= min_confidence]
         per_article.append((a, ms))
     log = merge_mentions([m for _, ms in per_article for m in ms], gazetteer=gazetteer)
     if out:
@@ -210,6 +166,7 @@ def extract_cmd(
                         "published": a.published.isoformat(),
                         "date_basis": a.meta.date_basis,
                         "mentions": [m.model_dump(mode="json") for m in ms],
+                        "dropped": dropped.get(a.id, {}),
                     }
                     for a, ms in per_article
                 ],
@@ -219,9 +176,10 @@ def extract_cmd(
         )
         return
     for a, ms in per_article:
+        skipped = ", ".join(f"{n} {k}" for k, n in dropped.get(a.id, {}).items())
         click.echo(
             f"{a.id} (published {a.published.isoformat()}, {a.meta.date_basis}): "
-            f"{len(ms)} mention(s)"
+            f"{len(ms)} mention(s)" + (f"; not events: {skipped}" if skipped else "")
         )
         for m in ms:
             click.echo(_mention_line(m))
