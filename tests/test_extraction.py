@@ -320,8 +320,9 @@ def test_cli_extract_needs_a_publication_date(tmp_path: Path) -> None:
     assert "--published" in result.output
     result = runner.invoke(main, ["extract", str(article), "--published", "2013-09-25", "--json"])
     assert result.exit_code == 0, result.output
-    mentions = json.loads(result.output)["articles"][0]["mentions"]
+    mentions = json.loads(result.stdout)["articles"][0]["mentions"]
     assert [(m["kind"], m["date"]) for m in mentions] == [("boycott", "2013-09-23")]
+    assert "names no actor of the built-in (Cambodian) gazetteer" in result.stderr
     result = runner.invoke(main, ["extract", str(article), "--published", "25/09/2013"])
     assert result.exit_code == 2
     result = runner.invoke(main, ["extract", str(tmp_path / "missing.txt")])
@@ -370,3 +371,24 @@ def test_cli_counts_the_mentions_that_are_not_events(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(report), "--published", "2013-09-25"])
     assert result.exit_code == 0, result.output
     assert "0 mention(s); not events: 1 negated" in result.output
+
+
+def test_a_family_name_after_another_given_name_is_someone_else() -> None:
+    g = Gazetteer(
+        [Actor(id="yingluck", name="Yingluck Shinawatra", type="person", aliases=["Yingluck"])]
+    )
+    m = ActorMatcher(g)
+    assert [a.actor for a in m.find("Shinawatra said the court was biased.")] == ["yingluck"]
+    assert m.find("Thaksin Shinawatra returned from exile.") == []
+    assert m.fits("Yingluck spoke.") and not m.fits("The opposition spoke.")
+
+
+def test_extract_with_a_pack_uses_its_gazetteer_and_triggers() -> None:
+    result = CliRunner().invoke(
+        main, ["extract", "negotiation/data/packs/kenya-2007-2008", "--pack", "kenya-2007-2008",
+               "--json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    actors = {a for e in data["events"] for a in e["actors"]}
+    assert {"kibaki", "odinga"} <= actors and "gazetteer" not in result.stderr

@@ -13,6 +13,7 @@ import click
 
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
+from negotiation.cli.packs import PACK
 from negotiation.errors import InputError, Problem
 from negotiation.events.actors import Gazetteer
 
@@ -100,41 +101,13 @@ def _mention_line(m: Any) -> str:
     )
 
 
-@main.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="Print mentions and merged events as JSON.")
-@click.option(
-    "--published", callback=_date, metavar="YYYY-MM-DD",
-    help="Publication date, for articles without metadata or a date in the text.",
-)  # fmt: skip
-@click.option("--actors", type=click.Path(), help="Actors file (default: the built-in actors).")
-@click.option("--no-actors", is_flag=True, help="Use no gazetteer (every name is a candidate).")
-@click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
-@click.option("--min-confidence", type=float, default=0.0, show_default=True,
-              help="Drop mentions below this confidence.")  # fmt: skip
-@click.option("--out", type=click.Path(), help="Write the merged event log (YAML) here.")
-@input_errors
-def extract_cmd(
-    paths: tuple[str, ...],
-    as_json: bool,
-    published: dt.date | None,
-    actors: str | None,
-    no_actors: bool,
-    lexicon: str | None,
-    min_confidence: float,
-    out: str | None,
-) -> None:
-    """Propose typed, dated, sourced events from articles (files or directories of *.txt)."""
-    from negotiation._internal.atomic import write_text
-    from negotiation._internal.yamldoc import dump
+def _extract_all(
+    articles: list[Any], extractor: Any, plain: Any, defaults: bool, min_confidence: float
+) -> tuple[list[tuple[Any, list[Any]]], dict[str, dict[str, int]]]:
+    """Mentions per article (none for a text in another language) and, per article, how many
+    mentions were not events, by modality."""
     from negotiation.corpus.language import detect_language
-    from negotiation.extract.extract import Extractor
-    from negotiation.extract.lexicon import load_lexicon
-    from negotiation.extract.merge import merge_mentions
 
-    gazetteer = _gazetteer(actors, no_actors)
-    extractor = Extractor(gazetteer, load_lexicon(lexicon))
-    articles = _articles(paths, published)
     per_article: list[tuple[Any, list[Any]]] = []
     dropped: dict[str, dict[str, int]] = {}
     for a in articles:
@@ -147,11 +120,75 @@ def extract_cmd(
             )
             per_article.append((a, []))
             continue
-        every = extractor.mentions(a)
-        counts = Counter(m.modality for m in every if not extractor.keeps(m))
+        chosen = extractor
+        if defaults and not extractor.matcher.fits(a.text):
+            click.echo(
+                f"warning: {a.path or a.id}: names no actor of the built-in (Cambodian) "
+                "gazetteer; read without one (pass --pack, --actors FILE or --no-actors)",
+                err=True,
+            )
+            chosen = plain
+        every = chosen.mentions(a)
+        counts = Counter(m.modality for m in every if not chosen.keeps(m))
         dropped[a.id] = dict(sorted(counts.items()))
-        ms = [m for m in every if extractor.keeps(m) and m.confidence >= min_confidence]
+        ms = [m for m in every if chosen.keeps(m) and m.confidence >= min_confidence]
         per_article.append((a, ms))
+    return per_article, dropped
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print mentions and merged events as JSON.")
+@click.option(
+    "--published", callback=_date, metavar="YYYY-MM-DD",
+    help="Publication date, for articles without metadata or a date in the text.",
+)  # fmt: skip
+@click.option("--actors", type=click.Path(), help="Actors file (default: the built-in actors).")
+@click.option("--no-actors", is_flag=True, help="Use no gazetteer (every name is a candidate).")
+@click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
+@PACK
+@click.option("--min-confidence", type=float, default=0.0, show_default=True,
+              help="Drop mentions below this confidence.")  # fmt: skip
+@click.option("--out", type=click.Path(), help="Write the merged event log (YAML) here.")
+@input_errors
+def extract_cmd(
+    paths: tuple[str, ...],
+    as_json: bool,
+    published: dt.date | None,
+    actors: str | None,
+    no_actors: bool,
+    lexicon: str | None,
+    pack: str | None,
+    min_confidence: float,
+    out: str | None,
+) -> None:
+    """Propose typed, dated, sourced events from articles (files or directories of *.txt).
+
+    With --pack, the pack's gazetteer and its vocabulary's triggers are used. Without --pack,
+    --actors or --no-actors, an article that names no actor of the built-in (Cambodian)
+    gazetteer by a name of its own is read with no gazetteer, with a warning.
+    """
+    from negotiation._internal.atomic import write_text
+    from negotiation._internal.yamldoc import dump
+    from negotiation.extract.extract import Extractor
+    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.merge import merge_mentions
+
+    lex = load_lexicon(lexicon)
+    if pack is not None:
+        from negotiation.extract.lexicon import lexicon_for_pack
+        from negotiation.packs import load_pack
+
+        folder = load_pack(pack).root
+        gazetteer = _gazetteer(actors or str(folder), no_actors)
+        lex = lex if lexicon else lexicon_for_pack(folder)
+    else:
+        gazetteer = _gazetteer(actors, no_actors)
+    extractor = Extractor(gazetteer, lex)
+    plain = Extractor(Gazetteer([]), lex)
+    defaults = pack is None and actors is None and not no_actors
+    articles = _articles(paths, published)
+    per_article, dropped = _extract_all(articles, extractor, plain, defaults, min_confidence)
     log = merge_mentions([m for _, ms in per_article for m in ms], gazetteer=gazetteer)
     if out:
         data = log.model_dump(mode="json", exclude_defaults=True)

@@ -84,7 +84,9 @@ class ActorMatcher:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer([])
         forms = list(self.gazetteer.surface_forms())
-        forms.extend(self._surnames(forms))
+        surnames = self._surnames(forms)
+        forms.extend(surnames)
+        self._surname_keys = {n.casefold() for n, _ in surnames}
         self._ids: dict[str, str] = {}
         sensitive: list[str] = []
         insensitive: list[str] = []
@@ -139,10 +141,31 @@ class ActorMatcher:
                 if any(m.start() < f.end and f.start < m.end() for f in found):
                     continue
                 key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).casefold()
+                if key in self._surname_keys and self._other_person(sentence, m.start()):
+                    continue  # "Thaksin Shinawatra" is not the Yingluck Shinawatra of the gazetteer
                 actor = self._ids.get(key) or self.gazetteer.resolve(m.group(0))
                 if actor is not None:
                     found.append(MatchedActor(m.start(), m.end(), actor, m.group(0)))
         return sorted(found, key=lambda f: f.start)
+
+    @staticmethod
+    def _other_person(sentence: str, start: int) -> bool:
+        """A family name right after another given name names someone else."""
+        before = re.search(r"([A-Z][\w’'-]+)\s+$", sentence[max(0, start - 40) : start])
+        if before is None:
+            return False
+        word = before.group(1).casefold()
+        return word not in _TITLES and word not in _STOP and word not in _DATES
+
+    def fits(self, text: str) -> bool:
+        """Whether ``text`` names an actor of the gazetteer by a name of its own (a person, or
+        an acronym), not only by words any dispute has ("the opposition", "the government")."""
+        for a in self.find(text[:20000]):
+            if a.text.isupper() and len(a.text) >= 2:
+                return True
+            if a.actor in self.gazetteer and self.gazetteer[a.actor].type.value == "person":
+                return True
+        return False
 
     def candidates(self, sentence: str, known: list[MatchedActor] | None = None) -> list[str]:
         """Capitalised names in ``sentence`` that are not in the gazetteer (possible actors)."""

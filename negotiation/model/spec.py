@@ -314,7 +314,9 @@ def _vocabulary_file(doc: yamldoc.Document, data: Any, base_dir: Path | None) ->
     path = (base_dir or Path(".")) / data["vocabulary"]
     if not path.is_file():
         raise InputError(
-            doc.problem(["vocabulary"], f"vocabulary file not found: {path} (relative to the model)")
+            doc.problem(
+                ["vocabulary"], f"vocabulary file not found: {path} (relative to the model)"
+            )
         )
     more = load_vocabulary(path)
     return {**data, "vocabulary": more.model_dump(exclude_defaults=True)}
