@@ -30,6 +30,7 @@ __all__ = [
     "EXIT_FAILED",
     "EXIT_INPUT",
     "EXIT_OK",
+    "FORMAT_VERSION",
     "CommandGroup",
     "check_interpretation",
     "echo_json",
@@ -41,6 +42,9 @@ __all__ = [
 EXIT_OK = 0
 EXIT_FAILED = 1  # expectations not met, violations found
 EXIT_INPUT = 2  # invalid input
+
+#: the version of the JSON objects the output commands (graph, export, report) print
+FORMAT_VERSION = 1
 
 F = TypeVar("F", bound=Callable[..., Any])
 

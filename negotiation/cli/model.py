@@ -14,6 +14,7 @@ from negotiation.cli import main
 from negotiation.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    FORMAT_VERSION,
     check_interpretation,
     echo_json,
     input_errors,
@@ -22,8 +23,9 @@ from negotiation.cli.common import (
 from negotiation.cli.packs import PACK, pack_files
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
+from negotiation.render.diagrams import DIAGRAMS, path_states
 from negotiation.render.text import derive as derive_report
-from negotiation.render.text import dot, mermaid, render_trace
+from negotiation.render.text import render_trace
 from negotiation.replay import replay as replay_log
 from negotiation.scenario import (
     CellResult,
@@ -148,14 +150,57 @@ def replay(
 @PACK
 @MODEL
 @click.option(
-    "--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True
+    "--format", "fmt", type=click.Choice(sorted(DIAGRAMS)), default="mermaid", show_default=True
 )
+@click.option(
+    "--highlight",
+    "highlight",
+    default=None,
+    metavar="SCENARIO",
+    help="draw the path of this scenario's run (its first cell) on its model",
+)
+@click.option("--out", type=click.Path(dir_okay=False), help="write to a file instead")
+@click.option("--json", "as_json", is_flag=True, help="print the diagram inside a JSON object")
 @input_errors
-def graph(pack: str | None, model: str | None, fmt: str) -> None:
-    """Print the model's state diagram (Mermaid by default; no Graphviz needed)."""
-    model, _, _ = pack_files(pack, model)
-    spec = load_spec(model)
-    click.echo(mermaid(spec) if fmt == "mermaid" else dot(spec), nl=False)
+def graph(
+    pack: str | None,
+    model: str | None,
+    fmt: str,
+    highlight: str | None,
+    out: str | None,
+    as_json: bool,
+) -> None:
+    """Print the model's state diagram (Mermaid by default; no Graphviz needed); with
+    --highlight SCENARIO, the scenario's model with the path its run took."""
+    trace = None
+    if highlight is not None:
+        if model is not None or pack is not None:
+            raise click.UsageError("--highlight draws the scenario's own model: drop --model/--pack")
+        cells = plan_files([highlight])
+        if not cells:
+            raise click.BadParameter(f"no scenario in {highlight}", param_hint="'--highlight'")
+        spec, trace = cells[0].model.spec, run_cell(cells[0]).trace
+    else:
+        model, _, _ = pack_files(pack, model)
+        spec = load_spec(model)
+    text = DIAGRAMS[fmt](spec, trace)
+    if out:
+        atomic.write_text(out, text)
+    if as_json:
+        path = path_states(spec, trace) if trace is not None else {}
+        echo_json(
+            {
+                "format_version": FORMAT_VERSION,
+                "model": spec.id,
+                "format": fmt,
+                "highlight": highlight,
+                "path": path,
+                "diagram": text,
+                "out": out,
+            }
+        )
+    elif not out:
+        click.echo(text, nl=False)
 
 
 @main.command()

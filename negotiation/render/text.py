@@ -1,8 +1,6 @@
-"""Reports: traces as text, models as Mermaid or Graphviz diagrams.
+"""Reports as text: traces step by step, and what a replay observed beside the model.
 
->>> from negotiation.model.spec import load_spec
->>> print(mermaid(load_spec()).splitlines()[0])
-stateDiagram-v2
+The diagrams live in :mod:`negotiation.render.diagrams` (re-exported here as before).
 """
 
 from __future__ import annotations
@@ -11,79 +9,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 from negotiation.model.spec import ModelSpec
+from negotiation.render.diagrams import dot, mermaid
+from negotiation.render.diagrams import edges as _edges
 from negotiation.replay import Step, Trace
 
 __all__ = ["derive", "dot", "mermaid", "render_step", "render_trace"]
-
-
-def _edges(spec: ModelSpec, region: str) -> dict[tuple[str, str], list[str]]:
-    """(from, to) -> kinds, for the transitions that move ``region``, in spec order."""
-    states = spec.region(region).state_ids()
-    edges: dict[tuple[str, str], list[str]] = {}
-    for t in spec.transitions:
-        target = t.to.get(region)
-        if target is None:
-            continue
-        src = t.source.get(region, "*")
-        for s in states if src == "*" else src:
-            if s != target:
-                label = t.kind + (f" [{', '.join(t.guards)}]" if t.guards else "")
-                kinds = edges.setdefault((s, target), [])
-                if label not in kinds:
-                    kinds.append(label)
-    return edges
-
-
-def _region_lines(spec: ModelSpec, region_id: str, pad: str) -> list[str]:
-    region = spec.region(region_id)
-    lines = [f"{pad}[*] --> {region.initial}"]
-    for state in region.states:
-        if state.description:
-            text = state.description.replace(";", ",").replace(":", " -")
-            lines.append(f"{pad}{state.id} : {text}")
-    for (a, b), kinds in _edges(spec, region.id).items():
-        lines.append(f"{pad}{a} --> {b} : {'<br/>'.join(kinds)}")
-    lines += [f"{pad}{state.id} --> [*]" for state in region.states if state.final]
-    return lines
-
-
-def mermaid(spec: ModelSpec) -> str:
-    """A Mermaid ``stateDiagram-v2``: the phases of a single-track model, or one concurrent
-    region per region (separated by ``--`` inside one composite state); guards in brackets."""
-    if spec.single_track:
-        body = _region_lines(spec, spec.regions[0].id, "    ")
-    else:
-        body = ["    state dispute {"]
-        for k, region in enumerate(spec.regions):
-            if k:
-                body.append("        --")
-            body.append(f"        state {region.id} {{")
-            body += _region_lines(spec, region.id, "            ")
-            body.append("        }")
-        body.append("    }")
-    return "\n".join(["stateDiagram-v2", *body]) + "\n"
-
-
-def dot(spec: ModelSpec) -> str:
-    """A Graphviz ``digraph`` (no Graphviz needed to produce it); one cluster per region."""
-    lines = [f'digraph "{spec.id}" {{', "  rankdir=LR;", "  node [shape=box, style=rounded];"]
-    for region in spec.regions:
-        prefix = "" if spec.single_track else f"{region.id}__"
-        if not spec.single_track:
-            lines.append(f'  subgraph "cluster_{region.id}" {{ label="{region.id}";')
-        for state in region.states:
-            shape = ", peripheries=2" if state.final else ""
-            lines.append(f'  {prefix}{state.id} [label="{state.id}"{shape}];')
-        lines.append(
-            f"  {prefix}__start [shape=point]; {prefix}__start -> {prefix}{region.initial};"
-        )
-        for (a, b), kinds in _edges(spec, region.id).items():
-            label = "\\n".join(kinds).replace('"', '\\"')
-            lines.append(f'  {prefix}{a} -> {prefix}{b} [label="{label}"];')
-        if not spec.single_track:
-            lines.append("  }")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 def render_step(s: Step, *, citations: bool = True) -> list[str]:
