@@ -122,7 +122,8 @@ def mermaid(spec: ModelSpec, highlight: Trace | None = None) -> str:
         last = {(_template(spec, r), s) for r, s in highlight.final_regions.items()}
         if spec.single_track:
             last = {(spec.regions[0].id, highlight.final_phase)}
-        path_nodes, end_nodes = [], []
+        path_nodes: list[str] = []
+        end_nodes: list[str] = []
         for region_id, states in visited.items():
             for s in states:
                 ends = (region_id, s) in last
