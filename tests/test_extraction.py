@@ -392,3 +392,32 @@ def test_extract_with_a_pack_uses_its_gazetteer_and_triggers() -> None:
     data = json.loads(result.stdout)
     actors = {a for e in data["events"] for a in e["actors"]}
     assert {"kibaki", "odinga"} <= actors and "gazetteer" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day", "modality"),
+    [
+        ("The parliament will convene on Monday.", dt.date(2013, 9, 17), "2013-09-23", "planned"),
+        ("Parliament is due to meet on September 23.", dt.date(2013, 9, 10), "2013-09-23", "planned"),
+        ("Parliament convened on Monday.", dt.date(2013, 9, 25), "2013-09-23", "asserted"),
+        ("The King has not convened parliament.", dt.date(2013, 9, 25), None, "negated"),
+        ("If parliament convenes on Monday, the party will protest.", dt.date(2013, 9, 20), None, "conditional"),
+    ],
+)  # fmt: skip
+def test_tense_gives_the_date_and_the_modality(
+    text: str, published: dt.date, day: str | None, modality: str
+) -> None:
+    from negotiation.extract.extract import Extractor, TextArticle
+
+    ex = Extractor()
+    ms = [
+        m for m in ex.mentions(TextArticle("a", published, text)) if m.kind == "assembly_convened"
+    ]
+    assert [m.modality for m in ms] == [modality], ms
+    if day is not None:
+        assert ms[0].date.isoformat() == day
+    assert (modality == "asserted") == bool(
+        [m for m in ex.extract(TextArticle("a", published, text)) if m.kind == "assembly_convened"]
+    )
+    for m in ms:
+        assert text[m.citation.start : m.citation.end] == m.citation.quote

@@ -149,11 +149,14 @@ class Extractor:
         for sentence in sentences:
             text = sentence.text
             found = self.matcher.find(text)
+            found_dates = self.dates(text, published)
             named = [
-                d for d in self.dates(text, published)
+                d for d in found_dates
                 if d.date <= published and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
-            for mention in self.sentence(text, sentence.start, article.id, published):
+            for mention in self.sentence(
+                text, sentence.start, article.id, published, dates=found_dates
+            ):
                 flat = re.sub(r"\s+", " ", text).strip()
                 key = (mention.kind, mention.date.isoformat(), flat, mention.modality)
                 if key in seen:
@@ -180,9 +183,16 @@ class Extractor:
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence(
-        self, text: str, offset: int, article_id: str, published: dt.date
+        self,
+        text: str,
+        offset: int,
+        article_id: str,
+        published: dt.date,
+        *,
+        dates: list[ResolvedDate] | None = None,
     ) -> list[EventMention]:
-        """Mentions in one sentence; ``offset`` is its position in the article text."""
+        """Mentions in one sentence; ``offset`` is its position in the article text; ``dates``,
+        when given, are the sentence's :meth:`dates` (computed once)."""
         triggers = self.lexicon.triggers(text)
         if not triggers:
             return []
@@ -221,7 +231,8 @@ class Extractor:
         spans.sort()
         facts = parse_facts(text, spans)
         citation = Citation(article=article_id, quote=text, start=offset, end=offset + len(text))
-        dates = self.dates(text, published)
+        if dates is None:
+            dates = self.dates(text, published)
         distinct = bool(_DISTINCT.search(text))
         out: list[EventMention] = []
         for trig in triggers:
