@@ -11,14 +11,16 @@ at ``file:line:col`` with the path inside the document and what was expected::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from negotiation._internal import files, limits
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
@@ -84,8 +86,12 @@ def problem_at(doc: Document, path: Sequence[str | int], message: str) -> Proble
     return Problem(file=doc.file, line=line, column=col, path=format_path(path), message=message)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that keeps dates as ISO strings: pydantic parses them with our rules."""
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """Safe loader (libyaml's when available) that keeps dates as ISO strings: pydantic parses
+    them with our rules."""
 
 
 # Keep timestamps as plain strings so that "2013-7-28" and "2013-07-28" are treated alike.
@@ -94,24 +100,221 @@ _Loader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null")}
+_MAP_TAGS = {None, "!", f"{_TAG}map"}
+_SEQ_TAGS = {None, "!", f"{_TAG}seq"}
 
-def _walk(node: yaml.Node, path: Path_, out: dict[Path_, tuple[int, int]]) -> None:
-    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            k = key.value if isinstance(key, yaml.ScalarNode) else str(key)
-            out[(*path, k)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            _walk(value, (*path, k), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, (*path, i), out)
+
+class _Stop(Exception):
+    """A located problem while building the document."""
+
+    def __init__(self, mark: Any, message: str):
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence while the events are read."""
+
+    value: dict[Any, Any] | list[Any]
+    path: Path_
+    anchor: str | None
+    size: int = 1
+    key: Any = None  # a mapping's pending key (its raw text for paths)
+    key_raw: str | None = None
+    key_marks: dict[Any, Any] = field(default_factory=dict)
+
+
+def _scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent, lim: limits.Limits) -> Any:
+    value = event.value
+    if len(value) > lim.string:
+        raise _Stop(
+            event.start_mark,
+            f"a string of {len(value)} characters, over the limit of {lim.string} "
+            f"({limits.raise_hint('string')})",
+        )
+    tag = event.tag
+    if tag is None or tag == "!":
+        if tag == "!" or not event.implicit[0]:
+            return value  # quoted, or '!': a string
+        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag not in _SCALAR_TAGS and tag != f"{_TAG}merge":
+        raise _Stop(event.start_mark, f"tag {tag!r} is not allowed (plain data only)")
+    if tag == f"{_TAG}str":
+        return value
+    if tag == f"{_TAG}merge":
+        raise _Stop(event.start_mark, "merge keys ('<<') are not supported: write the keys out")
+    node = yaml.ScalarNode(tag, value)
+    try:
+        out = loader.construct_object(node)
+    except (ValueError, yaml.YAMLError, OverflowError):
+        raise _Stop(event.start_mark, f"not a valid {tag.removeprefix(_TAG)}") from None
+    if isinstance(out, float) and not math.isfinite(out):
+        raise _Stop(event.start_mark, "not a finite number")
+    return out
+
+
+class _Builder:
+    """Data and positions from the parser's events, without recursion: the depth, the size
+    (aliases counted at their full size), strings, tags and duplicate keys are checked as the
+    events come."""
+
+    def __init__(self, loader: yaml.SafeLoader, lim: limits.Limits):
+        self.loader = loader
+        self.lim = lim
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}  # closed anchors -> (value, size)
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.total = 0
+
+    def run(self) -> Any:
+        documents = 0
+        while True:
+            event = self.loader.get_event()  # type: ignore[no-untyped-call]
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return self.root
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Stop(event.start_mark, "more than one document in the file")
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                self.close()
+            elif not isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                self.value(event)
+
+    def close(self) -> None:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            self.anchors[done.anchor] = (done.value, done.size)
+            self.open_anchors.discard(done.anchor)
+        if self.stack:
+            self.stack[-1].size += done.size
+
+    def path_of_next(self, parent: _Frame | None, mark: Any) -> Path_:
+        if parent is None:
+            path: Path_ = ()
+        elif isinstance(parent.value, dict):
+            path = (*parent.path, cast(str, parent.key_raw))
+            self.positions[path] = parent.key_marks.pop("pos")
+            return path
+        else:
+            path = (*parent.path, len(parent.value))
+        self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        return path
+
+    def value(self, event: yaml.Event) -> None:
+        """A scalar, an alias, or the start of a mapping or sequence."""
+        mark = event.start_mark
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+            parent.key, parent.key_raw = _key(self.loader, event, self.lim, parent)
+            return
+        path = self.path_of_next(parent, mark)
+        size = 1
+        container = isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent)
+        if isinstance(event, yaml.AliasEvent):
+            value, size = self.alias(event)
+        elif isinstance(event, yaml.ScalarEvent):
+            value = _scalar(self.loader, event, self.lim)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+        elif container:
+            value = self.open(event)
+        else:  # pragma: no cover - no other event carries a value
+            raise _Stop(mark, f"unexpected {type(event).__name__}")
+        self.total += size
+        if self.total > self.lim.nodes:
+            raise _Stop(
+                mark,
+                f"more than {self.lim.nodes} values (aliases counted in full; "
+                f"{limits.raise_hint('nodes')})",
+            )
+        if parent is None:
+            self.root = value
+        elif isinstance(parent.value, dict):
+            parent.value[parent.key] = value
+            parent.key = parent.key_raw = None
+        else:
+            parent.value.append(value)
+        if container:
+            self.stack.append(_Frame(value, path, getattr(event, "anchor", None)))
+        elif parent is not None:
+            parent.size += size
+
+    def alias(self, event: yaml.AliasEvent) -> tuple[Any, int]:
+        name = event.anchor
+        if name in self.open_anchors:
+            raise _Stop(event.start_mark, f"alias *{name} refers to a value that contains it")
+        if name not in self.anchors:
+            raise _Stop(event.start_mark, f"alias *{name} names no anchor before it")
+        return self.anchors[name]
+
+    def open(self, event: yaml.Event) -> dict[Any, Any] | list[Any]:
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        tag = getattr(event, "tag", None)
+        if tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+            raise _Stop(event.start_mark, f"tag {tag!r} is not allowed (plain data only)")
+        if len(self.stack) >= self.lim.depth:
+            raise _Stop(
+                event.start_mark,
+                f"nested more than {self.lim.depth} levels deep ({limits.raise_hint('depth')})",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.anchors.pop(anchor, None)
+            self.open_anchors.add(anchor)
+        return {} if is_map else []
+
+
+def _build(text: str, lim: limits.Limits) -> tuple[Any, dict[Path_, tuple[int, int]]]:
+    loader = _Loader(text)
+    try:
+        builder = _Builder(loader, lim)
+        return builder.run(), builder.positions
+    finally:
+        loader.dispose()
+
+
+def _key(
+    loader: yaml.SafeLoader, event: yaml.Event, lim: limits.Limits, parent: _Frame
+) -> tuple[Any, str]:
+    """A mapping key: a plain value, not already in the mapping."""
+    mark = event.start_mark
+    if not isinstance(event, yaml.ScalarEvent):
+        raise _Stop(mark, "a key must be a plain value (not a list, a mapping or an alias)")
+    key = _scalar(loader, event, lim)
+    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    assert isinstance(parent.value, dict)
+    if key in parent.value:
+        first = parent.key_marks[key]
+        raise _Stop(
+            mark,
+            f"duplicate key {event.value!r} (first at line {first[0]}, column {first[1]})",
+        )
+    parent.key_marks[key] = pos
+    parent.key_marks["pos"] = pos
+    return key, event.value
 
 
 def load_text(text: str, file: str = "<string>") -> Document:
-    """Parse YAML text; a syntax error becomes an :class:`InputError` with its position."""
+    """Parse YAML text; a syntax error, a limit reached, a duplicate key or a tag that is not
+    plain data becomes an :class:`InputError` with its position."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # _Loader derives from SafeLoader
+        data, positions = _build(text, limits.current())
+    except _Stop as exc:
+        raise InputError(
+            Problem(
+                file=file,
+                line=exc.mark.line + 1,
+                column=exc.mark.column + 1,
+                message=exc.message,
+            )
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -120,51 +323,37 @@ def load_text(text: str, file: str = "<string>") -> Document:
         raise InputError(
             Problem(file=file, line=line, column=col, message=f"invalid YAML: {what}")
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        raise InputError(
+            Problem(
+                file=file,
+                line=line,
+                column=col,
+                message=f"invalid YAML: control character #x{exc.character:04x} is not allowed"
+                if isinstance(exc.character, int)
+                else f"invalid YAML: {exc.reason}",
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(file=file, message=f"invalid YAML: {exc}")) from None
-    positions: dict[Path_, tuple[int, int]] = {}
-    if node is not None:
-        _walk(node, (), positions)
     return Document(file=file, data=data, positions=positions)
 
 
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def read_text(path: Path | str) -> str:
-    """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
-    a missing, unreadable or non-UTF-8 file becomes an :class:`InputError`."""
-    p = Path(path)
-    data = b""
-    try:
-        data = p.read_bytes()
-        if b"\0" in data:
-            at = data.index(b"\0")
-            raise InputError(
-                Problem(
-                    file=str(p),
-                    message="binary data (a NUL byte), expected UTF-8 text",
-                    line=data[:at].count(b"\n") + 1,
-                    column=at - data.rfind(b"\n", 0, at),
-                )
-            )
-        return data.decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(Problem(file=str(p), message="file not found")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(file=str(p), message="is a directory, expected a file")) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            Problem(
-                file=str(p),
-                message=f"not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
-                line=data[: exc.start].count(b"\n") + 1,
-                column=exc.start - data.rfind(b"\n", 0, exc.start),
-            )
-        ) from None
-    except OSError as exc:
-        raise InputError(Problem(file=str(p), message=f"cannot read: {exc.strerror}")) from None
+    """A file's text, exactly (UTF-8): see :func:`negotiation._internal.files.read_text`."""
+    return files.read_text(path)
 
 
 def load(path: Path | str) -> Document:
-    """Read and parse a YAML file. Missing or unreadable files become an :class:`InputError`."""
+    """Read and parse a YAML file. Missing, unreadable, special or too big files become an
+    :class:`InputError`."""
     return load_text(read_text(path), file=str(path))
 
 

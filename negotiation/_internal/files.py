@@ -1,0 +1,114 @@
+"""Reading input files safely: regular files only, within the size limit, as UTF-8 text.
+
+A FIFO, a device (``/dev/zero``), a directory or a symlink loop is refused with a message before
+anything is read; a file over the size limit (:mod:`negotiation._internal.limits`) is refused
+before it is read whole; bytes that are not UTF-8 are located by line and column.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from negotiation._internal import limits
+from negotiation.errors import InputError, Problem
+
+__all__ = ["kind_of", "read_bytes", "read_text"]
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _oserror(p: Path, exc: OSError) -> InputError:
+    if exc.errno == errno.ENOENT:
+        return InputError(Problem(file=str(p), message="file not found"))
+    if exc.errno == errno.ELOOP:
+        return InputError(Problem(file=str(p), message="symlink loop, expected a file"))
+    if exc.errno == errno.EISDIR:
+        return InputError(Problem(file=str(p), message="is a directory, expected a file"))
+    if exc.errno == errno.ENOTDIR:
+        return InputError(Problem(file=str(p), message="a parent of this path is not a directory"))
+    return InputError(Problem(file=str(p), message=f"cannot read: {exc.strerror or exc}"))
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """A regular file's bytes, refused before reading when it is too big or not a regular file."""
+    p = Path(path)
+    limit = limits.current().file_bytes
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _oserror(p, exc) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = kind_of(info.st_mode)
+            raise InputError(Problem(file=str(p), message=f"is {what}, expected a regular file"))
+        if info.st_size > limit:
+            raise InputError(Problem(file=str(p), message=_too_big(info.st_size)))
+        chunks: list[bytes] = []
+        size = 0
+        while True:  # read at most limit + 1 bytes: a file may grow, or lie about its size
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise InputError(Problem(file=str(p), message=_too_big(size, at_least=True)))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _oserror(p, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _too_big(size: int, at_least: bool = False) -> str:
+    lim = limits.current()
+    more = "at least " if at_least else ""
+    return (
+        f"file is {more}{size / 1e6:.1f} MB, over the limit of {lim.file_mb:g} MB "
+        f"({limits.raise_hint('file_mb')})"
+    )
+
+
+def read_text(path: Path | str) -> str:
+    """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
+    a missing, unreadable, special, too big or non-UTF-8 file becomes an :class:`InputError`."""
+    data = read_bytes(path)
+    if b"\0" in data:
+        at = data.index(b"\0")
+        raise InputError(
+            Problem(
+                file=str(path),
+                message="binary data (a NUL byte), expected UTF-8 text",
+                line=data.count(b"\n", 0, at) + 1,
+                column=at - data.rfind(b"\n", 0, at),
+            )
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            Problem(
+                file=str(path),
+                line=line,
+                column=column,
+                message=f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            )
+        ) from None
