@@ -1,23 +1,25 @@
 """pytest plugin: scenario files collected as tests (see :mod:`negotiation.scenario`).
 
-Installed with the package (entry point ``pytest11``), so ``pytest scenarios/`` collects each
-scenario file as a collector and each scenario — or each cell of its ``matrix`` — as a test item.
-Files are validated at collection: a malformed scenario is a collection error at
-``file:line:col`` with the path inside the document, not a traceback. A failing scenario prints
-the unmet expectations, then the replay step by step (only what changed at each step), then the
-sources (article id and quote) of the events involved.
-
-Which files are scenarios is configured with the ini option ``negotiation_scenario_glob``
-(patterns relative to the rootdir or the invocation directory; ``**`` spans directories)::
+Installed with the package (entry point ``pytest11``) but **opt-in**: it collects nothing in a
+project that has not asked for it, so installing ``negotiation`` never changes another project's
+test run. A project opts in by naming its scenario files with the ini option
+``negotiation_scenario_glob`` (patterns relative to the rootdir or the invocation directory, or
+absolute; ``**`` spans directories)::
 
     [tool.pytest.ini_options]
     negotiation_scenario_glob = ["scenarios/**/*.yaml", "what_ifs/*.yml"]
 
-A YAML file named on the command line is collected whatever its path. Other YAML files (event
-logs, models, profiles, test data) are left alone, also under ``scenarios/``: a matching file
-whose top level has no scenario-only key (``name``, ``variations``, ``expect``, ``matrix``,
+A YAML file named on the command line (``pytest my_scenario.yaml``) is collected whatever its
+path. Each scenario file is a collector and each scenario — or each cell of its ``matrix`` — a test
+item. Files are validated at collection: a malformed scenario is a collection error at
+``file:line:col`` with the path inside the document, not a traceback. A failing scenario prints
+the unmet expectations, then the replay step by step (only what changed at each step), then the
+sources (article id and quote) of the events involved.
+
+Other YAML files that match (event logs, models, profiles the scenarios read) are left alone: a
+file whose top level has no scenario-only key (``name``, ``variations``, ``expect``, ``matrix``,
 ``interpretation``, ``disable_rules``) but has keys a scenario does not have (``dispute``,
-``phases``, ``provisions`` ...) is another kind of file. An empty value switches collection off.
+``phases``, ``provisions`` ...) is another kind of file.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_GLOBS", "ScenarioFailure", "ScenarioFile", "ScenarioItem", "matches"]
 
 INI_GLOB = "negotiation_scenario_glob"
+#: the patterns a project usually opts in with (not a default: the plugin is off until asked)
 DEFAULT_GLOBS = ("scenarios/**/*.yaml", "scenarios/**/*.yml")
 
 
@@ -44,9 +47,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         INI_GLOB,
         type="linelist",
-        default=list(DEFAULT_GLOBS),
-        help="glob patterns of negotiation scenario files, relative to the rootdir "
-        f"(default: {' '.join(DEFAULT_GLOBS)}; '**' spans directories; empty: off)",
+        default=[],
+        help="glob patterns of negotiation scenario files, relative to the rootdir or absolute "
+        f"(e.g. {' '.join(DEFAULT_GLOBS)}; '**' spans directories); none: collect only scenario "
+        "files named on the command line",
     )
 
 
@@ -89,8 +93,11 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFi
         return None
     config = parent.config
     patterns: list[str] = config.getini(INI_GLOB)
+    if not patterns and not parent.session.isinitpath(file_path):
+        return None  # not opted in
     bases = (config.rootpath, config.invocation_params.dir)
     relatives = {r for b in bases if (r := _relative(file_path, b)) is not None}
+    relatives.add(file_path.as_posix())  # for absolute patterns
     if parent.session.isinitpath(file_path) or (
         any(matches(r, patterns) for r in relatives) and not _other_kind(file_path)
     ):
@@ -98,23 +105,10 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFi
     return None
 
 
-#: top-level keys only a scenario has; a file with none of them and some foreign key is
-#: another kind of file (an event log a scenario reads, a model, a profile ...)
-_SCENARIO_ONLY = {"name", "variations", "expect", "matrix", "interpretation", "disable_rules"}
-_SCENARIO_KEYS = _SCENARIO_ONLY | {"description", "model", "profile", "events"}
-
-
 def _other_kind(path: Path) -> bool:
-    import yaml
+    from negotiation.scenario.loading import other_kind
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False  # collected: the collector reports the problem at its place
-    if not isinstance(data, dict):
-        return False
-    keys = {str(k) for k in data}
-    return not keys & _SCENARIO_ONLY and bool(keys - _SCENARIO_KEYS)
+    return other_kind(path)
 
 
 class ScenarioFailure(Exception):

@@ -12,6 +12,7 @@ from negotiation.scenario import load_scenario_text, plan_scenario
 pytest_plugins = ["pytester"]
 
 REPO = Path(__file__).resolve().parent.parent
+OPT_IN = '[tool.pytest.ini_options]\nnegotiation_scenario_glob = ["scenarios/**/*.yaml", "scenarios/**/*.yml"]\n'
 
 RECORD = "name: the record\nexpect: {accepted: all, invariants: hold}\n"
 MATRIX = """
@@ -37,9 +38,18 @@ def _warm() -> None:
 
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
-    pytester.makepyprojecttoml("[tool.pytest.ini_options]\n")
+    pytester.makepyprojecttoml(OPT_IN)
     (pytester.path / "scenarios").mkdir()
     return pytester
+
+
+def test_off_until_a_project_opts_in(pytester: pytest.Pytester) -> None:
+    # another project's own scenarios/ (load tests, say) is none of the plugin's business
+    pytester.makepyprojecttoml("[tool.pytest.ini_options]\n")
+    write(pytester, "scenarios/load.yaml", "users: 100\nramp: [1, 2\n")
+    write(pytester, "scenarios/record.yaml", RECORD)
+    pytester.makepyfile(test_it="def test_it():\n    pass\n")
+    pytester.runpytest().assert_outcomes(passed=1)
 
 
 def write(pytester: pytest.Pytester, rel: str, text: str) -> Path:
@@ -136,7 +146,14 @@ def test_failure_shows_expectations_diff_and_citations(project: pytest.Pytester)
 
 
 def test_the_shipped_scenarios_pass_as_tests(pytester: pytest.Pytester) -> None:
-    result = pytester.runpytest(str(REPO / "scenarios"), "-q", "-p", "no:cacheprovider")
+    result = pytester.runpytest(
+        str(REPO / "scenarios"),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        f"negotiation_scenario_glob={(REPO / 'scenarios').as_posix()}/*.yaml",
+    )
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) >= 12 and "failed" not in outcomes and "errors" not in outcomes
 

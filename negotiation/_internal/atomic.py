@@ -1,4 +1,12 @@
-"""Output files are written whole or not at all: to a temporary file, then renamed.
+"""Output files are written whole or not at all, and only where a regular file may go.
+
+:func:`check_output` is called before any work: an output path that is a directory, whose parent
+is missing or is a file, that is not writable, or that names a symlink, a FIFO or a device is an
+:class:`~negotiation.errors.InputError` naming the path (so ``--junit /dev/null`` never replaces
+the real ``/dev/null``). :func:`write_text` writes to a temporary file beside the target, flushes
+it to disk, gives it the mode of the file it replaces, and renames it over the target: a killed
+run leaves the previous good output. :func:`replace_dir` does the same for a whole folder (write a
+sibling, then swap), so files from an earlier run never survive beside the new ones.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -9,11 +17,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["write_text"]
+from negotiation._internal.files import kind_of
+from negotiation.errors import InputError, Problem
+
+__all__ = ["MARKER", "check_output", "check_output_dir", "replace_dir", "write_text"]
+
+#: the file that marks a folder as written by :func:`replace_dir` (and so replaceable)
+MARKER = ".negotiation-output"
 
 
 def _umask() -> int:
@@ -22,16 +40,145 @@ def _umask() -> int:
     return mask
 
 
-def write_text(path: Path | str, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path`` atomically."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def _fail(path: Path, message: str) -> InputError:
+    return InputError(Problem(file=str(path), message=message))
+
+
+def _check_parent(target: Path) -> None:
+    parent = target.parent
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
+        info = parent.stat()
+    except FileNotFoundError:
+        raise _fail(target, f"cannot write here: the folder {str(parent)!r} does not exist") from None
+    except NotADirectoryError:
+        raise _fail(target, "cannot write here: a parent of this path is a file") from None
+    except OSError as exc:
+        raise _fail(target, f"cannot write here: {exc.strerror or exc}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise _fail(target, "cannot write here: the parent of this path is a file")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise _fail(target, f"cannot write here: the folder {str(parent)!r} is not writable")
+
+
+def check_output(path: Path | str) -> Path:
+    """Refuse, before any work, an output file path that cannot be written as a regular file."""
+    target = Path(path)
+    if not target.name or target.name in (".", ".."):
+        raise _fail(target, "is a directory, expected a file name")
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    except NotADirectoryError:
+        raise _fail(target, "cannot write here: a parent of this path is a file") from None
+    except OSError as exc:
+        raise _fail(target, f"cannot write here: {exc.strerror or exc}") from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise _fail(target, "is a symlink: output is written only to regular files")
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(target, f"is {kind_of(info.st_mode)}: output is written only to files")
+        if not os.access(target, os.W_OK):
+            raise _fail(target, "is not writable")
+    _check_parent(target)
+    return target
+
+
+def check_output_dir(path: Path | str) -> Path:
+    """Refuse, before any work, an output folder that cannot be replaced as a whole: it must be
+    new, empty, or written by :func:`replace_dir` before (it holds :data:`MARKER`)."""
+    target = Path(path)
+    if target.name in ("", ".", ".."):
+        target = Path(os.path.abspath(target))
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    except NotADirectoryError:
+        raise _fail(target, "cannot write here: a parent of this path is a file") from None
+    except OSError as exc:
+        raise _fail(target, f"cannot write here: {exc.strerror or exc}") from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise _fail(target, "is a symlink: output goes only to a real folder")
+        if not stat.S_ISDIR(info.st_mode):
+            raise _fail(target, f"is {kind_of(info.st_mode)}, expected a folder")
+        try:
+            names = set(os.listdir(target))
+        except OSError as exc:
+            raise _fail(target, f"cannot read this folder: {exc.strerror or exc}") from None
+        if names and MARKER not in names:
+            raise _fail(
+                target,
+                "the folder has files this command did not write; name a new or empty folder "
+                "(its whole contents are replaced on every run)",
+            )
+    _check_parent(target)
+    return target
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a folder be synced
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_new(path: Path, text: str, mode: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(path, mode)
+
+
+def write_text(path: Path | str, text: str) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path`` atomically, keeping its mode."""
+    target = check_output(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        os.unlink(tmp)
+        _write_new(Path(tmp), text, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(target.parent)
+
+
+def replace_dir(path: Path | str, files: Mapping[str, str]) -> list[Path]:
+    """Replace the folder ``path`` by one holding exactly ``files`` (name -> text) and
+    :data:`MARKER`: written in full as a hidden sibling, then swapped in. Returns the paths."""
+    target = check_output_dir(path)
+    mode = 0o666 & ~_umask()
+    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    old: Path | None = None
+    try:
+        for name, text in files.items():
+            _write_new(new / name, text, mode)
+        _write_new(new / MARKER, "written by negotiation; replaced whole on every run\n", mode)
+        os.chmod(new, 0o777 & ~_umask())
+        _fsync_dir(new)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            os.rename(target, old / "d")
+        os.rename(new, target)
+    except BaseException:
+        if old is not None and (old / "d").exists() and not target.exists():
+            os.rename(old / "d", target)  # put the previous good output back
+        shutil.rmtree(new, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        raise
+    _fsync_dir(target.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return [target / name for name in files]

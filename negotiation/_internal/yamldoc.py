@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -451,7 +451,15 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
     """Validate ``doc.data`` (or ``data``, found at ``base`` in the document) as ``model``."""
     payload = doc.data if data is None else data
     if payload is None:
-        raise InputError(problem_at(doc, base, f"empty document, expected a {model.__name__}"))
+        problem = problem_at(doc, base, f"empty document, expected a {model.__name__}")
+        if problem.line is None:
+            problem = replace(problem, line=1, column=1)
+        raise InputError(problem)
+    if not isinstance(payload, dict):  # never quoted: it may be any file a setting named
+        what = type(payload).__name__.replace("str", "text").replace("list", "a list")
+        raise InputError(
+            problem_at(doc, base, f"expected a mapping of keys (a {model.__name__}), got {what}")
+        )
     try:
         return model.model_validate(payload)
     except ValidationError as exc:

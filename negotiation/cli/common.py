@@ -1,8 +1,17 @@
 """What every command shares: error handling, exit codes, JSON output.
 
-Exit codes: 0 ok; 1 expectations not met or violations found; 2 invalid input.
+Exit codes (the README's "Exit codes and limits" lists them too):
 
-Every exception that reaches the command line is one of two kinds, both exit status 2:
+==== =====================================================================================
+0    success
+1    expectations not met, violations found, a score under its threshold
+2    invalid input: a file, a flag or a value (the message names the file, line and column)
+3    cut short by a limit: ``explore`` stopped by --max-states, --max-seconds or --max-memory
+     (partial result printed), or memory ran out
+130  interrupted (Ctrl-C); ``explore`` prints its partial result first
+==== =====================================================================================
+
+Every input error that reaches the command line is one of two kinds, both exit status 2:
 
 - a :class:`~negotiation.errors.NegotiationError` (bad files, bad values, a model that does not
   fit together): :class:`CommandGroup` prints it as ``error:`` lines, one per located problem;
@@ -27,8 +36,11 @@ from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, NegotiationError
 
 __all__ = [
+    "EXIT_CODES",
     "EXIT_FAILED",
     "EXIT_INPUT",
+    "EXIT_INTERRUPTED",
+    "EXIT_LIMIT",
     "EXIT_OK",
     "FORMAT_VERSION",
     "CommandGroup",
@@ -42,6 +54,10 @@ __all__ = [
 EXIT_OK = 0
 EXIT_FAILED = 1  # expectations not met, violations found
 EXIT_INPUT = 2  # invalid input
+EXIT_LIMIT = 3  # cut short by a limit (partial result), or out of memory
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+#: every exit status a command can end with
+EXIT_CODES = (EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LIMIT, EXIT_INTERRUPTED)
 
 #: the version of the JSON objects the output commands (graph, export, report) print
 FORMAT_VERSION = 1
@@ -73,7 +89,8 @@ def report(exc: NegotiationError) -> NoReturn:
 
 class CommandGroup(click.Group):
     """The ``negotiation`` group: a :class:`NegotiationError` raised by any command is
-    reported (:func:`report`) instead of shown as a traceback.
+    reported (:func:`report`) instead of shown as a traceback; Ctrl-C is exit 130 and running
+    out of memory exit 3, each with one line on stderr.
 
     Commands load lazily: ``lazy`` maps a command's name to the module that defines it (with
     ``@main.command()``) and its one-line help, so ``negotiation --help`` imports no command
@@ -107,6 +124,12 @@ class CommandGroup(click.Group):
             return super().invoke(ctx)
         except NegotiationError as exc:
             report(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except MemoryError:
+            click.echo("error: out of memory (try smaller inputs or lower limits)", err=True)
+            sys.exit(EXIT_LIMIT)
 
 
 def check_interpretation(

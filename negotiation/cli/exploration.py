@@ -8,10 +8,13 @@ from pathlib import Path
 
 import click
 
+from negotiation._internal.atomic import check_output_dir
 from negotiation._internal.suggest import unknown
 from negotiation.cli import main
 from negotiation.cli.common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_LIMIT,
     EXIT_OK,
     check_interpretation,
     echo_json,
@@ -19,7 +22,7 @@ from negotiation.cli.common import (
 )
 from negotiation.cli.packs import PACK, pack_files
 
-__all__ = ["explore"]
+__all__ = ["exit_code", "explore"]
 
 
 def _two_parties(
@@ -149,10 +152,13 @@ def explore(
     limits; check invariants and temporal properties at every state.
 
     Exit 0 when no violation was found, 1 when some were, 2 on invalid input, 3 when no
-    violation was found but the search was cut short (Ctrl-C, --max-states, --max-seconds or
-    --max-memory: the partial result is printed; --max-depth is the bound asked for)."""
+    violation was found but the search was cut short by --max-states, --max-seconds or
+    --max-memory (or memory ran out), 130 when interrupted by Ctrl-C; the partial result is
+    printed either way (--max-depth is the bound asked for, not a cut)."""
     from negotiation.explore import explore as run_explore
 
+    if save is not None:
+        check_output_dir(save)  # before any work
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     start_events, log = [], []
@@ -196,11 +202,17 @@ def explore(
         click.echo(result.summary(), nl=False)
         for p in written:
             click.echo(f"wrote {p}")
-    if result.violations:
-        sys.exit(EXIT_FAILED)
-    sys.exit(EXIT_INCOMPLETE if result.stopped in INCOMPLETE else EXIT_OK)
+    sys.exit(exit_code(result.stopped, bool(result.violations)))
 
 
-#: exit code of a search cut short (no violation found in what was searched)
-EXIT_INCOMPLETE = 3
-INCOMPLETE = ("interrupted", "max_states", "max_seconds", "max_memory")
+def exit_code(stopped: str, violations: bool) -> int:
+    """1 with violations; else 130 when interrupted, 3 when cut short by a limit, 0."""
+    if violations:
+        return EXIT_FAILED
+    if stopped == "interrupted":
+        return EXIT_INTERRUPTED
+    return EXIT_LIMIT if stopped in INCOMPLETE else EXIT_OK
+
+
+#: how a search is cut short by a limit (no violation found in what was searched): exit 3
+INCOMPLETE = ("max_states", "max_seconds", "max_memory")

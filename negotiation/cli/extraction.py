@@ -168,12 +168,14 @@ def extract_cmd(
     --actors or --no-actors, an article that names no actor of the built-in (Cambodian)
     gazetteer by a name of its own is read with no gazetteer, with a warning.
     """
-    from negotiation._internal.atomic import write_text
+    from negotiation._internal.atomic import check_output, write_text
     from negotiation._internal.yamldoc import dump
     from negotiation.extract.extract import Extractor
     from negotiation.extract.lexicon import load_lexicon
     from negotiation.extract.merge import merge_mentions
 
+    if out:
+        check_output(out)  # before any work
     lex = load_lexicon(lexicon)
     if pack is not None:
         from negotiation.extract.lexicon import lexicon_for_pack

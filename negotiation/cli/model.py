@@ -86,6 +86,8 @@ def run(
         paths = (*paths, str(load_pack(pack).scenarios_dir))
     if not paths:
         raise click.UsageError("give scenario files, directories or globs, or --pack")
+    if junit:
+        atomic.check_output(junit)  # before any work
     planned = plan_files(paths)  # every invalid file is reported before anything runs
     results: list[CellResult] = [run_cell(p) for p in planned]
     if junit:
@@ -253,6 +255,8 @@ def json_schema(kind: str) -> dict[str, Any]:
 @input_errors
 def schema(kind: str, out: str | None) -> None:
     """Print the JSON Schema of a file kind (for editors: yaml-language-server $schema)."""
+    if out:
+        atomic.check_output(out)
     text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
     if out:
         atomic.write_text(out, text)

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from negotiation._internal import atomic
+from negotiation._internal.files import read_text
 from negotiation.explore.results import Exploration, Found, event_json
 from negotiation.model.profile import BUILTIN_PROFILES
 from negotiation.model.spec import BUILTIN_MODELS
@@ -91,11 +92,13 @@ def scenario_text(result: Exploration, found: Found, refs: dict[str, str | None]
 
 
 def save(result: Exploration, directory: Path | str) -> list[Path]:
-    """Write every counterexample and witness as a scenario file; return the paths."""
-    out_dir = Path(directory)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Replace the folder by one holding every counterexample and witness as a scenario file
+    (and the model and profile explored, when they have no file); return the paths. The folder
+    must be new, empty or written by an earlier ``--save``: it is replaced whole, so files of an
+    earlier run never survive beside these."""
+    out_dir = atomic.check_output_dir(directory)
     refs = _refs(result, out_dir)
-    written: list[Path] = []
+    files: dict[str, str] = {}
     compiled = result.compiled
     assert compiled is not None
     for what, obj in (("model", compiled.spec), ("profile", compiled.profile)):
@@ -103,12 +106,12 @@ def save(result: Exploration, directory: Path | str) -> list[Path]:
         if ref is not None and ref == f"{what}-{obj.id}.yaml":
             data = obj.model_dump(mode="json", by_alias=True, exclude_defaults=True)
             text = f"# written by `negotiation explore --save`: the {what} explored\n"
-            atomic.write_text(out_dir / ref, text + yaml.safe_dump(data, sort_keys=False))
-            written.append(out_dir / ref)
+            files[ref] = text + yaml.safe_dump(data, sort_keys=False)
+        elif ref is not None and "/" not in ref and (out_dir / ref).is_file():
+            files[ref] = read_text(out_dir / ref)  # a file of the folder replaced: kept
     for found in [*result.violations, *result.outcomes]:
         prefix = "counterexample" if found.type != "outcome" else "witness"
         slug = found.id.replace("_", "-").replace("=", "-").replace(".", "-")
-        path = out_dir / f"{prefix}-{slug}.yaml"
-        atomic.write_text(path, scenario_text(result, found, refs, path.name))
-        written.append(path)
-    return written
+        name = f"{prefix}-{slug}.yaml"
+        files[name] = scenario_text(result, found, refs, name)
+    return atomic.replace_dir(out_dir, files)

@@ -9,6 +9,7 @@ log a scenario starts from.
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ __all__ = [
     "dump_scenario",
     "load_scenario",
     "load_scenario_text",
+    "other_kind",
     "scenario_files",
 ]
 
@@ -121,18 +123,47 @@ def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
             raise InputError(Problem(file=text, message="no file matches this pattern"))
         for p in matches:
             if p.is_dir():
-                found += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
+                below = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
+                kept = [q for q in below if q.is_file() and not other_kind(q)]
+                if not kept:
+                    raise InputError(Problem(file=text, message="no scenario files in this folder"))
+                found += kept
             elif p.exists():
                 found.append(p)
+            elif os.path.lexists(p):
+                raise InputError(Problem(file=str(p), message="broken symlink or symlink loop"))
             else:
                 raise InputError(Problem(file=str(p), message="file not found"))
-    seen: set[Path] = set()
+    seen: set[str] = set()
     out: list[Path] = []
     for p in found:
-        if p.resolve() not in seen:
-            seen.add(p.resolve())
+        real = os.path.realpath(p)  # never raises on a symlink loop, unlike Path.resolve
+        if real not in seen:
+            seen.add(real)
             out.append(p)
     return out
+
+
+#: top-level keys only a scenario has; a file with none of them and some foreign key is
+#: another kind of file (an event log a scenario reads, a model, a profile ...)
+SCENARIO_ONLY_KEYS = frozenset(
+    {"name", "variations", "expect", "matrix", "interpretation", "disable_rules"}
+)
+_SCENARIO_KEYS = SCENARIO_ONLY_KEYS | {"description", "model", "profile", "events"}
+
+
+def other_kind(path: Path) -> bool:
+    """Whether a YAML file found in a folder of scenarios is another kind of file (a model, a
+    profile, an event log that the scenarios read): skipped when the folder is run. A file that
+    does not parse is not another kind: loading it reports the problem at its place."""
+    try:
+        data = yamldoc.load(path).data
+    except InputError:
+        return False
+    if not isinstance(data, dict):
+        return False
+    keys = {str(k) for k in data}
+    return not keys & SCENARIO_ONLY_KEYS and bool(keys - _SCENARIO_KEYS)
 
 
 _LOGS: dict[tuple[str, float], tuple[Event, ...]] = {}
@@ -154,7 +185,7 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
         if path.is_dir():
             path = path / "events.yaml"
     try:
-        key = (str(path.resolve()), path.stat().st_mtime)
+        key = (os.path.realpath(path), path.stat().st_mtime)
     except OSError:
         where = ("events",) if events != "builtin" else ()
         raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None

@@ -130,8 +130,9 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
     rules, invariants, world fields, models, profiles, interpretations, unhandled event kinds.
     """
     sc = loaded.scenario
-    top = Settings(model=sc.model).with_(
+    top = Settings().with_(
         (),
+        model=sc.model,
         profile=sc.profile,
         interpretation=sc.interpretation,
         disable_rules=sc.disable_rules,

@@ -18,7 +18,7 @@ from typing import Any
 
 from negotiation._internal import yamldoc
 from negotiation._internal.suggest import unknown
-from negotiation.errors import InputError
+from negotiation.errors import InputError, Problem
 from negotiation.model.compiler import compile_model
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import BUILTIN_PROFILES
@@ -124,6 +124,17 @@ def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -
             or settings.where.get("model")
             or ()
         )
-        raise InputError(
-            [p if p.line is not None else locate(doc, where, p.message) for p in exc.problems]
-        ) from None
+        named: dict[str, Loc] = {}
+        for key in ("model", "profile"):
+            value = getattr(settings, key)
+            if value is not None and key in settings.where:
+                named[str(value)] = named[str(base_dir / value)] = settings.where[key]
+
+        def located(p: Problem) -> Problem:  # at the setting that names the file, if one does
+            if p.line is not None:
+                return p
+            if p.file in named and (doc is None or p.file != doc.file):
+                return locate(doc, named[p.file], f"{p.file}: {p.message}")
+            return locate(doc, where, p.message)
+
+        raise InputError([located(p) for p in exc.problems]) from None
