@@ -421,3 +421,24 @@ def test_tense_gives_the_date_and_the_modality(
     )
     for m in ms:
         assert text[m.citation.start : m.citation.end] == m.citation.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    [
+        # the examples of words in a non-event sense, and of plans read as facts
+        ("The session demonstrated a new culture of dialogue.", "protest", None),
+        ("The amendment calls for a new election.", "demand", "conditional"),
+        ("The two sides reached no agreement on Monday.", "agreement", None),
+        ("The King presided over the swearing-in of the lawmakers.", "royal_mediation", None),
+        ("The CNRP will join parliament on Friday, putting an end to a boycott.", "seats_taken", "planned"),
+        ("Some 20,000 supporters gathered Saturday in Freedom Park.", "protest", "asserted"),
+        ("They forged a landmark agreement on Monday.", "agreement", "asserted"),
+        ("Parliament convenes on September 23.", "assembly_convened", "planned"),
+    ],
+)  # fmt: skip
+def test_non_event_senses_and_plans(text: str, kind: str, modality: str | None) -> None:
+    from negotiation.extract.extract import Extractor, TextArticle
+
+    ms = Extractor().mentions(TextArticle("a", dt.date(2013, 9, 10), text))
+    assert [m.modality for m in ms if m.kind == kind] == ([modality] if modality else []), ms

@@ -177,7 +177,9 @@ def graph(
     trace = None
     if highlight is not None:
         if model is not None or pack is not None:
-            raise click.UsageError("--highlight draws the scenario's own model: drop --model/--pack")
+            raise click.UsageError(
+                "--highlight draws the scenario's own model: drop --model/--pack"
+            )
         cells = plan_files([highlight])
         if not cells:
             raise click.BadParameter(f"no scenario in {highlight}", param_hint="'--highlight'")

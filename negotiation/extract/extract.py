@@ -91,6 +91,7 @@ _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separate
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # "the agreement of July 2014": a date naming a thing, not dating the event
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
+_SOON = dt.timedelta(days=45)
 _SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
@@ -264,8 +265,14 @@ class Extractor:
         for d in past:
             if is_dateline(text, d):
                 continue
-            if d.start in future and self.lexicon.is_future(text, d.start):
-                d = future[d.start]
+            ahead = future.get(d.start)
+            if ahead is not None and (
+                self.lexicon.is_future(text, d.start)
+                # "on September 23" in a report of September 10: the day to come, not the one
+                # a year before (a writer names a year-old day with its year)
+                or (d.adjusted and ahead.date <= published + _SOON)
+            ):
+                d = ahead
             out.append(d)
         for m in _SAME_DAY.finditer(text):
             before = [d for d in out if d.end <= m.start() and d.granularity.value == "day"]

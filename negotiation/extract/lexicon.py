@@ -21,8 +21,8 @@ from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
-from negotiation.extract.dates import DATE_PATTERN
-from negotiation.extract.modality import is_generic, modality_of
+from negotiation.extract.modality import is_generic, modality_of, participle_head
+from negotiation.extract.patterns import alternation, compile_pattern
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "lexicon_for_pack", "load_lexicon"]
 
@@ -34,7 +34,6 @@ FACT_FIELDS = frozenset(
     }
 )  # fmt: skip
 
-_MACRO = re.compile(r"\{([A-Z_]+)\}")
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|after|as|because|which|who)\b",
     re.I,
@@ -206,12 +205,16 @@ class Lexicon:
             rule.negators is not None and rule.negators.search(window)
         )
         modal = bool(self.modals.search(window))
+        at = participle_head(sentence, start)
+        if not modal and not negated and at is not None:
+            # "will join parliament, putting an end to the boycott": the clause it hangs on
+            modal = bool(self.modals.search(self.window(sentence, at)))
         outcome: Outcome = "keep"
         if negated:
             outcome = rule.negated
         elif modal:
             outcome = rule.modal
-        generic = rule.kind != "statement" and is_generic(sentence[:start])
+        generic = rule.kind != "statement" and is_generic(sentence[:start], rule.kind)
         if outcome == "drop" or generic:
             t = self._plain(rule, sentence, start, end)
             modality = "conditional" if generic else self.modality(sentence, start, negated=negated)
@@ -249,27 +252,6 @@ def _overlap(a: Trigger, b: Trigger) -> bool:
     return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
 
 
-def _alternation(cues: list[str]) -> re.Pattern[str]:
-    if not cues:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?![\w’'])", re.I)
-
-
-def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
-    if depth > 5:
-        return pattern
-
-    def sub(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name == "DATE":
-            return DATE_PATTERN
-        if name not in macros:
-            raise KeyError(name)
-        return "(?:" + _expand(macros[name], macros, depth + 1) + ")"
-
-    return _MACRO.sub(sub, pattern)
-
-
 def _vocab_kind(name: object, vocab: Vocabulary) -> str:
     """An event kind of the vocabulary (a ValueError names the nearest ones)."""
     kind = str(name)
@@ -304,20 +286,6 @@ def _strings(value: Any, doc: Document, path: list[str | int]) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InputError(doc.problem(path, "expected a list of strings"))
     return list(value)
-
-
-def _compile(
-    text: str, doc: Document, path: list[str | int], macros: dict[str, str]
-) -> re.Pattern[str]:
-    try:
-        expanded = _expand(text, macros)
-    except KeyError as exc:
-        raise InputError(doc.problem(path, f"unknown macro {{{exc.args[0]}}}")) from None
-    try:
-        # word boundaries on both sides (a pattern ending in a space needs no right boundary)
-        return re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
-    except re.error as exc:
-        raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
 
 
 def _pattern_entries(
@@ -385,7 +353,7 @@ def _parse(
             raise InputError(doc.problem([*path, sorted(unknown)[0]], "unknown field"))
         patterns, nominal, anchored = _pattern_entries(spec.get("patterns"), doc, path)
         compiled = tuple(
-            _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
+            compile_pattern(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
         )
         negators = _strings(spec.get("negators"), doc, [*path, "negators"])
         facts = set(_strings(spec.get("facts"), doc, [*path, "facts"]))
@@ -421,7 +389,7 @@ def _parse(
             confidence=confidence,
             negated=_outcome(spec.get("negated", "drop"), doc, [*path, "negated"]),
             modal=_outcome(spec.get("modal", "keep"), doc, [*path, "modal"]),
-            negators=_alternation(negators) if negators else None,
+            negators=alternation(negators) if negators else None,
             suppresses=frozenset(suppresses),
             recipients=bool(spec.get("recipients", False)),
             third_party=(_kind(_outcome(third, doc, [*path, "third_party"])) if third else None),
@@ -434,10 +402,10 @@ def _parse(
     return Lexicon(
         macros=macros,
         rules=rules,
-        negators=_alternation(_strings(data.get("negators"), doc, ["negators"])),
-        modals=_alternation(_strings(data.get("modals"), doc, ["modals"])),
+        negators=alternation(_strings(data.get("negators"), doc, ["negators"])),
+        modals=alternation(_strings(data.get("modals"), doc, ["modals"])),
         future=(
-            _alternation(_strings(data.get("future"), doc, ["future"]))
+            alternation(_strings(data.get("future"), doc, ["future"]))
             if data.get("future") is not None
             else None
         ),
@@ -461,7 +429,7 @@ def _with_vocabulary_triggers(lex: Lexicon, vocab: Vocabulary, file: str) -> Lex
             continue
         doc = Document(file=file, data={})
         patterns = tuple(
-            _compile(t, doc, ["kinds", kind, "triggers", i], lex.macros)
+            compile_pattern(t, doc, ["kinds", kind, "triggers", i], lex.macros)
             for i, t in enumerate(definition.triggers)
         )
         facts = frozenset(f for f in definition.facts if f in FACT_FIELDS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_generic", "modality_of"]
+__all__ = ["is_generic", "modality_of", "participle_head"]
 
 _MODALITY_CUES = (
     ("conditional", re.compile(r"\b(?:if|unless|provided|in case)\b", re.I)),
@@ -49,7 +49,15 @@ _GENERIC = re.compile(
 )
 
 
-def is_generic(before: str) -> bool:
+#: a document as the subject of a demand ("The amendment calls for ..."): its content
+_DOCUMENT = re.compile(
+    r"\b(?:amendment|law|bill|act|constitution|article|decree|charter|clause|agreement|accord|"
+    r"deal|rule|draft|resolution)s?\s+(?:also\s+)?$",
+    re.I,
+)
+
+
+def is_generic(before: str, kind: str = "") -> bool:
     """Whether the text before a trigger (in its sentence) makes it a rule's content.
 
     >>> is_generic("It also provides that a party which wins seats but")
@@ -57,4 +65,20 @@ def is_generic(before: str) -> bool:
     >>> is_generic("On Monday the opposition")
     False
     """
+    if kind in ("demand", "proposal") and _DOCUMENT.search(before[-60:]):
+        return True
     return bool(_GENERIC.search(before[-160:]))
+
+
+_PARTICIPLE = re.compile(r",\s+\w+ing(?:\s+[\w’'-]+){0,3}\s*$")
+
+
+def participle_head(sentence: str, start: int) -> int | None:
+    """Where the participle clause holding ``start`` begins (", putting an end to ..."), so
+    that it can take the modality of the clause it hangs on; ``None`` outside one.
+
+    >>> participle_head("It will join, putting an end to it.", 27)
+    12
+    """
+    m = _PARTICIPLE.search(sentence[max(0, start - 80) : start])
+    return None if m is None else max(0, start - 80) + m.start()

@@ -146,11 +146,17 @@ def dot(spec: ModelSpec, highlight: Trace | None = None) -> str:
     ``highlight``, the trace's states are filled and the transitions it took drawn bold."""
     visited = path_states(spec, highlight)
     taken = _taken(spec, highlight)
-    lines = [f"digraph {_dot_str(spec.id)} {{", "  rankdir=LR;", "  node [shape=box, style=rounded];"]
+    lines = [
+        f"digraph {_dot_str(spec.id)} {{",
+        "  rankdir=LR;",
+        "  node [shape=box, style=rounded];",
+    ]
     for region in spec.regions:
         prefix = "" if spec.single_track else f"{region.id}__"
         if not spec.single_track:
-            lines.append(f"  subgraph {_dot_str('cluster_' + region.id)} {{ label={_dot_str(region.id)};")
+            lines.append(
+                f"  subgraph {_dot_str('cluster_' + region.id)} {{ label={_dot_str(region.id)};"
+            )
         for state in region.states:
             attrs = [f"label={_dot_str(state.id)}"]
             if state.description:
@@ -163,9 +169,11 @@ def dot(spec: ModelSpec, highlight: Trace | None = None) -> str:
         start = _dot_str(prefix + "__start")
         lines.append(f"  {start} [shape=point]; {start} -> {_dot_str(prefix + region.initial)};")
         for (a, b), kinds in edges(spec, region.id).items():
-            bold = ", penwidth=3, color=\"#b35900\"" if (region.id, a, b) in taken else ""
+            bold = ', penwidth=3, color="#b35900"' if (region.id, a, b) in taken else ""
             label = _dot_str("\n".join(kinds))
-            lines.append(f"  {_dot_str(prefix + a)} -> {_dot_str(prefix + b)} [label={label}{bold}];")
+            lines.append(
+                f"  {_dot_str(prefix + a)} -> {_dot_str(prefix + b)} [label={label}{bold}];"
+            )
         if not spec.single_track:
             lines.append("  }")
     lines.append("}")
