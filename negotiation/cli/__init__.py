@@ -65,6 +65,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "negotiation.cli.model",
         "Print the JSON Schema of a file kind (for editors: yaml-language-server $schema).",
     ),
+    "simulate": (
+        "negotiation.cli.simulation",
+        "Simulate the dispute many times under actor policies: the distribution of outcomes and "
+        "final configurations (95% Wilson intervals), days to each outcome, moves rejected per "
+        "rule and invariant violations.",
+    ),
     "validate": (
         "negotiation.cli.corpus",
         "Check event logs, actor and article files, scenarios, models and profiles (a "
