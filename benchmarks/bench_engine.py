@@ -16,19 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from baseline import PlainMachine
-<<<<<<< HEAD
 from harness import paired
 
 from negotiation.events import Event
 from negotiation.events.log import load_event_log
 from negotiation.model import DisputeModel, compile_model
-=======
-from common import best_of, random_walks
-from negotiation.model.kernel import Kernel
-
-from negotiation.events import Event
-from negotiation.model import DisputeModel, WorldState
->>>>>>> f053dac (Simulation: seeded Monte Carlo over actor policies (YAML, located errors; the empirical policy from a pack's record), outcome distributions with Wilson intervals, on serial, process pool or Dask executors with identical results; negotiation simulate; a Cambodia policy)
 from negotiation.replay import replay
 
 

@@ -18,17 +18,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-<<<<<<< HEAD
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BASELINE_COMMIT = "7bfcef3"
-=======
-from negotiation.model.kernel import Kernel
-
-from negotiation.events import Event
-from negotiation.explore import DEFAULT_GAPS, DEFAULT_START, alphabet, dated_kinds, explore
-from negotiation.model import DisputeModel, WorldState
->>>>>>> f053dac (Simulation: seeded Monte Carlo over actor policies (YAML, located errors; the empirical policy from a pack's record), outcome distributions with Wilson intervals, on serial, process pool or Dask executors with identical results; negotiation simulate; a Cambodia policy)
 
 
 def _once(depth: int, src: Path | None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ Exit codes (the README's "Exit codes and limits" lists them too):
 2    invalid input: a file, a flag or a value (the message names the file, line and column)
 3    cut short by a limit: ``explore`` stopped by --max-states, --max-seconds or --max-memory
      (partial result printed), or memory ran out
-130  interrupted (Ctrl-C); ``explore`` prints its partial result first
+130  interrupted (Ctrl-C); ``explore`` and ``simulate`` print their partial result first
 ==== =====================================================================================
 
 Every input error that reaches the command line is one of two kinds, both exit status 2:

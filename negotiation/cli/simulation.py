@@ -11,6 +11,7 @@ import click
 from negotiation.cli import main
 from negotiation.cli.common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     check_interpretation,
     echo_json,
@@ -18,10 +19,7 @@ from negotiation.cli.common import (
 )
 from negotiation.cli.packs import PACK, pack_files
 
-__all__ = ["EXIT_INCOMPLETE", "simulate"]
-
-#: exit code of a simulation cut short by Ctrl-C (the partial distribution is printed)
-EXIT_INCOMPLETE = 3
+__all__ = ["simulate"]
 
 
 def policy_path(pack: str | None, policy: str) -> str:
@@ -162,16 +160,11 @@ def simulate(
     and invariant violations. The same --seed gives the same result on every executor with
     any number of workers.
 
-    Exit 0 when no invariant was violated, 1 when some were, 2 on invalid input, 3 when
-    Ctrl-C stopped the runs (the partial distribution is printed)."""
+    Exit 0 when no invariant was violated, 1 when some were, 2 on invalid input, 130 when
+    Ctrl-C stopped the runs (the partial distribution is printed first)."""
     from negotiation.simulate import prepare, run_job
 
-    if executor is None:
-        executor = "dask" if scheduler else ("processes" if workers > 1 else "serial")
-    if scheduler is not None and executor != "dask":
-        raise click.BadParameter("--scheduler needs --executor dask", param_hint="'--scheduler'")
-    if out is not None and not out.endswith((".parquet", ".csv")):
-        raise click.BadParameter("expected a .parquet or .csv file", param_hint="'--out'")
+    executor = _check_flags(executor, scheduler, workers, out)
     compiled, log = _model_and_log(pack, model, profile, interpretation, events)
     job = prepare(
         compiled,
@@ -214,7 +207,22 @@ def simulate(
         click.echo(f"interrupted: {result.runs} of {result.requested} runs completed", err=True)
     if result.violated:
         sys.exit(EXIT_FAILED)
-    sys.exit(EXIT_OK if result.complete else EXIT_INCOMPLETE)
+    sys.exit(EXIT_OK if result.complete else EXIT_INTERRUPTED)
+
+
+def _check_flags(executor: str | None, scheduler: str | None, workers: int, out: str | None) -> str:
+    """The executor to use; a usage error for flags that do not fit together."""
+    if executor is None:
+        executor = "dask" if scheduler else ("processes" if workers > 1 else "serial")
+    if scheduler is not None and executor != "dask":
+        raise click.BadParameter("--scheduler needs --executor dask", param_hint="'--scheduler'")
+    if out is not None:
+        if not out.endswith((".parquet", ".csv")):
+            raise click.BadParameter("expected a .parquet or .csv file", param_hint="'--out'")
+        from negotiation._internal.atomic import check_output
+
+        check_output(out)  # before any work
+    return executor
 
 
 def _model_and_log(

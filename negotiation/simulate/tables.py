@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from negotiation._internal.atomic import check_output
 from negotiation.errors import InputError
 
 __all__ = ["write_table"]
@@ -18,7 +19,7 @@ def write_table(frame: Any, path: Path | str) -> None:
     suffix = target.suffix.lower()
     if suffix not in (".parquet", ".csv"):
         raise InputError(f"{target}: expected a .parquet or .csv file")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_output(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
