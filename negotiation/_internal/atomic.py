@@ -28,7 +28,14 @@ from pathlib import Path
 from negotiation._internal.files import kind_of
 from negotiation.errors import InputError, Problem
 
-__all__ = ["MARKER", "check_output", "check_output_dir", "replace_dir", "write_text"]
+__all__ = [
+    "MARKER",
+    "check_output",
+    "check_output_dir",
+    "replace_dir",
+    "write_bytes",
+    "write_text",
+]
 
 #: the file that marks a folder as written by :func:`replace_dir` (and so replaceable)
 MARKER = ".negotiation-output"
@@ -133,6 +140,27 @@ def _write_new(path: Path, text: str, mode: int) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.chmod(path, mode)
+
+
+def write_bytes(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, keeping its mode (as :func:`write_text`)."""
+    target = check_output(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
 
 
 def write_text(path: Path | str, text: str) -> None:

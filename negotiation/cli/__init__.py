@@ -39,6 +39,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Explore every sequence of abstract events the rules allow, breadth first, within the "
         "limits; check invariants and temporal properties at every state.",
     ),
+    "export": (
+        "negotiation.cli.output",
+        "Export an event log (LOG, or the pack's; default: the built-in record) as CSV, Parquet, "
+        "PLOVER JSONL, ACLED-style CSV, XES or OCEL 2.0 JSON.",
+    ),
     "extract": (
         "negotiation.cli.extraction",
         "Propose typed, dated, sourced events from articles (files or directories of *.txt).",
