@@ -1,5 +1,5 @@
 """CSV: one row per event, the columns of :data:`~negotiation.export.records.COLUMNS` (UTF-8,
-``\\n`` line ends, a header row; lists joined with ``;``, all sources as JSON in ``sources``)."""
+RFC 4180: ``\\r\\n`` line ends, so that a field holding a lone ``\\r`` is quoted; a header row; lists joined with ``;``, all sources as JSON in ``sources``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ __all__ = ["FORMAT", "csv_text"]
 def csv_text(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     """Rows as CSV text with a header (``None`` as an empty cell)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow(["" if row[c] is None else row[c] for c in columns])
