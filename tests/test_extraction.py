@@ -442,3 +442,16 @@ def test_non_event_senses_and_plans(text: str, kind: str, modality: str | None) 
 
     ms = Extractor().mentions(TextArticle("a", dt.date(2013, 9, 10), text))
     assert [m.modality for m in ms if m.kind == kind] == ([modality] if modality else []), ms
+
+
+def test_the_subject_of_an_earlier_clause_is_not_an_actor() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="rp", name="ruling party", type="party"),
+            Actor(id="op", name="opposition", type="party"),
+        ]
+    )
+    text = "The ruling party won 68 seats, and the opposition boycotted parliament on Monday."
+    ms = extract_text(text, dt.date(2013, 9, 25), gazetteer=g)
+    boycott = next(m for m in ms if m.kind == "boycott")
+    assert boycott.actors == ("op",) and boycott.date == dt.date(2013, 9, 23)

@@ -56,7 +56,9 @@ def _check_parent(target: Path) -> None:
     try:
         info = parent.stat()
     except FileNotFoundError:
-        raise _fail(target, f"cannot write here: the folder {str(parent)!r} does not exist") from None
+        raise _fail(
+            target, f"cannot write here: the folder {str(parent)!r} does not exist"
+        ) from None
     except NotADirectoryError:
         raise _fail(target, "cannot write here: a parent of this path is a file") from None
     except OSError as exc:
@@ -196,7 +198,9 @@ def replace_dir(path: Path | str, files: Mapping[str, str]) -> list[Path]:
         os.chmod(new, 0o777 & ~_umask())
         _fsync_dir(new)
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            old = Path(
+                tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+            )
             os.rename(target, old / "d")
         os.rename(new, target)
     except BaseException:

@@ -92,6 +92,10 @@ _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # "the agreement of July 2014": a date naming a thing, not dating the event
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
+_EARLIER_CLAUSE = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s+(?!\w+ing\b)",
+    re.I,
+)
 _SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
@@ -379,6 +383,12 @@ class Extractor:
                 and _CLAUSE_GAP.search(text[trig.end : a.start])
             ):
                 continue  # named in another clause
+            shift = _EARLIER_CLAUSE.search(text, a.end, trig.start)
+            if shift is not None and any(
+                shift.end() <= b.start and b.end <= trig.start for b in actors
+            ):
+                continue  # "The CPP won, and the opposition boycotted": the later clause's own
+                # subject acts, not the earlier one's
             by = a.start - trig.end < 40 and re.search(
                 r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start], re.I
             )
