@@ -24,7 +24,7 @@ from negotiation.extract.anchoring import FALLBACK_NOTE, anchor_to_election
 from negotiation.extract.clauses import about_election, blocked, is_dateline, quoted_spans
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
-from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
+from negotiation.extract.lexicon import KindRule, Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
 from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
 
@@ -113,6 +113,34 @@ def _body(article: ArticleLike) -> Sequence[SentenceLike]:
         return sentences
     titles = [(p.start, p.end) for p in paragraphs if p.kind == "title"]
     return [s for s in sentences if not any(a <= s.start < b for a, b in titles)]
+
+
+def _roles(
+    rule: KindRule, trig: Trigger, text: str, actors: list[MatchedActor]
+) -> tuple[list[str], list[str]]:
+    """Who acts and who is acted on: the trigger's own clause, before it and after it."""
+    acting: list[str] = []
+    acted_on: list[str] = []
+    subject_first = any(a.end <= trig.start for a in actors)
+    for a in actors:
+        if subject_first and a.start >= trig.end and _CLAUSE_GAP.search(text[trig.end : a.start]):
+            continue  # named in another clause
+        shift = _EARLIER_CLAUSE.search(text, a.end, trig.start)
+        if shift is not None and any(
+            shift.end() <= b.start and b.end <= trig.start for b in actors
+        ):
+            continue  # "The CPP won, and the opposition boycotted": the later clause's own
+            # subject acts, not the earlier one's
+        by = a.start - trig.end < 40 and re.search(
+            r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start], re.I
+        )
+        if rule.recipients and a.start >= trig.end and not by:
+            if a.actor not in acted_on:
+                acted_on.append(a.actor)
+        elif a.actor not in acting:
+            acting.append(a.actor)
+    acted_on = [a for a in acted_on if a not in acting]
+    return acting, acted_on
 
 
 class Extractor:
@@ -373,31 +401,7 @@ class Extractor:
         inferred = date is None
         date, source, penalty, notes = self._dated(trig, date, published)
         confidence -= penalty
-        acting: list[str] = []
-        acted_on: list[str] = []
-        subject_first = any(a.end <= trig.start for a in actors)
-        for a in actors:
-            if (
-                subject_first
-                and a.start >= trig.end
-                and _CLAUSE_GAP.search(text[trig.end : a.start])
-            ):
-                continue  # named in another clause
-            shift = _EARLIER_CLAUSE.search(text, a.end, trig.start)
-            if shift is not None and any(
-                shift.end() <= b.start and b.end <= trig.start for b in actors
-            ):
-                continue  # "The CPP won, and the opposition boycotted": the later clause's own
-                # subject acts, not the earlier one's
-            by = a.start - trig.end < 40 and re.search(
-                r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start], re.I
-            )
-            if rule.recipients and a.start >= trig.end and not by:
-                if a.actor not in acted_on:
-                    acted_on.append(a.actor)
-            elif a.actor not in acting:
-                acting.append(a.actor)
-        acted_on = [a for a in acted_on if a not in acting]
+        acting, acted_on = _roles(rule, trig, text, actors)
         speaker = find_speaker(text, actors, self._subjects, self.gazetteer)
         if speaker is not None and (
             trig.kind in _SPEAKER_ACTS or (trig.kind in SPEECH_KINDS and not acting)
