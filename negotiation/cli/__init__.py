@@ -62,6 +62,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Replay an event log (default: the built-in Cambodian record, or the pack's) through the "
         "model.",
     ),
+    "report": (
+        "negotiation.cli.output",
+        "Write one self-contained HTML report (no network needed to open it) of a scenario's runs "
+        "or a pack's record: timeline, citations, rejected events with their rule and provision, "
+        "invariants, the diagram with the path taken, conflicts between sources.",
+    ),
     "run": (
         "negotiation.cli.model",
         "Run scenario files (files, directories, globs; with --pack, the pack's scenarios too).",

@@ -3,13 +3,15 @@ process-mining logs) and report (a self-contained HTML page)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from negotiation.cli import main
 from negotiation.cli.common import FORMAT_VERSION, echo_json, input_errors
 from negotiation.cli.packs import PACK
 
-__all__ = ["export"]
+__all__ = ["export", "report"]
 
 _EXPORT_FORMATS = ("csv", "parquet", "plover", "acled", "xes", "ocel")
 
@@ -51,3 +53,89 @@ def export(log: str | None, pack: str | None, fmt: str, out: str, as_json: bool)
         click.echo(f"wrote {done.records} record(s) to {out} ({fmt})")
         if done.note:
             click.echo(f"note: {done.note}")
+
+
+@main.command()
+@click.argument("scenario", required=False, metavar="[SCENARIO]")
+@PACK
+@click.option("--out", type=click.Path(dir_okay=False), default="report.html", show_default=True,
+              help="the HTML file to write")  # fmt: skip
+@click.option(
+    "--simulation",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="a simulation result (the JSON of `negotiation simulate --json`) to chart",
+)
+@click.option("--json", "as_json", is_flag=True, help="print what was written as JSON")
+@input_errors
+def report(
+    scenario: str | None, pack: str | None, out: str, simulation: str | None, as_json: bool
+) -> None:
+    """Write one self-contained HTML report (no network needed to open it) of a scenario's runs
+    or a pack's record: timeline, citations, rejected events with their rule and provision,
+    invariants, the diagram with the path taken, conflicts between sources."""
+    from negotiation._internal import atomic
+    from negotiation.render.report import ReportInput, report_html
+
+    if (scenario is None) == (pack is None):
+        raise click.UsageError("give a scenario file or --pack ID (one of them)")
+    atomic.check_output(out)
+    sim = _load_simulation(simulation) if simulation is not None else None
+    inp = (
+        ReportInput.from_pack(pack, sim)
+        if pack is not None
+        else ReportInput.from_scenario(str(scenario), sim)
+    )
+    page = report_html(inp)
+    atomic.write_text(out, page)
+    runs = [
+        {"name": r.name, "passed": r.passed, **r.trace.summary()} for r in inp.runs
+    ]
+    if as_json:
+        echo_json(
+            {
+                "format_version": FORMAT_VERSION,
+                "out": out,
+                "title": inp.title,
+                "model": inp.model.spec.id,
+                "runs": runs,
+                "conflicts": len(inp.conflicts),
+                "simulation": simulation is not None,
+                "bytes": len(page.encode("utf-8")),
+            }
+        )
+    else:
+        click.echo(f"wrote {out} ({len(inp.runs)} run(s), {len(inp.conflicts)} conflict(s))")
+
+
+def _load_simulation(path: str) -> dict[str, Any]:
+    """The JSON of ``negotiation simulate --json``: a mapping with ``outcomes``."""
+    import json
+    from pathlib import Path
+
+    from negotiation.errors import InputError, Problem
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(Problem(file=path, message="file not found")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(file=path, message=f"cannot read: {exc}")) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            Problem(file=path, line=exc.lineno, column=exc.colno, message=f"not JSON: {exc.msg}")
+        ) from None
+    outcomes = data.get("outcomes") if isinstance(data, dict) else None
+    if not isinstance(outcomes, dict) or not all(
+        isinstance(v, dict) and isinstance(v.get("p"), int | float) and isinstance(v.get("ci95"), list)
+        for v in outcomes.values()
+    ):
+        raise InputError(
+            Problem(
+                file=path,
+                message="expected the JSON of `negotiation simulate --json` (a mapping with "
+                "'outcomes', each with 'p' and 'ci95')",
+            )
+        )
+    result: dict[str, Any] = data
+    return result
