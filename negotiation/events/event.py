@@ -232,6 +232,27 @@ class EventLog(_Frozen):
     def ids(self) -> list[str]:
         return [e.id for e in self.events]
 
+    def __repr__(self) -> str:
+        span = (
+            f", {self.events[0].date.isoformat()}..{self.events[-1].last_day.isoformat()}"
+            if self.events
+            else ""
+        )
+        name = f" {self.dispute!r}" if self.dispute else ""
+        return f"<EventLog{name}: {len(self.events)} events{span}, {len(self.conflicts)} conflict(s)>"
+
+    def _repr_html_(self) -> str:
+        from negotiation.render.notebook import event_log_html
+
+        return event_log_html(self)
+
+    def to_pandas(self) -> Any:
+        """One row per event, the columns of the CSV export (pandas: the ``tables`` extra)."""
+        from negotiation.export.records import COLUMNS, ExportData, event_rows
+        from negotiation.render.notebook import data_frame
+
+        return data_frame(event_rows(ExportData(self.dispute, self)), COLUMNS)
+
     def chronological(self) -> list[Event]:
         """Events by date; events of the same date keep their order in the log."""
         return sorted(self.events, key=lambda e: e.date)

@@ -108,6 +108,11 @@ class Exploration:
             f"{len(self.outcomes)} outcome(s), {len(self.violations)} violation(s), {status}>"
         )
 
+    def _repr_html_(self) -> str:
+        from negotiation.render.notebook import exploration_html
+
+        return exploration_html(self)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format_version": FORMAT_VERSION,

@@ -137,6 +137,23 @@ class Trace(_Out):
             "violations": len(self.violations),
         }
 
+    def __repr__(self) -> str:
+        return (
+            f"<Trace {self.model}: {self.accepted}/{self.total} accepted, final {self.final_phase}, "
+            f"{len(self.violations)} violation(s)>"
+        )
+
+    def _repr_html_(self) -> str:
+        from negotiation.render.notebook import trace_html
+
+        return trace_html(self)
+
+    def to_pandas(self) -> Any:
+        """One row per step, with its first source and quote (pandas: the ``tables`` extra)."""
+        from negotiation.render.notebook import STEP_COLUMNS, data_frame, step_rows
+
+        return data_frame(step_rows(self), STEP_COLUMNS)
+
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude_none=True)
         data.update(self.summary())

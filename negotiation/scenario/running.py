@@ -193,6 +193,15 @@ class CellResult:
     def name(self) -> str:
         return self.scenario if self.cell is None else f"{self.scenario} [{self.cell}]"
 
+    def __repr__(self) -> str:
+        verdict = "passed" if self.passed else f"{len(self.failures)} unmet expectation(s)"
+        return f"<CellResult {self.name!r}: {verdict}, {self.trace.accepted}/{self.trace.total} accepted>"
+
+    def _repr_html_(self) -> str:
+        from negotiation.render.notebook import cell_result_html
+
+        return cell_result_html(self)
+
 
 def run_cell(planned: PlannedCell) -> CellResult:
     """Replay one planned cell and check its expectations."""

@@ -142,6 +142,18 @@ class Simulation:
         return {name: counts.get(i, 0) for i, name in enumerate(STOPS)}
 
     # -- views ---------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        status = "complete" if self.complete else "partial"
+        return (
+            f"<Simulation {self.model}: {self.runs} runs ({status}), seed {self.seed}, "
+            f"policy {self.policy}, {len(self.outcome_names)} outcome(s)>"
+        )
+
+    def _repr_html_(self) -> str:
+        from negotiation.render.notebook import simulation_html
+
+        return simulation_html(self)
+
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` document. Only ``steps_per_s``, ``cpu_s`` and ``wall_s`` depend on
         the machine; the rest is the same for a seed on every executor and worker count."""
