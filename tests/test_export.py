@@ -198,3 +198,21 @@ def logs(draw: st.DrawFn) -> ExportData:
 @given(data=logs())
 def test_round_trip(fmt: str, data: ExportData) -> None:
     assert read_back(fmt, render(data, fmt).content) == expected(data, fmt)
+
+
+def test_every_builtin_kind_has_a_code_or_says_why_not() -> None:
+    """The crosswalk gives each built-in kind a PLOVER and an ACLED code, or the reason none
+    applies; the PLOVER export carries that reason."""
+    from negotiation.events.crosswalk import table
+    from negotiation.events.vocabulary import builtin_vocabulary
+
+    t = table()
+    assert set(t) == set(builtin_vocabulary().kinds)
+    for kind, e in t.items():
+        assert (e.crosswalk.plover is None) == bool(e.plover_none), kind
+        assert (e.crosswalk.acled is None) == bool(e.acled_none), kind
+    data = ExportData.from_log()
+    for line in render(data, "plover").content.decode("utf-8").split("\n")[:-1]:
+        rec = json.loads(line)
+        if not rec["has_event"]:
+            assert t[rec["kind"]].plover_none in rec["comment"]

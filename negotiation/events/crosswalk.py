@@ -18,24 +18,41 @@ import csv
 import functools
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from negotiation._internal import paths, yamldoc
 from negotiation.errors import InputError, Problem
 from negotiation.events.event import Crosswalk
 from negotiation.events.vocabulary import builtin_vocabulary
 
-__all__ = ["CrosswalkEntry", "csv_rows", "default_crosswalk", "entry", "table"]
+__all__ = ["CrosswalkEntry", "csv_rows", "default_crosswalk", "entry", "no_category", "table"]
 
 
 class CrosswalkEntry(BaseModel):
-    """One kind's default codes, the CSV row they come from (``None``: ours) and a note."""
+    """One kind's default codes, the CSV row they come from (``None``: ours) and a note. Where
+    no PLOVER or ACLED category applies, ``plover_none`` / ``acled_none`` say why (exactly one
+    of the code and the reason is given)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     csv_row: str | None
     crosswalk: Crosswalk
     note: str = ""
+    plover_none: str = ""
+    acled_none: str = ""
+
+    @model_validator(mode="after")
+    def _code_or_reason(self) -> CrosswalkEntry:
+        for name, code, reason in (
+            ("plover", self.crosswalk.plover, self.plover_none),
+            ("acled", self.crosswalk.acled, self.acled_none),
+        ):
+            if (code is None) == (not reason):
+                raise ValueError(
+                    f"give either a {name} code or {name}_none (why no category applies), "
+                    "not both and not neither"
+                )
+        return self
 
 
 class _CrosswalkFile(BaseModel):
@@ -78,3 +95,12 @@ def csv_rows() -> dict[str, dict[str, str]]:
     """The reference CSV (``negotiation/data/crosswalk.csv``) by its ``dispute_event_kind``."""
     with (paths.data_dir() / "crosswalk.csv").open(encoding="utf-8", newline="") as fh:
         return {row["dispute_event_kind"]: row for row in csv.DictReader(fh)}
+
+
+def no_category(kind: str, ontology: str) -> str:
+    """Why no ``ontology`` (``plover`` or ``acled``) category applies to ``kind`` (``""`` for a
+    kind the table lacks: a model's or pack's own kind carries its codes in its vocabulary)."""
+    found = table().get(kind)
+    if found is None:
+        return ""
+    return found.plover_none if ontology == "plover" else found.acled_none

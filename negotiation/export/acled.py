@@ -6,7 +6,8 @@
 
 The category is the crosswalk's ``acled`` code, ``Event type/Sub-event type``. Events it gives
 none (ACLED codes protests, violence and some strategic developments, not elections or
-parliamentary steps) are left out and listed as skipped.
+parliamentary steps: the crosswalk's ``acled_none`` says why for each kind) are left out and
+listed as skipped.
 """
 
 from __future__ import annotations

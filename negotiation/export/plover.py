@@ -17,18 +17,23 @@ import json
 from typing import Any
 
 from negotiation.events import Event
+from negotiation.events.crosswalk import no_category
 from negotiation.export.base import ExportFormat, Rendered
 from negotiation.export.records import ExportData
 
 __all__ = ["FORMAT", "QUAD", "plover_record"]
 
 #: PLOVER's quad categories: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
-#: 4 material conflict (the PLOVER README's table)
+#: 4 material conflict, as the PLOVER manual (draft 2.0) gives them for its 16 categories;
+#: the names only earlier versions have (INVESTIGATE, DEMAND, DISAPPROVE, CRIME, FIGHT) keep
+#: the quad the PLOVER README gives them
 QUAD = {
     **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
     **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "INVESTIGATE"), 2),
-    **dict.fromkeys(("DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION"), 3),
-    **dict.fromkeys(("PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"), 4),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "DISAPPROVE"), 3),
+    **dict.fromkeys(
+        ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CRIME", "FIGHT"), 4
+    ),
 }
 CODEBOOK = "PLOVER"
 
@@ -52,7 +57,8 @@ def plover_record(data: ExportData, event: Event) -> dict[str, Any]:
     meta = data.articles.get(first.article) if first else None
     comment = event.summary
     if p is None:
-        comment = (comment + " " if comment else "") + f"(no PLOVER category for {event.kind})"
+        why = no_category(event.kind, "plover") or "the event gives no PLOVER code"
+        comment = (comment + " " if comment else "") + f"(no PLOVER category: {why})"
     return {
         "id": event.id,
         "has_event": p is not None,
