@@ -12,14 +12,16 @@ collection) is only used for the "ok" line.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sized
 from pathlib import Path
+from typing import Any
 
 import click
 
 from negotiation._internal import yamldoc
 from negotiation.cli import main
-from negotiation.cli.common import echo_json, input_errors
+from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors
 from negotiation.cli.packs import PACK
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
@@ -155,14 +157,17 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @PACK
+@click.option("--json", "as_json", is_flag=True, help="print what was checked and every problem as JSON")
 @input_errors
-def validate(paths: tuple[str, ...], pack: str | None) -> None:
+def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
     """Check event logs, actor and article files, scenarios, models and profiles (a
     directory: its YAML files; --pack: every file of the pack, and its model compiles).
 
     Every problem is printed as FILE:LINE:COL: PATH: MESSAGE; any problem gives exit status 2.
     """
     problems: list[Problem] = []
+    checked: list[dict[str, Any]] = []
+    say = (lambda _line: None) if as_json else click.echo
     if pack is not None:
         from negotiation.packs import load_pack
 
@@ -170,7 +175,8 @@ def validate(paths: tuple[str, ...], pack: str | None) -> None:
         try:
             p.compile()
             p.event_log()
-            click.echo(f"ok: pack {p.id} (model compiles, event log checks)")
+            say(f"ok: pack {p.id} (model compiles, event log checks)")
+            checked.append({"file": str(p.root), "kind": "pack", "entries": None})
         except InputError as exc:
             problems.extend(exc.problems)
         paths = (*paths, str(p.root), *(str(f) for f in p.scenario_files()))
@@ -182,8 +188,23 @@ def validate(paths: tuple[str, ...], pack: str | None) -> None:
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        size = f", {len(result)} entries" if isinstance(result, Sized) else ""
-        click.echo(f"ok: {path} ({kind}{size})")
+        entries = len(result) if isinstance(result, Sized) else None
+        say(f"ok: {path} ({kind}{'' if entries is None else f', {entries} entries'})")
+        checked.append({"file": str(path), "kind": kind, "entries": entries})
+    if as_json:
+        echo_json(
+            {
+                "format_version": 1,
+                "ok": not problems,
+                "checked": checked,
+                "problems": [
+                    {"file": q.file, "line": q.line, "column": q.column, "path": q.path, "message": q.message}
+                    for q in problems
+                ],
+            }
+        )
+        if problems:
+            sys.exit(EXIT_INPUT)
     if problems:
         raise InputError(problems)
 

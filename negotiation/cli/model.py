@@ -25,7 +25,7 @@ from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.diagrams import DIAGRAMS, path_states
 from negotiation.render.text import derive as derive_report
-from negotiation.render.text import render_trace
+from negotiation.render.text import derive_json, render_trace
 from negotiation.replay import replay as replay_log
 from negotiation.scenario import (
     CellResult,
@@ -213,6 +213,7 @@ def graph(
 @MODEL
 @PROFILE
 @INTERP
+@click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
 @input_errors
 def derive(
     events: str | None,
@@ -220,6 +221,7 @@ def derive(
     model: str | None,
     profile: str | None,
     interpretation: str | None,
+    as_json: bool,
 ) -> None:
     """The phase path observed in an event log, beside the model's transitions."""
     from negotiation.events.log import load_event_log
@@ -227,7 +229,11 @@ def derive(
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     m = DisputeModel(model, profile, interpretation)
-    click.echo(derive_report(m.spec, [replay_log(m, load_event_log(events))]), nl=False)
+    trace = replay_log(m, load_event_log(events))
+    if as_json:
+        echo_json(derive_json(m.spec, trace))
+    else:
+        click.echo(derive_report(m.spec, [trace]), nl=False)
 
 
 SCHEMA_URL = "https://negotiation.invalid/schema/{}.json"
@@ -254,15 +260,17 @@ def json_schema(kind: str) -> dict[str, Any]:
 @main.command()
 @click.argument("kind", type=click.Choice(["scenario", "model", "events", "profile"]))
 @click.option("--out", type=click.Path(dir_okay=False), help="write to a file instead")
+@click.option("--json", "as_json", is_flag=True, help="print {format_version, kind, schema}")
 @input_errors
-def schema(kind: str, out: str | None) -> None:
+def schema(kind: str, out: str | None, as_json: bool) -> None:
     """Print the JSON Schema of a file kind (for editors: yaml-language-server $schema)."""
-    if out:
-        atomic.check_output(out)
-    text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    found = json_schema(kind)
+    text = json.dumps(found, indent=2, ensure_ascii=False) + "\n"
     if out:
         atomic.write_text(out, text)
-    else:
+    if as_json:
+        echo_json({"format_version": FORMAT_VERSION, "kind": kind, "out": out, "schema": found})
+    elif not out:
         click.echo(text, nl=False)
 
 

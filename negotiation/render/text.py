@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from negotiation.model.spec import ModelSpec
 from negotiation.render.diagrams import dot, mermaid
 from negotiation.render.diagrams import edges as _edges
 from negotiation.replay import Step, Trace
 
-__all__ = ["derive", "dot", "mermaid", "render_step", "render_trace"]
+__all__ = ["derive", "derive_json", "dot", "mermaid", "render_step", "render_trace"]
 
 
 def render_step(s: Step, *, citations: bool = True) -> list[str]:
@@ -97,3 +98,38 @@ def derive(spec: ModelSpec, traces: Iterable[Trace]) -> str:
         mark = "observed" if (a, b) in observed else "not observed"
         lines.append(f"  {a} -> {b} ({', '.join(labels)}): {mark}")
     return "\n".join(lines) + "\n"
+
+
+def derive_json(spec: ModelSpec, trace: Trace) -> dict[str, Any]:
+    """What :func:`derive` reports, as data: the observed path, the phase changes with the
+    events behind them, rejections, the model's kinds absent from the log and its phase
+    changes never observed."""
+    changes: dict[tuple[str, str, str], list[str]] = {}
+    for s in trace.steps:
+        if s.accepted and s.phase_before != s.phase_after:
+            changes.setdefault((s.phase_before, s.phase_after, s.kind), []).append(s.event)
+    observed = {(a, b) for (a, b, _k) in changes}
+    model_edges = {
+        edge: labels for r in spec.region_ids() for edge, labels in _edges(spec, r).items()
+    }
+    return {
+        "format_version": 1,
+        "model": spec.id,
+        "observed_phases": trace.phases(),
+        "events": trace.total,
+        "accepted": trace.accepted,
+        "phase_changes": [
+            {"from": a, "to": b, "kind": k, "count": len(ev), "events": ev}
+            for (a, b, k), ev in changes.items()
+        ],
+        "rejected": [
+            {"event": s.event, "kind": s.kind, "phase": s.phase_before, "reason": s.reason or ""}
+            for s in trace.steps
+            if not s.accepted
+        ],
+        "kinds_not_in_log": sorted(spec.handled_kinds() - {s.kind for s in trace.steps}),
+        "model_phase_changes": [
+            {"from": a, "to": b, "labels": labels, "observed": (a, b) in observed}
+            for (a, b), labels in model_edges.items()
+        ],
+    }

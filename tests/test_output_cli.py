@@ -1,0 +1,39 @@
+"""The output layer's promises about the command line: every command has --json, and the JSON
+of the commands it added or completed (derive, validate, schema) carries format_version."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+from click.testing import CliRunner
+
+from negotiation.cli import COMMANDS, main
+
+
+def test_every_command_has_json() -> None:
+    for name, (module, _) in COMMANDS.items():
+        importlib.import_module(module)
+        options = {o for p in main.commands[name].params for o in getattr(p, "opts", [])}
+        assert "--json" in options, name
+
+
+def test_derive_json_matches_the_replay() -> None:
+    r = CliRunner().invoke(main, ["derive", "--pack", "kenya-2007-2008", "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["format_version"] == 1 and data["events"] == 11
+    moved = sum(c["count"] for c in data["phase_changes"])
+    assert moved == len(data["observed_phases"]) - 1
+    assert all(isinstance(c["events"], list) for c in data["phase_changes"])
+
+
+def test_validate_and_schema_json(tmp_path: object) -> None:
+    ok = CliRunner().invoke(main, ["validate", "--pack", "bangladesh-2014", "--json"])
+    assert ok.exit_code == 0, ok.output
+    data = json.loads(ok.output)
+    assert data["ok"] is True and data["problems"] == [] and data["checked"]
+    bad = CliRunner().invoke(main, ["validate", "nope.yaml", "--json"])
+    assert bad.exit_code == 2
+    schema = json.loads(CliRunner().invoke(main, ["schema", "events", "--json"]).output)
+    assert schema["format_version"] == 1 and schema["schema"]["$id"].endswith("events.json")
