@@ -216,3 +216,15 @@ def test_every_builtin_kind_has_a_code_or_says_why_not() -> None:
         rec = json.loads(line)
         if not rec["has_event"]:
             assert t[rec["kind"]].plover_none in rec["comment"]
+
+
+def test_process_mining_logs_load_in_pm4py_when_installed(tmp_path: Path) -> None:
+    """PM4Py (AGPL) is never a dependency: this runs only where it is installed."""
+    pm4py = pytest.importorskip("pm4py")
+    data = ExportData.from_pack("cambodia-2013-2017")
+    (tmp_path / "log.xes").write_bytes(render(data, "xes").content)
+    (tmp_path / "log.jsonocel").write_bytes(render(data, "ocel").content)
+    frame = pm4py.read_xes(str(tmp_path / "log.xes"))
+    assert list(frame["concept:name"]) == [e.kind for e in data.log.events]
+    ocel = pm4py.read_ocel2_json(str(tmp_path / "log.jsonocel"))
+    assert len(ocel.events) == len(data.log.events)
