@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from negotiation.cli import COMMANDS, main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_command_has_json() -> None:
@@ -37,3 +40,16 @@ def test_validate_and_schema_json(tmp_path: object) -> None:
     assert bad.exit_code == 2
     schema = json.loads(CliRunner().invoke(main, ["schema", "events", "--json"]).output)
     assert schema["format_version"] == 1 and schema["schema"]["$id"].endswith("events.json")
+
+
+def test_json_outputs_carry_a_format_version(tmp_path: object) -> None:
+    for args in (
+        ["replay", "--json"],
+        ["run", str(ROOT / "scenarios" / "early_dissolution.yaml"), "--json"],
+        ["coverage", str(ROOT / "scenarios" / "early_dissolution.yaml"), "--json"],
+        ["graph", "--json"],
+        ["packs", "--json"],
+    ):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code in (0, 1), (args, r.output)
+        assert isinstance(json.loads(r.output)["format_version"], int), args

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from typing import Any
-from xml.etree import ElementTree as ET
 
 import click
 
@@ -24,6 +23,7 @@ from negotiation.cli.packs import PACK, pack_files
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.diagrams import DIAGRAMS, path_states
+from negotiation.render.junit import junit_xml
 from negotiation.render.text import derive as derive_report
 from negotiation.render.text import derive_json, render_trace
 from negotiation.replay import replay as replay_log
@@ -50,22 +50,6 @@ def _result_json(r: CellResult) -> dict[str, Any]:
         **r.trace.summary(),
         "trace": r.trace.to_json(),
     }
-
-
-def junit_xml(results: list[CellResult]) -> str:
-    suite = ET.Element(
-        "testsuite",
-        name="negotiation",
-        tests=str(len(results)),
-        failures=str(sum(not r.passed for r in results)),
-    )
-    for r in results:
-        case = ET.SubElement(suite, "testcase", classname=r.file, name=r.name)
-        if not r.passed:
-            fail = ET.SubElement(case, "failure", message=r.failures[0])
-            fail.text = "\n".join(r.failures)
-    ET.indent(suite)
-    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
 @main.command()
@@ -96,6 +80,7 @@ def run(
     if as_json:
         echo_json(
             {
+                "format_version": FORMAT_VERSION,
                 "passed": len(results) - len(failed),
                 "failed": len(failed),
                 "results": [_result_json(r) for r in results],

@@ -7,7 +7,7 @@ import sys
 import click
 
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, EXIT_OK, echo_json, input_errors
+from negotiation.cli.common import EXIT_FAILED, EXIT_OK, FORMAT_VERSION, echo_json, input_errors
 from negotiation.scenario.coverage import measure_files, overall_percent
 
 __all__ = ["coverage"]
@@ -33,6 +33,7 @@ def coverage(paths: tuple[str, ...], as_json: bool, fail_under: float | None) ->
     if as_json:
         echo_json(
             {
+                "format_version": FORMAT_VERSION,
                 "percent": round(percent, 1),
                 "fail_under": fail_under,
                 "passed": not below,

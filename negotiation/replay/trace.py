@@ -155,7 +155,8 @@ class Trace(_Out):
         return data_frame(step_rows(self), STEP_COLUMNS)
 
     def to_json(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", exclude_none=True)
+        data: dict[str, Any] = {"format_version": FORMAT_VERSION}
+        data.update(self.model_dump(mode="json", exclude_none=True))
         data.update(self.summary())
         return data
 
