@@ -311,12 +311,22 @@ def test_cli_bad_policy_exits_2_with_a_located_error(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "talks-first" in missing.output
 
 
-def test_run_seeds_are_the_spawned_children_of_the_seed() -> None:
+def test_run_seeds_come_from_the_seed_sequence_and_the_index_only() -> None:
     from numpy.random import SeedSequence
 
-    from negotiation.simulate.runs import run_seed
+    from negotiation.simulate.runs import root_key, run_seed
 
-    children = SeedSequence(42).spawn(5)
-    for i, child in enumerate(children):
-        a, b = child.generate_state(2)
-        assert run_seed(42, i) == (int(a) << 32) | int(b)
+    key = root_key(42)
+    assert key == SeedSequence(42).generate_state(8).tobytes()
+    seeds = [run_seed(key, i) for i in range(1000)]
+    assert len(set(seeds)) == 1000
+    assert seeds[7] == run_seed(root_key(42), 7) != run_seed(root_key(43), 7)
+
+
+@given(day=st.dates())
+def test_a_dated_event_equals_the_validated_one(day: object) -> None:
+    from negotiation.events import Event
+    from negotiation.simulate.runs import dated
+
+    template = Event(id="sim", kind="protest", date="2000-01-01", actors=("cnrp",))
+    assert dated(template, day) == template.model_copy(update={"date": day})  # type: ignore[arg-type]

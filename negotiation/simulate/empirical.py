@@ -1,19 +1,21 @@
 """The built-in ``empirical`` policy, estimated from a dispute's event log.
 
 Replaying the record through the model gives, for each event, the configuration it happened
-in. The policy counts kinds per region state: in a configuration, a kind's weight is the sum,
-over the regions, of the times it happened while that region was in its current state, plus
-the smoothing ``alpha`` (0.5 by default: Jeffreys' add-one-half), over the kinds of the record
-the model enables there. A kind's actors, recipients and facts are drawn uniformly from its
+in. In a configuration the record reached, a kind's weight is the number of times it happened
+there; in one it never reached, the policy backs off to the region states: the sum, over the
+regions, of the times the kind happened while that region was in its current state. Each kind
+of the record the model enables there gets the smoothing ``alpha`` on top (0.5 by default:
+Jeffreys' add-one-half), so no allowed move has probability 0. A kind's actors, recipients and facts are drawn uniformly from its
 events in the record, and waiting times from the record's gaps between consecutive events (in
 days). So the simulation can start from the record with no hand-written policy.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from negotiation.errors import InputError
@@ -32,9 +34,11 @@ class EmpiricalPolicy(Policy):
 
     model: CompiledModel | None = None
     counts: tuple[dict[str, Counter[str]], ...] = ()  # per region: state -> kind counts
+    seen: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)  # per configuration
     moves: dict[str, Move] = field(default_factory=dict)
     wait: Wait = field(default_factory=lambda: Wait(30.0))
     alpha: float = DEFAULT_SMOOTHING
+    factors: dict[str, float] = field(default_factory=dict)  # kind -> weight multiplier
 
     def choices(self, state: State) -> tuple[tuple[PolicyRule, ...], tuple[float, ...]]:
         config = state.config
@@ -42,12 +46,18 @@ class EmpiricalPolicy(Policy):
         if found is None:
             assert self.model is not None
             enabled = set(self.model.enabled(config))
+            here = self.seen.get(config)
             moves = []
             for kind in sorted(self.moves):  # sorted: the same order on every machine
                 if kind not in enabled:
                     continue
-                n = sum(self.counts[r].get(s, Counter()).get(kind, 0) for r, s in enumerate(config))
-                weight = n + self.alpha
+                if here is not None:
+                    n: float = here.get(kind, 0)
+                else:
+                    n = sum(
+                        self.counts[r].get(s, Counter()).get(kind, 0) for r, s in enumerate(config)
+                    )
+                weight = (n + self.alpha) * self.factors.get(kind, 1.0)
                 if weight > 0:
                     m = self.moves[kind]
                     moves.append(Move(kind, weight, m.variants, m.cumulative))
@@ -61,25 +71,11 @@ class EmpiricalPolicy(Policy):
             self._choices[config] = found
         return found
 
-    def reweighted(self, factors: dict[str, float]) -> Policy:  # type: ignore[override]
-        moves = {k: Move(k, m.weight, m.variants, m.cumulative) for k, m in self.moves.items()}
-        counts = tuple(
-            {s: Counter({k: n * factors.get(k, 1.0) for k, n in c.items()}) for s, c in per.items()}
-            for per in self.counts
-        )
-        return EmpiricalPolicy(
-            self.id,
-            self.description,
-            (),
-            self.outcomes,
-            self.source,
-            self.notes,
-            model=self.model,
-            counts=counts,
-            moves=moves,
-            wait=self.wait,
-            alpha=self.alpha * 1.0,
-        )
+    def reweighted(self, factors: Mapping[str, float]) -> Policy:
+        merged = {
+            k: self.factors.get(k, 1.0) * factors.get(k, 1.0) for k in {*self.factors, *factors}
+        }
+        return dataclasses.replace(self, factors=merged, _choices={})
 
 
 def empirical_policy(
@@ -95,8 +91,10 @@ def empirical_policy(
         raise InputError(f"smoothing must be >= 0, not {alpha}")
     counts: list[defaultdict[str, Counter[str]]] = [defaultdict(Counter) for _ in model.regions]
     variants: dict[str, list[Event]] = defaultdict(list)
+    seen: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     state = model.initial
     for e in events:
+        seen[state.config][e.kind] += 1
         for r, s in enumerate(state.config):
             counts[r][s][e.kind] += 1
         if model.handles(e.kind):
@@ -110,16 +108,17 @@ def empirical_policy(
         kind: Move(kind, 1.0, tuple(evs), _cumulate([1.0] * len(evs)))
         for kind, evs in sorted(variants.items())
     }
-    seen = ", ".join(sorted(moves))
+    kinds = ", ".join(sorted(moves))
     return EmpiricalPolicy(
         "empirical",
         f"kinds per region state counted from {len(events)} events, add-{alpha} smoothing",
         (),
         (),
         "empirical",
-        (f"kinds: {seen}",),
+        (f"kinds: {kinds}",),
         model=model,
         counts=tuple({s: Counter(c) for s, c in per.items()} for per in counts),
+        seen=dict(seen),
         moves=moves,
         wait=Wait(None, gaps),
         alpha=alpha,

@@ -1,9 +1,9 @@
 """One simulated run, and a chunk of runs: the sampler every executor calls.
 
-Run ``i`` of a simulation seeded ``S`` draws from its own stream: the ``i``-th child of
-``numpy.random.SeedSequence(S)`` (``SeedSequence(S, spawn_key=(i,))``), whose first 128 bits
-seed a :class:`random.Random`. So a run's result depends on ``S`` and ``i`` only, never on
-which worker ran it or how the runs were chunked.
+Run ``i`` of a simulation seeded ``S`` draws from its own stream: a :class:`random.Random`
+seeded with BLAKE2b(``i``) keyed with 256 bits of ``numpy.random.SeedSequence(S)`` (:func:`run_seed`).
+So a run's result depends on ``S`` and ``i`` only, never on which worker ran it or how the
+runs were chunked.
 
 Each step draws an actor (among those whose policy rule matches), a move, a variant of its
 facts and a waiting time; the dated event goes to the compiled model's ``step``. A move the
@@ -15,15 +15,18 @@ events, when every region is in a final state, or when no actor has a move.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import time
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from negotiation.events import Event
 from negotiation.model.compiled import CompiledModel, State
 from negotiation.simulate.policy import Policy, _pick
 
-__all__ = ["STOPS", "Chunk", "Job", "run_chunk", "run_seed"]
+__all__ = ["STOPS", "Chunk", "Job", "dated", "root_key", "run_chunk", "run_seed"]
 
 STOPS = ("final", "horizon", "max_steps", "stuck")
 
@@ -45,6 +48,7 @@ class Job:
     outcome_kind: tuple[str | None, ...] = ()
     _config_hits: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _finals: tuple[frozenset[str], ...] = ()
+    _final_configs: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self._finals:
@@ -68,9 +72,14 @@ class Job:
         return found
 
     def all_final(self, config: tuple[str, ...]) -> bool:
-        return all(s in f for s, f in zip(config, self._finals, strict=True) if f) and any(
-            self._finals
-        )
+        """Whether every region that has final states is in one."""
+        found = self._final_configs.get(config)
+        if found is None:
+            found = any(self._finals) and all(
+                s in f for s, f in zip(config, self._finals, strict=True) if f
+            )
+            self._final_configs[config] = found
+        return found
 
 
 @dataclass
@@ -89,12 +98,34 @@ class Chunk:
     cpu_s: float = 0.0
 
 
-def run_seed(seed: int, index: int) -> int:
-    """The seed of run ``index``: the ``index``-th child of ``SeedSequence(seed)``."""
+def root_key(seed: int) -> bytes:
+    """The simulation's key: 256 bits of ``numpy.random.SeedSequence(seed)``."""
     from numpy.random import SeedSequence
 
-    a, b = SeedSequence(seed, spawn_key=(index,)).generate_state(2)
-    return (int(a) << 32) | int(b)
+    return bytes(SeedSequence(seed).generate_state(8).tobytes())
+
+
+def run_seed(key: bytes, index: int) -> int:
+    """The seed of run ``index``: BLAKE2b of the index keyed with the simulation's key (a
+    microsecond, where spawning a ``SeedSequence`` per run costs fifty)."""
+    digest = hashlib.blake2b(index.to_bytes(8, "little"), key=key[:64], digest_size=16).digest()
+    return int.from_bytes(digest, "little")
+
+
+_MAX_EVENTS = 50_000  # dated events kept per chunk (one per template and day)
+
+
+def dated(template: Event, day: dt.date) -> Event:
+    """``template`` on ``day``: a copy of a validated event with only its date changed (the
+    date is a valid date), built without pydantic's copy machinery."""
+    event = object.__new__(Event)
+    fields = template.__dict__.copy()
+    fields["date"] = day
+    object.__setattr__(event, "__dict__", fields)
+    object.__setattr__(event, "__pydantic_fields_set__", template.__pydantic_fields_set__)
+    object.__setattr__(event, "__pydantic_extra__", template.__pydantic_extra__)
+    object.__setattr__(event, "__pydantic_private__", template.__pydantic_private__)
+    return event
 
 
 def run_chunk(job: Job, first: int, count: int) -> Chunk:
@@ -106,10 +137,11 @@ def run_chunk(job: Job, first: int, count: int) -> Chunk:
         if k is not None:
             kind_outcomes.setdefault(k, []).append(i)
     rng = random.Random()
-    dates: dict[int, dt.date] = {}
+    events: dict[tuple[int, int], Event] = {}
+    key = root_key(job.seed)
     for index in range(first, first + count):
-        rng.seed(run_seed(job.seed, index))
-        steps, days, config, stop, violations, reached = _run(job, rng, kind_outcomes, dates, out)
+        rng.seed(run_seed(key, index))
+        steps, days, config, stop, violations, reached = _run(job, rng, kind_outcomes, events, out)
         out.steps.append(steps)
         out.days.append(days)
         out.final.append(job.model.label(config))
@@ -125,7 +157,7 @@ def _run(
     job: Job,
     rng: random.Random,
     kind_outcomes: dict[str, list[int]],
-    dates: dict[int, dt.date],
+    events: dict[tuple[int, int], Event],
     out: Chunk,
 ) -> tuple[int, int, tuple[str, ...], int, int, list[int]]:
     """One run: (steps, days, final configuration, stop, violations, day each outcome was
@@ -140,24 +172,32 @@ def _run(
     for o in job.hits(config):
         reached[o] = 0
     steps = violations = 0
+    final = job.all_final(config)
+    uniform = rng.random
     while steps < max_steps:
-        if job.all_final(config):
+        if final:
             return steps, day - start, config, 0, violations, reached
         rules, cumulative = choices(state)
         if not rules:
             return steps, day - start, config, 3, violations, reached
         rule = rules[0] if len(rules) == 1 else rules[_pick(cumulative, rng)]
-        moves = rule.moves
-        move = moves[0] if len(moves) == 1 else moves[_pick(rule.cumulative, rng)]
+        moves, cumulative = rule.moves, rule.cumulative
+        if len(moves) == 1:
+            move = moves[0]
+        else:
+            i = bisect_right(cumulative, uniform() * cumulative[-1])
+            move = moves[i if i < len(moves) else -1]
         template = move.draw(rng)
         next_day = day + rule.wait.draw(rng)
         if limit is not None and next_day > limit:
             return steps, day - start, config, 1, violations, reached
         day = next_day
-        date = dates.get(day)
-        if date is None:
-            date = dates[day] = dt.date.fromordinal(day)
-        result = step(state, template.model_copy(update={"date": date}))
+        event = events.get((id(template), day))  # templates live as long as the policy
+        if event is None:
+            if len(events) >= _MAX_EVENTS:
+                events.clear()
+            event = events[(id(template), day)] = dated(template, dt.date.fromordinal(day))
+        result = step(state, event)
         steps += 1
         if not result.accepted:
             out.rejections[result.rejected_by or "not_enabled"] += 1
@@ -169,10 +209,11 @@ def _run(
                 out.violated[inv] += 1
         if state.config is not config:
             config = state.config
+            final = job.all_final(config)
             for o in job.hits(config):
                 if reached[o] < 0:
                     reached[o] = day - start
         for o in kind_outcomes.get(move.kind, ()):
             if reached[o] < 0:
                 reached[o] = day - start
-    return steps, day - start, config, 0 if job.all_final(config) else 2, violations, reached
+    return steps, day - start, config, 0 if final else 2, violations, reached
