@@ -228,3 +228,12 @@ def test_process_mining_logs_load_in_pm4py_when_installed(tmp_path: Path) -> Non
     assert list(frame["concept:name"]) == [e.kind for e in data.log.events]
     ocel = pm4py.read_ocel2_json(str(tmp_path / "log.jsonocel"))
     assert len(ocel.events) == len(data.log.events)
+
+
+def test_the_cli_offers_every_registered_format() -> None:
+    import click
+
+    import negotiation.cli.output  # noqa: F401  (registers the command)
+
+    fmt = next(p for p in main.commands["export"].params if p.name == "fmt")
+    assert isinstance(fmt.type, click.Choice) and set(fmt.type.choices) == set(FORMATS)
