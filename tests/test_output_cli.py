@@ -53,3 +53,13 @@ def test_json_outputs_carry_a_format_version(tmp_path: object) -> None:
         r = CliRunner().invoke(main, args)
         assert r.exit_code in (0, 1), (args, r.output)
         assert isinstance(json.loads(r.output)["format_version"], int), args
+
+
+def test_violations_is_a_list_wherever_it_appears() -> None:
+    """One type per key: ``violations`` lists them (a step's, an exploration's); counts are
+    ``violation_count``."""
+    trace = json.loads(CliRunner().invoke(main, ["replay", "--json"]).output)
+    assert isinstance(trace["violation_count"], int) and "violations" not in trace
+    assert all(isinstance(s["violations"], list) for s in trace["steps"])
+    found = json.loads(CliRunner().invoke(main, ["explore", "--max-depth", "2", "--json"]).output)
+    assert isinstance(found["violations"], list)

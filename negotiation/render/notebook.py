@@ -47,7 +47,7 @@ STEP_COLUMNS = (
     "accepted",
     "rejected_by",
     "reason",
-    "violations",
+    "violation_count",
     "source_article",
     "source_quote",
 )
@@ -91,7 +91,7 @@ def step_rows(trace: Trace) -> list[dict[str, Any]]:
             "accepted": s.accepted,
             "rejected_by": s.rejected_by or "",
             "reason": s.reason or "",
-            "violations": len(s.violations),
+            "violation_count": len(s.violations),
             "source_article": s.sources[0].article if s.sources else "",
             "source_quote": s.sources[0].quote if s.sources else "",
         }

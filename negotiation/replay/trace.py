@@ -30,7 +30,9 @@ from negotiation.model.world import World
 
 __all__ = ["Step", "StepViolation", "Trace", "replay"]
 
-FORMAT_VERSION = 2
+#: 3: the summary's count of violations is ``violation_count`` (``violations`` is a list in
+#: every JSON document: a step's, an exploration's)
+FORMAT_VERSION = 3
 MAX_PERMUTED = 6  # same-day runs up to this size are checked in every order
 
 
@@ -134,7 +136,7 @@ class Trace(_Out):
             "conformance": round(self.conformance, 4),
             "first_deviation": self.first_deviation,
             "final_phase": self.final_phase,
-            "violations": len(self.violations),
+            "violation_count": len(self.violations),
         }
 
     def __repr__(self) -> str:
