@@ -33,7 +33,7 @@ from typing import Any, ClassVar, NoReturn, TypeVar, cast
 import click
 
 from negotiation._internal.suggest import unknown
-from negotiation.errors import InputError, NegotiationError
+from negotiation.errors import InputError, NegotiationError, Problem
 
 __all__ = [
     "EXIT_CODES",
@@ -124,6 +124,12 @@ class CommandGroup(click.Group):
             return super().invoke(ctx)
         except NegotiationError as exc:
             report(exc)
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            # a path the system refuses (name too long, permissions, I/O): its name and why
+            why = exc.strerror or type(exc).__name__
+            report(InputError(Problem(file=str(exc.filename), message=f"cannot use: {why}")))
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)

@@ -89,9 +89,14 @@ def _validate_scenario(doc: yamldoc.Document) -> object:
 
 
 def _validate_model(doc: yamldoc.Document) -> object:
+    from negotiation.errors import NegotiationError
     from negotiation.model import DisputeModel, load_spec
+    from negotiation.model.compiler import name_files
 
-    return DisputeModel(load_spec(doc.file))  # also checks the profile cites what the rules need
+    try:  # also checks the profile cites what the rules need
+        return DisputeModel(load_spec(doc.file))
+    except NegotiationError as exc:
+        raise name_files(exc, doc.file) from None
 
 
 def _validate_profile(doc: yamldoc.Document) -> object:

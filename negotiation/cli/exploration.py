@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from negotiation._internal.atomic import check_output_dir
+from negotiation._internal.calendar import check_date
 from negotiation._internal.suggest import unknown
 from negotiation.cli import main
 from negotiation.cli.common import (
@@ -45,9 +46,26 @@ def _two_seat_counts(
         seats = [int(n) for n in value.split(",")]
     except ValueError:
         seats = []
-    if len(seats) != 2 or min(seats) < 0:
-        raise click.BadParameter(f"expected two whole numbers like 68,55, got {value!r}")
+    if len(seats) != 2 or min(seats) < 0 or max(seats) > MAX_SEATS:
+        raise click.BadParameter(
+            f"expected two whole numbers like 68,55 (each at most {MAX_SEATS}), got {value!r}"
+        )
     return seats[0], seats[1]
+
+
+#: the most seats an assembly may have in --split
+MAX_SEATS = 100_000
+
+
+def _start_date(
+    ctx: click.Context, param: click.Parameter, value: dt.datetime | None
+) -> dt.datetime | None:
+    if value is not None:
+        try:
+            check_date(value.date())
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
 
 
 @main.command()
@@ -84,6 +102,7 @@ def _two_seat_counts(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
+    callback=_start_date,
     help="date of the first abstract event (default: the first event of the dispute's log)",
 )
 @click.option(

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from negotiation._internal.calendar import check_date
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
 from negotiation.cli.packs import PACK
@@ -24,9 +25,9 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        return check_date(dt.date.fromisoformat(value.strip()))
+    except ValueError as exc:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}: {exc}") from None
 
 
 def _gazetteer(actors: str | None, no_actors: bool) -> Gazetteer:
@@ -147,7 +148,7 @@ def _extract_all(
 @click.option("--no-actors", is_flag=True, help="Use no gazetteer (every name is a candidate).")
 @click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
 @PACK
-@click.option("--min-confidence", type=float, default=0.0, show_default=True,
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop mentions below this confidence.")  # fmt: skip
 @click.option("--out", type=click.Path(), help="Write the merged event log (YAML) here.")
 @input_errors
@@ -267,9 +268,9 @@ def _print_evaluation(name: str, description: str, result: Any, tolerance: int) 
               help="Articles directory for --gold (default: the built-in seeds).")  # fmt: skip
 @click.option("--actors", type=click.Path(), help="Actors file for --gold (default: built-in).")
 @click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in + pack's).")
-@click.option("--tolerance", type=int, default=1, show_default=True,
+@click.option("--tolerance", type=click.IntRange(0, 3660), default=1, show_default=True,
               help="Days of slack around a gold event's period.")  # fmt: skip
-@click.option("--min-f1", type=float, default=None, help="Exit 1 if any F1 is below this.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None, help="Exit 1 if any F1 is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @input_errors
 def evaluate_cmd(

@@ -188,7 +188,13 @@ def infer_published(
     full date in the clean paragraphs that is not a date to come ("will convene on ...");
     else ``date.min`` with basis ``unknown``."""
     paras = clean_paragraphs(text) if paragraphs is None else paragraphs
-    found = [(d, p.text[s:e], p.text[:s]) for p in paras for d, s, e in find_dates(p.text)]
+    # the 64 characters before a date hold any cue of _FUTURE_CUE (a word and at most 40 more):
+    # the whole text before it would make this quadratic in a paragraph's length
+    found = [
+        (d, p.text[s:e], p.text[max(0, s - 64) : s])
+        for p in paras
+        for d, s, e in find_dates(p.text)
+    ]
     past = [(d, words) for d, words, before in found if not _FUTURE_CUE.search(before)]
     line = _dateline(paras, [d for d, _ in past])
     if line is not None:

@@ -6,6 +6,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from negotiation._internal import limits
 from negotiation.corpus.paragraphs import _trim
 
 __all__ = ["Sentence", "split_sentences"]
@@ -98,8 +99,13 @@ def split_sentences(
     A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes) followed by white
     space and an upper-case letter, a digit or an opening quote -- unless the period belongs to
     an abbreviation ("Mr.", "Sept. 17"), an initial or a dotted acronym ("U.S.", "p.m.").
+
+    A sentence longer than the sentence limit (``NEGOTIATION_MAX_SENTENCE`` characters, see
+    :mod:`negotiation._internal.limits`) is cut into pieces at a ``;``, a ``,`` or a space, so
+    that extraction stays linear in the text's length however it is written.
     """
     stop = len(text) if end is None else end
+    limit = limits.current().sentence
     out: list[Sentence] = []
     begin = start
     for m in _BOUNDARY.finditer(text, start, stop):
@@ -116,11 +122,24 @@ def split_sentences(
                 token_start -= 1
             if _is_abbreviation(text[token_start : m.start() + 1]):
                 continue
-        s, e = _trim(text, begin, m.end())
-        if s < e:
-            out.append(Sentence(start=s, end=e, text=text[s:e], paragraph=paragraph))
+        out += _pieces(text, begin, m.end(), paragraph, limit)
         begin = m.end()
+    out += _pieces(text, begin, stop, paragraph, limit)
+    return out
+
+
+def _pieces(text: str, begin: int, stop: int, paragraph: int, limit: int) -> list[Sentence]:
+    """The sentence ``text[begin:stop]`` (trimmed), cut into pieces of at most ``limit``."""
+    out: list[Sentence] = []
     s, e = _trim(text, begin, stop)
-    if s < e:
-        out.append(Sentence(start=s, end=e, text=text[s:e], paragraph=paragraph))
+    while s < e:
+        cut = e
+        if e - s > limit:
+            window = text[s : s + limit]
+            at = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+            cut = s + at + 1 if at > limit // 2 else s + limit
+        ps, pe = _trim(text, s, cut)
+        if ps < pe:
+            out.append(Sentence(start=ps, end=pe, text=text[ps:pe], paragraph=paragraph))
+        s = cut
     return out

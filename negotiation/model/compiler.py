@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from negotiation._internal.suggest import did_you_mean
-from negotiation.errors import InputError, ModelError
+from negotiation.errors import InputError, ModelError, NegotiationError
 from negotiation.model.compiled import Candidate, CompiledModel, State
 from negotiation.model.data_defined import compile_definitions
 from negotiation.model.library.conditions import CONDITIONS, Condition
@@ -31,7 +32,7 @@ from negotiation.model.properties import Monitor, Property
 from negotiation.model.spec import ModelSpec, load_spec
 from negotiation.model.world import World, WorldSchema, WorldValueError
 
-__all__ = ["check_properties", "compile_model"]
+__all__ = ["check_properties", "compile_model", "name_files"]
 
 
 def compile_model(
@@ -54,7 +55,25 @@ def compile_model(
             update={"disabled_rules": tuple(dict.fromkeys((*prof.disabled_rules, *disabled_rules)))}
         )
     params = prof.resolve(interpretation)
-    return _Compiler(spec, prof, params).build()
+    try:
+        return _Compiler(spec, prof, params).build()
+    except NegotiationError as exc:  # a model and profile that do not fit: name the files given
+        named = [str(f) for f in (model, profile) if isinstance(f, Path | str) and Path(f).is_file()]
+        raise name_files(exc, " with ".join(named)) from None
+
+
+def name_files(exc: NegotiationError, files: str) -> NegotiationError:
+    """``exc`` naming ``files`` (the model and profile files it is about) where it names none:
+    an :class:`InputError` about ``<input>``, a :class:`ModelError` (text only)."""
+    if not files:
+        return exc
+    if isinstance(exc, InputError):
+        return InputError(
+            [replace(p, file=files) if p.file == "<input>" else p for p in exc.problems]
+        )
+    if isinstance(exc, ModelError) and files not in str(exc):
+        return type(exc)(f"{files}: {exc}")
+    return exc
 
 
 class _Compiler:

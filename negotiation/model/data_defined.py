@@ -93,10 +93,11 @@ class CelInvariant:
 
 
 def _from_cel(spec: FieldSpec, value: Any) -> Any:
-    import datetime as dt
 
     if spec.type == "date" and isinstance(value, int) and not isinstance(value, bool):
-        return dt.date.fromordinal(value + dt.date(1970, 1, 1).toordinal())
+        from negotiation._internal.calendar import from_day_number
+
+        return from_day_number(value)
     if spec.type == "dates" and isinstance(value, list):
         return [_from_cel(FieldSpec("x", "date"), v) for v in value]
     return value

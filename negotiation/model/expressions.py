@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from negotiation._internal.calendar import add_months
+from negotiation._internal.calendar import add_months, from_day_number
 from negotiation.errors import ModelError
 from negotiation.events import Event
 from negotiation.model.library.rules import member_base
@@ -53,7 +53,7 @@ def day_number(day: dt.date) -> int:
 
 
 def _from_day(n: int) -> dt.date:
-    return dt.date.fromordinal(int(n) + _ORIGIN)
+    return from_day_number(n)  # saturating: CEL arithmetic may go past the calendar
 
 
 def _cel(value: Any) -> Any:

@@ -190,6 +190,15 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
         where = ("events",) if events != "builtin" else ()
         raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None
     if key not in _LOGS:
-        log: EventLog = load_event_log(path)
+        try:
+            log: EventLog = load_event_log(path)
+        except InputError as exc:  # a file that cannot be read: said where the scenario names it
+            where = ("events",) if events != "builtin" else ()
+            raise InputError(
+                [
+                    p if p.line is not None else locate(loaded.doc, where, f"{p.file}: {p.message}")
+                    for p in exc.problems
+                ]
+            ) from None
         _LOGS[key] = log.events
     return list(_LOGS[key])

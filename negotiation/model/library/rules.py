@@ -20,11 +20,10 @@ rule looks at (a property test holds every rule to it)::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from negotiation._internal.calendar import add_months, months_before
+from negotiation._internal.calendar import add_days, add_months, months_before
 from negotiation.events import Event
 from negotiation.model.profile import Parameters
 from negotiation.model.world import World
@@ -132,15 +131,15 @@ def _first_session_deadline(w: World, e: Event, p: Parameters) -> str | None:
         return "the first session cannot be convened before an election"
     what = "final results" if window.start == "results" else "election"
     if window.max_days is not None:
-        deadline = base + dt.timedelta(days=window.max_days)
+        deadline = add_days(base, window.max_days)
         if e.date > deadline:
             return (
                 f"first session on {e.date} is after the deadline {deadline} "
                 f"({window.max_days} days from the {what} of {base})"
             )
-    if window.min_days and e.date < base + dt.timedelta(days=window.min_days):
+    if window.min_days and e.date < add_days(base, window.min_days):
         return (
-            f"first session on {e.date} is before {base + dt.timedelta(days=window.min_days)} "
+            f"first session on {e.date} is before {add_days(base, window.min_days)} "
             f"({window.min_days} days from the {what} of {base})"
         )
     return None
@@ -226,11 +225,11 @@ def _new_election_deadline(w: World, e: Event, p: Parameters) -> str | None:
     window = p.window("election_after_dissolution")
     assert window is not None
     if window.max_days is not None:
-        deadline = w.dissolved_on + dt.timedelta(days=window.max_days)
+        deadline = add_days(w.dissolved_on, window.max_days)
         if e.date > deadline:
             return f"election on {e.date} is after {deadline}, {window.max_days} days from the dissolution"
     if window.min_days:
-        earliest = w.dissolved_on + dt.timedelta(days=window.min_days)
+        earliest = add_days(w.dissolved_on, window.min_days)
         if e.date < earliest:
             return f"election on {e.date} is before {earliest}, {window.min_days} days from the dissolution"
     return None
