@@ -52,6 +52,10 @@ def read_bytes(path: Path | str) -> bytes:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _oserror(p, exc) from None
+    except ValueError:  # a NUL in the name
+        raise InputError(
+            Problem(file=repr(str(p)), message="a NUL character in the file name")
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

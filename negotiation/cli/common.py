@@ -130,6 +130,10 @@ class CommandGroup(click.Group):
             # a path the system refuses (name too long, permissions, I/O): its name and why
             why = exc.strerror or type(exc).__name__
             report(InputError(Problem(file=str(exc.filename), message=f"cannot use: {why}")))
+        except ValueError as exc:
+            if "null byte" not in str(exc):
+                raise
+            report(InputError("a file name holds a NUL character", file="<path>"))
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)

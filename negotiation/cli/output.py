@@ -111,16 +111,12 @@ def report(
 def _load_simulation(path: str) -> dict[str, Any]:
     """The JSON of ``negotiation simulate --json``: a mapping with ``outcomes``."""
     import json
-    from pathlib import Path
 
+    from negotiation._internal.files import read_text
     from negotiation.errors import InputError, Problem
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(Problem(file=path, message="file not found")) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(file=path, message=f"cannot read: {exc}")) from None
+    try:  # a regular file within the size limit (never a FIFO or a device)
+        data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise InputError(
             Problem(file=path, line=exc.lineno, column=exc.colno, message=f"not JSON: {exc.msg}")

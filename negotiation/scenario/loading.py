@@ -186,7 +186,7 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
             path = path / "events.yaml"
     try:
         key = (os.path.realpath(path), path.stat().st_mtime)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         where = ("events",) if events != "builtin" else ()
         raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None
     if key not in _LOGS:

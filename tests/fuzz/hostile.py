@@ -10,6 +10,7 @@ returns what a user would see.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -265,13 +266,7 @@ def run_case(folder: Path, target: str, command: list[str], text: str) -> Outcom
     path = folder / target
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     args = [a.format(d=folder, f=path) for a in command]
-    with watchdog(120):
-        result = CliRunner().invoke(main, args, catch_exceptions=True)
-    error = None
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        assert result.exc_info is not None
-        error = "".join(traceback.format_exception(*result.exc_info))
-    return Outcome(args, result.exit_code, result.output, error)
+    return run_args(args, folder)
 
 
 def check(outcome: Outcome, folder: Path) -> None:
@@ -350,8 +345,11 @@ def hostile_paths(folder: Path) -> list[str]:
 
 #: options kept bounded so that a case stays small (appended last: they win)
 SAFETY = {
-    "explore": ["--max-states", "300", "--max-seconds", "10", "--workers", "1", "--no-progress"]
+    "explore": ["--max-states", "300", "--max-seconds", "10", "--workers", "1", "--no-progress"],
+    "simulate": ["--runs", "20", "--executor", "serial", "--workers", "1", "--no-progress"],
 }
+#: options never fuzzed: they reach outside the machine (a Dask scheduler's address)
+NOT_FUZZED = ("help", "scheduler", "executor")
 
 
 def flag_values(param: click.Parameter, folder: Path) -> list[str]:
@@ -408,7 +406,7 @@ def flag_cases(draw: st.DrawFn, folder: Path) -> list[str]:
     assert command is not None
     args = [name]
     for param in command.params:
-        if param.name in ("help",) or not draw(st.booleans()):
+        if param.name in NOT_FUZZED or not draw(st.booleans()):
             continue
         if isinstance(param, click.Argument):
             values = [*flag_values(param, folder)]
@@ -426,8 +424,12 @@ def flag_cases(draw: st.DrawFn, folder: Path) -> list[str]:
     return args + SAFETY.get(name, [])
 
 
-def run_args(args: list[str]) -> Outcome:
-    with watchdog(120):
+def run_args(args: list[str], folder: Path) -> Outcome:
+    """Run the command line in a fresh folder inside the case (so that a default output path,
+    like ``report.html``, is written there, never in the working tree)."""
+    cwd = folder / "cwd"
+    cwd.mkdir(exist_ok=True)
+    with contextlib.chdir(cwd), watchdog(120):
         result = CliRunner().invoke(main, args, catch_exceptions=True)
     error = None
     if result.exception is not None and not isinstance(result.exception, SystemExit):
