@@ -11,6 +11,7 @@ returns what a user would see.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -278,8 +279,9 @@ def check(outcome: Outcome, folder: Path) -> None:
     assert outcome.exit_code not in (3, 130) or outcome.args[0] == "explore", outcome
     if outcome.exit_code == 2:
         errors = [line for line in outcome.output.splitlines() if line.startswith("error:")]
+        errors += [f"error: {p.get('file')}: {p.get('message')}" for p in json_problems(outcome)]
         usage = "Usage:" in outcome.output
-        assert errors or usage, (outcome.args, outcome.output)
+        assert errors or usage, (outcome.args, outcome.output[-2000:])
         for line in errors:
             assert str(folder) in line or "NEGOTIATION_" in line, (outcome.args, line)
 
@@ -445,7 +447,10 @@ def check_flags(outcome: Outcome, folder: Path) -> None:
     assert outcome.exit_code in EXIT_CODES, (outcome.args, outcome.exit_code, outcome.output)
     if outcome.exit_code == 2:
         errors = [line for line in outcome.output.splitlines() if line.startswith("error:")]
-        assert errors or "Usage:" in outcome.output, (outcome.args, outcome.output)
+        assert errors or "Usage:" in outcome.output or json_problems(outcome), (
+            outcome.args,
+            outcome.output[-2000:],
+        )
     keep = folder / "out" / "file.txt"
     assert (
         not keep.exists()
@@ -453,3 +458,15 @@ def check_flags(outcome: Outcome, folder: Path) -> None:
         or keep.read_text() in ("keep\n",)
         or (outcome.exit_code in (0, 1))
     ), outcome.args
+
+
+def json_problems(outcome: Outcome) -> list[dict[str, object]]:
+    """The problems a ``--json`` command printed as data (``problems``), if it did."""
+    if "--json" not in outcome.args:
+        return []
+    try:
+        data = json.loads(outcome.output[outcome.output.find("{") :])
+    except ValueError:
+        return []
+    found = data.get("problems") if isinstance(data, dict) else None
+    return [p for p in found if isinstance(p, dict)] if isinstance(found, list) else []
