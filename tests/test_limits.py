@@ -189,3 +189,19 @@ def test_ctrl_c_and_memory_have_exit_codes_of_their_own(monkeypatch: pytest.Monk
         result = invoke("packs")
         assert result.exit_code == code, (result.output, result.exception)
         assert "Traceback" not in result.output
+
+
+def test_terminal_escapes_never_reach_the_terminal(tmp_path: Path) -> None:
+    assert "control character U+001B in a string" in located('summary: "\\e[2J\\x1b[31m"\n')
+    article = tmp_path / "a.txt"
+    article.write_text("First line.\nThe \x1b[31mred\x1b[0m party met.\n")
+    with pytest.raises(InputError, match=r"a.txt:2:5: control character U\+001B"):
+        files.read_text(article)
+
+
+def test_json_output_never_holds_nan() -> None:
+    from negotiation.cli.common import to_json
+
+    assert to_json({"a": float("nan"), "b": [float("inf"), 1.5]}) == (
+        '{\n  "a": null,\n  "b": [\n    null,\n    1.5\n  ]\n}\n'
+    )

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
 from negotiation._internal import limits
 from negotiation.errors import InputError, Problem
 
-__all__ = ["kind_of", "read_bytes", "read_text"]
+__all__ = ["CONTROL", "kind_of", "read_bytes", "read_text"]
+
+#: control characters no input text may hold (terminal escapes, bells ...): every C0 character
+#: but tab, newline, carriage return and form feed, DEL, and the C1 range
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def kind_of(mode: int) -> str:
@@ -104,7 +109,7 @@ def read_text(path: Path | str) -> str:
             )
         )
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -116,3 +121,14 @@ def read_text(path: Path | str) -> str:
                 message=f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             )
         ) from None
+    if (bad := CONTROL.search(text)) is not None:
+        at = bad.start()
+        raise InputError(
+            Problem(
+                file=str(path),
+                line=text.count("\n", 0, at) + 1,
+                column=at - text.rfind("\n", 0, at),
+                message=f"control character U+{ord(bad.group()):04X}, expected plain text",
+            )
+        )
+    return text

@@ -136,6 +136,12 @@ def _scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent, lim: limits.Limits
             f"a string of {len(value)} characters, over the limit of {lim.string} "
             f"({limits.raise_hint('string')})",
         )
+    if (bad := files.CONTROL.search(value)) is not None:  # an escape sequence for a terminal
+        raise _Stop(
+            event.start_mark,
+            f"control character U+{ord(bad.group()):04X} in a string (not allowed: it would "
+            "reach terminals as is)",
+        )
     tag = event.tag
     if tag is None or tag == "!":
         if tag == "!" or not event.implicit[0]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import importlib
 import json
+import math
 import sys
 from collections.abc import Callable
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
@@ -162,7 +163,18 @@ def check_interpretation(
 
 def to_json(data: Any) -> str:
     """Deterministic JSON: sorted keys off (models give their own order), 2-space indent."""
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json.dumps(_finite(data), indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with every NaN or infinite float as null: strict JSON parsers reject them."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
 
 
 def echo_json(data: Any) -> None:
