@@ -9,6 +9,8 @@ one compiled engine with a ``transitions`` adapter.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from negotiation.model.compiled import NOT_ENABLED, CompiledModel, State, StepResult
 from negotiation.model.compiler import compile_model
 from negotiation.model.library import (
@@ -21,7 +23,7 @@ from negotiation.model.library import (
     Invariant,
     Rule,
 )
-from negotiation.model.machine import DisputeModel, TransitionsAdapter
+from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import (
     Parameters,
     Profile,
@@ -33,6 +35,19 @@ from negotiation.model.profile import (
 from negotiation.model.properties import Monitor, Property
 from negotiation.model.spec import ModelSpec, Phase, Region, Transition, load_spec
 from negotiation.model.world import World, WorldSchema
+
+if TYPE_CHECKING:
+    from negotiation.model.adapter import TransitionsAdapter
+
+
+def __getattr__(name: str) -> object:
+    # the ``transitions`` adapter loads ``transitions`` (and asyncio): only on first use
+    if name == "TransitionsAdapter":
+        from negotiation.model.adapter import TransitionsAdapter
+
+        return TransitionsAdapter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CONDITIONS",
