@@ -114,7 +114,8 @@ def _validate_pack(doc: yamldoc.Document) -> object:
 def _validate_vocabulary(doc: yamldoc.Document) -> object:
     from negotiation.events.vocabulary import VocabularyFile, builtin_vocabulary
 
-    return builtin_vocabulary().extend(yamldoc.parse(doc, VocabularyFile), doc.file).kinds
+    more = yamldoc.parse(doc, VocabularyFile).located(doc)
+    return builtin_vocabulary().extend(more, doc.file).kinds
 
 
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
@@ -162,7 +163,9 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @PACK
-@click.option("--json", "as_json", is_flag=True, help="print what was checked and every problem as JSON")
+@click.option(
+    "--json", "as_json", is_flag=True, help="print what was checked and every problem as JSON"
+)
 @input_errors
 def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
     """Check event logs, actor and article files, scenarios, models and profiles (a
@@ -203,7 +206,13 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
                 "ok": not problems,
                 "checked": checked,
                 "problems": [
-                    {"file": q.file, "line": q.line, "column": q.column, "path": q.path, "message": q.message}
+                    {
+                        "file": q.file,
+                        "line": q.line,
+                        "column": q.column,
+                        "path": q.path,
+                        "message": q.message,
+                    }
                     for q in problems
                 ],
             }

@@ -21,7 +21,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
-from negotiation.cli.packs import PACK, pack_files
+from negotiation.cli.packs import PACK, pack_files, warn_mismatch
 
 __all__ = ["exit_code", "explore"]
 
@@ -187,7 +187,9 @@ def explore(
     if after is not None or events is not None:
         from negotiation.events.log import load_event_log
 
-        log = list(load_event_log(events))
+        loaded = load_event_log(events)
+        warn_mismatch(model, loaded, events)
+        log = list(loaded)
         if after is not None:
             ids = [e.id for e in log]
             if after not in ids:

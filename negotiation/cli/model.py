@@ -19,7 +19,8 @@ from negotiation.cli.common import (
     input_errors,
     to_json,
 )
-from negotiation.cli.packs import PACK, pack_files
+from negotiation.cli.packs import PACK, pack_files, warn_mismatch
+from negotiation.errors import InputError
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.diagrams import DIAGRAMS, path_states
@@ -104,6 +105,18 @@ def run(
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+def _replay_file(model: DisputeModel, log: Any, events: str | None) -> Any:
+    """The replay of ``log``; an input error about it (an event kind the model has no
+    transition for) names the log's file."""
+    from negotiation.events.log import log_file
+    from negotiation.model.compiler import name_files
+
+    try:
+        return replay_log(model, log)
+    except InputError as exc:
+        raise name_files(exc, str(log_file(events))) from None
+
+
 @main.command()
 @click.argument("events", required=False)
 @PACK
@@ -126,7 +139,9 @@ def replay(
 
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
-    trace = replay_log(DisputeModel(model, profile, interpretation), load_event_log(events))
+    log = load_event_log(events)
+    warn_mismatch(model, log, events)
+    trace = _replay_file(DisputeModel(model, profile, interpretation), log, events)
     if as_json:
         echo_json(trace.to_json())
     else:
@@ -214,7 +229,9 @@ def derive(
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     m = DisputeModel(model, profile, interpretation)
-    trace = replay_log(m, load_event_log(events))
+    log = load_event_log(events)
+    warn_mismatch(model, log, events)
+    trace = _replay_file(m, log, events)
     if as_json:
         echo_json(derive_json(m.spec, trace))
     else:

@@ -10,7 +10,7 @@ import click
 from negotiation.cli import main
 from negotiation.cli.common import echo_json, input_errors
 
-__all__ = ["PACK", "pack_files", "packs"]
+__all__ = ["PACK", "pack_files", "packs", "warn_mismatch"]
 
 PACK = click.option(
     "--pack",
@@ -36,6 +36,15 @@ def pack_files(
         profile if profile is not None else (str(p.profile_path) if p.profile_path else None),
         log if log is not None else str(p.events_path),
     )
+
+
+def warn_mismatch(model: str | None, log: Any, log_path: str | None) -> None:
+    """A warning on stderr when ``log`` is of another dispute than ``model``'s own log."""
+    from negotiation.replay.match import dispute_mismatch
+
+    warning = dispute_mismatch(model, log, log_path)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @main.command()

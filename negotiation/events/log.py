@@ -46,6 +46,7 @@ __all__ = [
     "event_log_from_document",
     "load_actors",
     "load_event_log",
+    "log_file",
     "verify_citation",
 ]
 
@@ -63,6 +64,11 @@ class ActorsFile(BaseModel):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def log_file(path: Path | str | None) -> Path:
+    """The file :func:`load_event_log` reads for ``path`` (a file, a folder, ``None``)."""
+    return _resolve(path, EVENTS_FILE)
 
 
 def _resolve(path: Path | str | None, default_name: str) -> Path:

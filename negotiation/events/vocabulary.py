@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from negotiation._internal import paths, yamldoc
 from negotiation._internal.calendar import parse_iso_date
@@ -78,6 +78,22 @@ class VocabularyFile(_Strict):
     facts: dict[Annotated[str, Field(pattern=KIND_ID)], FactDef] = Field(default_factory=dict)
     kinds: dict[Annotated[str, Field(pattern=KIND_ID)], KindDef] = Field(default_factory=dict)
 
+    #: the document it was read from, and where in it (for errors located at a line)
+    _doc: yamldoc.Document | None = PrivateAttr(default=None)
+    _base: tuple[str | int, ...] = PrivateAttr(default=())
+
+    def located(self, doc: yamldoc.Document, base: tuple[str | int, ...] = ()) -> VocabularyFile:
+        """This file, remembering that it was read from ``doc`` at ``base`` (errors then name a
+        line)."""
+        self._doc, self._base = doc, base
+        return self
+
+    def problem(self, file: str, path: tuple[str | int, ...], message: str) -> Problem:
+        """A problem at ``path`` (e.g. ``("kinds", "arrest")``), at its line when known."""
+        if self._doc is None:
+            return Problem(file=file, message=message)
+        return self._doc.problem((*self._base, *path), message)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -85,6 +101,8 @@ class Vocabulary:
 
     kinds: Mapping[str, KindDef]
     facts: Mapping[str, FactDef]
+    #: where each kind and fact was defined ("kinds.arrest" -> "FILE:LINE"), for errors
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __contains__(self, kind: object) -> bool:
         return kind in self.kinds
@@ -96,25 +114,41 @@ class Vocabulary:
         """This vocabulary with ``more``'s kinds and facts; a kind or fact defined twice, or a
         kind naming an undeclared fact, is an error."""
         problems = [
-            Problem(file=file, message=f"event kind {k!r} is already defined")
+            more.problem(
+                file, ("kinds", k), f"event kind {k!r} is already defined{self._where('kinds', k)}"
+            )
             for k in more.kinds
             if k in self.kinds
         ]
         problems += [
-            Problem(file=file, message=f"fact {f!r} is already defined")
+            more.problem(
+                file, ("facts", f), f"fact {f!r} is already defined{self._where('facts', f)}"
+            )
             for f in more.facts
             if f in self.facts
         ]
         facts = {**self.facts, **more.facts}
         problems += [
-            Problem(file=file, message=f"kind {k!r}: undeclared fact {f!r}{did_you_mean(f, facts)}")
+            more.problem(
+                file,
+                ("kinds", k, "facts"),
+                f"kind {k!r}: undeclared fact {f!r}{did_you_mean(f, facts)}",
+            )
             for k, d in more.kinds.items()
             for f in d.facts
             if f not in facts
         ]
         if problems:
             raise InputError(problems)
-        return Vocabulary({**self.kinds, **more.kinds}, facts)
+        origins = dict(self.origins)
+        for section, names in (("kinds", more.kinds), ("facts", more.facts)):
+            for name in names:
+                origins[f"{section}.{name}"] = _origin(more.problem(file, (section, name), ""))
+        return Vocabulary({**self.kinds, **more.kinds}, facts, origins)
+
+    def _where(self, section: str, name: str) -> str:
+        origin = self.origins.get(f"{section}.{name}")
+        return f" (at {origin}; a vocabulary file adds to the built-in one)" if origin else ""
 
     def check_kind(self, kind: str) -> str | None:
         """``None`` if ``kind`` is known, else an error message naming the nearest kinds."""
@@ -134,6 +168,10 @@ class Vocabulary:
             elif not _fits(fact.type, value):
                 out.append(f"fact {name!r} is {_TYPE_WORDS[fact.type]}; got {value!r}")
         return out
+
+
+def _origin(p: Problem) -> str:
+    return p.file if p.line is None else f"{p.file}:{p.line}"
 
 
 _TYPE_WORDS = {
@@ -167,11 +205,13 @@ def _fits(t: str, v: Any) -> bool:
 
 def load_vocabulary(path: Path | str) -> VocabularyFile:
     """A vocabulary file (additions), validated with located errors."""
-    return yamldoc.parse(yamldoc.load(path), VocabularyFile)
+    doc = yamldoc.load(path)
+    return yamldoc.parse(doc, VocabularyFile).located(doc)
 
 
 def load_vocabulary_text(text: str, file: str = "<vocabulary>") -> VocabularyFile:
-    return yamldoc.parse(yamldoc.load_text(text, file), VocabularyFile)
+    doc = yamldoc.load_text(text, file)
+    return yamldoc.parse(doc, VocabularyFile).located(doc)
 
 
 @functools.cache

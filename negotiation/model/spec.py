@@ -319,6 +319,7 @@ def _vocabulary_file(doc: yamldoc.Document, data: Any, base_dir: Path | None) ->
             )
         )
     more = load_vocabulary(path)
+    builtin_vocabulary().extend(more, str(path))  # a kind defined twice: located in that file
     return {**data, "vocabulary": more.model_dump(exclude_defaults=True)}
 
 
@@ -328,6 +329,8 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
         doc = yamldoc.Document(doc.file, data, _legacy_positions(doc))
     data = _vocabulary_file(doc, data, base_dir)
     spec = yamldoc.parse(doc, ModelSpec, data=data)
+    if data is doc.data:  # written inline: a kind defined twice is located in the model
+        builtin_vocabulary().extend(spec.vocabulary.located(doc, ("vocabulary",)), doc.file)
     problems = spec.structural_problems(doc)
     if problems:
         raise InputError(problems)

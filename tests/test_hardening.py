@@ -1,0 +1,89 @@
+"""Regression tests for hostile or mistaken inputs found by hand (issue 14): each error names
+the file, and its line where the file parsed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from negotiation._internal import paths
+from negotiation.cli import main
+from negotiation.cli.common import EXIT_INPUT
+
+PACKS = paths.data_dir() / "packs"
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_a_copied_builtin_vocabulary_names_its_lines(tmp_path: Path) -> None:
+    copy = tmp_path / "vocabulary.yaml"
+    shutil.copy(paths.data_dir() / "vocabulary.yaml", copy)
+    result = invoke("validate", str(copy))
+    assert result.exit_code == EXIT_INPUT
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"error: {copy}:"), first
+    line = first.split(":")[2]
+    assert line.isdigit() and int(line) > 1
+    assert "'election_held' is already defined (at " in first
+    assert "vocabulary.yaml:" in first.split("(at ")[1]
+
+
+def test_a_model_vocabulary_defining_a_builtin_kind_again_names_its_line(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(PACKS / "thailand-2013-2014", pack)
+    with (pack / "vocabulary.yaml").open("a") as f:
+        f.write("kinds:\n  protest: {description: again}\n")
+    lines = (pack / "vocabulary.yaml").read_text().splitlines()
+    result = invoke("validate", str(pack / "model.yaml"))
+    assert result.exit_code == EXIT_INPUT
+    assert f"{pack / 'vocabulary.yaml'}:{len(lines)}:3: kinds.protest:" in result.output
+    assert "<vocabulary>" not in result.output
+    inline = pack / "model.yaml"
+    text = inline.read_text().replace(
+        "vocabulary: vocabulary.yaml", "vocabulary:\n  kinds:\n    protest: {description: x}\n", 1
+    )
+    inline.write_text(text)
+    result = invoke("validate", str(inline))
+    assert result.exit_code == EXIT_INPUT
+    assert f"{inline}:" in result.output and "vocabulary.kinds.protest" in result.output
+    assert "<vocabulary>" not in result.output
+
+
+def test_a_log_of_another_dispute_gives_a_warning() -> None:
+    kenya = str(PACKS / "kenya-2007-2008" / "events.yaml")
+    for args in (
+        ("replay", kenya, "--pack", "cambodia-2013-2017"),
+        ("replay", kenya),  # the built-in model
+        ("derive", kenya, "--model", str(PACKS / "thailand-2013-2014" / "model.yaml")),
+        ("explore", "--events", kenya, "--max-depth", "0"),
+    ):
+        result = invoke(*args)
+        assert result.exit_code in (0, 1, EXIT_INPUT), result.output
+        assert "<input>" not in result.output
+        assert f"warning: {kenya}: this log ('Kenya 2007-08" in result.stderr, args
+        assert "shares no actor with the model's own log" in result.stderr
+
+
+def test_a_log_of_the_same_dispute_gives_no_warning() -> None:
+    for args in (
+        ("replay", "--pack", "kenya-2007-2008"),
+        ("replay",),
+        ("replay", str(paths.seeds_dir() / "events.yaml"), "--pack", "cambodia-2013-2017"),
+        ("derive", "--pack", "thailand-2013-2014"),
+    ):
+        result = invoke(*args)
+        assert result.exit_code in (0, 1), result.output
+        assert "warning" not in result.stderr, args
+
+
+def test_a_log_with_kinds_the_model_does_not_handle_names_the_log() -> None:
+    kenya = str(PACKS / "kenya-2007-2008" / "events.yaml")
+    model = str(PACKS / "thailand-2013-2014" / "model.yaml")
+    for command in ("replay", "derive"):
+        result = invoke(command, kenya, "--model", model)
+        assert result.exit_code == EXIT_INPUT
+        assert f"error: {kenya}: model 'thailand-2013-2014' has no transition" in result.stderr
