@@ -87,3 +87,62 @@ def test_a_log_with_kinds_the_model_does_not_handle_names_the_log() -> None:
         result = invoke(command, kenya, "--model", model)
         assert result.exit_code == EXIT_INPUT
         assert f"error: {kenya}: model 'thailand-2013-2014' has no transition" in result.stderr
+
+
+ENGLISH = "The opposition rejected the official results and called for an inquiry into the vote.\n"
+GERMAN = "Die Opposition lehnt das amtliche Ergebnis ab und fordert eine Untersuchung der Wahl.\n"
+FRENCH = "L'opposition rejette les résultats officiels et demande une enquête sur le scrutin.\n"
+
+
+def test_validate_checks_an_article_text(tmp_path: Path) -> None:
+    cases = {
+        "english.txt": (ENGLISH.encode(), None),
+        "german.txt": (GERMAN.encode(), "reads as German (de), expected English (en) by default"),
+        "bom.txt": (b"\xef\xbb\xbf" + ENGLISH.encode(), "1:1: starts with a byte-order mark"),
+        "utf16.txt": (ENGLISH.encode("utf-16"), "1:1: UTF-16 text"),
+        "latin1.txt": ("café ".encode("latin-1") + ENGLISH.encode(), "1:4: not UTF-8"),
+        "empty.txt": (b"", "1:1: empty, expected an article's text"),
+        "digits.txt": (b"12 34 56\n", "1:1: no letters"),
+        "binary.txt": (b"ab\x00cd", "1:3: binary data"),
+    }
+    for name, (data, expected) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        result = invoke("validate", str(tmp_path / name))
+        if expected is None:
+            assert result.exit_code == 0, result.output
+            assert "(article text)" in result.output
+        else:
+            assert result.exit_code == EXIT_INPUT, name
+            assert f"error: {tmp_path / name}:{expected}" in result.stderr or (
+                f"error: {tmp_path / name}:" in result.stderr and expected in result.stderr
+            ), result.stderr
+    folder = invoke("validate", str(tmp_path))  # a folder: its texts too
+    assert folder.exit_code == EXIT_INPUT
+    assert f"ok: {tmp_path / 'english.txt'} (article text)" in folder.output
+    assert f"error: {tmp_path / 'german.txt'}:" in folder.stderr
+
+
+def test_an_article_text_is_checked_against_the_language_articles_yaml_gives(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "articles.yaml").write_text(
+        "articles:\n"
+        + "".join(
+            f"- {{id: {i}, outlet: X, published: '2014-01-02', date_basis: given, "
+            f"confidence: 1.0, language: fr}}\n"
+            for i in ("fr_001", "fr_002")
+        )
+    )
+    (tmp_path / "fr_001.txt").write_text(FRENCH)
+    (tmp_path / "fr_002.txt").write_text(GERMAN)
+    assert invoke("validate", str(tmp_path / "fr_001.txt")).exit_code == 0
+    result = invoke("validate", str(tmp_path / "fr_002.txt"))
+    assert result.exit_code == EXIT_INPUT
+    assert "reads as German (de), expected French (fr) as " in result.stderr
+    assert "gives for 'fr_002'" in result.stderr
+
+
+def test_the_shipped_texts_validate() -> None:
+    for folder in (paths.seeds_dir(), *(p for p in PACKS.iterdir() if p.is_dir())):
+        result = invoke("validate", *map(str, sorted(folder.glob("*.txt"))))
+        assert result.exit_code == 0, result.output

@@ -94,10 +94,30 @@ def _too_big(size: int, at_least: bool = False) -> str:
     )
 
 
+#: byte-order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts UTF-16's)
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
 def read_text(path: Path | str) -> str:
     """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
     a missing, unreadable, special, too big or non-UTF-8 file becomes an :class:`InputError`."""
     data = read_bytes(path)
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise InputError(
+                Problem(
+                    file=str(path),
+                    line=1,
+                    column=1,
+                    message=f"{encoding} text (it starts with that byte-order mark), expected "
+                    f"UTF-8: convert it, e.g. `iconv -f {encoding} -t UTF-8`",
+                )
+            )
     if b"\0" in data:
         at = data.index(b"\0")
         raise InputError(

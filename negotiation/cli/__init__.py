@@ -85,7 +85,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": (
         "negotiation.cli.corpus",
         "Check event logs, actor and article files, scenarios, models and profiles (a "
-        "directory: its YAML files; --pack: every file of the pack, and its model compiles).",
+        "directory: its YAML files and article texts; --pack: every file of the pack, and its "
+        "model compiles).",
     ),
 }
 

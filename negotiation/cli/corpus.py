@@ -131,7 +131,13 @@ register_document_kind("articles", "articles", _validate_articles)
 
 
 def validate_document(path: Path) -> tuple[str, object]:
-    """Validate one YAML file: (its kind, what its validator returned). Raises InputError."""
+    """Validate one file: (its kind, what its validator returned). Raises InputError. A
+    ``.txt`` file is an article's text (its encoding, content and language are checked); any
+    other is a YAML document."""
+    if path.suffix.lower() == ".txt":
+        from negotiation.corpus.checking import check_article_text
+
+        return "article text", check_article_text(path)
     doc = yamldoc.load(path)
     kind = detect_kind(doc)
     if kind is None:
@@ -149,12 +155,16 @@ def validate_document(path: Path) -> tuple[str, object]:
         raise InputError(Problem(file=doc.file, message=f"cannot validate: {exc}")) from None
 
 
+#: what validate reads in a folder: YAML documents and article texts
+SUFFIXES = (".yaml", ".yml", ".txt")
+
+
 def _expand(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for name in paths:
         p = Path(name)
         if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+            out.extend(sorted(q for q in p.iterdir() if q.suffix in SUFFIXES))
         else:
             out.append(p)
     return out
@@ -169,7 +179,9 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 @input_errors
 def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
     """Check event logs, actor and article files, scenarios, models and profiles (a
-    directory: its YAML files; --pack: every file of the pack, and its model compiles).
+    directory: its YAML files and article texts; --pack: every file of the pack, and its model
+    compiles). An article text (.txt) must be UTF-8 text, without a byte-order mark, in the
+    language its articles.yaml gives (default English).
 
     Every problem is printed as FILE:LINE:COL: PATH: MESSAGE; any problem gives exit status 2.
     """
@@ -196,7 +208,7 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        entries = len(result) if isinstance(result, Sized) else None
+        entries = len(result) if isinstance(result, Sized) and not isinstance(result, str) else None
         say(f"ok: {path} ({kind}{'' if entries is None else f', {entries} entries'})")
         checked.append({"file": str(path), "kind": kind, "entries": entries})
     if as_json:
