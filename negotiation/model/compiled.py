@@ -126,10 +126,29 @@ class CompiledModel:
     _configs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
     #: kinds the temporal-property monitor must see (every kind when a response is declared)
     _monitored: frozenset[str] = field(default=frozenset(), repr=False)
+    #: kinds an event of which commutes with every other event of its day: see :meth:`order_free`
+    _order_free: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         kinds = {c.kind for c in self.candidates}
         self._monitored = frozenset(k for k in kinds if self.monitor and self.monitor.watches(k))
+        reads: set[str] = set()
+        for c in self.candidates:
+            for parts in (c.when, c.guards, c.invariants):
+                for part in parts:
+                    reads |= part.reads
+            reads |= c.effect_reads
+        if "date" not in reads:  # nothing tells "earlier today" from "yesterday"
+            enacting = {kind for kind, _ in self.enactments}
+            self._order_free = frozenset(
+                k
+                for k in kinds - self._monitored - enacting
+                if all(
+                    c.inert and not c.sources and not c.party_regions
+                    for c in self.candidates
+                    if c.kind == k
+                )
+            )
 
     # -- the configuration ------------------------------------------------------------------
     @property
@@ -276,6 +295,18 @@ class CompiledModel:
                 evaluated,
             ),
         )
+
+    def order_free(self, kind: str) -> bool:
+        """Whether an event of ``kind`` is accepted in every state and changes nothing but the
+        world's date (which no part of the model reads), unseen by the monitor: it commutes
+        with any event of the same day. Statements, appeals and demands usually are.
+
+        >>> from negotiation.model import compile_model
+        >>> m = compile_model()
+        >>> m.order_free("statement"), m.order_free("assembly_dissolved")
+        (True, False)
+        """
+        return kind in self._order_free
 
     def fire(self, index: int, state: State, event: Event) -> StepResult:
         """Fire transition ``index`` (whose conditions and guards are known to pass)."""

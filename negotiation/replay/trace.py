@@ -329,15 +329,20 @@ def _order_dependence(
     """Steps whose day's verdicts change with the order of that day's events."""
     out: dict[int, tuple[str, ...]] = {}
     for run in _same_day_runs(events):
-        day = [events[i] for i in run]
-        logged = {
-            e.id: (results[i].accepted, results[i].rejected_by)
-            for i, e in zip(run, day, strict=True)
-        }
-        if all(_inert(compiled, states[i], e) for i, e in zip(run, day, strict=True)):
+        whole = [events[i] for i in run]
+        if all(_inert(compiled, states[i], e) for i, e in zip(run, whole, strict=True)):
             continue  # nothing that day reads or changes the state: order cannot matter
+        # events that commute with everything keep their verdict in any order: leave them out
+        day = [e for e in whole if not compiled.order_free(e.kind)]
+        if len(day) < 2:
+            continue
+        logged = {
+            events[i].id: (results[i].accepted, results[i].rejected_by)
+            for i in run
+            if not compiled.order_free(events[i].kind)
+        }
         if _another_order_differs(compiled, states[run.start], day, logged):
-            ids = tuple(e.id for e in day)
+            ids = tuple(e.id for e in whole)
             out.update({i: ids for i in run})
     return out
 
