@@ -156,6 +156,8 @@ class ScenarioItem(pytest.Item):
         trace = self.result.trace
         self.user_properties.append(("conformance", f"{trace.conformance:.4f}"))
         self.user_properties.append(("final_phase", trace.final_phase))
+        for c in self.result.claims or ():
+            self.user_properties.append((c.claim.text, f"p={c.p:.4f} [{c.low:.4f}, {c.high:.4f}]"))
         if not self.result.passed:
             raise ScenarioFailure(self.result)
 

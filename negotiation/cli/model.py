@@ -50,7 +50,32 @@ def _result_json(r: CellResult) -> dict[str, Any]:
         "failures": r.failures,
         **r.trace.summary(),
         "trace": r.trace.to_json(),
+        **({"simulation": simulation_json(r)} if r.simulation is not None else {}),
     }
+
+
+def simulation_json(r: CellResult) -> dict[str, Any]:
+    """A cell's simulation (runs, seed, policy, outcomes) and its claims' verdicts."""
+    sim = r.simulation.to_json()
+    keep = ("model", "policy", "start", "runs", "requested", "seed", "complete", "outcomes")
+    return {
+        **{k: sim[k] for k in keep},
+        "violations": sim["violations"],
+        "claims": [c.to_json() for c in r.claims or ()],
+    }
+
+
+def _echo_claims(r: CellResult) -> None:
+    if r.simulation is None:
+        return
+    s = r.simulation
+    click.echo(f"simulation: {s.runs} runs under policy {s.policy!r}, seed {s.seed}")
+    for c in r.claims or ():
+        verdict = "met" if c.passed else "NOT MET"
+        click.echo(
+            f"  {c.claim.text}: p = {c.p:.4f}, {c.confidence:.0%} interval "
+            f"[{c.low:.4f}, {c.high:.4f}]: {verdict}"
+        )
 
 
 @main.command()
@@ -92,6 +117,7 @@ def run(
             click.echo(f"== {r.name}  ({r.file})")
             if r.passed or quiet:
                 click.echo(render_trace(r.trace, steps=not quiet), nl=False)
+                _echo_claims(r)
             if r.passed:
                 click.echo("expectations: met")
             elif quiet:
@@ -276,4 +302,12 @@ def schema(kind: str, out: str | None, as_json: bool) -> None:
         click.echo(text, nl=False)
 
 
-__all__ = ["graph", "json_schema", "run", "scenario_files", "schema", "to_json"]
+__all__ = [
+    "graph",
+    "json_schema",
+    "run",
+    "scenario_files",
+    "schema",
+    "simulation_json",
+    "to_json",
+]

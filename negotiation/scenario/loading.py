@@ -149,7 +149,7 @@ def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
 SCENARIO_ONLY_KEYS = frozenset(
     {"name", "variations", "expect", "matrix", "interpretation", "disable_rules"}
 )
-_SCENARIO_KEYS = SCENARIO_ONLY_KEYS | {"description", "model", "profile", "events"}
+_SCENARIO_KEYS = SCENARIO_ONLY_KEYS | {"description", "model", "profile", "events", "simulation"}
 
 
 def other_kind(path: Path) -> bool:

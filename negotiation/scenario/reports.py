@@ -48,6 +48,9 @@ def failure_report(result: CellResult, *, quote_width: int = 160) -> str:
     )
     lines.append("expectations not met:" if result.failures else "expectations met")
     lines += [f"  - {f}" for f in result.failures]
+    if result.simulation is not None:
+        lines.append("the simulation:")
+        lines += [f"  {line}" for line in result.simulation.summary().splitlines()]
     lines.append("steps (what changed):")
     for s in t.steps:
         phase = (

@@ -26,8 +26,14 @@ from negotiation.scenario.loading import (
     load_scenario,
     scenario_files,
 )
-from negotiation.scenario.schema import Cell, Expect
+from negotiation.scenario.schema import Cell, Expect, SimulationSettings
 from negotiation.scenario.settings import Settings, model_of
+from negotiation.scenario.simulation import (
+    ClaimResult,
+    PlannedSimulation,
+    plan_simulation,
+    run_simulation,
+)
 from negotiation.scenario.variations import Variation, apply_variations
 
 __all__ = [
@@ -54,6 +60,8 @@ class PlannedCell:
     expect: Expect
     #: where the expectations are in the file (for locating problems)
     expect_at: Loc = ("expect",)
+    #: the simulation its ``expect.simulation`` claims are checked on
+    simulation: PlannedSimulation | None = None
 
     @property
     def name(self) -> str:
@@ -87,12 +95,23 @@ def _cell_runs(
     return settings, events, (loaded.scenario.expect, ("expect",))
 
 
+def _simulation_of(loaded: LoadedScenario, k: int | None) -> tuple[SimulationSettings | None, Loc]:
+    """The simulation settings of matrix cell ``k`` (or the scenario's), and where they are."""
+    top = loaded.scenario.simulation
+    if k is not None:
+        cell = loaded.scenario.matrix[k].simulation
+        if cell is not None:
+            return cell.over(top), ("matrix", k, "simulation")
+    return top, ("simulation",)
+
+
 def _plan_cell(
     loaded: LoadedScenario,
     name: str | None,
     settings: Settings,
     events: list[Event],
     expected: tuple[Expect, Loc],
+    k: int | None = None,
 ) -> PlannedCell:
     """A checked cell, or an :class:`InputError` with every problem found."""
     model = model_of(settings, loaded.doc, loaded.base_dir)
@@ -119,7 +138,18 @@ def _plan_cell(
     if problems:
         raise InputError(problems)
     sc = loaded.scenario
-    return PlannedCell(sc.name, name, loaded.file, events, settings, model, expect, expect_at)
+    sim_settings, sim_at = _simulation_of(loaded, k)
+    simulation = plan_simulation(
+        sim_settings,
+        expect,
+        (sim_at, expect_at),
+        model,
+        events,
+        (loaded.doc, loaded.base_dir, sc.pack),
+    )
+    return PlannedCell(
+        sc.name, name, loaded.file, events, settings, model, expect, expect_at, simulation
+    )
 
 
 def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
@@ -150,7 +180,8 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
             else:
                 settings, evs, expect = _cell_runs(loaded, top, events, k, cell)
             name = cell.name if cell is not None else None
-            planned.append(_plan_cell(loaded, name, settings, evs, expect))
+            index = k if cell is not None else None
+            planned.append(_plan_cell(loaded, name, settings, evs, expect, index))
         except InputError as exc:
             problems += exc.problems
     if problems:
@@ -184,6 +215,9 @@ class CellResult:
     failures: list[str]
     events: list[Event]
     expect: Expect | None = None
+    #: the simulation's result and each claim's verdict, when the cell has claims
+    simulation: Any = None
+    claims: list[ClaimResult] | None = None
 
     @property
     def passed(self) -> bool:
@@ -204,16 +238,26 @@ class CellResult:
 
 
 def run_cell(planned: PlannedCell) -> CellResult:
-    """Replay one planned cell and check its expectations."""
+    """Replay one planned cell and check its expectations (and simulate it, for claims on a
+    simulation)."""
     trace = replay(planned.model, planned.events)
+    failures = check_expectations(trace, planned.expect)
+    sim, claims = None, None
+    if planned.simulation is not None:
+        sim, claims = run_simulation(planned.simulation)
+        failures += [c.sentence() for c in claims if not c.passed]
+        if not sim.complete:
+            failures.append(f"the simulation stopped after {sim.runs} of {sim.requested} runs")
     return CellResult(
         planned.scenario,
         planned.cell,
         planned.file,
         trace,
-        check_expectations(trace, planned.expect),
+        failures,
         planned.events,
         planned.expect,
+        sim,
+        claims,
     )
 
 

@@ -13,16 +13,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from negotiation._internal.calendar import parse_iso_date
 from negotiation.events import Event
 from negotiation.scenario.document import Strict
 from negotiation.scenario.variations import Variation
 
-__all__ = ["STEP", "WORLD_PREDICATE", "Cell", "During", "Expect", "InvariantExpect", "Scenario"]
+__all__ = [
+    "CLAIM",
+    "STEP",
+    "WORLD_PREDICATE",
+    "Cell",
+    "During",
+    "Expect",
+    "InvariantExpect",
+    "Scenario",
+    "SimulationSettings",
+]
 
 
 #: a world predicate: ``field op value``, the field dotted (``seats.cnrp``); use ``fullmatch``
@@ -30,8 +40,27 @@ __all__ = ["STEP", "WORLD_PREDICATE", "Cell", "During", "Expect", "InvariantExpe
 WORLD_PREDICATE = re.compile(
     r"\s*([A-Za-z_][\w.-]*)\s*(==|!=|>=|<=|>|<|not contains|contains)\s*(.*\S)\s*"
 )
+#: a claim on a simulation: ``p(outcome) op share [within N days]``, the share a number from 0
+#: to 1 or a percentage; use ``fullmatch``
+CLAIM = re.compile(
+    r"\s*p\(\s*([A-Za-z0-9_][\w.=-]*)\s*\)\s*(>=|<=|>|<)\s*([0-9]+(?:\.[0-9]+)?%?)"
+    r"(?:\s+within\s+([0-9]+)\s+days?)?\s*"
+)
 #: a step reference: '#' and ASCII digits, counted from 0 ('#²' is not a step)
 STEP = re.compile(r"#([0-9]+)")
+
+
+def _claim(text: str) -> str:
+    m = CLAIM.fullmatch(text)
+    if m is None:
+        raise ValueError(
+            f"simulation claim {text!r} is not 'p(OUTCOME) OP SHARE [within N days]' "
+            "(OP: >= <= > <; SHARE from 0 to 1, or a percentage)"
+        )
+    share = m.group(3)
+    if (float(share[:-1]) / 100 if share.endswith("%") else float(share)) > 1:
+        raise ValueError(f"simulation claim {text!r}: the share {share} is above 1 (100%)")
+    return text
 
 
 class InvariantExpect(Strict):
@@ -93,7 +122,15 @@ class Expect(Strict):
         default=(), description="[{region, state, from, through}]: the region's state each day"
     )
 
-    @field_validator("world", mode="before")
+    simulation: tuple[Annotated[str, AfterValidator(_claim)], ...] = Field(
+        default=(),
+        description="claims on the scenario's simulation (its `simulation:` settings): "
+        "'p(OUTCOME) OP SHARE [within N days]', OP one of >= <= > <, SHARE from 0 to 1 or a "
+        "percentage: 'p(opposition_seated) >= 0.4 within 365 days'. A claim fails when the "
+        "Wilson interval at the stated confidence lies wholly on the wrong side of SHARE",
+    )
+
+    @field_validator("world", "simulation", mode="before")
     @classmethod
     def _one_predicate(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
@@ -109,6 +146,44 @@ class Expect(Strict):
         return self
 
 
+class SimulationSettings(Strict):
+    """How a scenario simulates the dispute for its ``expect.simulation`` claims. A matrix
+    cell's settings override the scenario's, key by key. The runs start from the state the
+    scenario's events (after its variations) reached at ``from`` (default: the start), and
+    the empirical policy is estimated from those events."""
+
+    policy: str | None = Field(
+        default=None,
+        description="'empirical' (estimated from the scenario's events), a policy file "
+        "(relative to the scenario), or the name of one of the pack's policies",
+    )
+    runs: int | None = Field(default=None, ge=1, le=1_000_000)
+    seed: int | None = Field(default=None, ge=0)
+    horizon: int | None = Field(default=None, ge=0, description="days after the start")
+    max_steps: int | None = Field(default=None, ge=0, description="attempted events per run")
+    from_: str | None = Field(default=None, alias="from", description="an event id")
+    smoothing: float | None = Field(
+        default=None, ge=0, allow_inf_nan=False, description="the empirical policy's add-alpha"
+    )
+    confidence: float | None = Field(
+        default=None,
+        gt=0,
+        lt=1,
+        description="of the two-sided Wilson interval a claim is checked with (default 0.95: "
+        "a true claim fails at most about 2.5% of seeds)",
+    )
+    weights: dict[str, Annotated[float, Field(ge=0, allow_inf_nan=False)]] | None = Field(
+        default=None, description="{event kind: factor} multiplying that kind's move weights"
+    )
+
+    def over(self, base: SimulationSettings | None) -> SimulationSettings:
+        """These settings over ``base``'s: a key given here wins."""
+        if base is None:
+            return self
+        given = self.model_dump(exclude_unset=True, exclude_none=True)
+        return base.model_copy(update=given)
+
+
 class Cell(Strict):
     """One cell of a matrix: settings and variations added to the scenario's."""
 
@@ -119,6 +194,9 @@ class Cell(Strict):
     disable_rules: tuple[str, ...] = ()
     variations: tuple[Variation, ...] = ()
     expect: Expect | None = Field(default=None, description="replaces the scenario's expectations")
+    simulation: SimulationSettings | None = Field(
+        default=None, description="overrides the scenario's simulation settings, key by key"
+    )
 
 
 class Scenario(Strict):
@@ -142,6 +220,12 @@ class Scenario(Strict):
     )
     variations: tuple[Variation, ...] = ()
     expect: Expect = Field(default_factory=Expect)
+    simulation: SimulationSettings | None = Field(
+        default=None,
+        description="how to simulate the dispute for the `expect.simulation` claims: policy, "
+        "runs and seed (all three stated), horizon, max_steps, from, smoothing, confidence, "
+        "weights",
+    )
     matrix: tuple[Cell, ...] = ()
 
     @model_validator(mode="after")
