@@ -2,7 +2,7 @@
 
 The names here are the user's vocabulary; each comes from the package of its stage
 (``negotiation.corpus``, ``.events``, ``.extract``, ``.model``, ``.replay``, ``.scenario``,
-``.explore``), where the rest of that stage's API lives. Errors: :mod:`negotiation.errors`.
+``.explore``, ``.simulate``), where the rest of that stage's API lives. Errors: :mod:`negotiation.errors`.
 
     >>> import negotiation
     >>> trace = negotiation.replay(negotiation.DisputeModel(), negotiation.load_event_log())
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (start-up stays f
     from negotiation.packs import Pack, load_pack
     from negotiation.replay import Trace, replay
     from negotiation.scenario import Scenario, load_scenario, run_scenario
+    from negotiation.simulate import Simulation, simulate
 
 _HOME = {
     "Article": "negotiation.corpus",
@@ -61,6 +62,8 @@ _HOME = {
     "Scenario": "negotiation.scenario",
     "load_scenario": "negotiation.scenario",
     "run_scenario": "negotiation.scenario",
+    "Simulation": "negotiation.simulate",
+    "simulate": "negotiation.simulate",
 }
 
 
@@ -88,8 +91,8 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Three functions share their name with the subpackage they live in (``extract``,
-    ``explore``, ``replay``). Importing a subpackage sets it as an attribute of its parent,
+    """Four functions share their name with the subpackage they live in (``extract``,
+    ``explore``, ``replay``, ``simulate``). Importing a subpackage sets it as an attribute of its parent,
     which would hide the lazily loaded function; these properties keep the function."""
 
     def _function(self, name: str) -> Any:
@@ -101,6 +104,7 @@ class _Package(types.ModuleType):
     extract = property(lambda self: self._function("extract"), _ignore)
     explore = property(lambda self: self._function("explore"), _ignore)
     replay = property(lambda self: self._function("replay"), _ignore)
+    simulate = property(lambda self: self._function("simulate"), _ignore)
 
 
 sys.modules[__name__].__class__ = _Package
@@ -122,6 +126,7 @@ __all__ = [
     "NegotiationError",
     "Pack",
     "Scenario",
+    "Simulation",
     "Trace",
     "__version__",
     "compile_model",
@@ -132,4 +137,5 @@ __all__ = [
     "load_scenario",
     "replay",
     "run_scenario",
+    "simulate",
 ]

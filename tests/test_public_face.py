@@ -37,6 +37,7 @@ VOCABULARY = {
     "NegotiationError",
     "Pack",
     "Scenario",
+    "Simulation",
     "Trace",
     "__version__",
     "compile_model",
@@ -47,6 +48,7 @@ VOCABULARY = {
     "load_scenario",
     "replay",
     "run_scenario",
+    "simulate",
 }
 
 
@@ -57,13 +59,15 @@ def test_the_top_level_exports_the_users_vocabulary() -> None:
 
 
 def test_the_top_level_loads_lazily_and_keeps_its_functions() -> None:
-    """Names load on first use; ``extract``, ``explore`` and ``replay`` stay the functions even
-    after their subpackages are imported (which sets the subpackage on the parent)."""
+    """Names load on first use; ``extract``, ``explore``, ``replay`` and ``simulate`` stay the
+    functions even after their subpackages are imported (which sets the subpackage on the
+    parent)."""
     import negotiation.explore
     import negotiation.extract
     import negotiation.replay
+    import negotiation.simulate.runs
 
-    for name in ("extract", "explore", "replay"):
+    for name in ("extract", "explore", "replay", "simulate"):
         assert callable(getattr(negotiation, name)), name
         assert getattr(negotiation, name).__name__ == name
     for name in sorted(VOCABULARY):
