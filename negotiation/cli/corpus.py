@@ -22,7 +22,7 @@ import click
 from negotiation._internal import yamldoc
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors
-from negotiation.cli.packs import PACK
+from negotiation.cli.packs import PACK, event_log
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
 from negotiation.errors import InputError, Problem
@@ -271,13 +271,7 @@ def _print_conflicts(log: EventLog) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option("--conflicts", is_flag=True, help="List the conflicts between sources instead.")
-@click.option(
-    "--log",
-    "log_path",
-    type=click.Path(),
-    default=None,
-    help="An events.yaml (or its directory); default: the built-in log.",
-)
+@event_log("log_path", "--log")
 @PACK
 @input_errors
 def events(as_json: bool, conflicts: bool, log_path: str | None, pack: str | None) -> None:

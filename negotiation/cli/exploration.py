@@ -21,7 +21,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
-from negotiation.cli.packs import PACK, pack_files, warn_mismatch
+from negotiation.cli.packs import PACK, event_log, pack_files, warn_mismatch
 
 __all__ = ["exit_code", "explore"]
 
@@ -69,6 +69,7 @@ def _start_date(
 
 
 @main.command()
+@event_log("events", "--events")
 @PACK
 @click.option("--model", "model", default=None, help="model spec file (default: built-in)")
 @click.option("--profile", default=None, help="constitution profile file or name")
@@ -84,11 +85,6 @@ def _start_date(
     show_default=True,
     help="which kinds are explored with every date gap (dated: those whose rules or effects "
     "use dates)",
-)
-@click.option(
-    "--events",
-    default=None,
-    help="the dispute's event log: its parties, seats and dates for the abstract events, and with --after the start (default: the built-in record, or events.yaml beside --model)",
 )
 @click.option("--after", "after", default=None, help="start after this event of the log")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
@@ -169,6 +165,10 @@ def explore(
 ) -> None:
     """Explore every sequence of abstract events the rules allow, breadth first, within the
     limits; check invariants and temporal properties at every state.
+
+    LOG is the dispute's event log: its parties, seats and dates for the abstract events, and
+    with --after the start (default: the pack's, the built-in record, or events.yaml beside
+    --model).
 
     Exit 0 when no violation was found, 1 when some were, 2 on invalid input, 3 when no
     violation was found but the search was cut short by --max-states, --max-seconds or

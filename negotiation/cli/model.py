@@ -19,7 +19,7 @@ from negotiation.cli.common import (
     input_errors,
     to_json,
 )
-from negotiation.cli.packs import PACK, pack_files, warn_mismatch
+from negotiation.cli.packs import PACK, event_log, pack_files, warn_mismatch
 from negotiation.errors import InputError
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
@@ -144,7 +144,7 @@ def _replay_file(model: DisputeModel, log: Any, events: str | None) -> Any:
 
 
 @main.command()
-@click.argument("events", required=False)
+@event_log("events")
 @PACK
 @MODEL
 @PROFILE
@@ -234,7 +234,7 @@ def graph(
 
 
 @main.command()
-@click.argument("events", required=False)
+@event_log("events")
 @PACK
 @MODEL
 @PROFILE

@@ -3,14 +3,18 @@ share: a pack stands for a model, its profile, its event log and its scenarios."
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import click
 
 from negotiation.cli import main
 from negotiation.cli.common import echo_json, input_errors
 
-__all__ = ["PACK", "pack_files", "packs", "warn_mismatch"]
+__all__ = ["PACK", "event_log", "pack_files", "packs", "warn_mismatch"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 PACK = click.option(
     "--pack",
@@ -20,6 +24,31 @@ PACK = click.option(
     help="a dispute pack, by id or folder (`negotiation packs`): its model, profile, event "
     "log and scenarios, unless given otherwise",
 )
+
+
+def event_log(param: str, *aliases: str) -> Callable[[F], F]:
+    """The event log, passed one way on every command: a positional ``[LOG]`` (a file or
+    its folder), given to the command as ``param``. ``aliases`` are the flags older releases
+    took (``--log``, ``--events``): hidden, still accepted, never both at once."""
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            alias = kwargs.pop("log_alias", None)
+            if alias is not None:
+                if kwargs.get(param) is not None:
+                    raise click.UsageError(
+                        f"the event log is given twice: as LOG and as {'/'.join(aliases)}"
+                    )
+                kwargs[param] = alias
+            return fn(*args, **kwargs)
+
+        command: Any = click.argument(param, required=False, metavar="[LOG]")(wrapper)
+        if aliases:
+            command = click.option(*aliases, "log_alias", default=None, hidden=True)(command)
+        return cast(F, command)
+
+    return decorate
 
 
 def pack_files(

@@ -17,7 +17,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
-from negotiation.cli.packs import PACK, pack_files
+from negotiation.cli.packs import PACK, event_log, pack_files
 
 __all__ = ["simulate"]
 
@@ -46,16 +46,11 @@ def policy_path(pack: str | None, policy: str) -> str:
 
 
 @main.command()
+@event_log("events", "--events")
 @PACK
 @click.option("--model", "model", default=None, help="model spec file (default: built-in)")
 @click.option("--profile", default=None, help="constitution profile file or name")
 @click.option("--interpretation", default=None, help="a named interpretation")
-@click.option(
-    "--events",
-    default=None,
-    help="the dispute's event log: the empirical policy's record and --from's (default: the "
-    "pack's, or the built-in record for the built-in model)",
-)
 @click.option(
     "--policy",
     default="empirical",
@@ -159,6 +154,9 @@ def simulate(
     final configurations (95% Wilson intervals), days to each outcome, moves rejected per rule
     and invariant violations. The same --seed gives the same result on every executor with
     any number of workers.
+
+    LOG is the dispute's event log: the empirical policy's record and --from's (default: the
+    pack's, or the built-in record for the built-in model).
 
     Exit 0 when no invariant was violated, 1 when some were, 2 on invalid input, 130 when
     Ctrl-C stopped the runs (the partial distribution is printed first)."""

@@ -167,8 +167,8 @@ TARGETS: dict[str, list[list[str]]] = {
         ["validate", "{f}"],
         ["replay", "--pack", "{d}", "--json"],
         ["derive", "--pack", "{d}"],
-        ["events", "--log", "{f}", "--json"],
-        ["events", "--log", "{f}", "--conflicts"],
+        ["events", "{f}", "--json"],
+        ["events", "{f}", "--conflicts"],
     ],
     "model.yaml": [
         ["validate", "{f}"],
@@ -178,7 +178,7 @@ TARGETS: dict[str, list[list[str]]] = {
     ],
     "profile.yaml": [
         ["validate", "{f}"],
-        ["replay", "--model", "{d}/model.yaml", "--profile", "{f}", "--events", "{d}/events.yaml"],
+        ["replay", "--model", "{d}/model.yaml", "--profile", "{f}", "{d}/events.yaml"],
         ["explore", "--pack", "{d}", "--max-depth", "2", "--max-states", "200", "--no-progress"],
     ],
     "actors.yaml": [
