@@ -43,6 +43,19 @@ class LabelledMention(BaseModel):
     quote: str
 
 
+class _FolderSpec(BaseModel):
+    """Texts kept for evaluation only, beside ``sets.yaml``: ``*.txt``, ``articles.yaml`` and a
+    gold ``events.yaml``; the gazetteer is the folder's ``actors.yaml`` or a pack's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    dir: str = Field(description="a folder relative to the evaluation directory")
+    pack: str | None = Field(
+        default=None, description="a pack whose gazetteer and vocabulary the texts use"
+    )
+    events: tuple[str, ...] = Field(default=(), description="the folder's gold ids, frozen")
+
+
 class _SetSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -51,6 +64,7 @@ class _SetSpec(BaseModel):
     gold: str | None = Field(default=None, description="builtin:seeds: the seed log")
     packs: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    folders: tuple[_FolderSpec, ...] = ()
     events: tuple[str, ...] = Field(default=(), description="the gold ids, frozen")
     modality: dict[str, Modality] = Field(default_factory=dict)
     mentions: tuple[LabelledMention, ...] = ()
@@ -124,6 +138,40 @@ def _pack_part(pack_id: str, wanted: set[str], name: str) -> Part:
     )
 
 
+def _folder_part(spec: _FolderSpec) -> Part:
+    from negotiation.events.log import load_actors, load_event_log
+    from negotiation.extract.lexicon import lexicon_for_pack
+    from negotiation.packs import load_pack
+
+    folder = _file().parent / spec.dir
+    if not folder.is_dir() or not folder.resolve().is_relative_to(_file().parent.resolve()):
+        raise InputError([Problem(file=str(_file()), message=f"no evaluation folder {spec.dir!r}")])
+    root = load_pack(spec.pack).root if spec.pack else folder
+    arts = load_articles(folder)
+    gazetteer = load_actors(root)
+    gold = load_event_log(folder, articles=arts, actors=gazetteer)
+    have, frozen = [e.id for e in gold.events], set(spec.events)
+    changed = sorted(set(have) ^ frozen)
+    if changed:
+        raise InputError(
+            [
+                Problem(
+                    file=str(_file()),
+                    message=f"folder {spec.dir!r}: gold event {e!r} is "
+                    + ("not in the frozen list" if e in have else "missing from events.yaml"),
+                )
+                for e in changed
+            ]
+        )
+    return Part(
+        name=spec.dir,
+        articles=tuple(arts[k] for k in sorted(arts)),
+        gold=gold,
+        gazetteer=gazetteer,
+        lexicon=lexicon_for_pack(root),
+    )
+
+
 def load_set(name: str) -> EvaluationSet:
     """An evaluation set by name (an unknown name is an error naming the known ones)."""
     from negotiation.events.log import load_actors, load_event_log
@@ -146,13 +194,19 @@ def load_set(name: str) -> EvaluationSet:
     wanted = set(spec.articles)
     for pack_id in spec.packs:
         parts.append(_pack_part(pack_id, wanted, name))
+    parts += [_folder_part(f) for f in spec.folders]
     found = {a.id for p in parts for a in p.articles}
-    problems = [
+    ids = [a.id for p in parts for a in p.articles]
+    doubles = [
+        Problem(file=str(_file()), message=f"set {name!r}: article {a!r} is in two folders")
+        for a in sorted({a for a in ids if ids.count(a) > 1})
+    ]
+    problems = doubles + [
         Problem(file=str(_file()), message=f"set {name!r}: no article {a!r} in its packs")
         for a in sorted(wanted - found)
     ]
     if spec.events:
-        gold_ids = {e.id for p in parts for e in p.gold.events}
+        gold_ids = {e.id for p in parts if p.name in spec.packs for e in p.gold.events}
         problems += [
             Problem(
                 file=str(_file()),
