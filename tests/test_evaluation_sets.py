@@ -20,10 +20,33 @@ def test_sets_are_named_and_the_heldout_split_is_disjoint_from_tuning() -> None:
     held, tuning, seeds = load_set("heldout"), load_set("tuning"), load_set("seeds")
     assert held.held_out and not tuning.held_out and not seeds.held_out
     ids = {a.id for p in held.parts for a in p.articles}
-    assert len(ids) == 7
+    assert len(ids) == 33  # the 7 Thailand/Bangladesh pack texts and 26 news-style reports
     assert not ids & {a.id for p in (*tuning.parts, *seeds.parts) for a in p.articles}
     assert not {p.name for p in held.parts} & {p.name for p in tuning.parts}
-    assert sum(len(p.gold.events) for p in held.parts) == 43
+    assert sum(len(p.gold.events) for p in held.parts) == 216
+
+
+def test_heldout_folders_are_labelled_and_their_gold_is_frozen() -> None:
+    from negotiation.extract.sets import _folder_part, _FolderSpec
+
+    held = load_set("heldout")
+    folders = [p for p in held.parts if p.name.startswith("heldout/")]
+    assert len(folders) == 9 and sum(len(p.articles) for p in folders) == 26
+    for part in folders:
+        for a in part.articles:
+            assert "not a real news article" in a.text, a.id
+            assert 120 <= len(a.text.split()) <= 450, a.id
+        for e in part.gold.events:
+            for c in e.sources:
+                text = {a.id: a.text for a in part.articles}[c.article]
+                assert text[c.start : c.end] == c.quote, e.id
+    with pytest.raises(InputError, match="not in the frozen list"):
+        _folder_part(_FolderSpec(dir="heldout/mali-2020", events=()))
+    with pytest.raises(InputError, match=r"missing from events\.yaml"):
+        ids = tuple(e.id for p in folders if p.name == "heldout/mali-2020" for e in p.gold.events)
+        _folder_part(_FolderSpec(dir="heldout/mali-2020", events=(*ids, "2020-01-01-nope")))
+    with pytest.raises(InputError, match="no evaluation folder"):
+        _folder_part(_FolderSpec(dir="../packs/kenya-2007-2008"))
 
 
 def test_labelled_mentions_quote_their_articles_verbatim() -> None:
