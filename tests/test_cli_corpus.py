@@ -31,7 +31,9 @@ def corpus(tmp_path: Path) -> Path:
 def test_events_json(runner: CliRunner) -> None:
     result = runner.invoke(main, ["events", "--json"])
     assert result.exit_code == 0, result.output
-    events = json.loads(result.output)
+    data = json.loads(result.output)
+    assert data["format_version"] == 1
+    events = data["events"]
     assert isinstance(events, list) and 30 <= len(events) <= 45
     first = events[0]
     for field in (
@@ -67,7 +69,9 @@ def test_events_conflicts(runner: CliRunner) -> None:
     assert "The two parties reached an agreement on Monday" in out
     assert "should have won 63" in out and "the CNRP got 55 seats" in out
     assert "voted on September 24" in out
-    as_json = json.loads(runner.invoke(main, ["events", "--conflicts", "--json"]).output)
+    data = json.loads(runner.invoke(main, ["events", "--conflicts", "--json"]).output)
+    assert data["format_version"] == 1
+    as_json = data["conflicts"]
     assert len(as_json) == 3 and all(len(c["claims"]) >= 2 for c in as_json)
 
 

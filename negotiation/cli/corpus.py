@@ -283,8 +283,8 @@ def events(as_json: bool, conflicts: bool, log_path: str | None, pack: str | Non
     else:
         log = load_event_log(log_path)
     if as_json:
-        items = log.conflicts if conflicts else log.events
-        echo_json([x.model_dump(mode="json") for x in items])
+        key, items = ("conflicts", log.conflicts) if conflicts else ("events", log.events)
+        echo_json({"format_version": 1, key: [x.model_dump(mode="json") for x in items]})
     elif conflicts:
         _print_conflicts(log)
     else:
