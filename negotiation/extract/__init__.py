@@ -1,7 +1,9 @@
 """Event extraction: propose typed, dated, sourced events from English news reports.
 
-One concept per module: :mod:`~negotiation.extract.lexicon` (trigger patterns per kind, from
-``negotiation/data/lexicon.yaml``), :mod:`~negotiation.extract.dates` (dates resolved against
+One concept per module: :mod:`~negotiation.extract.tokens` (spaCy tokens and lookup lemmas,
+built on first use), :mod:`~negotiation.extract.lexicon` (trigger patterns per kind, from
+``negotiation/data/lexicon.yaml``), :mod:`~negotiation.extract.matching` (those patterns run on a
+sentence: spaCy's ``Matcher`` on lemmas, regular expressions behind a literal pre-filter), :mod:`~negotiation.extract.dates` (dates resolved against
 the publication date), :mod:`~negotiation.extract.facts` (seats, votes, durations, crowds,
 casualties), :mod:`~negotiation.extract.actors` (gazetteer aliases and candidate names),
 :mod:`~negotiation.extract.extract` (sentences → mentions), :mod:`~negotiation.extract.merge`

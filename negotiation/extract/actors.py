@@ -90,7 +90,14 @@ class ActorMatcher:
         self._ids: dict[str, str] = {}
         sensitive: list[str] = []
         insensitive: list[str] = []
-        for name, actor in sorted(forms, key=lambda f: (-len(f[0]), f[0])):
+        def order(form: tuple[str, str]) -> tuple[int, str, bool, str]:
+            # a form two actors share goes to the one it is the name of, then by id: the same
+            # actor on every run
+            name, actor = form
+            own = actor in self.gazetteer and self.gazetteer[actor].name == name
+            return -len(name), name, not own, actor
+
+        for name, actor in sorted(forms, key=order):
             name = name.strip()
             if not name:
                 continue

@@ -15,14 +15,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
+from negotiation.extract.matching import PatternIndex, Spans
 from negotiation.extract.modality import is_generic, modality_of, participle_head
-from negotiation.extract.patterns import alternation, compile_pattern
+from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "lexicon_for_pack", "load_lexicon"]
 
@@ -49,7 +53,7 @@ class KindRule:
     """How one event kind is recognised."""
 
     kind: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[re.Pattern[str] | str, ...]  # a str is a lemma phrase (spaCy's Matcher)
     nominal: frozenset[int] = frozenset()  # indexes of patterns exempt from negation/modality
     priority: int = 50
     confidence: float = 0.7
@@ -99,6 +103,13 @@ class Lexicon:
     third_party_types: frozenset[str] = field(default_factory=frozenset)
     source: str = "<builtin>"
     macros: dict[str, str] = field(default_factory=dict)
+    _index: PatternIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def index(self) -> PatternIndex:
+        """The compiled matchers (built on first use: the phrase matcher needs spaCy)."""
+        if self._index is None:
+            self._index = PatternIndex.build(self.rules)
+        return self._index
 
     def extended(self, rules: dict[str, KindRule], source: str) -> Lexicon:
         """This lexicon with more (or replacing) kind rules."""
@@ -126,15 +137,18 @@ class Lexicon:
         """The modality the cues before ``start`` give (:func:`~.modality.modality_of`)."""
         return modality_of(self.window(sentence, start), sentence, negated=negated)
 
-    def triggers(self, sentence: str) -> list[Trigger]:
+    def triggers(self, sentence: str, doc: Doc | None = None) -> list[Trigger]:
         """Kind triggers in ``sentence``: negation/modality applied, overlaps resolved.
 
-        Triggers that negation or modality drop from their kind come last-resort: they are
-        kept (``dropped``, with their ``modality``) where no live trigger overlaps them.
+        ``doc`` is the sentence's tokens (:func:`~negotiation.extract.tokens.parse`), made here
+        when not given. Triggers that negation or modality drop from their kind come
+        last-resort: they are kept (``dropped``, with their ``modality``) where no live trigger
+        overlaps them.
         """
-        found = self._triggers(sentence)
+        spans = self.index().spans(sentence, doc)
+        found = self._triggers(sentence, spans)
         live = [t for t in found if not t.dropped]
-        kept = self._resolve(sentence, live)
+        kept = self._resolve(sentence, live, spans)
         for t in sorted(
             (t for t in found if t.dropped), key=lambda t: (-t.priority, t.start, t.start - t.end)
         ):
@@ -142,28 +156,26 @@ class Lexicon:
                 kept.append(t)
         return sorted(kept, key=lambda t: t.start)
 
-    def _triggers(self, sentence: str) -> list[Trigger]:
+    def _triggers(self, sentence: str, spans: Spans) -> list[Trigger]:
         raw: list[Trigger] = []
         for rule in self.rules.values():
             if not rule.enabled or rule.fallback:
                 continue
-            for i, pattern in enumerate(rule.patterns):
-                for m in pattern.finditer(sentence):
-                    if m.end() <= m.start():
-                        continue
+            for i in range(len(rule.patterns)):
+                for start, end in spans.get((rule.kind, i), ()):
                     if i in rule.nominal:
                         t: Trigger | None = replace(
-                            self._plain(rule, sentence, m.start(), m.end()), nominal=True
+                            self._plain(rule, sentence, start, end), nominal=True
                         )
                     else:
-                        t = self._apply(rule, sentence, m.start(), m.end())
+                        t = self._apply(rule, sentence, start, end)
                     if t is not None:
                         if i in rule.anchored and t.kind == rule.kind:
                             t = replace(t, anchor=True)
                         raw.append(t)
         return raw
 
-    def _resolve(self, sentence: str, raw: list[Trigger]) -> list[Trigger]:
+    def _resolve(self, sentence: str, raw: list[Trigger], spans: Spans) -> list[Trigger]:
         kept: list[Trigger] = []
         for t in sorted(raw, key=lambda t: (-t.priority, t.start, -(t.end - t.start))):
             if any(_overlap(t, k) for k in kept):
@@ -187,10 +199,10 @@ class Lexicon:
         if not kept:
             for rule in self.rules.values():
                 if rule.enabled and rule.fallback:
-                    for pattern in rule.patterns:
-                        found = pattern.search(sentence)
-                        if found:
-                            kept.append(self._plain(rule, sentence, found.start(), found.end()))
+                    for i in range(len(rule.patterns)):
+                        where = spans.get((rule.kind, i))
+                        if where:
+                            kept.append(self._plain(rule, sentence, *where[0]))
                             break
         return kept
 
@@ -250,6 +262,13 @@ def _overlap(a: Trigger, b: Trigger) -> bool:
     """Triggers that share most of the shorter one's text report one thing, not two."""
     shared = min(a.end, b.end) - max(a.start, b.start)
     return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
+
+
+def _compile(
+    text: str, doc: Document, path: list[str | int], macros: dict[str, str]
+) -> re.Pattern[str] | str:
+    """A phrase of plain words stays text (matched on lemmas); anything else is a regex."""
+    return text if is_phrase(text) else compile_pattern(text, doc, path, macros)
 
 
 def _vocab_kind(name: object, vocab: Vocabulary) -> str:
@@ -353,7 +372,7 @@ def _parse(
             raise InputError(doc.problem([*path, sorted(unknown)[0]], "unknown field"))
         patterns, nominal, anchored = _pattern_entries(spec.get("patterns"), doc, path)
         compiled = tuple(
-            compile_pattern(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
+            _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
         )
         negators = _strings(spec.get("negators"), doc, [*path, "negators"])
         facts = set(_strings(spec.get("facts"), doc, [*path, "facts"]))
@@ -429,7 +448,7 @@ def _with_vocabulary_triggers(lex: Lexicon, vocab: Vocabulary, file: str) -> Lex
             continue
         doc = Document(file=file, data={})
         patterns = tuple(
-            compile_pattern(t, doc, ["kinds", kind, "triggers", i], lex.macros)
+            _compile(t, doc, ["kinds", kind, "triggers", i], lex.macros)
             for i, t in enumerate(definition.triggers)
         )
         facts = frozenset(f for f in definition.facts if f in FACT_FIELDS)

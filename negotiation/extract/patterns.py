@@ -1,22 +1,66 @@
-"""Trigger patterns: macros expanded, word boundaries added, errors located in the file."""
+"""Trigger patterns: lemma phrases for spaCy's Matcher, and regular expressions with macros,
+inflections and word boundaries, errors located in the file.
+
+A pattern of plain words ("take to the street", "reach agreement") is a **phrase**: it matches
+any inflection of each word (lemmas from ``spacy-lookups-data``) and a possessive before its
+last word ("the opening of Cambodia's parliament"). Any other pattern is a regular expression in
+which ``<word>`` stands for every form of that word's lemma::
+
+    >>> p = compile_pattern("<threaten> to <boycott>", Document("x", {}), [], {})
+    >>> bool(p.search("They threatened to boycott it")), bool(p.search("threatens to boycotts"))
+    (True, True)
+    >>> is_phrase("take to the street"), is_phrase("(?:took|take) to")
+    (True, False)
+    >>> sorted(required_literals(r"(?:reach|struck) (?:an? )?deal"))
+    ['reach', 'struck']
+"""
 
 from __future__ import annotations
 
+import importlib
 import re
+from typing import Any
 
 from negotiation._internal.yamldoc import Document
 from negotiation.errors import InputError
 from negotiation.extract.dates import DATE_PATTERN
+from negotiation.extract.tokens import forms
 
-__all__ = ["alternation", "compile_pattern", "expand"]
+__all__ = [
+    "alternation",
+    "compile_pattern",
+    "expand",
+    "is_phrase",
+    "phrase_words",
+    "required_literals",
+]
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
+_LEMMA_REF = re.compile(r"(?<!\?P)<([a-z][a-z-]*)>")
+_PHRASE = re.compile(r"[a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*")
+_sre: Any = importlib.import_module("re._parser")
+_C: Any = importlib.import_module("re._constants")
+
+
+def is_phrase(pattern: str) -> bool:
+    """Whether a pattern is plain lower-case words (matched on lemmas, not as a regex)."""
+    return _PHRASE.fullmatch(pattern) is not None
+
+
+def phrase_words(pattern: str) -> list[str]:
+    return pattern.split()
 
 
 def alternation(cues: list[str]) -> re.Pattern[str]:
     if not cues:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?![\w’'])", re.I)
+    alts = "|".join(f"(?:{_LEMMA_REF.sub(_lemma_forms, c)})" for c in cues)
+    return re.compile(r"(?<![\w’'])(?:" + alts + r")(?![\w’'])", re.I)
+
+
+def _lemma_forms(m: re.Match[str]) -> str:
+    words = sorted(forms(m.group(1)), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
 def expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
@@ -31,7 +75,7 @@ def expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
             raise KeyError(name)
         return "(?:" + expand(macros[name], macros, depth + 1) + ")"
 
-    return _MACRO.sub(sub, pattern)
+    return _LEMMA_REF.sub(_lemma_forms, _MACRO.sub(sub, pattern))
 
 
 def compile_pattern(
@@ -46,3 +90,47 @@ def compile_pattern(
         return re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
     except re.error as exc:
         raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed (sub)pattern contains, or None."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        found: frozenset[str] | None = None
+        if op is _C.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is _C.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            if all(a is not None for a in alts):
+                found = frozenset().union(*(a for a in alts if a is not None))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            found = _required(av[2])
+        if found:
+            options.append(found)
+    flush()
+    if not options:
+        return None
+    return max(options, key=lambda o: min(len(s) for s in o))
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which is in every text the pattern matches (None: no such
+    set was found). A sentence containing none of them is not searched."""
+    try:
+        found = _required(_sre.parse(pattern, re.I))
+    except re.error:
+        return None
+    if found is None or min(len(s) for s in found) < 3:
+        return None
+    return found

@@ -1,0 +1,107 @@
+"""A lexicon's patterns ready to run on a sentence: regular expressions behind a literal
+pre-filter, and one spaCy ``Matcher`` for every lemma phrase (built on first use)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from negotiation.extract.patterns import required_literals
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    from negotiation.extract.lexicon import KindRule
+
+__all__ = ["PatternIndex", "Spans"]
+
+Spans = dict[tuple[str, int], list[tuple[int, int]]]
+
+
+@dataclass
+class PatternIndex:
+    """Every pattern of a lexicon, ready to run: regular expressions with the literals one of
+    which a sentence must contain for them to match, and one spaCy ``Matcher`` for the lemma
+    phrases."""
+
+    regexes: list[tuple[tuple[str, int], re.Pattern[str], frozenset[str] | None]]
+    phrases: dict[str, tuple[str, int]]  # matcher key -> (kind, pattern index)
+    matcher: Matcher | None
+
+    @classmethod
+    def build(cls, rules: dict[str, KindRule]) -> PatternIndex:
+        regexes: list[tuple[tuple[str, int], re.Pattern[str], frozenset[str] | None]] = []
+        phrases: dict[str, tuple[str, int]] = {}
+        for rule in rules.values():
+            if not rule.enabled:
+                continue
+            for i, p in enumerate(rule.patterns):
+                if isinstance(p, str):
+                    phrases[f"{rule.kind}#{i}"] = (rule.kind, i)
+                else:
+                    regexes.append(((rule.kind, i), p, required_literals(p.pattern)))
+        matcher = None
+        if phrases:
+            from spacy.matcher import Matcher
+
+            from negotiation.extract.tokens import pipeline
+
+            nlp = pipeline()
+            matcher = Matcher(nlp.vocab)
+            for key, (kind, i) in phrases.items():
+                text = rules[kind].patterns[i]
+                assert isinstance(text, str)
+                matcher.add(key, _phrase_patterns([t.lemma_ for t in nlp(text)]))
+        return cls(regexes, phrases, matcher)
+
+    def spans(self, sentence: str, doc: Doc | None) -> Spans:
+        """Where each pattern matches in ``sentence`` (character offsets), in text order."""
+        out: Spans = {}
+        low = sentence.lower()
+        for key, pattern, needs in self.regexes:
+            if needs is not None and not any(n in low for n in needs):
+                continue
+            found = [
+                (m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start()
+            ]
+            if found:
+                out[key] = found
+        if self.matcher is not None:
+            if doc is None:
+                from negotiation.extract.tokens import pipeline
+
+                doc = pipeline()(sentence)
+            longest: dict[tuple[tuple[str, int], int], int] = {}
+            for match_id, start, end in self.matcher(doc):
+                key = self.phrases[doc.vocab.strings[match_id]]
+                a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                if longest.get((key, a), -1) < b:
+                    longest[(key, a)] = b
+            for (key, a), b in sorted(longest.items(), key=lambda kv: kv[0][1]):
+                out.setdefault(key, []).append((a, b))
+        return out
+
+
+_POSSESSIVE = ["'s", "’s", "'", "’"]
+_DETERMINERS = ["the", "a", "an", "its", "their", "his", "her", "this", "that"]
+
+
+def _phrase_patterns(lemmas: list[str]) -> list[list[dict[str, Any]]]:
+    """A lemma phrase as Matcher patterns: the lemmas in order and, for two words or more,
+    with a determiner or a possessive before the last one ("take their seat", "the opening
+    of Cambodia's new parliament")."""
+    plain: list[dict[str, Any]] = [{"LEMMA": lemma} for lemma in lemmas]
+    if len(lemmas) < 2 or lemmas[-1] in _DETERMINERS:
+        return [plain]
+    det: list[dict[str, Any]] = [{"LOWER": {"IN": _DETERMINERS}}]
+    owner: list[dict[str, Any]] = [
+        {"IS_ALPHA": True, "OP": "{1,3}"},
+        {"ORTH": {"IN": _POSSESSIVE}},
+        {"IS_ALPHA": True, "OP": "?"},
+    ]
+    head = plain[:-1]
+    if lemmas[-2] in _DETERMINERS:
+        return [plain, [*head, *owner[:2], plain[-1]]]
+    return [plain, [*head, *det, plain[-1]], [*head, *owner, plain[-1]]]
