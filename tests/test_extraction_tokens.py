@@ -14,15 +14,21 @@ from hypothesis import strategies as st
 
 from negotiation._internal.yamldoc import Document
 from negotiation.extract.lexicon import load_lexicon
-from negotiation.extract.patterns import compile_pattern, is_phrase, required_literals
-from negotiation.extract.tokens import forms, lemma_of, parse
+from negotiation.extract.literals import LiteralFilter, required_literals
+from negotiation.extract.patterns import compile_pattern, is_phrase
+from negotiation.extract.tokens import forms, lemma_of, parse, tokenize
 
 
 def test_lemmas_are_lower_case_lookups() -> None:
-    doc = parse(["Protesters Took their oaths; the CNRP's lawmakers were sworn in."])[0]
-    lemmas = [t.lemma_ for t in doc]
+    text = "Protesters Took their oaths; the CNRP's lawmakers were sworn in."
+    lemmas = [t.lemma_ for t in parse([text])[0]]
     assert lemmas[:4] == ["protester", "take", "their", "oath"]
     assert "swear" in lemmas and "cnrp" in lemmas
+    # the tokenizer alone gives the same lemmas (NORM, set once per word from the same table)
+    norms = [t.norm_ for t in tokenize([text])[0]]
+    assert [n for n, t in zip(norms, tokenize([text])[0], strict=True) if t.is_alpha] == [
+        lem for lem, t in zip(lemmas, parse([text])[0], strict=True) if t.is_alpha
+    ]
     assert lemma_of("Won") == "win"
     assert {"won", "wins", "winning", "win"} <= forms("win")
 
@@ -86,6 +92,21 @@ def test_literal_prefilter_never_hides_a_match(words: list[str], pattern: str) -
     sentence = " ".join(words)
     if compiled.search(sentence) and needs is not None:
         assert any(n in sentence.lower() for n in needs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12), st.lists(st.sampled_from(_PATTERNS)))
+def test_literal_filter_keeps_every_pattern_that_matches(
+    words: list[str], chosen: list[str]
+) -> None:
+    doc = Document("x.yaml", {})
+    compiled = [compile_pattern(p, doc, [], {}) for p in chosen]
+    sentence = " ".join(words)
+    kept = LiteralFilter.of(compiled).candidates(sentence)
+    assert kept == sorted(set(kept))
+    for i, p in enumerate(compiled):
+        if p.search(sentence):
+            assert i in kept
 
 
 @settings(max_examples=200, deadline=None)

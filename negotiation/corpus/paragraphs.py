@@ -152,7 +152,7 @@ def clean_paragraphs(text: str) -> tuple[Paragraph, ...]:
     sign-off glued to the last sentence ("...operation.-VNA") is left out of the paragraph.
     """
     out: list[Paragraph] = []
-    seen: list[str] = []
+    seen: set[str] = set()
     for start, end in _raw_paragraphs(text):
         raw = text[start:end]
         if _COMMENTS_HEADER.match(raw) and out:
@@ -167,12 +167,11 @@ def clean_paragraphs(text: str) -> tuple[Paragraph, ...]:
         start, end = _trim(text, start, end)
         body = text[start:end]
         key = _norm(body)
-        if any(
-            key == k or (len(k) >= 20 and key.startswith(k) and len(key) - len(k) <= 12)
-            for k in seen
-        ):
+        # an earlier paragraph equal to this one or to it less its last 12 characters at most
+        # (of 20 or more): a few set look-ups, not a scan of every earlier paragraph
+        if key in seen or any(key[:n] in seen for n in range(max(20, len(key) - 12), len(key))):
             continue
-        seen.append(key)
+        seen.add(key)
         out.append(Paragraph(start=start, end=end, text=body, kind=_kind(body, first=not out)))
     return tuple(out)
 

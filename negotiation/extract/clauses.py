@@ -68,14 +68,14 @@ def blocked(text: str, trig: Trigger, d: ResolvedDate) -> bool:
 
 def is_dateline(sentence: str, d: ResolvedDate) -> bool:
     """ "DHAKA, Jan 6 - ...": the first date of a sentence, near its start, before a dash."""
-    first = _ANY_DATE.search(sentence)
-    return (
+    if not (
         d.start < 60
-        and first is not None
-        and first.start() <= d.start < first.end()
         and _DATELINE.match(sentence[d.end : d.end + 14]) is not None
         and _PLACE.match(sentence[: d.start]) is not None
-    )
+    ):
+        return False
+    first = _ANY_DATE.search(sentence)
+    return first is not None and first.start() <= d.start < first.end()
 
 
 #: what may stand before a dateline's date: a place ("PHNOM PENH,", "Phnom Penh, Cambodia,")

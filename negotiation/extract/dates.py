@@ -18,10 +18,12 @@ Monday") resolves forward. Every resolved date keeps its granularity and the raw
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
 from negotiation.events import Granularity
+from negotiation.extract.literals import LiteralFilter
 
 __all__ = [
     "DATE_PATTERN",
@@ -128,6 +130,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+_PREFILTER = LiteralFilter.of([rx for _, rx in _COMPILED])
 
 #: One regular expression matching any date expression (for lexicon patterns: ``{DATE}``).
 _UNNAMED = re.compile(r"\(\?P<\w+>")
@@ -310,14 +313,23 @@ def _never_after(r: ResolvedDate, pub: dt.date, future: bool) -> ResolvedDate:
     return r._replace(date=pub, granularity=Granularity.day, adjusted=True, date_end=None)
 
 
-def find_dates(text: str, published: dt.date, *, future: bool = False) -> list[ResolvedDate]:
-    """Every date expression in ``text``, resolved, in order, non-overlapping (longest first)."""
+@functools.lru_cache(maxsize=256)
+def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """The date expressions of a text, longest first at each start (read once per text: a
+    sentence is read for the past and for the future)."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx in _COMPILED:
+    for at in _PREFILTER.candidates(text):
+        kind, rx = _COMPILED[at]
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    return tuple(found)
+
+
+def find_dates(text: str, published: dt.date, *, future: bool = False) -> list[ResolvedDate]:
+    """Every date expression in ``text``, resolved, in order, non-overlapping (longest first)."""
+    found = _expressions(text)
     out: list[ResolvedDate] = []
     last_end = -1
     for start, end, kind, m in found:

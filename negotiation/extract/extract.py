@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventLog, Facts
@@ -24,9 +24,14 @@ from negotiation.extract.anchoring import FALLBACK_NOTE, anchor_to_election
 from negotiation.extract.clauses import about_election, blocked, is_dateline, quoted_spans
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
-from negotiation.extract.lexicon import KindRule, Lexicon, Trigger, load_lexicon
+from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
+from negotiation.extract.roles import roles
 from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
+from negotiation.extract.tokens import tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "ArticleLike",
@@ -92,13 +97,8 @@ _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # "the agreement of July 2014": a date naming a thing, not dating the event
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
-_EARLIER_CLAUSE = re.compile(
-    r";|,\s+(?:and|but|while|whereas)\s+(?!\w+ing\b)",
-    re.I,
-)
 _SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
-_CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
 _QUOTE_OPEN = '“"'
 _QUOTE_CLOSE = '”"'
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -115,34 +115,6 @@ def _body(article: ArticleLike) -> Sequence[SentenceLike]:
     return [s for s in sentences if not any(a <= s.start < b for a, b in titles)]
 
 
-def _roles(
-    rule: KindRule, trig: Trigger, text: str, actors: list[MatchedActor]
-) -> tuple[list[str], list[str]]:
-    """Who acts and who is acted on: the trigger's own clause, before it and after it."""
-    acting: list[str] = []
-    acted_on: list[str] = []
-    subject_first = any(a.end <= trig.start for a in actors)
-    for a in actors:
-        if subject_first and a.start >= trig.end and _CLAUSE_GAP.search(text[trig.end : a.start]):
-            continue  # named in another clause
-        shift = _EARLIER_CLAUSE.search(text, a.end, trig.start)
-        if shift is not None and any(
-            shift.end() <= b.start and b.end <= trig.start for b in actors
-        ):
-            continue  # "The CPP won, and the opposition boycotted": the later clause's own
-            # subject acts, not the earlier one's
-        by = a.start - trig.end < 40 and re.search(
-            r"\bby\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start], re.I
-        )
-        if rule.recipients and a.start >= trig.end and not by:
-            if a.actor not in acted_on:
-                acted_on.append(a.actor)
-        elif a.actor not in acting:
-            acting.append(a.actor)
-    acted_on = [a for a in acted_on if a not in acting]
-    return acting, acted_on
-
-
 class Extractor:
     """Extraction with a fixed gazetteer and lexicon (reuse it across many articles)."""
 
@@ -155,6 +127,14 @@ class Extractor:
         self._previous: list[MatchedActor] = []
         self._context: ResolvedDate | None = None  # the last day named before this sentence
         self._subjects: list[str] = []  # the first actor of each sentence so far
+        self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
+
+    def _actors(self, text: str) -> list[MatchedActor]:
+        """The gazetteer actors of a sentence (a new list: callers add to it)."""
+        found = self._named.get(text)
+        if found is None:
+            found = self._named[text] = self.matcher.find(text)
+        return list(found)
 
     # -- one article -------------------------------------------------------------------------
     def extract(self, article: ArticleLike) -> list[EventMention]:
@@ -175,20 +155,22 @@ class Extractor:
             s for s in _body(article)
             if len(s.text.split()) >= 3 and re.search(r"[^\W\d_]{3}", s.text)
         ]  # fmt: skip
+        self._named = {}
         self._pair = self._main_parties(sentences)
         self._previous = []
         self._subjects = []
         self._context = None
-        for sentence in sentences:
+        docs = tokenize(s.text for s in sentences)
+        for sentence, doc in zip(sentences, docs, strict=True):
             text = sentence.text
-            found = self.matcher.find(text)
+            found = self._actors(text)
             found_dates = self.dates(text, published)
             named = [
                 d for d in found_dates
                 if d.date <= published and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
             for mention in self.sentence(
-                text, sentence.start, article.id, published, dates=found_dates
+                text, sentence.start, article.id, published, dates=found_dates, doc=doc
             ):
                 flat = re.sub(r"\s+", " ", text).strip()
                 key = (mention.kind, mention.date.isoformat(), flat, mention.modality)
@@ -209,7 +191,7 @@ class Extractor:
         """The two parties an article names most: what "the two sides" refers to."""
         counts: Counter[str] = Counter()
         for s in sentences:
-            for a in self.matcher.find(s.text):
+            for a in self._actors(s.text):
                 if a.actor in self.gazetteer and self.gazetteer[a.actor].type.value == "party":
                     counts[a.actor] += 1
         return [a for a, _ in counts.most_common(2)] if len(counts) >= 2 else []
@@ -223,17 +205,18 @@ class Extractor:
         published: dt.date,
         *,
         dates: list[ResolvedDate] | None = None,
+        doc: Doc | None = None,
     ) -> list[EventMention]:
         """Mentions in one sentence; ``offset`` is its position in the article text; ``dates``,
-        when given, are the sentence's :meth:`dates` (computed once)."""
-        triggers = self.lexicon.triggers(text)
+        when given, are the sentence's :meth:`dates` (computed once); ``doc``, its tokens."""
+        triggers = self.lexicon.triggers(text, doc)
         if not triggers:
             return []
         quoted = quoted_spans(text)
         triggers = [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in quoted)]
         if not triggers:
             return []
-        actors = self.matcher.find(text)
+        actors = self._actors(text)
         pronoun = _PRONOUN.match(text)
         previous = self._previous
         if pronoun and previous:
@@ -401,7 +384,7 @@ class Extractor:
         inferred = date is None
         date, source, penalty, notes = self._dated(trig, date, published)
         confidence -= penalty
-        acting, acted_on = _roles(rule, trig, text, actors)
+        acting, acted_on = roles(rule, trig, text, actors)
         speaker = find_speaker(text, actors, self._subjects, self.gazetteer)
         if speaker is not None and (
             trig.kind in _SPEAKER_ACTS or (trig.kind in SPEECH_KINDS and not acting)

@@ -15,9 +15,10 @@ Numbers may be digits ("10,000") or words ("three-hour", "one protester")::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from negotiation.events import Facts
+from negotiation.extract.literals import may_match
 
 __all__ = ["ActorSpan", "parse_facts", "parse_number"]
 
@@ -199,16 +200,24 @@ def _seat_owner(sentence: str, spans: Sequence[ActorSpan], m: re.Match[str]) -> 
     return _nearest_actor(spans, m.start(), before=True)
 
 
+def _search(rx: re.Pattern[str], s: str, low: str) -> re.Match[str] | None:
+    return rx.search(s) if may_match(rx, low) else None
+
+
+def _finditer(rx: re.Pattern[str], s: str, low: str) -> Iterator[re.Match[str]]:
+    return rx.finditer(s) if may_match(rx, low) else iter(())
+
+
 def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
     """Facts stated in ``sentence``. ``actors`` (spans of actor names) attribute seat counts."""
-    s = sentence[:5000]
+    low = (s := sentence[:5000]).lower()
     m: re.Match[str] | None
     values: dict[str, object] = {}
     seats: dict[str, int] = {}
     total: int | None = None
     seat_spans: list[tuple[int, int]] = []
     for rx in _SEAT_PATTERNS:
-        for m in rx.finditer(s):
+        for m in _finditer(rx, s, low):
             if any(m.start() < e and st < m.end() for st, e in seat_spans):
                 continue
             n = _int(m.group("n"))
@@ -223,12 +232,12 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
             if owner is not None and owner not in seats and n <= 100000:
                 seats[owner] = n
     if seat_spans:
-        for m in _BARE_SEATS.finditer(s):  # "... and the CNRP received 55."
+        for m in _finditer(_BARE_SEATS, s, low):  # "... and the CNRP received 55."
             n = _int(m.group("n"))
             owner = _nearest_actor(actors, m.start(), before=True, limit=40)
             if n is not None and owner is not None and owner not in seats:
                 seats[owner] = n
-        for m in _COMPARED.finditer(s):
+        for m in _finditer(_COMPARED, s, low):
             n = _int(m.group("n"))
             who = next(
                 (a for st, e, a in actors if m.start("who") <= st and e <= m.end("who") + 3),
@@ -238,7 +247,7 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
                 seats[who] = n
     if total is None:
         for rx in _TOTAL_PATTERNS:
-            m = rx.search(s)
+            m = _search(rx, s, low)
             if m and (t := _int(m.group("t"))):
                 total = t
                 break
@@ -250,7 +259,7 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
     if total:
         values["total_seats"] = total
     for rx in _VOTES_FOR:
-        m = rx.search(s)
+        m = _search(rx, s, low)
         if m and (n := _int(m.group("n"))) is not None:
             values["votes_for"] = n
             if m.groupdict().get("m") and (against := _int(m.group("m"))) is not None:
@@ -258,14 +267,14 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
             break
     if "votes_against" not in values:
         for rx in _VOTES_AGAINST:
-            m = rx.search(s)
+            m = _search(rx, s, low)
             if m and (n := _int(m.group("n"))) is not None:
                 values["votes_against"] = n
                 break
-    if (m := _PRESENT.search(s)) and (n := _int(m.group("n"))) is not None:
+    if (m := _search(_PRESENT, s, low)) and (n := _int(m.group("n"))) is not None:
         values["members_present"] = n
     for rx, _ in _DURATION:
-        m = rx.search(s)
+        m = _search(rx, s, low)
         if not m:
             continue
         n_text = m.groupdict().get("n")
@@ -277,7 +286,7 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
         if unit != "day":
             values["duration_hours"] = round(hours, 2)
             break
-    for m in _PARTICIPANTS.finditer(s):
+    for m in _finditer(_PARTICIPANTS, s, low):
         if re.search(
             r"(?:kill|wound|injur|left|leaving|arrest)\w*\s+(?:at\s+least\s+)?$",
             s[max(0, m.start() - 25) : m.start()],
@@ -288,25 +297,25 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
             values["participants"] = n
             break
     for rx in _KILLED:
-        m = rx.search(s)
+        m = _search(rx, s, low)
         if m and (n := _int(m.group("n"))) is not None:
             values["killed"] = n
             break
     for rx in _INJURED:
-        m = rx.search(s)
+        m = _search(rx, s, low)
         if m and (n := _int(m.group("n"))) is not None:
             values["injured"] = n
             break
     for rx in _POINTS:
-        m = rx.search(s)
+        m = _search(rx, s, low)
         if m and (n := _int(m.group("n"))) is not None:
             values["points_agreed"] = n
             break
-    if m := _MEETING_NO.search(s):
+    if m := _search(_MEETING_NO, s, low):
         o = m.group("o").lower()
         num = _ORDINALS.get(o) or int(re.sub(r"\D", "", o) or 0)
         if num >= 1:
             values["meeting_number"] = num
-    if m := _SUBJECT.search(s):
+    if m := _search(_SUBJECT, s, low):
         values["subject"] = re.sub(r"\s+", " ", m.group("s").lower())
     return Facts.model_validate(values)

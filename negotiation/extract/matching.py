@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from negotiation.extract.patterns import required_literals
+from negotiation.extract.literals import LiteralFilter
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -26,13 +26,14 @@ class PatternIndex:
     which a sentence must contain for them to match, and one spaCy ``Matcher`` for the lemma
     phrases."""
 
-    regexes: list[tuple[tuple[str, int], re.Pattern[str], frozenset[str] | None]]
+    regexes: list[tuple[tuple[str, int], re.Pattern[str]]]
     phrases: dict[str, tuple[str, int]]  # matcher key -> (kind, pattern index)
     matcher: Matcher | None
+    prefilter: LiteralFilter
 
     @classmethod
     def build(cls, rules: dict[str, KindRule]) -> PatternIndex:
-        regexes: list[tuple[tuple[str, int], re.Pattern[str], frozenset[str] | None]] = []
+        regexes: list[tuple[tuple[str, int], re.Pattern[str]]] = []
         phrases: dict[str, tuple[str, int]] = {}
         for rule in rules.values():
             if not rule.enabled:
@@ -41,7 +42,7 @@ class PatternIndex:
                 if isinstance(p, str):
                     phrases[f"{rule.kind}#{i}"] = (rule.kind, i)
                 else:
-                    regexes.append(((rule.kind, i), p, required_literals(p.pattern)))
+                    regexes.append(((rule.kind, i), p))
         matcher = None
         if phrases:
             from spacy.matcher import Matcher
@@ -54,15 +55,13 @@ class PatternIndex:
                 text = rules[kind].patterns[i]
                 assert isinstance(text, str)
                 matcher.add(key, _phrase_patterns([t.lemma_ for t in nlp(text)]))
-        return cls(regexes, phrases, matcher)
+        return cls(regexes, phrases, matcher, LiteralFilter.of([p for _, p in regexes]))
 
     def spans(self, sentence: str, doc: Doc | None) -> Spans:
         """Where each pattern matches in ``sentence`` (character offsets), in text order."""
         out: Spans = {}
-        low = sentence.lower()
-        for key, pattern, needs in self.regexes:
-            if needs is not None and not any(n in low for n in needs):
-                continue
+        for at in self.prefilter.candidates(sentence):
+            key, pattern = self.regexes[at]
             found = [
                 (m.start(), m.end()) for m in pattern.finditer(sentence) if m.end() > m.start()
             ]
@@ -70,9 +69,9 @@ class PatternIndex:
                 out[key] = found
         if self.matcher is not None:
             if doc is None:
-                from negotiation.extract.tokens import pipeline
+                from negotiation.extract.tokens import tokenize
 
-                doc = pipeline()(sentence)
+                doc = tokenize([sentence])[0]
             longest: dict[tuple[tuple[str, int], int], int] = {}
             for match_id, start, end in self.matcher(doc):
                 key = self.phrases[doc.vocab.strings[match_id]]
@@ -92,7 +91,7 @@ def _phrase_patterns(lemmas: list[str]) -> list[list[dict[str, Any]]]:
     """A lemma phrase as Matcher patterns: the lemmas in order and, for two words or more,
     with a determiner or a possessive before the last one ("take their seat", "the opening
     of Cambodia's new parliament")."""
-    plain: list[dict[str, Any]] = [{"LEMMA": lemma} for lemma in lemmas]
+    plain: list[dict[str, Any]] = [{"NORM": lemma} for lemma in lemmas]
     if len(lemmas) < 2 or lemmas[-1] in _DETERMINERS:
         return [plain]
     det: list[dict[str, Any]] = [{"LOWER": {"IN": _DETERMINERS}}]

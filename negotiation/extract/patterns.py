@@ -11,15 +11,11 @@ which ``<word>`` stands for every form of that word's lemma::
     (True, True)
     >>> is_phrase("take to the street"), is_phrase("(?:took|take) to")
     (True, False)
-    >>> sorted(required_literals(r"(?:reach|struck) (?:an? )?deal"))
-    ['reach', 'struck']
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from typing import Any
 
 from negotiation._internal.yamldoc import Document
 from negotiation.errors import InputError
@@ -32,14 +28,11 @@ __all__ = [
     "expand",
     "is_phrase",
     "phrase_words",
-    "required_literals",
 ]
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _LEMMA_REF = re.compile(r"(?<!\?P)<([a-z][a-z-]*)>")
 _PHRASE = re.compile(r"[a-z][a-z'’-]*(?: [a-z][a-z'’-]*)*")
-_sre: Any = importlib.import_module("re._parser")
-_C: Any = importlib.import_module("re._constants")
 
 
 def is_phrase(pattern: str) -> bool:
@@ -90,47 +83,3 @@ def compile_pattern(
         return re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
     except re.error as exc:
         raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
-
-
-def _required(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed (sub)pattern contains, or None."""
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            options.append(frozenset({"".join(run)}))
-            run.clear()
-
-    for op, av in items:
-        if op is _C.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        flush()
-        found: frozenset[str] | None = None
-        if op is _C.SUBPATTERN:
-            found = _required(av[-1])
-        elif op is _C.BRANCH:
-            alts = [_required(a) for a in av[1]]
-            if all(a is not None for a in alts):
-                found = frozenset().union(*(a for a in alts if a is not None))
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
-            found = _required(av[2])
-        if found:
-            options.append(found)
-    flush()
-    if not options:
-        return None
-    return max(options, key=lambda o: min(len(s) for s in o))
-
-
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings one of which is in every text the pattern matches (None: no such
-    set was found). A sentence containing none of them is not searched."""
-    try:
-        found = _required(_sre.parse(pattern, re.I))
-    except re.error:
-        return None
-    if found is None or min(len(s) for s in found) < 3:
-        return None
-    return found

@@ -3,7 +3,9 @@
 
 Nothing is downloaded: a blank pipeline has no weights, and the lemma tables are files of the
 installed ``spacy-lookups-data`` package. Lemmas are lower-case, so a capitalised word at the
-start of a sentence ("Protesters") has the lemma of its lower-case form.
+start of a sentence ("Protesters") has the lemma of its lower-case form. :func:`parse` runs the
+pipeline (tokens and ``lemma_``); :func:`tokenize` runs its tokenizer only, each word's lemma
+being its ``norm_`` (set once per word of the vocabulary from the same table).
 
 >>> [t.lemma_ for t in parse(["Protesters took to the streets."])[0]]
 ['protester', 'take', 'to', 'the', 'street', '.']
@@ -15,16 +17,17 @@ from __future__ import annotations
 
 import functools
 import gzip
+import importlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["forms", "lemma_of", "lemma_table", "parse", "pipeline"]
+__all__ = ["forms", "lemma_of", "lemma_table", "parse", "pipeline", "tokenize"]
 
 _LOWER_LEMMA = "negotiation_lower_lemma"
 
@@ -87,9 +90,27 @@ def pipeline() -> Language:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe(_LOWER_LEMMA)
     nlp.initialize()
+    # the lemma of a word form is a property of the form (the lookup table knows no context):
+    # each word's NORM is its lemma, computed once when the word enters the vocabulary, so that
+    # matching on lemmas needs only the tokenizer (:func:`tokenize`)
+    vocab: Any = nlp.vocab  # (its lex_attr_getters are not in spaCy's type hints)
+    vocab.lex_attr_getters[importlib.import_module("spacy.attrs").NORM] = lemma_of
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = lemma_of(lexeme.orth_)
     return nlp
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:
     """Tokens with lemmas of each text (``nlp.pipe``: one pass over all of them)."""
     return list(pipeline().pipe(texts))
+
+
+def tokenize(texts: Iterable[str]) -> list[Doc]:
+    """Tokens of each text, the pipeline's tokenizer only: each token's ``norm_`` is its
+    lemma, which is all that trigger matching needs.
+
+    >>> [t.norm_ for t in tokenize(["Protesters took to the streets"])[0]]
+    ['protester', 'take', 'to', 'the', 'street']
+    """
+    tokenizer: Any = pipeline().tokenizer  # (a Tokenizer, typed as a callable)
+    return list(tokenizer.pipe(texts))
