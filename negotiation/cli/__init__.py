@@ -82,6 +82,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "final configurations (95% Wilson intervals), days to each outcome, moves rejected per "
         "rule and invariant violations.",
     ),
+    "sweep": (
+        "negotiation.cli.sweeps",
+        "Simulate every cell of a sweep file (a grid of profiles, interpretations, policies, "
+        "weights and parameters): one tidy table, a row per cell and outcome, with p, its 95% "
+        "Wilson interval and the median days.",
+    ),
     "validate": (
         "negotiation.cli.corpus",
         "Check event logs, actor and article files, scenarios, models and profiles (a "

@@ -19,7 +19,7 @@ from negotiation.cli.common import (
 )
 from negotiation.cli.packs import PACK, event_log, pack_files
 
-__all__ = ["simulate"]
+__all__ = ["check_flags", "policy_path", "simulate"]
 
 
 def policy_path(pack: str | None, policy: str) -> str:
@@ -162,7 +162,7 @@ def simulate(
     Ctrl-C stopped the runs (the partial distribution is printed first)."""
     from negotiation.simulate import prepare, run_job
 
-    executor = _check_flags(executor, scheduler, workers, out)
+    executor = check_flags(executor, scheduler, workers, out)
     compiled, log = _model_and_log(pack, model, profile, interpretation, events)
     job = prepare(
         compiled,
@@ -208,7 +208,7 @@ def simulate(
     sys.exit(EXIT_OK if result.complete else EXIT_INTERRUPTED)
 
 
-def _check_flags(executor: str | None, scheduler: str | None, workers: int, out: str | None) -> str:
+def check_flags(executor: str | None, scheduler: str | None, workers: int, out: str | None) -> str:
     """The executor to use; a usage error for flags that do not fit together."""
     if executor is None:
         executor = "dask" if scheduler else ("processes" if workers > 1 else "serial")

@@ -30,18 +30,24 @@ from negotiation.simulate.executors import EXECUTORS, Executor, Progress, execut
 from negotiation.simulate.outcomes import Simulation, wilson
 from negotiation.simulate.policy import Policy, load_policy
 from negotiation.simulate.runs import Job
+from negotiation.simulate.sweep import Sweep, load_sweep, run_sweep
+from negotiation.simulate.tables import write_sweep_table
 
 __all__ = [
     "DEFAULT_SMOOTHING",
     "EXECUTORS",
     "Policy",
     "Simulation",
+    "Sweep",
     "empirical_policy",
     "load_policy",
+    "load_sweep",
     "prepare",
     "run_job",
+    "run_sweep",
     "simulate",
     "wilson",
+    "write_sweep_table",
 ]
 
 
@@ -79,8 +85,10 @@ def prepare(
     events: Sequence[Event] | None = None,
     from_event: str | None = None,
     smoothing: float = DEFAULT_SMOOTHING,
+    spawn: tuple[int, ...] = (),
 ) -> Job:
-    """The :class:`~negotiation.simulate.runs.Job` :func:`simulate` runs (its arguments)."""
+    """The :class:`~negotiation.simulate.runs.Job` :func:`simulate` runs (its arguments;
+    ``spawn`` draws from that child of ``SeedSequence(seed)``, as a sweep's cells do)."""
     from negotiation.model.compiler import compile_model
 
     if model is None:
@@ -118,6 +126,7 @@ def prepare(
         seed=seed,
         max_steps=max_steps,
         horizon=horizon,
+        spawn=spawn,
         outcome_names=tuple(o[0] for o in outcomes),
         outcome_when=tuple(o[1] for o in outcomes),
         outcome_kind=tuple(o[2] for o in outcomes),

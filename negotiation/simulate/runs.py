@@ -42,6 +42,7 @@ class Job:
     seed: int
     max_steps: int
     horizon: int | None = None  # days
+    spawn: tuple[int, ...] = ()  # the SeedSequence child (a sweep's cell), or the root
     outcome_names: tuple[str, ...] = ()
     # per outcome: regions (index, allowed states) to match, or an event kind
     outcome_when: tuple[tuple[tuple[int, frozenset[str]], ...] | None, ...] = ()
@@ -98,11 +99,12 @@ class Chunk:
     cpu_s: float = 0.0
 
 
-def root_key(seed: int) -> bytes:
-    """The simulation's key: 256 bits of ``numpy.random.SeedSequence(seed)``."""
+def root_key(seed: int, spawn: tuple[int, ...] = ()) -> bytes:
+    """The simulation's key: 256 bits of ``numpy.random.SeedSequence(seed)``, or of its child
+    ``spawn`` (``SeedSequence(seed).spawn(n)[i]`` is ``spawn=(i,)``)."""
     from numpy.random import SeedSequence
 
-    return bytes(SeedSequence(seed).generate_state(8).tobytes())
+    return bytes(SeedSequence(seed, spawn_key=spawn).generate_state(8).tobytes())
 
 
 def run_seed(key: bytes, index: int) -> int:
@@ -138,7 +140,7 @@ def run_chunk(job: Job, first: int, count: int) -> Chunk:
             kind_outcomes.setdefault(k, []).append(i)
     rng = random.Random()
     events: dict[tuple[int, int], Event] = {}
-    key = root_key(job.seed)
+    key = root_key(job.seed, job.spawn)
     for index in range(first, first + count):
         rng.seed(run_seed(key, index))
         steps, days, config, stop, violations, reached = _run(job, rng, kind_outcomes, events, out)

@@ -1,16 +1,20 @@
-"""Tables of runs and sweeps written whole or not at all: Parquet (pyarrow) or CSV."""
+"""Tables of runs and sweeps written whole or not at all: Parquet (pyarrow) or CSV (a sweep's
+CSV needs no extra)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiation._internal.atomic import check_output
 from negotiation.errors import InputError
 
-__all__ = ["write_table"]
+if TYPE_CHECKING:
+    from negotiation.simulate.sweep import Sweep
+
+__all__ = ["write_sweep_table", "write_table"]
 
 
 def write_table(frame: Any, path: Path | str) -> None:
@@ -31,3 +35,56 @@ def write_table(frame: Any, path: Path | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_sweep_table(sweep: Sweep, path: Path | str) -> None:
+    """Write the tidy table: ``.parquet`` through pyarrow (the ``[tables]`` extra), or
+    ``.csv`` (no extra needed); whole or not at all, the same bytes for the same sweep."""
+    from negotiation._internal import atomic
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        atomic.write_text(target, _csv(sweep))
+    elif suffix == ".parquet":
+        atomic.check_output(target)
+        data = _parquet(sweep)
+        atomic.write_bytes(target, data)
+    else:
+        raise InputError(f"{target}: expected a .parquet or .csv file")
+
+
+def _csv(sweep: Sweep) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = sweep.columns()
+    writer.writerow(columns)
+    for row in sweep.rows():
+        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    return buffer.getvalue()
+
+
+def _parquet(sweep: Sweep) -> bytes:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - the [tables] extra is not installed
+        raise InputError(
+            "a .parquet table needs pyarrow: pip install 'negotiation[tables]' (or write .csv)"
+        ) from None
+    columns = sweep.columns()
+    rows = list(sweep.rows())
+    ints = {"cell", "horizon", "max_steps", "runs", "n", "violations"}
+    strings = {"name", "profile", "interpretation", "policy", "from", "outcome"}
+    fields = [
+        pa.field(c, pa.int64() if c in ints else pa.string() if c in strings else pa.float64())
+        for c in columns
+    ]
+    schema = pa.schema(fields)
+    table = pa.Table.from_pydict({c: [r[c] for r in rows] for c in columns}, schema=schema)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return bytes(sink.getvalue().to_pybytes())
