@@ -313,7 +313,7 @@ def _never_after(r: ResolvedDate, pub: dt.date, future: bool) -> ResolvedDate:
     return r._replace(date=pub, granularity=Granularity.day, adjusted=True, date_end=None)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8)
 def _expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """The date expressions of a text, longest first at each start (read once per text: a
     sentence is read for the past and for the future)."""

@@ -28,7 +28,6 @@ from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
 from negotiation.extract.roles import roles
 from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
-from negotiation.extract.tokens import tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -160,8 +159,7 @@ class Extractor:
         self._previous = []
         self._subjects = []
         self._context = None
-        docs = tokenize(s.text for s in sentences)
-        for sentence, doc in zip(sentences, docs, strict=True):
+        for sentence in sentences:
             text = sentence.text
             found = self._actors(text)
             found_dates = self.dates(text, published)
@@ -170,7 +168,7 @@ class Extractor:
                 if d.date <= published and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
             for mention in self.sentence(
-                text, sentence.start, article.id, published, dates=found_dates, doc=doc
+                text, sentence.start, article.id, published, dates=found_dates
             ):
                 flat = re.sub(r"\s+", " ", text).strip()
                 key = (mention.kind, mention.date.isoformat(), flat, mention.modality)

@@ -158,21 +158,22 @@ class Lexicon:
 
     def _triggers(self, sentence: str, spans: Spans) -> list[Trigger]:
         raw: list[Trigger] = []
-        for rule in self.rules.values():
+        rank = self.index().rank
+        for kind, i in sorted(spans, key=rank.__getitem__):  # the lexicon's order
+            rule = self.rules[kind]
             if not rule.enabled or rule.fallback:
                 continue
-            for i in range(len(rule.patterns)):
-                for start, end in spans.get((rule.kind, i), ()):
-                    if i in rule.nominal:
-                        t: Trigger | None = replace(
-                            self._plain(rule, sentence, start, end), nominal=True
-                        )
-                    else:
-                        t = self._apply(rule, sentence, start, end)
-                    if t is not None:
-                        if i in rule.anchored and t.kind == rule.kind:
-                            t = replace(t, anchor=True)
-                        raw.append(t)
+            for start, end in spans[(kind, i)]:
+                if i in rule.nominal:
+                    t: Trigger | None = replace(
+                        self._plain(rule, sentence, start, end), nominal=True
+                    )
+                else:
+                    t = self._apply(rule, sentence, start, end)
+                if t is not None:
+                    if i in rule.anchored and t.kind == rule.kind:
+                        t = replace(t, anchor=True)
+                    raw.append(t)
         return raw
 
     def _resolve(self, sentence: str, raw: list[Trigger], spans: Spans) -> list[Trigger]:

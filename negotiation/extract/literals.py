@@ -74,13 +74,20 @@ class LiteralFilter:
     it (see :func:`required_literals`), and those without any."""
 
     def __init__(self, needs: Sequence[frozenset[str] | None]):
-        self._always = {i for i, n in enumerate(needs) if n is None}
+        # a pattern with no literals, or one shorter than three characters, is always tried
+        self._always = {i for i, n in enumerate(needs) if not n or min(map(len, n)) < 3}
         by: dict[str, list[int]] = {}
         for i, n in enumerate(needs):
+            if i in self._always:
+                continue
             for lit in sorted(n or ()):
                 by.setdefault(lit, []).append(i)
-        self._by = by
-        self._literals = tuple(by)
+        # literals by their first three characters: a text's three-character pieces meet the
+        # index in one set operation, and only the literals behind a shared piece are looked for
+        grams: dict[str, list[tuple[str, list[int]]]] = {}
+        for lit, where in by.items():
+            grams.setdefault(lit[:3], []).append((lit, where))
+        self._grams = grams
 
     @classmethod
     def of(cls, patterns: Sequence[re.Pattern[str]]) -> LiteralFilter:
@@ -88,13 +95,22 @@ class LiteralFilter:
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
-        low = text.lower()
+        low, pieces = _pieces(text)
         found = set(self._always)
-        by = self._by
-        for lit in self._literals:
-            if lit in low:
-                found.update(by[lit])
+        grams = self._grams
+        for key in grams.keys() & pieces:
+            for lit, where in grams[key]:
+                if len(lit) == 3 or lit in low:
+                    found.update(where)
         return sorted(found)
+
+
+@functools.lru_cache(maxsize=4)
+def _pieces(text: str) -> tuple[str, frozenset[str]]:
+    """A text in lower case and its three-character pieces (one sentence is filtered for
+    triggers, phrases and dates in a row: made once)."""
+    low = text.lower()
+    return low, frozenset(low[i : i + 3] for i in range(len(low) - 2))
 
 
 @functools.lru_cache(maxsize=1024)

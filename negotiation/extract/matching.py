@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from negotiation.extract.literals import LiteralFilter
+from negotiation.extract.tokens import forms
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -30,6 +31,8 @@ class PatternIndex:
     phrases: dict[str, tuple[str, int]]  # matcher key -> (kind, pattern index)
     matcher: Matcher | None
     prefilter: LiteralFilter
+    rank: dict[tuple[str, int], int]  # (kind, pattern index) -> its place in the lexicon
+    phrase_filter: LiteralFilter  # any form of a phrase's first word: the matcher may match
 
     @classmethod
     def build(cls, rules: dict[str, KindRule]) -> PatternIndex:
@@ -44,6 +47,7 @@ class PatternIndex:
                 else:
                     regexes.append(((rule.kind, i), p))
         matcher = None
+        firsts: list[frozenset[str] | None] = []
         if phrases:
             from spacy.matcher import Matcher
 
@@ -54,8 +58,14 @@ class PatternIndex:
             for key, (kind, i) in phrases.items():
                 text = rules[kind].patterns[i]
                 assert isinstance(text, str)
-                matcher.add(key, _phrase_patterns([t.lemma_ for t in nlp(text)]))
-        return cls(regexes, phrases, matcher, LiteralFilter.of([p for _, p in regexes]))
+                lemmas = [t.lemma_ for t in nlp(text)]
+                matcher.add(key, _phrase_patterns(lemmas))
+                firsts.append(forms(lemmas[0]))
+        rank = {(kind, i): n for n, (kind, i) in enumerate(
+            (r.kind, i) for r in rules.values() for i in range(len(r.patterns))
+        )}  # fmt: skip
+        regex_filter = LiteralFilter.of([p for _, p in regexes])
+        return cls(regexes, phrases, matcher, regex_filter, rank, LiteralFilter(firsts))
 
     def spans(self, sentence: str, doc: Doc | None) -> Spans:
         """Where each pattern matches in ``sentence`` (character offsets), in text order."""
@@ -67,7 +77,7 @@ class PatternIndex:
             ]
             if found:
                 out[key] = found
-        if self.matcher is not None:
+        if self.matcher is not None and self.phrase_filter.candidates(sentence):
             if doc is None:
                 from negotiation.extract.tokens import tokenize
 

@@ -58,7 +58,7 @@ def lemma_of(word: str) -> str:
 def _inverse() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for form, lemma in lemma_table().items():
-        if form.islower():
+        if form == form.lower():
             out.setdefault(lemma.lower(), set()).add(form)
     return {k: frozenset(v) for k, v in out.items()}
 
