@@ -279,6 +279,7 @@ def test_a_date_to_come_is_not_the_publication_date() -> None:
     assert (day, basis) == (dt.date(2013, 9, 10), "inferred")
 
 
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_infer_published_is_total(text: str) -> None:
     from negotiation.corpus.metadata import infer_published

@@ -90,6 +90,7 @@ class ActorMatcher:
         self._ids: dict[str, str] = {}
         sensitive: list[str] = []
         insensitive: list[str] = []
+
         def order(form: tuple[str, str]) -> tuple[int, str, bool, str]:
             # a form two actors share goes to the one it is the name of, then by id: the same
             # actor on every run
