@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +23,9 @@ from negotiation.cli.common import (
     input_errors,
 )
 from negotiation.cli.packs import PACK, event_log, pack_files, warn_mismatch
+
+if TYPE_CHECKING:
+    from negotiation.events import Event
 
 __all__ = ["exit_code", "explore"]
 
@@ -166,9 +170,8 @@ def explore(
     """Explore every sequence of abstract events the rules allow, breadth first, within the
     limits; check invariants and temporal properties at every state.
 
-    LOG is the dispute's event log: its parties, seats and dates for the abstract events, and
-    with --after the start (default: the pack's, the built-in record, or events.yaml beside
-    --model).
+    LOG (default: the pack's, the record, or events.yaml beside --model) gives the parties,
+    seats and dates of the abstract events, and with --after the start.
 
     Exit 0 when no violation was found, 1 when some were, 2 on invalid input, 3 when no
     violation was found but the search was cut short by --max-states, --max-seconds or
@@ -180,21 +183,7 @@ def explore(
         check_output_dir(save)  # before any work
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
-    start_events, log = [], []
-    if events is None and model is not None and Path(model).is_file():
-        beside = Path(model).parent / "events.yaml"  # the dispute's own log, for its domain
-        events = str(beside) if beside.is_file() else None
-    if after is not None or events is not None:
-        from negotiation.events.log import load_event_log
-
-        loaded = load_event_log(events)
-        warn_mismatch(model, loaded, events)
-        log = list(loaded)
-        if after is not None:
-            ids = [e.id for e in log]
-            if after not in ids:
-                raise click.BadParameter(unknown("event", after, ids), param_hint="'--after'")
-            start_events = log[: ids.index(after) + 1]
+    log, start_events = _log_and_start(model, events, after)
     result = run_explore(
         model,
         profile,
@@ -224,6 +213,29 @@ def explore(
         for p in written:
             click.echo(f"wrote {p}")
     sys.exit(exit_code(result.stopped, bool(result.violations)))
+
+
+def _log_and_start(
+    model: str | None, events: str | None, after: str | None
+) -> tuple[list[Event], list[Event]]:
+    """The dispute's log (LOG, else events.yaml beside a model file) and, with ``after``,
+    the events up to it, where the search starts."""
+    if events is None and model is not None and Path(model).is_file():
+        beside = Path(model).parent / "events.yaml"  # the dispute's own log, for its domain
+        events = str(beside) if beside.is_file() else None
+    if after is None and events is None:
+        return [], []
+    from negotiation.events.log import load_event_log
+
+    loaded = load_event_log(events)
+    warn_mismatch(model, loaded, events)
+    log = list(loaded)
+    if after is None:
+        return log, []
+    ids = [e.id for e in log]
+    if after not in ids:
+        raise click.BadParameter(unknown("event", after, ids), param_hint="'--after'")
+    return log, log[: ids.index(after) + 1]
 
 
 def exit_code(stopped: str, violations: bool) -> int:
