@@ -76,6 +76,11 @@ def actors_overlap(a: EventMention, b: EventMention) -> bool:
     return not sa or not sb or bool(sa & sb)
 
 
+def _own_day(m: EventMention) -> bool:
+    """Dated to one day by its own sentence."""
+    return m.date_source == "text" and m.granularity is Granularity.day and m.date_end is None
+
+
 def compatible(a: EventMention, b: EventMention) -> bool:
     """Same kind, periods that overlap (one day slack), actors that overlap (when both have)."""
     if a.kind != b.kind:
@@ -84,6 +89,8 @@ def compatible(a: EventMention, b: EventMention) -> bool:
     b0, b1 = _period(b)
     if {a.date_source, b.date_source} == {"election", "publication"}:
         return False  # a reaction dated by the election vs. a position restated at publication
+    if a.article == b.article and _own_day(a) and _own_day(b) and a.date != b.date:
+        return False  # one report naming two days: two events ("on 15 July ... on 16 July")
     if a.date_source == "election" and b.date_source == "election":
         if a0 != b0 and a.granularity is b.granularity:
             return False
