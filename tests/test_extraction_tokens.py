@@ -138,3 +138,18 @@ def test_spacy_is_not_imported_with_the_package() -> None:
         "assert 'spacy' not in sys.modules, 'spacy imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accusation"),
+    [
+        ("The party rejected the result, alleging that the vote had been rigged.", False),
+        ("He was robbed of victory in the elections, citing fraud.", False),
+        ("The party accused the commission of fraud.", True),
+        ("He said, alleging fraud, that the count was wrong.", True),  # a statement: no act
+        ("He was arrested at home and accused of treason.", False),  # the accused acts not
+    ],
+)
+def test_accusations_that_are_reasons_or_charges(sentence: str, accusation: bool) -> None:
+    found = [t.kind for t in load_lexicon().triggers(sentence) if not t.dropped]
+    assert ("accusation" in found) is accusation, found

@@ -71,6 +71,7 @@ class KindRule:
     anchored: frozenset[int] = frozenset()  # patterns that anchor even if the kind does not
     ongoing: bool = False
     governs: bool = False  # what follows it in the sentence is what is asked for, not an event
+    reason: bool = False  # ", citing fraud" after another trigger: that act's reason, no event
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class Lexicon:
                 continue
             kept.append(t)
         suppressed = {s for k in kept for s in k.rule.suppresses}
-        kept = [k for k in kept if k.kind not in suppressed]
+        kept = [k for k in kept if k.kind not in suppressed and not _reason(sentence, k, kept)]
         governing = [k.end for k in kept if k.rule.governs]
         if governing:
             first = min(governing)
@@ -257,6 +258,17 @@ class Lexicon:
 
     def __iter__(self) -> Iterator[KindRule]:
         return iter(self.rules.values())
+
+
+def _reason(sentence: str, t: Trigger, kept: list[Trigger]) -> bool:
+    """A participle clause after another trigger ("rejected the result, alleging that the vote
+    had been rigged"): the reason for that act, when the kind says so."""
+    return (
+        t.rule.reason
+        and t.text.split(" ", 1)[0].lower().endswith("ing")
+        and sentence[: t.start].rstrip().endswith(",")
+        and any(k.end <= t.start and not k.rule.fallback for k in kept)
+    )
 
 
 def _overlap(a: Trigger, b: Trigger) -> bool:
@@ -367,7 +379,7 @@ def _parse(
         unknown = set(spec) - {
             "priority", "confidence", "patterns", "negated", "modal", "negators", "suppresses",
             "recipients", "third_party", "facts", "fallback", "enabled", "election_dates",
-            "anchor", "ongoing", "governs",
+            "anchor", "ongoing", "governs", "reason",
         }  # fmt: skip
         if unknown:
             raise InputError(doc.problem([*path, sorted(unknown)[0]], "unknown field"))
@@ -404,6 +416,7 @@ def _parse(
             anchor=_anchor(spec.get("anchor"), doc, [*path, "anchor"]),
             ongoing=bool(spec.get("ongoing", False)),
             governs=bool(spec.get("governs", False)),
+            reason=bool(spec.get("reason", False)),
             election_dates=bool(spec.get("election_dates", False)),
             priority=priority,
             confidence=confidence,
