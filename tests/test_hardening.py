@@ -3,14 +3,16 @@ the file, and its line where the file parsed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 
 from negotiation._internal import paths
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_INPUT
+from negotiation.cli.common import EXIT_INPUT, EXIT_LIMIT
 
 PACKS = paths.data_dir() / "packs"
 
@@ -146,3 +148,34 @@ def test_the_shipped_texts_validate() -> None:
     for folder in (paths.seeds_dir(), *(p for p in PACKS.iterdir() if p.is_dir())):
         result = invoke("validate", *map(str, sorted(folder.glob("*.txt"))))
         assert result.exit_code == 0, result.output
+
+
+def test_explore_out_of_memory_stops_with_its_partial_result(monkeypatch: Any) -> None:
+    from negotiation.explore.search import Search
+
+    original = Search.run
+
+    def run_out(self: Search, max_states: int, *args: Any) -> str:
+        original(self, 3000, *args)  # some states found, then memory runs out
+        raise MemoryError
+
+    monkeypatch.setattr(Search, "run", run_out)
+    result = invoke("explore", "--max-depth", "20", "--json")
+    assert result.exit_code == EXIT_LIMIT, result.output
+    data = json.loads(result.stdout)
+    assert data["stopped"] == "max_memory"
+    assert data["distinct_states"] >= 3000
+    assert data["outcomes"], "what was found before memory ran out is reported"
+
+
+def test_explore_has_a_memory_limit_by_default() -> None:
+    from negotiation.explore.timing import default_max_memory_mb
+
+    limit = default_max_memory_mb()
+    assert limit is None or limit >= 1
+    result = invoke("explore", "--max-depth", "1", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["limits"]["max_memory_mb"] == limit
+    low = invoke("explore", "--max-depth", "20", "--max-memory", "1", "--json")
+    assert low.exit_code == EXIT_LIMIT
+    assert json.loads(low.stdout)["stopped"] == "max_memory"

@@ -138,7 +138,8 @@ def _start_date(
     type=click.FloatRange(min=1),
     default=None,
     metavar="MB",
-    help="stop (with the partial result) when resident memory exceeds this many MB",
+    help="stop (with the partial result, exit 3) when resident memory exceeds this many MB "
+    "[default: 3/4 of this machine's memory]",
 )
 @click.option(
     "--progress/--no-progress",
@@ -178,6 +179,7 @@ def explore(
     --max-memory (or memory ran out), 130 when interrupted by Ctrl-C; the partial result is
     printed either way (--max-depth is the bound asked for, not a cut)."""
     from negotiation.explore import explore as run_explore
+    from negotiation.explore.timing import default_max_memory_mb
 
     if save is not None:
         check_output_dir(save)  # before any work
@@ -199,7 +201,7 @@ def explore(
         split=split,
         fingerprint=fingerprint,
         workers=workers,
-        max_memory_mb=max_memory,
+        max_memory_mb=default_max_memory_mb() if max_memory is None else max_memory,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
     written = result.save(save) if save else []

@@ -134,6 +134,16 @@ class Search:
         self.head = end
         return level
 
+    def shed(self) -> None:
+        """Drop what only a search that goes on needs (the visited set, the frontier, the
+        parent links): after memory ran out, what is reported (counts, witnesses found,
+        phases) needs none of it, and the memory is needed to report it."""
+        self.visited = set()
+        self.frontier = deque()
+        self.parent = array("q")
+        self.via = []
+        self.memo = StepMemo(self.compiled)
+
     # -- paths --------------------------------------------------------------------------------
     def path_to(self, idx: int) -> tuple[Event, ...]:
         evs: list[Event] = []

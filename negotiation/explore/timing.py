@@ -14,9 +14,36 @@ from negotiation.explore.results import Exploration
 if TYPE_CHECKING:
     from negotiation.explore.search import Search
 
-__all__ = ["Progress", "resident_mb", "timed"]
+__all__ = ["Progress", "default_max_memory_mb", "resident_mb", "timed"]
 
 Progress = Callable[[int, int, int], None]
+
+
+def _memory_mb() -> float | None:
+    """This machine's memory in MB, or the control group's limit where that is lower."""
+    import contextlib
+    import os
+
+    found: list[float] = []
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        found.append(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 1e6)
+    for limit_file in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            with open(limit_file, "rb") as fh:
+                value = fh.read().strip()
+        except OSError:
+            continue
+        if value.isdigit() and int(value) < 1 << 60:  # "max", or a huge "no limit" value
+            found.append(int(value) / 1e6)
+    return min(found) if found else None
+
+
+def default_max_memory_mb() -> float | None:
+    """The default of ``explore --max-memory``: three quarters of this machine's memory (or of
+    its control group's limit), so that the search stops with its partial result before the
+    system's out-of-memory killer ends it with nothing; ``None`` where that is unknown."""
+    total = _memory_mb()
+    return None if total is None else round(total * 0.75)
 
 
 def resident_mb() -> float:
@@ -70,6 +97,8 @@ def timed(
     except KeyboardInterrupt:
         stopped = "interrupted"
     except MemoryError:
+        search.shed()
+        gc.collect()
         stopped = "max_memory"
     finally:
         gc.enable()
