@@ -1,12 +1,21 @@
-"""Test-suite settings: under CI, hypothesis runs derandomised (same examples every run)."""
+"""Test-suite settings: hypothesis never has a deadline and never fails a test for being slow
+(a loaded machine makes any timing flaky); under CI it runs derandomised (same examples every
+run)."""
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from negotiation.testing import CI_PROFILE
 
-if os.environ.get("CI"):
-    settings.load_profile(CI_PROFILE)
+#: the default for every test: no deadline, no health check about speed (a test's own
+#: ``@settings`` inherit these, as this file is loaded before any test module)
+UNTIMED = "negotiation-untimed"
+settings.register_profile(
+    UNTIMED,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(CI_PROFILE if os.environ.get("CI") else UNTIMED)

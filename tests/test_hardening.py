@@ -179,3 +179,11 @@ def test_explore_has_a_memory_limit_by_default() -> None:
     low = invoke("explore", "--max-depth", "20", "--max-memory", "1", "--json")
     assert low.exit_code == EXIT_LIMIT
     assert json.loads(low.stdout)["stopped"] == "max_memory"
+
+
+def test_no_hypothesis_test_has_a_deadline() -> None:
+    """A deadline fails a test on a loaded machine (issue 14: flaky tests)."""
+    from hypothesis import HealthCheck, settings
+
+    assert settings.default.deadline is None
+    assert HealthCheck.too_slow in settings.default.suppress_health_check
