@@ -187,3 +187,77 @@ def test_no_hypothesis_test_has_a_deadline() -> None:
 
     assert settings.default.deadline is None
     assert HealthCheck.too_slow in settings.default.suppress_health_check
+
+
+KENYA = PACKS / "kenya-2007-2008"
+POLICY = PACKS / "cambodia-2013-2017" / "policies" / "talks-first.yaml"
+
+
+def test_a_file_of_another_kind_is_named_as_such() -> None:
+    model, events, scenario = KENYA / "model.yaml", KENYA / "events.yaml", KENYA / "scenarios"
+    record = scenario / "record.yaml"
+    cases = [
+        (
+            ("run", str(model)),
+            model,
+            "a model file (it has `transitions:` at the top), expected a scenario",
+        ),
+        (
+            ("run", str(POLICY)),
+            POLICY,
+            "a policy file (it has `outcomes:` at the top), expected a scenario",
+        ),
+        (
+            ("replay", str(record)),
+            record,
+            "a scenario file (it has `name:` at the top), expected an event log",
+        ),
+        (
+            ("replay", "--model", str(record)),
+            record,
+            "a scenario file (it has `name:` at the top), expected a model",
+        ),
+        (
+            ("replay", "--profile", str(model)),
+            model,
+            "a model file (it has `transitions:` at the top), expected a profile",
+        ),
+        (
+            ("events", "--log", str(KENYA / "profile.yaml")),
+            KENYA / "profile.yaml",
+            "a profile file (it has `provisions:` at the top), expected an event log",
+        ),
+        (
+            ("simulate", "--policy", str(model), "--runs", "1"),
+            model,
+            "a model file (it has `transitions:` at the top), expected a policy",
+        ),
+        (
+            ("simulate", "--model", str(POLICY), "--runs", "1"),
+            POLICY,
+            "a policy file (it has `outcomes:` at the top), expected a model",
+        ),
+        (
+            ("run", str(events)),
+            events,
+            "an event log file (it has `dispute:` at the top), expected a scenario",
+        ),
+    ]
+    for args, file, message in cases:
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, args
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1, errors
+        assert errors[0].startswith(f"error: {file}:") and f"this is {message}" in errors[0]
+        assert "warning" not in result.stderr
+
+
+def test_a_file_of_the_right_kind_with_a_stray_key_is_not_called_another_kind(
+    tmp_path: Path,
+) -> None:
+    scenario = tmp_path / "s.yaml"
+    text = (KENYA / "scenarios" / "record.yaml").read_text()
+    scenario.write_text(text + "\ntransitionz: 1\n")
+    result = invoke("run", str(scenario))
+    assert result.exit_code == EXIT_INPUT
+    assert "this is" not in result.stderr and "unknown field" in result.stderr

@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from negotiation._internal import files, limits
+from negotiation._internal import dockinds, files, limits
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
@@ -469,7 +469,25 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
+        if not base and (wrong := _wrong_kind(doc, payload, model)) is not None:
+            raise InputError(wrong) from None
         raise InputError(validation_problems(doc, exc, base, model)) from None
+
+
+def _wrong_kind(doc: Document, payload: dict[Any, Any], model: type[BaseModel]) -> Problem | None:
+    """One problem when the whole document is plainly a file of another kind."""
+    fields = {f.alias or name for name, f in model.model_fields.items()}
+    found = dockinds.sign_of(payload, model.__name__, fields)
+    if found is None:
+        return None
+    key, kind = found
+    expected = dockinds.SCHEMA_KINDS[model.__name__]
+    message = f"this is {_a(kind)} file (it has `{key}:` at the top), expected {_a(expected)} file"
+    return replace(problem_at(doc, (key,), message), path="")
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def dump(data: Any) -> str:

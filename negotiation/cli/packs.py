@@ -68,9 +68,12 @@ def pack_files(
 
 
 def warn_mismatch(model: str | None, log: Any, log_path: str | None) -> None:
-    """A warning on stderr when ``log`` is of another dispute than ``model``'s own log."""
+    """A warning on stderr when ``log`` is of another dispute than ``model``'s own log (once
+    the model is known to load: a file that is no model is reported as such, not warned of)."""
+    from negotiation.model.spec import load_spec
     from negotiation.replay.match import dispute_mismatch
 
+    load_spec(model)
     warning = dispute_mismatch(model, log, log_path)
     if warning:
         click.echo(f"warning: {warning}", err=True)

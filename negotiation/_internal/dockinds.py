@@ -1,0 +1,59 @@
+"""What kind of file a YAML document is, told by its top-level keys: so that a file of one kind
+given where another is expected (a scenario as an event log, a model as a policy) is reported
+as that, in one line, instead of as every field that does not fit.
+
+    >>> sign_of({"name": "x", "events": []}, "EventLog")
+    ('name', 'scenario')
+    >>> sign_of({"name": "x", "events": []}, "Scenario") is None
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+__all__ = ["SCHEMA_KINDS", "SIGNS", "sign_of"]
+
+#: a top-level key and the kind of file it tells (the first that fits wins)
+SIGNS: tuple[tuple[str, str], ...] = (
+    ("title", "pack"),
+    ("kinds", "vocabulary"),
+    ("facts", "vocabulary"),
+    ("name", "scenario"),
+    ("transitions", "model"),
+    ("provisions", "profile"),
+    ("outcomes", "policy"),
+    ("wait", "policy"),
+    ("dispute", "event log"),
+    ("events", "event log"),
+    ("actors", "actors"),
+    ("articles", "articles"),
+)
+
+#: the kind of file each schema (by class name) reads
+SCHEMA_KINDS: Mapping[str, str] = {
+    "PackFile": "pack",
+    "VocabularyFile": "vocabulary",
+    "Scenario": "scenario",
+    "ModelSpec": "model",
+    "Profile": "profile",
+    "PolicyFile": "policy",
+    "EventLog": "event log",
+    "ActorsFile": "actors",
+    "ArticlesFile": "articles",
+}
+
+
+def sign_of(
+    data: Mapping[str, Any], schema: str, fields: Collection[str] | None = None
+) -> tuple[str, str] | None:
+    """(key, kind) when ``data`` is plainly a file of another kind than ``schema`` reads: it
+    has a key that tells that kind and that ``schema`` does not have (``fields``: its keys)."""
+    expected = SCHEMA_KINDS.get(schema)
+    if expected is None:
+        return None
+    for key, kind in SIGNS:
+        if key in data and kind != expected and (fields is None or key not in fields):
+            return key, kind
+    return None
