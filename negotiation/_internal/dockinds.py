@@ -4,7 +4,7 @@ as that, in one line, instead of as every field that does not fit.
 
     >>> sign_of({"name": "x", "events": []}, "EventLog")
     ('name', 'scenario')
-    >>> sign_of({"name": "x", "events": []}, "Scenario") is None
+    >>> sign_of({"name": "x", "events": []}, "Scenario", fields={"name", "events"}) is None
     True
 """
 
