@@ -78,6 +78,9 @@ def candidate_slug(name: str) -> str:
     return s or "unknown"
 
 
+_SPACE = (" ", "\u00a0")
+
+
 class ActorMatcher:
     """Finds gazetteer actors (by any alias) and candidate actors in sentences."""
 
@@ -188,12 +191,10 @@ class ActorMatcher:
         current: list[re.Match[str]] = []
         for tok in tokens:
             word = tok.group(0).rstrip(".")
-            if current and re.search(r"['’]s$", current[-1].group(0)):
+            if current and current[-1].group(0).endswith(("'s", "’s")):
                 groups.append(current)  # "Odinga's Orange Democratic Movement": two names
                 current = []
-            gap_ok = bool(current) and re.fullmatch(
-                r"[ \u00a0]", sentence[current[-1].end() : tok.start()]
-            )
+            gap_ok = bool(current) and sentence[current[-1].end() : tok.start()] in _SPACE
             capital = word[:1].isupper()
             if capital and (not current or gap_ok):
                 current.append(tok)
