@@ -24,15 +24,15 @@ Spans = dict[tuple[str, int], list[tuple[int, int]]]
 @dataclass
 class PatternIndex:
     """Every pattern of a lexicon, ready to run: regular expressions with the literals one of
-    which a sentence must contain for them to match, and one spaCy ``Matcher`` for the lemma
-    phrases."""
+    which a sentence must contain for them to match, and spaCy ``Matcher``s for the lemma
+    phrases, one per first word (a sentence runs those whose first word it contains)."""
 
     regexes: list[tuple[tuple[str, int], re.Pattern[str]]]
     phrases: dict[str, tuple[str, int]]  # matcher key -> (kind, pattern index)
-    matcher: Matcher | None
+    matchers: list[Matcher]  # the phrases starting with one lemma each
     prefilter: LiteralFilter
     rank: dict[tuple[str, int], int]  # (kind, pattern index) -> its place in the lexicon
-    phrase_filter: LiteralFilter  # any form of a phrase's first word: the matcher may match
+    phrase_filter: LiteralFilter  # the forms of each matcher's first lemma
 
     @classmethod
     def build(cls, rules: dict[str, KindRule]) -> PatternIndex:
@@ -46,26 +46,28 @@ class PatternIndex:
                     phrases[f"{rule.kind}#{i}"] = (rule.kind, i)
                 else:
                     regexes.append(((rule.kind, i), p))
-        matcher = None
-        firsts: list[frozenset[str] | None] = []
+        matchers: dict[str, Matcher] = {}  # by first lemma
         if phrases:
             from spacy.matcher import Matcher
 
             from negotiation.extract.tokens import pipeline
 
             nlp = pipeline()
-            matcher = Matcher(nlp.vocab)
             for key, (kind, i) in phrases.items():
                 text = rules[kind].patterns[i]
                 assert isinstance(text, str)
                 lemmas = [t.lemma_ for t in nlp(text)]
-                matcher.add(key, _phrase_patterns(lemmas))
-                firsts.append(forms(lemmas[0]))
+                if lemmas[0] not in matchers:
+                    matchers[lemmas[0]] = Matcher(nlp.vocab)
+                matchers[lemmas[0]].add(key, _phrase_patterns(lemmas))
+        firsts: list[frozenset[str] | None] = [forms(lemma) for lemma in matchers]
         rank = {(kind, i): n for n, (kind, i) in enumerate(
             (r.kind, i) for r in rules.values() for i in range(len(r.patterns))
         )}  # fmt: skip
         regex_filter = LiteralFilter.of([p for _, p in regexes])
-        return cls(regexes, phrases, matcher, regex_filter, rank, LiteralFilter(firsts))
+        return cls(
+            regexes, phrases, list(matchers.values()), regex_filter, rank, LiteralFilter(firsts)
+        )
 
     def spans(self, sentence: str, doc: Doc | None) -> Spans:
         """Where each pattern matches in ``sentence`` (character offsets), in text order."""
@@ -77,17 +79,19 @@ class PatternIndex:
             ]
             if found:
                 out[key] = found
-        if self.matcher is not None and self.phrase_filter.candidates(sentence):
+        which = self.phrase_filter.candidates(sentence) if self.matchers else []
+        if which:
             if doc is None:
                 from negotiation.extract.tokens import tokenize
 
                 doc = tokenize([sentence])[0]
             longest: dict[tuple[tuple[str, int], int], int] = {}
-            for match_id, start, end in self.matcher(doc):
-                key = self.phrases[doc.vocab.strings[match_id]]
-                a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-                if longest.get((key, a), -1) < b:
-                    longest[(key, a)] = b
+            for at in which:
+                for match_id, start, end in self.matchers[at](doc):
+                    key = self.phrases[doc.vocab.strings[match_id]]
+                    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                    if longest.get((key, a), -1) < b:
+                        longest[(key, a)] = b
             for (key, a), b in sorted(longest.items(), key=lambda kv: kv[0][1]):
                 out.setdefault(key, []).append((a, b))
         return out
