@@ -330,3 +330,45 @@ def test_a_dated_event_equals_the_validated_one(day: object) -> None:
 
     template = Event(id="sim", kind="protest", date="2000-01-01", actors=("cnrp",))
     assert dated(template, day) == template.model_copy(update={"date": day})  # type: ignore[arg-type]
+
+
+# -- the same results, release after release ---------------------------------------------------
+
+
+def _digest(job: Job, runs: int) -> str:
+    import hashlib
+
+    sim = result(job, runs, chunk_size=97)
+    rows = json.dumps(list(sim.rows()))
+    return hashlib.sha256((stable(sim) + rows).encode()).hexdigest()[:16]
+
+
+GOLDEN = {
+    "reference, empirical": "f908c7a81af51439",
+    "cambodia, empirical": "9c3ec241760d62d7",
+    "cambodia, talks-first, horizon 730": "2603473b204ef345",
+}
+
+
+def _golden_jobs() -> dict[str, Job]:
+    model, events = cambodia()
+    talks = str(load_pack(CAMBODIA).policies_dir / "talks-first.yaml")
+    return {
+        "reference, empirical": prepare(seed=2026, max_steps=30),
+        "cambodia, empirical": cambodia_job(7),
+        "cambodia, talks-first, horizon 730": prepare(
+            model,
+            talks,
+            seed=11,
+            max_steps=50,
+            horizon=730,
+            events=events,  # type: ignore[arg-type]
+        ),
+    }
+
+
+def test_a_seed_gives_the_same_runs_as_recorded() -> None:
+    """Every run of three simulations, digested: a change meant to be faster (the loop, the
+    policies, the engine) must give the same runs for the same seed, byte for byte."""
+    got = {name: _digest(job, 400) for name, job in _golden_jobs().items()}
+    assert got == GOLDEN
