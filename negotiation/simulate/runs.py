@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from negotiation.events import Event
 from negotiation.model.compiled import CompiledModel, State
-from negotiation.simulate.policy import Policy, _pick
+from negotiation.simulate.policy import Policy
 
 __all__ = ["STOPS", "Chunk", "Job", "dated", "root_key", "run_chunk", "run_seed"]
 
@@ -163,34 +163,59 @@ def _run(
     out: Chunk,
 ) -> tuple[int, int, tuple[str, ...], int, int, list[int]]:
     """One run: (steps, days, final configuration, stop, violations, day each outcome was
-    reached or -1); rejections and violated invariants are counted into ``out``."""
+    reached or -1); rejections and violated invariants are counted into ``out``.
+
+    The draws of :meth:`Move.draw <negotiation.simulate.policy.Move.draw>`, :meth:`Wait.draw
+    <negotiation.simulate.policy.Wait.draw>` and ``_pick`` are written out here, in the same
+    order on the same stream (the hot loop: a call costs as much as a draw)."""
     step, choices, max_steps = job.model.step, job.policy.choices, job.max_steps
+    hits, all_final = job.hits, job.all_final
+    rejections, violated = out.rejections, out.violated
     start = job.start_day.toordinal()
     limit = start + job.horizon if job.horizon is not None else None
     state = job.start
     config = state.config
     day = start
     reached = [-1] * len(job.outcome_names)
-    for o in job.hits(config):
+    for o in hits(config):
         reached[o] = 0
     steps = violations = 0
-    final = job.all_final(config)
-    uniform = rng.random
+    final = all_final(config)
+    uniform, expovariate = rng.random, rng.expovariate
     while steps < max_steps:
         if final:
             return steps, day - start, config, 0, violations, reached
         rules, cumulative = choices(state)
-        if not rules:
+        n = len(rules)
+        if n == 1:
+            rule = rules[0]
+        elif n:
+            i = bisect_right(cumulative, uniform() * cumulative[-1])
+            rule = rules[i if i < n else n - 1]
+        else:
             return steps, day - start, config, 3, violations, reached
-        rule = rules[0] if len(rules) == 1 else rules[_pick(cumulative, rng)]
-        moves, cumulative = rule.moves, rule.cumulative
-        if len(moves) == 1:
+        moves = rule.moves
+        n = len(moves)
+        if n == 1:
             move = moves[0]
         else:
+            cumulative = rule.cumulative
             i = bisect_right(cumulative, uniform() * cumulative[-1])
-            move = moves[i if i < len(moves) else -1]
-        template = move.draw(rng)
-        next_day = day + rule.wait.draw(rng)
+            move = moves[i if i < n else -1]
+        variants = move.variants
+        n = len(variants)
+        if n == 1:
+            template = variants[0]
+        else:
+            cumulative = move.cumulative
+            i = bisect_right(cumulative, uniform() * cumulative[-1])
+            template = variants[i if i < n else n - 1]
+        wait = rule.wait
+        if wait.mean is not None:
+            next_day = day + int(expovariate(1.0 / wait.mean))  # whole days, 0 allowed
+        else:
+            gaps = wait.gaps
+            next_day = day + gaps[int(uniform() * len(gaps))]
         if limit is not None and next_day > limit:
             return steps, day - start, config, 1, violations, reached
         day = next_day
@@ -202,20 +227,21 @@ def _run(
         result = step(state, event)
         steps += 1
         if not result.accepted:
-            out.rejections[result.rejected_by or "not_enabled"] += 1
+            rejections[result.rejected_by or "not_enabled"] += 1
             continue
         state = result.state
         if result.violations:
             violations += len(result.violations)
             for inv, _ in result.violations:
-                out.violated[inv] += 1
+                violated[inv] += 1
         if state.config is not config:
             config = state.config
-            final = job.all_final(config)
-            for o in job.hits(config):
+            final = all_final(config)
+            for o in hits(config):
                 if reached[o] < 0:
                     reached[o] = day - start
-        for o in kind_outcomes.get(move.kind, ()):
-            if reached[o] < 0:
-                reached[o] = day - start
+        if kind_outcomes:
+            for o in kind_outcomes.get(move.kind, ()):
+                if reached[o] < 0:
+                    reached[o] = day - start
     return steps, day - start, config, 0 if final else 2, violations, reached
