@@ -141,3 +141,12 @@ def test_cli_bad_sweep_exits_2_with_file_line_col(tmp_path: Path) -> None:
 def test_shipped_example_plans() -> None:
     planned = load_sweep(EXAMPLE)
     assert len(planned.cells) == 7
+
+
+def test_validate_knows_sweep_files(tmp_path: Path) -> None:
+    ok = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
+    assert ok.exit_code == 0 and "(sweep, 7 entries)" in ok.output, ok.output
+    bad = tmp_path / "s.yaml"
+    bad.write_text("sweep: x\npack: cambodia-2013-2017\npolicy: nope\n")
+    res = CliRunner().invoke(main, ["validate", str(bad)])
+    assert res.exit_code == 2 and f"{bad}:3:1: policy: unknown policy 'nope'" in res.output

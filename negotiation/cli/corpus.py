@@ -111,6 +111,12 @@ def _validate_pack(doc: yamldoc.Document) -> object:
     return load_pack(doc.file)
 
 
+def _validate_sweep(doc: yamldoc.Document) -> object:
+    from negotiation.simulate.sweep import plan_sweep
+
+    return plan_sweep(doc, Path(doc.file).parent).cells
+
+
 def _validate_vocabulary(doc: yamldoc.Document) -> object:
     from negotiation.events.vocabulary import VocabularyFile, builtin_vocabulary
 
@@ -120,6 +126,7 @@ def _validate_vocabulary(doc: yamldoc.Document) -> object:
 
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
 register_document_kind("pack", "title", _validate_pack)
+register_document_kind("sweep", "sweep", _validate_sweep)
 register_document_kind("vocabulary", "kinds", _validate_vocabulary)
 register_document_kind("vocabulary", "facts", _validate_vocabulary)
 register_document_kind("scenario", "name", _validate_scenario)
