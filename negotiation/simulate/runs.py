@@ -20,7 +20,9 @@ import random
 import time
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from negotiation.events import Event
 from negotiation.model.compiled import CompiledModel, State
@@ -163,11 +165,9 @@ def _run(
     out: Chunk,
 ) -> tuple[int, int, tuple[str, ...], int, int, list[int]]:
     """One run: (steps, days, final configuration, stop, violations, day each outcome was
-    reached or -1); rejections and violated invariants are counted into ``out``.
-
-    The draws of :meth:`Move.draw <negotiation.simulate.policy.Move.draw>`, :meth:`Wait.draw
-    <negotiation.simulate.policy.Wait.draw>` and ``_pick`` are written out here, in the same
-    order on the same stream (the hot loop: a call costs as much as a draw)."""
+    reached or -1); rejections and violated invariants are counted into ``out``. The draws of
+    ``Move.draw``, ``Wait.draw`` and ``_pick`` are written out here, in the same order on the
+    same stream (the hot loop: a call costs as much as a draw)."""
     step, choices, max_steps = job.model.step, job.policy.choices, job.max_steps
     hits, all_final = job.hits, job.all_final
     rejections, violated = out.rejections, out.violated
@@ -221,9 +221,7 @@ def _run(
         day = next_day
         event = events.get((id(template), day))  # templates live as long as the policy
         if event is None:
-            if len(events) >= _MAX_EVENTS:
-                events.clear()
-            event = events[(id(template), day)] = dated(template, dt.date.fromordinal(day))
+            event = _remember(events, template, day)
         result = step(state, event)
         steps += 1
         if not result.accepted:
@@ -231,17 +229,31 @@ def _run(
             continue
         state = result.state
         if result.violations:
-            violations += len(result.violations)
-            for inv, _ in result.violations:
-                violated[inv] += 1
+            violations += _count(result.violations, violated)
         if state.config is not config:
             config = state.config
             final = all_final(config)
-            for o in hits(config):
-                if reached[o] < 0:
-                    reached[o] = day - start
+            _mark(reached, hits(config), day - start)
         if kind_outcomes:
-            for o in kind_outcomes.get(move.kind, ()):
-                if reached[o] < 0:
-                    reached[o] = day - start
+            _mark(reached, kind_outcomes.get(move.kind, ()), day - start)
     return steps, day - start, config, 0 if final else 2, violations, reached
+
+
+def _remember(events: dict[tuple[int, int], Event], template: Event, day: int) -> Event:
+    """``template`` dated ``day``, kept for the next run that draws it on that day."""
+    if len(events) >= _MAX_EVENTS:
+        events.clear()
+    event = events[(id(template), day)] = dated(template, dt.date.fromordinal(day))
+    return event
+
+
+def _count(found: Any, violated: Counter[str]) -> int:
+    for inv, _ in found:
+        violated[inv] += 1
+    return len(found)
+
+
+def _mark(reached: list[int], outcomes: Iterable[int], day: int) -> None:
+    for o in outcomes:
+        if reached[o] < 0:
+            reached[o] = day
