@@ -150,3 +150,12 @@ def test_validate_knows_sweep_files(tmp_path: Path) -> None:
     bad.write_text("sweep: x\npack: cambodia-2013-2017\npolicy: nope\n")
     res = CliRunner().invoke(main, ["validate", str(bad)])
     assert res.exit_code == 2 and f"{bad}:3:1: policy: unknown policy 'nope'" in res.output
+
+
+def test_a_sweep_on_one_dask_cluster_gives_the_serial_table(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    serial = run_sweep(plan(SMALL))  # type: ignore[arg-type]
+    cluster = run_sweep(plan(SMALL), executor="dask", workers=2, chunk_size=9)  # type: ignore[arg-type]
+    write_sweep_table(serial, tmp_path / "a.csv")
+    write_sweep_table(cluster, tmp_path / "b.csv")
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()

@@ -20,6 +20,7 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError
@@ -193,8 +194,10 @@ def run_job(
     scheduler: str | None = None,
     chunk_size: int | None = None,
     progress: Progress | None = None,
+    client: Any = None,
 ) -> Simulation:
-    """Run a prepared job (:func:`prepare`)."""
+    """Run a prepared job (:func:`prepare`); ``client``: a Dask client to run on, for
+    ``executor="dask"`` (default: one made for this call)."""
     t0 = time.perf_counter()
     chunks, interrupted = execute(
         job,
@@ -204,6 +207,7 @@ def run_job(
         chunk_size=chunk_size,
         scheduler=scheduler,
         progress=progress,
+        client=client,
     )
     return Simulation(
         seed=job.seed,

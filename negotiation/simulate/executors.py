@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Literal
 
 from negotiation.errors import InputError
 from negotiation.simulate.runs import Chunk, Job, run_chunk
 
-__all__ = ["EXECUTORS", "Executor", "chunks_of", "execute"]
+__all__ = ["EXECUTORS", "Executor", "chunks_of", "dask_chunks", "dask_client", "execute"]
 
 Executor = Literal["serial", "processes", "dask"]
 EXECUTORS: tuple[str, ...] = ("serial", "processes", "dask")
@@ -52,15 +53,17 @@ def execute(
     chunk_size: int | None = None,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    client: Any = None,
 ) -> tuple[list[Chunk], bool]:
     """The chunks of ``runs`` runs of ``job``, sorted by first run; and whether Ctrl-C
-    stopped the work (the chunks then are those done)."""
+    stopped the work (the chunks then are those done). ``client``: a Dask client to run on
+    (:func:`dask_client`) instead of one made for this call."""
     size = chunk_size or max(1, min(5_000, -(-runs // max(1, workers * 8))))
     parts = chunks_of(runs, size)
     done: list[Chunk] = []
     interrupted = False
     try:
-        for chunk in _dispatch(job, parts, executor, workers, scheduler):
+        for chunk in _dispatch(job, parts, executor, workers, scheduler, client):
             done.append(chunk)
             if progress is not None:
                 progress(len(chunk.steps))
@@ -71,7 +74,12 @@ def execute(
 
 
 def _dispatch(
-    job: Job, parts: list[tuple[int, int]], executor: Executor, workers: int, scheduler: str | None
+    job: Job,
+    parts: list[tuple[int, int]],
+    executor: Executor,
+    workers: int,
+    scheduler: str | None,
+    client: Any = None,
 ) -> Iterator[Chunk]:
     if executor == "serial":
         for first, count in parts:
@@ -79,7 +87,7 @@ def _dispatch(
     elif executor == "processes":
         yield from _processes(job, parts, workers)
     elif executor == "dask":
-        yield from _dask(job, parts, workers, scheduler)
+        yield from _dask(job, parts, workers, scheduler, client)
     else:
         raise InputError(f"unknown executor {executor!r}; expected one of {', '.join(EXECUTORS)}")
 
@@ -106,11 +114,13 @@ def _threads_running() -> bool:
     return threading.active_count() > 1  # forking a threaded process is unsafe
 
 
-def _dask(
-    job: Job, parts: list[tuple[int, int]], workers: int, scheduler: str | None
-) -> Iterator[Chunk]:
+@contextmanager
+def dask_client(workers: int = 1, scheduler: str | None = None) -> Iterator[Any]:
+    """A ``distributed`` client: on a ``LocalCluster`` of ``workers`` single-threaded worker
+    processes, or on the scheduler at ``scheduler``; closed (with its cluster) on exit. A
+    sweep runs all its cells on one."""
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - the [sim] extra is not installed
         raise InputError(
             "--executor dask needs the `distributed` package: pip install 'negotiation[sim]'"
@@ -127,11 +137,23 @@ def _dask(
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        yield from dask_chunks(client, job, parts, as_completed)
+        yield client
     finally:
         client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
+
+
+def _dask(
+    job: Job, parts: list[tuple[int, int]], workers: int, scheduler: str | None, client: Any
+) -> Iterator[Chunk]:
+    from distributed import as_completed
+
+    if client is not None:
+        yield from dask_chunks(client, job, parts, as_completed)
+        return
+    with dask_client(workers, scheduler) as own:
+        yield from dask_chunks(own, job, parts, as_completed)
 
 
 def dask_chunks(

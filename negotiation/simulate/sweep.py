@@ -441,8 +441,14 @@ class Sweep:
 
 def run_sweep(planned: PlannedSweep, **options: Any) -> Sweep:
     """Run every cell of a planned sweep (``options``: those of
-    :func:`negotiation.simulate.run_job`: executor, workers, scheduler, chunk_size, progress).
-    Ctrl-C stops at the cell it interrupts (that cell partial, the later ones left out)."""
+    :func:`negotiation.simulate.run_job`: executor, workers, scheduler, chunk_size, progress;
+    with ``executor="dask"`` every cell runs on one client). Ctrl-C stops at the cell it
+    interrupts (that cell partial, the later ones left out)."""
+    if options.get("executor") == "dask" and options.get("client") is None:
+        from negotiation.simulate.executors import dask_client
+
+        with dask_client(options.get("workers", 1), options.get("scheduler")) as client:
+            return run_sweep(planned, **{**options, "client": client})
     from negotiation.simulate import run_job
 
     out = Sweep(planned.spec.sweep, planned.spec.seed, planned.spec.runs)
