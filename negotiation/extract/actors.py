@@ -185,89 +185,116 @@ class ActorMatcher:
     def candidate_spans(
         self, sentence: str, known: list[MatchedActor] | None = None
     ) -> list[tuple[int, int, str]]:
+        """Unknown capitalised names in ``sentence`` as ``(start, end, text)``, first of each."""
         known = self.find(sentence) if known is None else known
         tokens = list(_TOKEN.finditer(sentence[:20000]))
-        groups: list[list[re.Match[str]]] = []
-        current: list[re.Match[str]] = []
-        for tok in tokens:
-            word = tok.group(0).rstrip(".")
-            if current and current[-1].group(0).endswith(("'s", "’s")):
-                groups.append(current)  # "Odinga's Orange Democratic Movement": two names
-                current = []
-            gap_ok = bool(current) and sentence[current[-1].end() : tok.start()] in _SPACE
-            capital = word[:1].isupper()
-            if capital and (not current or gap_ok):
-                current.append(tok)
-            elif capital:
-                groups.append(current)
-                current = [tok]
-            elif word.lower() in _CONNECTORS and current and gap_ok:
-                current.append(tok)
-            else:
-                if current:
-                    groups.append(current)
-                current = []
-        if current:
-            groups.append(current)
-        split: list[list[re.Match[str]]] = []
-        undated: list[list[re.Match[str]]] = []
-        for group in groups:
-            part: list[re.Match[str]] = []
-            for tok in group:
-                if tok.group(0).lower().rstrip(".’'s") in _DATES:
-                    undated.append(part)
-                    part = []
-                else:
-                    part.append(tok)
-            undated.append(part)
-        for group in undated:
-            cut = 0
-            for i in range(1, len(group) - 1):
-                w0, w1 = group[i].group(0).lower(), group[i + 1].group(0).lower()
-                if w0 == "of" and w1 == "the" and i - cut >= 2:
-                    split.append(group[cut:i])
-                    cut = i + 2
-            for i, tok in enumerate(group):
-                if tok.group(0).lower().endswith("-based") and i >= cut:
-                    cut = i + 1
-            split.append(group[cut:])
+        groups = _capitalised_runs(sentence, tokens)
+        split = _split_at_of_the(_split_at_dates(groups))
         out: list[tuple[int, int, str]] = []
         seen: set[str] = set()
         for group in split:
-            while group and (
-                group[-1].group(0).lower() in _CONNECTORS | _TITLES
-                or not group[-1].group(0)[:1].isupper()
-            ):
-                group = group[:-1]
-            while group and (
-                group[0].group(0).rstrip(".").lower() in _STOP | _TITLES | _CONNECTORS
-            ):
-                group = group[1:]
-            if not group:
+            span = _candidate_span(sentence, group, known)
+            if span is None:
                 continue
-            start, end = group[0].start(), group[-1].end()
-            text = sentence[start:end].rstrip(".’'")
-            end = start + len(text)
-            text = re.sub(r"['’]s$", "", text)
-            end = start + len(text)
-            words = text.split()
-            if not words or all(w.lower().rstrip(".") in _DATES | _STOP for w in words):
+            if span[2] in seen:
                 continue
-            if any(w.lower().rstrip(".") in _DATES for w in words):
-                continue  # "Monday" etc. never start or end a name; inside, the group was split
-            acronym = len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
-            if len(words) < 2 and not acronym:
-                continue
-            if any(start < k.end and k.start < end for k in known):
-                continue
-            prev = sentence[max(0, start - 20) : start].lower().split()
-            if prev and (
-                prev[-1] in _LOCATIVE
-                or (prev[-1] == "the" and len(prev) > 1 and prev[-2] in _LOCATIVE)
-            ):
-                continue
-            if text in seen:
-                continue
-            seen.add(text)
-            out.append((start, end, text))
+            seen.add(span[2])
+            out.append(span)
         return out
+
+
+_Run = list[re.Match[str]]
+
+
+def _capitalised_runs(sentence: str, tokens: list[re.Match[str]]) -> list[_Run]:
+    """Runs of capitalised tokens (with connectors) joined by single spaces."""
+    groups: list[_Run] = []
+    current: _Run = []
+    for tok in tokens:
+        word = tok.group(0).rstrip(".")
+        if current and current[-1].group(0).endswith(("'s", "’s")):
+            groups.append(current)  # "Odinga's Orange Democratic Movement": two names
+            current = []
+        gap_ok = bool(current) and sentence[current[-1].end() : tok.start()] in _SPACE
+        capital = word[:1].isupper()
+        if capital and (not current or gap_ok):
+            current.append(tok)
+        elif capital:
+            groups.append(current)
+            current = [tok]
+        elif word.lower() in _CONNECTORS and current and gap_ok:
+            current.append(tok)
+        else:
+            if current:
+                groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _split_at_dates(groups: list[_Run]) -> list[_Run]:
+    """Each run cut at its month and weekday names, which are dropped."""
+    undated: list[_Run] = []
+    for group in groups:
+        part: _Run = []
+        for tok in group:
+            if tok.group(0).lower().rstrip(".’'s") in _DATES:
+                undated.append(part)
+                part = []
+            else:
+                part.append(tok)
+        undated.append(part)
+    return undated
+
+
+def _split_at_of_the(undated: list[_Run]) -> list[_Run]:
+    """Each run cut at "of the" (two names) and after an "X-based" qualifier."""
+    split: list[_Run] = []
+    for group in undated:
+        cut = 0
+        for i in range(1, len(group) - 1):
+            w0, w1 = group[i].group(0).lower(), group[i + 1].group(0).lower()
+            if w0 == "of" and w1 == "the" and i - cut >= 2:
+                split.append(group[cut:i])
+                cut = i + 2
+        for i, tok in enumerate(group):
+            if tok.group(0).lower().endswith("-based") and i >= cut:
+                cut = i + 1
+        split.append(group[cut:])
+    return split
+
+
+def _candidate_span(
+    sentence: str, group: _Run, known: list[MatchedActor]
+) -> tuple[int, int, str] | None:
+    """The name a run spells once trimmed, or None if it is no candidate actor."""
+    while group and (
+        group[-1].group(0).lower() in _CONNECTORS | _TITLES or not group[-1].group(0)[:1].isupper()
+    ):
+        group = group[:-1]
+    while group and (group[0].group(0).rstrip(".").lower() in _STOP | _TITLES | _CONNECTORS):
+        group = group[1:]
+    if not group:
+        return None
+    start, end = group[0].start(), group[-1].end()
+    text = sentence[start:end].rstrip(".’'")
+    end = start + len(text)
+    text = re.sub(r"['’]s$", "", text)
+    end = start + len(text)
+    words = text.split()
+    if not words or all(w.lower().rstrip(".") in _DATES | _STOP for w in words):
+        return None
+    if any(w.lower().rstrip(".") in _DATES for w in words):
+        return None  # "Monday" etc. never start or end a name; inside, the group was split
+    acronym = len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None
+    if len(words) < 2 and not acronym:
+        return None
+    if any(start < k.end and k.start < end for k in known):
+        return None
+    prev = sentence[max(0, start - 20) : start].lower().split()
+    if prev and (
+        prev[-1] in _LOCATIVE or (prev[-1] == "the" and len(prev) > 1 and prev[-2] in _LOCATIVE)
+    ):
+        return None
+    return start, end, text

@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from negotiation.events import Granularity
 from negotiation.extract.literals import LiteralFilter
@@ -201,104 +202,166 @@ def _weekday(wd: str, pub: dt.date, prefix: str, future: bool) -> dt.date:
     return pub - dt.timedelta(days=back)
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> ResolvedDate | None:
-    text = m.group(0).strip()
-    g = m.groupdict()
+_Groups = dict[str, Any]
+
+
+def _resolve_iso(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
+    """An ISO date, ``2013-09-16``."""
+    day = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+    return ResolvedDate(day, Granularity.day, text) if day else None
+
+
+def _resolve_month_day(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
+    """A month and day (either order), with or without a year, maybe a range of days."""
+    mon, d = _month_num(g["mon"]), _day_num(g["d"])
+    adjusted = False
+    if g.get("y"):
+        start = _safe(int(g["y"]), mon, d)
+    else:
+        start, adjusted = _infer_year(mon, d, pub, future)
+    if start is None:
+        return None
+    end = None
+    if g.get("d2"):
+        mon2 = _month_num(g["mon2"]) if g.get("mon2") else mon
+        year2 = start.year + (1 if mon2 < mon else 0)
+        end = _safe(_clamp_year(year2), mon2, _day_num(g["d2"]))
+        if end is not None and end <= start:
+            end = None
+    return ResolvedDate(start, Granularity.day, text, end, adjusted=adjusted)
+
+
+def _resolve_month_year(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """A month of a given year, ``July 2013``."""
+    return ResolvedDate(dt.date(int(g["y"]), _month_num(g["mon"]), 1), Granularity.month, text)
+
+
+def _resolve_month(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """A month without a year: the nearest one on the side the tense points to."""
     low = text.lower()
-    first = low.split()[0] if low.split() else ""
+    mon = _month_num(g["mon"])
+    year = _clamp_year(pub.year)
+    cand = dt.date(year, mon, 1)
+    if "next" in low.split() or (future and cand < dt.date(year, pub.month, 1)):
+        if cand <= pub:
+            cand = dt.date(year + 1, mon, 1)
+    elif cand > pub or ("last" in low.split() and cand.month == pub.month):
+        cand = dt.date(year - 1, mon, 1)
+    return ResolvedDate(cand, Granularity.month, text)
+
+
+def _resolve_weekday(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """A weekday, maybe after "last", "next", "this" or "(this) past"."""
+    low = text.lower()
+    prefix = ""
+    for p in ("this past", "last", "next", "past", "this"):
+        if low.startswith(p + " "):
+            prefix = p
+            break
+    return ResolvedDate(_weekday(g["wd"], pub, prefix, future), Granularity.day, text)
+
+
+def _resolve_relative_day(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
+    """ "Yesterday", "today" and the like; None for a day relative to another event."""
     D = Granularity.day
-    if kind == "iso":
-        day = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
-        return ResolvedDate(day, D, text) if day else None
-    if kind in ("mdy", "dmy"):
-        mon, d = _month_num(g["mon"]), _day_num(g["d"])
-        adjusted = False
-        if g.get("y"):
-            start = _safe(int(g["y"]), mon, d)
-        else:
-            start, adjusted = _infer_year(mon, d, pub, future)
-        if start is None:
-            return None
-        end = None
-        if g.get("d2"):
-            mon2 = _month_num(g["mon2"]) if g.get("mon2") else mon
-            year2 = start.year + (1 if mon2 < mon else 0)
-            end = _safe(_clamp_year(year2), mon2, _day_num(g["d2"]))
-            if end is not None and end <= start:
-                end = None
-        return ResolvedDate(start, D, text, end, adjusted=adjusted)
-    if kind == "my":
-        return ResolvedDate(dt.date(int(g["y"]), _month_num(g["mon"]), 1), Granularity.month, text)
-    if kind == "month":
-        mon = _month_num(g["mon"])
-        year = _clamp_year(pub.year)
-        cand = dt.date(year, mon, 1)
-        if "next" in low.split() or (future and cand < dt.date(year, pub.month, 1)):
-            if cand <= pub:
-                cand = dt.date(year + 1, mon, 1)
-        elif cand > pub or ("last" in low.split() and cand.month == pub.month):
-            cand = dt.date(year - 1, mon, 1)
-        return ResolvedDate(cand, Granularity.month, text)
-    if kind == "weekday":
-        prefix = ""
-        for p in ("this past", "last", "next", "past", "this"):
-            if low.startswith(p + " "):
-                prefix = p
-                break
-        return ResolvedDate(_weekday(g["wd"], pub, prefix, future), D, text)
-    if kind == "relday":
-        rel = g["rel"].lower()
-        if rel in ("yesterday", "last night", "the day before", "the previous day"):
-            return ResolvedDate(pub - dt.timedelta(days=1), D, text)
-        if rel in ("the next day", "the following day"):
-            return None  # relative to another event, not to the publication date
-        return ResolvedDate(pub, D, text)
-    if kind == "ago":
-        n_text = g["n"].lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
-        unit = g["unit"].lower().rstrip("s")
-        if unit == "day":
-            return ResolvedDate(pub - dt.timedelta(days=n), D, text)
-        if unit == "week":
-            day = pub - dt.timedelta(weeks=n)
-            return ResolvedDate(day - dt.timedelta(days=day.weekday()), Granularity.week, text)
-        if unit == "month":
-            return ResolvedDate(_add_months(pub, -n), Granularity.month, text)
-        return ResolvedDate(dt.date(_clamp_year(pub.year - n), 1, 1), Granularity.year, text)
-    if kind == "weekend":
-        sat_back = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
-        words = low.split()
-        if "next" in words or (future and "last" not in words and "past" not in words):
-            sat = pub + dt.timedelta(days=(5 - pub.weekday()) % 7) if pub.weekday() < 5 else pub
-            if "next" in words:
-                sat = sat + dt.timedelta(days=7) if pub.weekday() >= 5 else sat
-        elif "last" in words and pub.weekday() >= 5:
-            sat = sat_back - dt.timedelta(days=7)
-        else:
-            sat = sat_back
-        return ResolvedDate(sat, D, text, sat + dt.timedelta(days=1))
-    if kind == "week":
-        monday = pub - dt.timedelta(days=pub.weekday())
-        words = low.split()
-        if "last" in words or "previous" in words or "past" in words:
-            monday -= dt.timedelta(days=7)
-        elif "next" in words or "following" in words:
-            monday += dt.timedelta(days=7)
-        return ResolvedDate(monday, Granularity.week, text)
-    if kind == "relmonth":
-        words = low.split()
-        shift = -1 if ("last" in words or "previous" in words or "past" in words) else 0
-        shift = 1 if "next" in words else shift
-        return ResolvedDate(_add_months(pub, shift), Granularity.month, text)
-    if kind == "relyear":
-        words = low.split()
-        shift = -1 if ("last" in words or "previous" in words or "past" in words) else 0
-        shift = 1 if "next" in words else shift
-        return ResolvedDate(dt.date(_clamp_year(pub.year + shift), 1, 1), Granularity.year, text)
-    if kind == "year":
-        return ResolvedDate(dt.date(int(g["y"]), 1, 1), Granularity.year, text)
-    del first
-    return None
+    rel = g["rel"].lower()
+    if rel in ("yesterday", "last night", "the day before", "the previous day"):
+        return ResolvedDate(pub - dt.timedelta(days=1), D, text)
+    if rel in ("the next day", "the following day"):
+        return None  # relative to another event, not to the publication date
+    return ResolvedDate(pub, D, text)
+
+
+def _resolve_ago(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """ "Three days ago", "two weeks ago", "a month ago", "a year ago"."""
+    n_text = g["n"].lower()
+    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+    unit = g["unit"].lower().rstrip("s")
+    if unit == "day":
+        return ResolvedDate(pub - dt.timedelta(days=n), Granularity.day, text)
+    if unit == "week":
+        day = pub - dt.timedelta(weeks=n)
+        return ResolvedDate(day - dt.timedelta(days=day.weekday()), Granularity.week, text)
+    if unit == "month":
+        return ResolvedDate(_add_months(pub, -n), Granularity.month, text)
+    return ResolvedDate(dt.date(_clamp_year(pub.year - n), 1, 1), Granularity.year, text)
+
+
+def _resolve_weekend(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """A weekend (Saturday to Sunday): last, this or next."""
+    sat_back = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+    words = text.lower().split()
+    if "next" in words or (future and "last" not in words and "past" not in words):
+        sat = pub + dt.timedelta(days=(5 - pub.weekday()) % 7) if pub.weekday() < 5 else pub
+        if "next" in words:
+            sat = sat + dt.timedelta(days=7) if pub.weekday() >= 5 else sat
+    elif "last" in words and pub.weekday() >= 5:
+        sat = sat_back - dt.timedelta(days=7)
+    else:
+        sat = sat_back
+    return ResolvedDate(sat, Granularity.day, text, sat + dt.timedelta(days=1))
+
+
+def _resolve_week(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """A week (from its Monday): last, this or next."""
+    monday = pub - dt.timedelta(days=pub.weekday())
+    words = text.lower().split()
+    if "last" in words or "previous" in words or "past" in words:
+        monday -= dt.timedelta(days=7)
+    elif "next" in words or "following" in words:
+        monday += dt.timedelta(days=7)
+    return ResolvedDate(monday, Granularity.week, text)
+
+
+def _period_shift(text: str) -> int:
+    """-1 for the last month or year, 1 for the next, 0 for this one."""
+    words = text.lower().split()
+    shift = -1 if ("last" in words or "previous" in words or "past" in words) else 0
+    return 1 if "next" in words else shift
+
+
+def _resolve_relative_month(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """Last, this or next month."""
+    return ResolvedDate(_add_months(pub, _period_shift(text)), Granularity.month, text)
+
+
+def _resolve_relative_year(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """Last, this or next year."""
+    year = _clamp_year(pub.year + _period_shift(text))
+    return ResolvedDate(dt.date(year, 1, 1), Granularity.year, text)
+
+
+def _resolve_year(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """A year, ``in 2013``."""
+    return ResolvedDate(dt.date(int(g["y"]), 1, 1), Granularity.year, text)
+
+
+_Resolver = Callable[[_Groups, str, dt.date, bool], ResolvedDate | None]
+
+#: How each kind of date expression (a name in ``_PATTERNS``) resolves.
+_RESOLVERS: dict[str, _Resolver] = {
+    "iso": _resolve_iso,
+    "mdy": _resolve_month_day,
+    "dmy": _resolve_month_day,
+    "my": _resolve_month_year,
+    "month": _resolve_month,
+    "weekday": _resolve_weekday,
+    "relday": _resolve_relative_day,
+    "ago": _resolve_ago,
+    "weekend": _resolve_weekend,
+    "week": _resolve_week,
+    "relmonth": _resolve_relative_month,
+    "relyear": _resolve_relative_year,
+    "year": _resolve_year,
+}
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> ResolvedDate | None:
+    """What the date expression ``m`` of kind ``kind`` means, read at ``pub``."""
+    resolver = _RESOLVERS.get(kind)
+    if resolver is None:
+        return None
+    return resolver(m.groupdict(), m.group(0).strip(), pub, future)
 
 
 def _never_after(r: ResolvedDate, pub: dt.date, future: bool) -> ResolvedDate:

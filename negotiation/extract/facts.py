@@ -208,11 +208,10 @@ def _finditer(rx: re.Pattern[str], s: str, low: str) -> Iterator[re.Match[str]]:
     return rx.finditer(s) if may_match(rx, low) else iter(())
 
 
-def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
-    """Facts stated in ``sentence``. ``actors`` (spans of actor names) attribute seat counts."""
-    low = (s := sentence[:5000]).lower()
-    m: re.Match[str] | None
-    values: dict[str, object] = {}
+def _stated_seats(
+    s: str, low: str, actors: Sequence[ActorSpan]
+) -> tuple[dict[str, int], int | None, bool]:
+    """Seat counts said with the word "seats", by owner; a total said with them; whether any."""
     seats: dict[str, int] = {}
     total: int | None = None
     seat_spans: list[tuple[int, int]] = []
@@ -231,33 +230,61 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
             owner = _seat_owner(s, actors, m)
             if owner is not None and owner not in seats and n <= 100000:
                 seats[owner] = n
-    if seat_spans:
-        for m in _finditer(_BARE_SEATS, s, low):  # "... and the CNRP received 55."
-            n = _int(m.group("n"))
-            owner = _nearest_actor(actors, m.start(), before=True, limit=40)
-            if n is not None and owner is not None and owner not in seats:
-                seats[owner] = n
-        for m in _finditer(_COMPARED, s, low):
-            n = _int(m.group("n"))
-            who = next(
-                (a for st, e, a in actors if m.start("who") <= st and e <= m.end("who") + 3),
-                None,
-            )
-            if n is not None and who is not None and who not in seats:
-                seats[who] = n
+    return seats, total, bool(seat_spans)
+
+
+def _add_bare_seats(s: str, low: str, actors: Sequence[ActorSpan], seats: dict[str, int]) -> None:
+    """Counts without the word "seats" once a sentence speaks of seats ("the CNRP received 55")."""
+    for m in _finditer(_BARE_SEATS, s, low):  # "... and the CNRP received 55."
+        n = _int(m.group("n"))
+        owner = _nearest_actor(actors, m.start(), before=True, limit=40)
+        if n is not None and owner is not None and owner not in seats:
+            seats[owner] = n
+    for m in _finditer(_COMPARED, s, low):
+        n = _int(m.group("n"))
+        who = next(
+            (a for st, e, a in actors if m.start("who") <= st and e <= m.end("who") + 3),
+            None,
+        )
+        if n is not None and who is not None and who not in seats:
+            seats[who] = n
+
+
+def _stated_total(s: str, low: str) -> int | None:
+    """The total number of seats, said on its own ("the 123-seat assembly")."""
+    for rx in _TOTAL_PATTERNS:
+        m = _search(rx, s, low)
+        if m and (t := _int(m.group("t"))):
+            return t
+    return None
+
+
+def _seat_counts(
+    s: str, low: str, actors: Sequence[ActorSpan]
+) -> tuple[dict[str, int], int | None]:
+    """Seats by owner (none equal to the total) and the total number of seats."""
+    seats, total, any_seats = _stated_seats(s, low, actors)
+    if any_seats:
+        _add_bare_seats(s, low, actors, seats)
     if total is None:
-        for rx in _TOTAL_PATTERNS:
-            m = _search(rx, s, low)
-            if m and (t := _int(m.group("t"))):
-                total = t
-                break
+        total = _stated_total(s, low)
     if total is not None:
         for k in [k for k, v in seats.items() if v == total]:
             del seats[k]
-    if seats:
-        values["seats"] = seats
-    if total:
-        values["total_seats"] = total
+    return seats, total
+
+
+def _first_count(patterns: Sequence[re.Pattern[str]], s: str, low: str) -> int | None:
+    """The number (group ``n``) of the first pattern that finds one."""
+    for rx in patterns:
+        m = _search(rx, s, low)
+        if m and (n := _int(m.group("n"))) is not None:
+            return n
+    return None
+
+
+def _add_votes(s: str, low: str, values: dict[str, object]) -> None:
+    """Votes for and against a motion, and members present."""
     for rx in _VOTES_FOR:
         m = _search(rx, s, low)
         if m and (n := _int(m.group("n"))) is not None:
@@ -265,14 +292,14 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
             if m.groupdict().get("m") and (against := _int(m.group("m"))) is not None:
                 values["votes_against"] = against
             break
-    if "votes_against" not in values:
-        for rx in _VOTES_AGAINST:
-            m = _search(rx, s, low)
-            if m and (n := _int(m.group("n"))) is not None:
-                values["votes_against"] = n
-                break
+    if "votes_against" not in values and (n := _first_count(_VOTES_AGAINST, s, low)) is not None:
+        values["votes_against"] = n
     if (m := _search(_PRESENT, s, low)) and (n := _int(m.group("n"))) is not None:
         values["members_present"] = n
+
+
+def _duration_hours(s: str, low: str) -> float | None:
+    """How long a meeting lasted, in hours (minutes or hours; days are not a duration here)."""
     for rx, _ in _DURATION:
         m = _search(rx, s, low)
         if not m:
@@ -284,8 +311,12 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
         unit = m.group("u").lower()
         hours = v / 60 if unit == "minute" else v * 24 if unit == "day" else v
         if unit != "day":
-            values["duration_hours"] = round(hours, 2)
-            break
+            return round(hours, 2)
+    return None
+
+
+def _participants(s: str, low: str) -> int | None:
+    """The size of a crowd (two or more), not a count of casualties."""
     for m in _finditer(_PARTICIPANTS, s, low):
         if re.search(
             r"(?:kill|wound|injur|left|leaving|arrest)\w*\s+(?:at\s+least\s+)?$",
@@ -294,28 +325,39 @@ def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
         ):
             continue  # "killing four people": casualties, not a crowd
         if (n := _int(m.group("n"))) is not None and n >= 2:
-            values["participants"] = n
-            break
-    for rx in _KILLED:
-        m = _search(rx, s, low)
-        if m and (n := _int(m.group("n"))) is not None:
-            values["killed"] = n
-            break
-    for rx in _INJURED:
-        m = _search(rx, s, low)
-        if m and (n := _int(m.group("n"))) is not None:
-            values["injured"] = n
-            break
-    for rx in _POINTS:
-        m = _search(rx, s, low)
-        if m and (n := _int(m.group("n"))) is not None:
-            values["points_agreed"] = n
-            break
+            return n
+    return None
+
+
+def _meeting_number(s: str, low: str) -> int | None:
+    """Which meeting of a series this is ("the third round of talks")."""
     if m := _search(_MEETING_NO, s, low):
         o = m.group("o").lower()
         num = _ORDINALS.get(o) or int(re.sub(r"\D", "", o) or 0)
         if num >= 1:
-            values["meeting_number"] = num
+            return num
+    return None
+
+
+def parse_facts(sentence: str, actors: Sequence[ActorSpan] = ()) -> Facts:
+    """Facts stated in ``sentence``. ``actors`` (spans of actor names) attribute seat counts."""
+    low = (s := sentence[:5000]).lower()
+    values: dict[str, object] = {}
+    seats, total = _seat_counts(s, low, actors)
+    if seats:
+        values["seats"] = seats
+    if total:
+        values["total_seats"] = total
+    _add_votes(s, low, values)
+    if (hours := _duration_hours(s, low)) is not None:
+        values["duration_hours"] = hours
+    if (crowd := _participants(s, low)) is not None:
+        values["participants"] = crowd
+    for key, patterns in (("killed", _KILLED), ("injured", _INJURED), ("points_agreed", _POINTS)):
+        if (n := _first_count(patterns, s, low)) is not None:
+            values[key] = n
+    if (num := _meeting_number(s, low)) is not None:
+        values["meeting_number"] = num
     if m := _search(_SUBJECT, s, low):
         values["subject"] = re.sub(r"\s+", " ", m.group("s").lower())
     return Facts.model_validate(values)

@@ -15,12 +15,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
+from negotiation.extract.lexicon_fields import (
+    FACT_FIELDS,
+    Outcome,
+    check_kind_fields,
+    election_anchor,
+    fact_names,
+    pattern_entries,
+    priority_and_confidence,
+    string_list,
+    suppressed_kinds,
+    vocab_kind,
+    vocab_outcome,
+)
 from negotiation.extract.matching import PatternIndex, Spans
 from negotiation.extract.modality import is_generic, modality_of, participle_head
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
@@ -30,22 +43,12 @@ if TYPE_CHECKING:
 
 __all__ = ["FACT_FIELDS", "KindRule", "Lexicon", "Trigger", "lexicon_for_pack", "load_lexicon"]
 
-FACT_FIELDS = frozenset(
-    {
-        "seats", "total_seats", "votes_for", "votes_against", "members_present",
-        "duration_hours", "participants", "killed", "injured", "points_agreed",
-        "meeting_number", "subject",
-    }
-)  # fmt: skip
-
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|after|as|because|which|who)\b",
     re.I,
 )
 _WINDOW_WORDS = 6
 _CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
-
-Outcome = Literal["drop", "keep"] | str
 
 
 @dataclass(frozen=True)
@@ -284,68 +287,59 @@ def _compile(
     return text if is_phrase(text) else compile_pattern(text, doc, path, macros)
 
 
-def _vocab_kind(name: object, vocab: Vocabulary) -> str:
-    """An event kind of the vocabulary (a ValueError names the nearest ones)."""
-    kind = str(name)
-    msg = vocab.check_kind(kind)
-    if msg is not None:
-        raise ValueError(msg)
-    return kind
+def _macros(data: dict[Any, Any], doc: Document, base: Lexicon | None) -> dict[str, str]:
+    """The document's macros over the base lexicon's (a partial lexicon inherits them)."""
+    macros_raw = data.get("macros") or {}
+    if not isinstance(macros_raw, dict):
+        raise InputError(doc.problem(["macros"], "expected a mapping of NAME: pattern"))
+    return {**(base.macros if base else {}), **{str(k): str(v) for k, v in macros_raw.items()}}
 
 
-def _vocab_outcome(value: Any, doc: Document, path: list[str | int], vocab: Vocabulary) -> Outcome:
-    if value in ("drop", "keep"):
-        return "drop" if value == "drop" else "keep"
+def _kind_rule(
+    name: object, spec: Any, doc: Document, macros: dict[str, str], vocab: Vocabulary
+) -> KindRule:
+    """The rule for one entry of ``kinds``, every field checked."""
+    path: list[str | int] = ["kinds", str(name)]
     try:
-        return _vocab_kind(value, vocab)
+        kind = vocab_kind(name, vocab)
     except ValueError:
-        raise InputError(
-            doc.problem(path, f"expected drop, keep or an event kind, got {value!r}")
-        ) from None
-
-
-def _anchor(value: Any, doc: Document, path: list[str | int]) -> bool:
-    if value is None:
-        return False
-    if value != "election":
-        raise InputError(doc.problem(path, f"expected: election, got {value!r}"))
-    return True
-
-
-def _strings(value: Any, doc: Document, path: list[str | int]) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(doc.problem(path, "expected a list of strings"))
-    return list(value)
-
-
-def _pattern_entries(
-    raw_patterns: Any, doc: Document, path: list[str | int]
-) -> tuple[list[str], set[int], set[int]]:
-    """A kind's pattern list: plain strings or ``{re:, nominal:, anchor:}`` mappings."""
-    if not isinstance(raw_patterns, list) or not raw_patterns:
-        raise InputError(doc.problem(path, "a kind needs a list of patterns"))
-    patterns: list[str] = []
-    nominal: set[int] = set()
-    anchored: set[int] = set()
-    for i, entry in enumerate(raw_patterns):
-        where = [*path, "patterns", i]
-        if isinstance(entry, dict) and isinstance(entry.get("re"), str):
-            if set(entry) - {"re", "nominal", "anchor"}:
-                raise InputError(doc.problem(where, "unknown field"))
-            patterns.append(entry["re"])
-            if entry.get("nominal"):
-                nominal.add(i)
-            if entry.get("anchor") is not None:
-                if entry["anchor"] != "election":
-                    raise InputError(doc.problem([*where, "anchor"], "expected: election"))
-                anchored.add(i)
-        elif isinstance(entry, str):
-            patterns.append(entry)
-        else:
-            raise InputError(doc.problem(where, "expected a pattern or {re: ..., nominal: ...}"))
-    return patterns, nominal, anchored
+        raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
+    check_kind_fields(spec, doc, path)
+    patterns, nominal, anchored = pattern_entries(spec.get("patterns"), doc, path)
+    compiled = tuple(
+        _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
+    )
+    negators = string_list(spec.get("negators"), doc, [*path, "negators"])
+    facts = fact_names(spec.get("facts"), doc, [*path, "facts"])
+    suppresses = suppressed_kinds(spec.get("suppresses"), doc, [*path, "suppresses"], vocab)
+    third = spec.get("third_party")
+    priority, confidence = priority_and_confidence(spec, doc, path)
+    return KindRule(
+        kind=kind,
+        patterns=compiled,
+        nominal=frozenset(nominal),
+        anchored=frozenset(anchored),
+        anchor=election_anchor(spec.get("anchor"), doc, [*path, "anchor"]),
+        ongoing=bool(spec.get("ongoing", False)),
+        governs=bool(spec.get("governs", False)),
+        reason=bool(spec.get("reason", False)),
+        election_dates=bool(spec.get("election_dates", False)),
+        priority=priority,
+        confidence=confidence,
+        negated=vocab_outcome(spec.get("negated", "drop"), doc, [*path, "negated"], vocab),
+        modal=vocab_outcome(spec.get("modal", "keep"), doc, [*path, "modal"], vocab),
+        negators=alternation(negators) if negators else None,
+        suppresses=frozenset(suppresses),
+        recipients=bool(spec.get("recipients", False)),
+        third_party=(
+            vocab_kind(vocab_outcome(third, doc, [*path, "third_party"], vocab), vocab)
+            if third
+            else None
+        ),
+        facts=frozenset(facts),
+        fallback=bool(spec.get("fallback", False)),
+        enabled=bool(spec.get("enabled", True)),
+    )
 
 
 def _parse(
@@ -353,97 +347,28 @@ def _parse(
 ) -> Lexicon:
     """A lexicon document; with ``base``, a partial one (kinds only) that extends it."""
     vocab = vocabulary if vocabulary is not None else builtin_vocabulary()
-
-    def _kind(name: object) -> str:
-        return _vocab_kind(name, vocab)
-
-    def _outcome(value: Any, doc: Document, path: list[str | int]) -> Outcome:
-        return _vocab_outcome(value, doc, path, vocab)
-
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
         raise InputError(doc.problem([], "expected a mapping with a 'kinds' mapping"))
-    macros_raw = data.get("macros") or {}
-    if not isinstance(macros_raw, dict):
-        raise InputError(doc.problem(["macros"], "expected a mapping of NAME: pattern"))
-    macros = {**(base.macros if base else {}), **{str(k): str(v) for k, v in macros_raw.items()}}
+    macros = _macros(data, doc, base)
     rules: dict[str, KindRule] = {}
     for name, spec in data["kinds"].items():
-        path: list[str | int] = ["kinds", str(name)]
-        try:
-            kind = _kind(name)
-        except ValueError:
-            raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
-        if not isinstance(spec, dict):
-            raise InputError(doc.problem(path, "expected a mapping"))
-        unknown = set(spec) - {
-            "priority", "confidence", "patterns", "negated", "modal", "negators", "suppresses",
-            "recipients", "third_party", "facts", "fallback", "enabled", "election_dates",
-            "anchor", "ongoing", "governs", "reason",
-        }  # fmt: skip
-        if unknown:
-            raise InputError(doc.problem([*path, sorted(unknown)[0]], "unknown field"))
-        patterns, nominal, anchored = _pattern_entries(spec.get("patterns"), doc, path)
-        compiled = tuple(
-            _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
-        )
-        negators = _strings(spec.get("negators"), doc, [*path, "negators"])
-        facts = set(_strings(spec.get("facts"), doc, [*path, "facts"]))
-        if facts - FACT_FIELDS:
-            bad = sorted(facts - FACT_FIELDS)[0]
-            raise InputError(doc.problem([*path, "facts"], f"unknown fact {bad!r}"))
-        suppresses = set()
-        for i, s in enumerate(_strings(spec.get("suppresses"), doc, [*path, "suppresses"])):
-            try:
-                suppresses.add(_kind(s))
-            except ValueError:
-                raise InputError(
-                    doc.problem([*path, "suppresses", i], f"unknown event kind {s!r}")
-                ) from None
-        third = spec.get("third_party")
-        try:
-            priority = int(spec.get("priority", 50))
-            confidence = float(spec.get("confidence", 0.7))
-        except (TypeError, ValueError):
-            raise InputError(doc.problem(path, "priority and confidence must be numbers")) from None
-        if not 0.0 <= confidence <= 1.0:
-            raise InputError(doc.problem([*path, "confidence"], "must be between 0 and 1"))
-        rules[kind] = KindRule(
-            kind=kind,
-            patterns=compiled,
-            nominal=frozenset(nominal),
-            anchored=frozenset(anchored),
-            anchor=_anchor(spec.get("anchor"), doc, [*path, "anchor"]),
-            ongoing=bool(spec.get("ongoing", False)),
-            governs=bool(spec.get("governs", False)),
-            reason=bool(spec.get("reason", False)),
-            election_dates=bool(spec.get("election_dates", False)),
-            priority=priority,
-            confidence=confidence,
-            negated=_outcome(spec.get("negated", "drop"), doc, [*path, "negated"]),
-            modal=_outcome(spec.get("modal", "keep"), doc, [*path, "modal"]),
-            negators=alternation(negators) if negators else None,
-            suppresses=frozenset(suppresses),
-            recipients=bool(spec.get("recipients", False)),
-            third_party=(_kind(_outcome(third, doc, [*path, "third_party"])) if third else None),
-            facts=frozenset(facts),
-            fallback=bool(spec.get("fallback", False)),
-            enabled=bool(spec.get("enabled", True)),
-        )
+        rule = _kind_rule(name, spec, doc, macros, vocab)
+        rules[rule.kind] = rule
     if base is not None:
         return replace(base.extended(rules, doc.file), macros=macros)
     return Lexicon(
         macros=macros,
         rules=rules,
-        negators=alternation(_strings(data.get("negators"), doc, ["negators"])),
-        modals=alternation(_strings(data.get("modals"), doc, ["modals"])),
+        negators=alternation(string_list(data.get("negators"), doc, ["negators"])),
+        modals=alternation(string_list(data.get("modals"), doc, ["modals"])),
         future=(
-            alternation(_strings(data.get("future"), doc, ["future"]))
+            alternation(string_list(data.get("future"), doc, ["future"]))
             if data.get("future") is not None
             else None
         ),
         third_party_types=frozenset(
-            _strings(data.get("third_party_types"), doc, ["third_party_types"])
+            string_list(data.get("third_party_types"), doc, ["third_party_types"])
         ),
         source=doc.file,
     )

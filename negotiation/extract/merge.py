@@ -171,20 +171,8 @@ def _absorbs(cluster: _Cluster, m: EventMention, persons: set[str]) -> bool:
     return not (a0 - _SLACK > b1 or b0 - _SLACK > a1)
 
 
-def merge_mentions(
-    mentions: Iterable[EventMention],
-    *,
-    dispute: str = "",
-    gazetteer: Gazetteer | None = None,
-) -> EventLog:
-    """Merge mentions into events (ids ``YYYY-MM-DD-kind-n``, deterministic) with conflicts.
-
-    With a ``gazetteer``, a bare statement by a person joins the event the same article reports
-    that person acting in on a compatible date (it is more reporting of that event).
-    """
-    persons = (
-        {a.id for a in gazetteer if a.type.value == "person"} if gazetteer is not None else set()
-    )
+def _clusters(mentions: Iterable[EventMention], persons: set[str]) -> list[_Cluster]:
+    """Mentions grouped into would-be events, best-dated first, statements last."""
     ordered = sorted(
         mentions,
         key=lambda m: (m.date_source == "publication", _RANK[m.granularity], m.date, m.article,
@@ -205,83 +193,130 @@ def merge_mentions(
             home = _Cluster(m.kind)
             clusters.append(home)
         home.mentions.append(m)
-    drafts = []
-    for c in clusters:
-        best = c.best
-        actors: list[str] = []
-        recipients: list[str] = []
-        for m in sorted(c.mentions, key=lambda m: -m.confidence):
-            actors += [a for a in m.actors if a not in actors]
-        for m in sorted(c.mentions, key=lambda m: -m.confidence):
-            recipients += [a for a in m.recipients if a not in recipients and a not in actors]
-        facts, disputed = _merge_facts(c.mentions)
-        dated = [m for m in c.own if not m.date_inferred and m.granularity is Granularity.day]
-        day_values = Counter(m.date for m in dated)
-        confidence = min(0.99, max(m.confidence for m in c.mentions) + 0.05 * (len(c.mentions) - 1))
-        candidates = sorted({n for m in c.mentions for n in m.candidate_actors})
-        note = f"proposed by extraction (confidence {confidence:.2f}, {len(c.mentions)} mention(s))"
-        if candidates:
-            note += "; candidate actors: " + ", ".join(candidates[:8])
-        notes = sorted({n for m in c.mentions for n in m.notes})
-        if notes:
-            note += "; " + "; ".join(notes)
-        drafts.append((best, c, actors, recipients, facts, disputed, day_values, note))
-    drafts.sort(key=lambda d: (d[0].date, d[0].kind, d[0].article, d[0].citation.start))
+    return clusters
+
+
+@dataclass
+class _Draft:
+    """A cluster read as one event, before it gets its id."""
+
+    best: EventMention
+    cluster: _Cluster
+    actors: list[str]
+    recipients: list[str]
+    facts: Facts
+    disputed: dict[str, list[tuple[str, Citation]]]
+    day_values: Counter[dt.date]
+    note: str
+
+
+def _draft(c: _Cluster) -> _Draft:
+    """A cluster's actors, recipients, facts, disagreements and note."""
+    best = c.best
+    actors: list[str] = []
+    recipients: list[str] = []
+    for m in sorted(c.mentions, key=lambda m: -m.confidence):
+        actors += [a for a in m.actors if a not in actors]
+    for m in sorted(c.mentions, key=lambda m: -m.confidence):
+        recipients += [a for a in m.recipients if a not in recipients and a not in actors]
+    facts, disputed = _merge_facts(c.mentions)
+    dated = [m for m in c.own if not m.date_inferred and m.granularity is Granularity.day]
+    day_values = Counter(m.date for m in dated)
+    confidence = min(0.99, max(m.confidence for m in c.mentions) + 0.05 * (len(c.mentions) - 1))
+    candidates = sorted({n for m in c.mentions for n in m.candidate_actors})
+    note = f"proposed by extraction (confidence {confidence:.2f}, {len(c.mentions)} mention(s))"
+    if candidates:
+        note += "; candidate actors: " + ", ".join(candidates[:8])
+    notes = sorted({n for m in c.mentions for n in m.notes})
+    if notes:
+        note += "; " + "; ".join(notes)
+    return _Draft(best, c, actors, recipients, facts, disputed, day_values, note)
+
+
+def _event(eid: str, d: _Draft) -> Event:
+    """The event a draft proposes (an election's end: the earliest any source gives)."""
+    best, c = d.best, d.cluster
+    date_end = best.date_end
+    if best.date_source == "election":
+        ends = [m.date_end for m in c.mentions if m.date_source == "election" and m.date_end]
+        date_end = min(ends) if ends else date_end
+    return Event(
+        id=eid,
+        kind=best.kind,
+        date=best.date,
+        granularity=best.granularity,
+        date_text=best.date_text,
+        date_end=date_end,
+        actors=tuple(d.actors),
+        recipients=tuple(d.recipients),
+        facts=d.facts,
+        summary=best.trigger,
+        sources=_dedupe(m.citation for m in c.mentions),
+        note=d.note,
+    )
+
+
+def _date_conflict(eid: str, d: _Draft) -> Conflict:
+    """Sources that give the event different days, one claim per day."""
+    by_date: dict[dt.date, Citation] = {}
+    for m in d.cluster.own:
+        if not m.date_inferred and m.granularity is Granularity.day:
+            by_date.setdefault(m.date, m.citation)
+    return Conflict(
+        id=f"{eid}-date",
+        events=(eid,),
+        field="date",
+        description=f"sources date this {d.best.kind} differently",
+        claims=tuple(Claim(value=day.isoformat(), source=s) for day, s in sorted(by_date.items())),
+        resolution=f"the log uses {d.best.date.isoformat()} ({d.best.date_text!r})",
+    )
+
+
+def _fact_conflicts(eid: str, d: _Draft) -> list[Conflict]:
+    """Sources that disagree on a fact, one claim per value (first source of each)."""
+    conflicts: list[Conflict] = []
+    for key, claims in sorted(d.disputed.items()):
+        firsts: dict[str, Citation] = {}
+        for value, source in claims:
+            firsts.setdefault(value, source)
+        conflicts.append(
+            Conflict(
+                id=f"{eid}-{key.replace('_', '-')}",
+                events=(eid,),
+                field=key,
+                description=f"sources disagree on {key} of this {d.best.kind}",
+                claims=tuple(Claim(value=v, source=s) for v, s in firsts.items()),
+                resolution="the log keeps the first value reported",
+            )
+        )
+    return conflicts
+
+
+def merge_mentions(
+    mentions: Iterable[EventMention],
+    *,
+    dispute: str = "",
+    gazetteer: Gazetteer | None = None,
+) -> EventLog:
+    """Merge mentions into events (ids ``YYYY-MM-DD-kind-n``, deterministic) with conflicts.
+
+    With a ``gazetteer``, a bare statement by a person joins the event the same article reports
+    that person acting in on a compatible date (it is more reporting of that event).
+    """
+    persons = (
+        {a.id for a in gazetteer if a.type.value == "person"} if gazetteer is not None else set()
+    )
+    drafts = [_draft(c) for c in _clusters(mentions, persons)]
+    drafts.sort(key=lambda d: (d.best.date, d.best.kind, d.best.article, d.best.citation.start))
     counter: Counter[tuple[dt.date, str]] = Counter()
     events: list[Event] = []
     conflicts: list[Conflict] = []
-    for best, c, actors, recipients, facts, disputed, day_values, note in drafts:
+    for d in drafts:
+        best = d.best
         counter[(best.date, best.kind)] += 1
         eid = f"{best.date.isoformat()}-{event_slug(best.kind)}-{counter[(best.date, best.kind)]}"
-        date_end = best.date_end
-        if best.date_source == "election":
-            ends = [m.date_end for m in c.mentions if m.date_source == "election" and m.date_end]
-            date_end = min(ends) if ends else date_end
-        events.append(
-            Event(
-                id=eid,
-                kind=best.kind,
-                date=best.date,
-                granularity=best.granularity,
-                date_text=best.date_text,
-                date_end=date_end,
-                actors=tuple(actors),
-                recipients=tuple(recipients),
-                facts=facts,
-                summary=best.trigger,
-                sources=_dedupe(m.citation for m in c.mentions),
-                note=note,
-            )
-        )
-        if len(day_values) > 1:
-            by_date: dict[dt.date, Citation] = {}
-            for m in c.own:
-                if not m.date_inferred and m.granularity is Granularity.day:
-                    by_date.setdefault(m.date, m.citation)
-            conflicts.append(
-                Conflict(
-                    id=f"{eid}-date",
-                    events=(eid,),
-                    field="date",
-                    description=f"sources date this {best.kind} differently",
-                    claims=tuple(
-                        Claim(value=d.isoformat(), source=s) for d, s in sorted(by_date.items())
-                    ),
-                    resolution=f"the log uses {best.date.isoformat()} ({best.date_text!r})",
-                )
-            )
-        for key, claims in sorted(disputed.items()):
-            firsts: dict[str, Citation] = {}
-            for value, source in claims:
-                firsts.setdefault(value, source)
-            conflicts.append(
-                Conflict(
-                    id=f"{eid}-{key.replace('_', '-')}",
-                    events=(eid,),
-                    field=key,
-                    description=f"sources disagree on {key} of this {best.kind}",
-                    claims=tuple(Claim(value=v, source=s) for v, s in firsts.items()),
-                    resolution="the log keeps the first value reported",
-                )
-            )
+        events.append(_event(eid, d))
+        if len(d.day_values) > 1:
+            conflicts.append(_date_conflict(eid, d))
+        conflicts.extend(_fact_conflicts(eid, d))
     return EventLog(dispute=dispute, events=tuple(events), conflicts=tuple(conflicts))
