@@ -87,6 +87,13 @@ def test_lexicon_errors_are_located(tmp_path: Path) -> None:
     bad.write_text("kinds:\n  nonsense:\n    patterns: [x]\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown event kind"):
         load_lexicon(bad)
+    for third in ("drop", "keep", "nonsense"):  # third_party takes an event kind only
+        bad.write_text(
+            f"kinds:\n  appeal:\n    patterns: [x]\n    third_party: {third}\n", encoding="utf-8"
+        )
+        with pytest.raises(InputError) as err:
+            load_lexicon(bad)
+        assert "lex.yaml:4" in str(err.value) and "expected an event kind" in str(err.value)
 
 
 # --------------------------------------------------------------------------- dates

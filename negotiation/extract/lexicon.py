@@ -31,6 +31,7 @@ from negotiation.extract.lexicon_fields import (
     priority_and_confidence,
     string_list,
     suppressed_kinds,
+    third_party_kind,
     vocab_kind,
     vocab_outcome,
 )
@@ -331,11 +332,7 @@ def _kind_rule(
         negators=alternation(negators) if negators else None,
         suppresses=frozenset(suppresses),
         recipients=bool(spec.get("recipients", False)),
-        third_party=(
-            vocab_kind(vocab_outcome(third, doc, [*path, "third_party"], vocab), vocab)
-            if third
-            else None
-        ),
+        third_party=third_party_kind(third, doc, [*path, "third_party"], vocab),
         facts=frozenset(facts),
         fallback=bool(spec.get("fallback", False)),
         enabled=bool(spec.get("enabled", True)),

@@ -30,6 +30,7 @@ __all__ = [
     "priority_and_confidence",
     "string_list",
     "suppressed_kinds",
+    "third_party_kind",
     "vocab_kind",
     "vocab_outcome",
 ]
@@ -75,6 +76,16 @@ def vocab_outcome(value: Any, doc: Document, path: _Path, vocab: Vocabulary) -> 
         raise InputError(
             doc.problem(path, f"expected drop, keep or an event kind, got {value!r}")
         ) from None
+
+
+def third_party_kind(value: Any, doc: Document, path: _Path, vocab: Vocabulary) -> str | None:
+    """The kind a trigger becomes when only third parties act (an event kind, or none)."""
+    if not value:
+        return None
+    try:
+        return vocab_kind(value, vocab)
+    except ValueError as exc:
+        raise InputError(doc.problem(path, f"expected an event kind: {exc}")) from None
 
 
 def election_anchor(value: Any, doc: Document, path: _Path) -> bool:
