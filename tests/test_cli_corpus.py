@@ -152,3 +152,18 @@ def test_registry_accepts_new_kinds(tmp_path: Path) -> None:
 
         VALIDATORS.pop("test-kind")
         DOCUMENT_KEYS.pop("test_only_key")
+
+
+def test_validate_checks_a_policy_against_its_pack(runner: CliRunner, tmp_path: Path) -> None:
+    policy = (
+        Path(__file__).resolve().parent.parent
+        / "negotiation/data/packs/cambodia-2013-2017/policies/talks-first.yaml"
+    )
+    ok = runner.invoke(main, ["validate", str(policy)])
+    assert ok.exit_code == 0 and "(policy)" in ok.output, ok.output
+    # outside its pack, a policy is checked against the reference model, located
+    text = policy.read_text(encoding="utf-8").replace("kind: election_held", "kind: election_hel")
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    bad = runner.invoke(main, ["validate", str(tmp_path / "p.yaml")])
+    assert bad.exit_code == 2
+    assert "p.yaml:16:" in bad.output and "'election_hel'" in bad.output

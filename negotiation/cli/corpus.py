@@ -117,6 +117,19 @@ def _validate_sweep(doc: yamldoc.Document) -> object:
     return plan_sweep(doc, Path(doc.file).parent).cells
 
 
+def _validate_policy(doc: yamldoc.Document) -> object:
+    """A policy, checked against the model of the pack it sits in (a ``pack.yaml`` in its
+    folder or the one above), else the reference model."""
+    from negotiation.model import compile_model
+    from negotiation.packs import load_pack
+    from negotiation.simulate.policy import parse_policy
+
+    here = Path(doc.file).resolve().parent
+    pack = next((d for d in (here, here.parent) if (d / "pack.yaml").is_file()), None)
+    model = load_pack(pack).compile() if pack is not None else compile_model()
+    return parse_policy(doc, model)
+
+
 def _validate_vocabulary(doc: yamldoc.Document) -> object:
     from negotiation.events.vocabulary import VocabularyFile, builtin_vocabulary
 
@@ -127,6 +140,7 @@ def _validate_vocabulary(doc: yamldoc.Document) -> object:
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
 register_document_kind("pack", "title", _validate_pack)
 register_document_kind("sweep", "sweep", _validate_sweep)
+register_document_kind("policy", "outcomes", _validate_policy)
 register_document_kind("vocabulary", "kinds", _validate_vocabulary)
 register_document_kind("vocabulary", "facts", _validate_vocabulary)
 register_document_kind("scenario", "name", _validate_scenario)
