@@ -29,7 +29,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
@@ -37,8 +37,10 @@ from negotiation.events import Event
 from negotiation.model.machine import DisputeModel
 from negotiation.scenario.document import Loc, locate
 from negotiation.scenario.schema import CLAIM, Expect, SimulationSettings
-from negotiation.simulate import Simulation, prepare, run_job, wilson
-from negotiation.simulate.runs import Job
+
+if TYPE_CHECKING:  # the simulator loads only for a scenario that claims on a simulation
+    from negotiation.simulate import Simulation
+    from negotiation.simulate.runs import Job
 
 __all__ = [
     "DEFAULT_CONFIDENCE",
@@ -144,6 +146,8 @@ class ClaimResult:
 
 def check_claims(planned: PlannedSimulation, sim: Simulation) -> list[ClaimResult]:
     """Each claim's verdict on the runs of ``sim``."""
+    from negotiation.simulate import wilson
+
     names = list(planned.job.outcome_names)
     z = z_of(planned.confidence)
     out = []
@@ -158,6 +162,8 @@ def check_claims(planned: PlannedSimulation, sim: Simulation) -> list[ClaimResul
 
 def run_simulation(planned: PlannedSimulation) -> tuple[Simulation, list[ClaimResult]]:
     """Run a planned simulation (in this process) and check its claims."""
+    from negotiation.simulate import run_job
+
     sim = run_job(planned.job, planned.runs)
     return sim, check_claims(planned, sim)
 
@@ -220,6 +226,8 @@ def plan_simulation(
         raise InputError(
             locate(doc, (*settings_at, "policy"), unknown("policy", given.policy, names))
         )
+    from negotiation.simulate import prepare
+
     try:
         job = prepare(
             model.compiled,
