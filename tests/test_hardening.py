@@ -261,3 +261,22 @@ def test_a_file_of_the_right_kind_with_a_stray_key_is_not_called_another_kind(
     result = invoke("run", str(scenario))
     assert result.exit_code == EXIT_INPUT
     assert "this is" not in result.stderr and "unknown field" in result.stderr
+
+
+def test_validate_on_a_folder_with_nothing_to_check_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("nothing to validate\n")
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == EXIT_INPUT
+    assert (
+        f"error: {tmp_path}: no YAML files or article texts (.txt) in this folder" in result.stderr
+    )
+
+
+def test_extract_names_a_device_as_a_device() -> None:
+    for args in (("extract", "/dev/null"), ("evaluate", "--gold", "/dev/null")):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT
+        assert "error: /dev/null: is a device, expected a regular file" in result.stderr, args
+    result = invoke("evaluate", "--gold", str(KENYA / "events.yaml"), "--articles", "/dev/null")
+    assert result.exit_code == EXIT_INPUT
+    assert "error: /dev/null: is a device" in result.stderr

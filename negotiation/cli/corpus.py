@@ -191,6 +191,16 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
     return out
 
 
+def _empty_folders(paths: tuple[str, ...], expanded: list[Path]) -> list[Problem]:
+    """A problem for every folder given that holds nothing to validate: silence would read as
+    success."""
+    return [
+        Problem(file=name, message="no YAML files or article texts (.txt) in this folder")
+        for name in paths
+        if Path(name).is_dir() and not any(q.parent == Path(name) for q in expanded)
+    ]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @PACK
@@ -223,7 +233,9 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
         paths = (*paths, str(p.root), *(str(f) for f in p.scenario_files()))
     elif not paths:
         raise click.UsageError("give files or directories to validate, or --pack")
-    for path in _expand(paths):
+    expanded = _expand(paths)
+    problems.extend(_empty_folders(paths, expanded))
+    for path in expanded:
         try:
             kind, result = validate_document(path)
         except InputError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -61,6 +62,8 @@ def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
                 known = load_articles(p.parent)
                 meta = known[p.stem].meta if p.stem in known else None
             out.append(read_article(p, meta, published))
+        elif os.path.lexists(p):  # a device, a FIFO, a symlink loop: the reader says which
+            out.append(read_article(p, None, published))
         else:
             problems.append(Problem(file=str(p), message="no such file or directory"))
     for a in out:

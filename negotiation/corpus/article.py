@@ -25,12 +25,13 @@ inferred gets ``date_basis="unknown"``, ``confidence=0.0`` and ``published=datet
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation._internal import paths, yamldoc
+from negotiation._internal import files, paths, yamldoc
 from negotiation.corpus.metadata import (
     ArticleMeta,
     ArticlesFile,
@@ -167,6 +168,8 @@ def load_articles(path: Path | str | None = None) -> Articles:
     elif target.is_dir():
         directory, meta_path = target, target / "articles.yaml"
     else:
+        if os.path.lexists(target):  # a device, a FIFO, a symlink loop: the reader says which
+            files.read_bytes(target)
         raise InputError(Problem(file=str(target), message="no such file or directory"))
     metas: dict[str, ArticleMeta] = {}
     problems: list[Problem] = []
