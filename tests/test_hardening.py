@@ -280,3 +280,29 @@ def test_extract_names_a_device_as_a_device() -> None:
     result = invoke("evaluate", "--gold", str(KENYA / "events.yaml"), "--articles", "/dev/null")
     assert result.exit_code == EXIT_INPUT
     assert "error: /dev/null: is a device" in result.stderr
+
+
+def test_ctrl_c_while_the_command_line_loads_is_exit_130(monkeypatch: Any, capsys: Any) -> None:
+    """The console script catches Ctrl-C from its first import on (there was a traceback when
+    it came in the first second, while modules were being imported)."""
+    import negotiation.cli
+    from negotiation._internal.entry import run
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(negotiation.cli, "main", interrupted)
+    try:
+        run()
+    except SystemExit as exc:
+        assert exc.code == 130
+    else:
+        raise AssertionError("no exit")
+    assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_the_console_script_runs_the_command_group() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert pyproject["project"]["scripts"]["negotiation"] == "negotiation._internal.entry:run"
