@@ -306,3 +306,16 @@ def test_the_console_script_runs_the_command_group() -> None:
 
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     assert pyproject["project"]["scripts"]["negotiation"] == "negotiation._internal.entry:run"
+
+
+def test_explore_save_with_nothing_found_leaves_an_empty_folder_run_explains(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "saved"
+    result = invoke("explore", "--pack", "kenya-2007-2008", "--max-depth", "2", "--save", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"wrote nothing to {out}: no counterexample or witness was found" in result.stdout
+    assert not list(out.glob("*.yaml"))  # no profile or model alone
+    ran = invoke("run", str(out))
+    assert ran.exit_code == EXIT_INPUT
+    assert "no scenario files in this folder (`explore --save` wrote it" in ran.stderr

@@ -214,6 +214,8 @@ def explore(
         click.echo(result.summary(), nl=False)
         for p in written:
             click.echo(f"wrote {p}")
+        if save and not written:
+            click.echo(f"wrote nothing to {save}: no counterexample or witness was found")
     sys.exit(exit_code(result.stopped, bool(result.violations)))
 
 

@@ -93,7 +93,8 @@ def scenario_text(result: Exploration, found: Found, refs: dict[str, str | None]
 
 def save(result: Exploration, directory: Path | str) -> list[Path]:
     """Replace the folder by one holding every counterexample and witness as a scenario file
-    (and the model and profile explored, when they have no file); return the paths. The folder
+    (and the model and profile explored, when they have no file, and only when some scenario
+    refers to them); return the paths. The folder
     must be new, empty or written by an earlier ``--save``: it is replaced whole, so files of an
     earlier run never survive beside these."""
     out_dir = atomic.check_output_dir(directory)
@@ -101,7 +102,8 @@ def save(result: Exploration, directory: Path | str) -> list[Path]:
     files: dict[str, str] = {}
     compiled = result.compiled
     assert compiled is not None
-    for what, obj in (("model", compiled.spec), ("profile", compiled.profile)):
+    found_all = [*result.violations, *result.outcomes]
+    for what, obj in (("model", compiled.spec), ("profile", compiled.profile)) if found_all else ():
         ref = refs[what]
         if ref is not None and ref == f"{what}-{obj.id}.yaml":
             data = obj.model_dump(mode="json", by_alias=True, exclude_defaults=True)
@@ -109,7 +111,7 @@ def save(result: Exploration, directory: Path | str) -> list[Path]:
             files[ref] = text + yaml.safe_dump(data, sort_keys=False)
         elif ref is not None and "/" not in ref and (out_dir / ref).is_file():
             files[ref] = read_text(out_dir / ref)  # a file of the folder replaced: kept
-    for found in [*result.violations, *result.outcomes]:
+    for found in found_all:  # none: the folder is left empty (no model or profile alone)
         prefix = "counterexample" if found.type != "outcome" else "witness"
         slug = found.id.replace("_", "-").replace("=", "-").replace(".", "-")
         name = f"{prefix}-{slug}.yaml"

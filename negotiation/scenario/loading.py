@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiation._internal import yamldoc
+from negotiation._internal import atomic, yamldoc
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event, EventLog
 from negotiation.scenario.document import locate
@@ -126,7 +126,14 @@ def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
                 below = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
                 kept = [q for q in below if q.is_file() and not other_kind(q)]
                 if not kept:
-                    raise InputError(Problem(file=text, message="no scenario files in this folder"))
+                    why = (  # an `explore --save` folder: the search found nothing to write
+                        " (`explore --save` wrote it: no counterexample or witness was found)"
+                        if (p / atomic.MARKER).is_file()
+                        else ""
+                    )
+                    raise InputError(
+                        Problem(file=text, message=f"no scenario files in this folder{why}")
+                    )
                 found += kept
             elif p.exists():
                 found.append(p)
