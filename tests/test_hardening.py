@@ -319,3 +319,17 @@ def test_explore_save_with_nothing_found_leaves_an_empty_folder_run_explains(
     ran = invoke("run", str(out))
     assert ran.exit_code == EXIT_INPUT
     assert "no scenario files in this folder (`explore --save` wrote it" in ran.stderr
+
+
+def test_pack_yaml_naming_a_device_or_a_folder_is_located_in_pack_yaml(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(KENYA, pack)
+    text = (pack / "pack.yaml").read_text()
+    for value, what in (("'/dev/zero'", "a device"), ("scenarios", "a directory")):
+        (pack / "pack.yaml").write_text(text.replace("model: model.yaml", f"model: {value}"))
+        for command in ("validate", "replay", "run"):
+            result = invoke(command, "--pack", str(pack))
+            assert result.exit_code == EXIT_INPUT
+            first = result.stderr.splitlines()[0]
+            assert first.startswith(f"error: {pack / 'pack.yaml'}:"), first
+            assert f"is {what}, expected a file" in first

@@ -127,7 +127,35 @@ class Pack:
 
 def _read(root: Path) -> Pack:
     doc = yamldoc.load(root / PACK_FILE)
-    return Pack(yamldoc.parse(doc, PackFile), root)
+    pack = Pack(yamldoc.parse(doc, PackFile), root)
+    problems = []
+    for key in ("model", "profile", "events"):
+        name = getattr(pack.meta, key)
+        if name is None:
+            continue
+        what = _not_a_file(pack.path(name))
+        if what is not None:  # located in pack.yaml, which named it
+            problems.append(doc.problem((key,), f"{name!r} is {what}, expected a file"))
+    if problems:
+        raise InputError(problems)
+    return pack
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it exists and is no regular file (a device, a FIFO, a folder, a
+    symlink loop); ``None`` otherwise (a missing file is reported by whoever reads it)."""
+    import os
+    import stat
+
+    from negotiation._internal.files import kind_of
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a symlink loop or a broken link" if os.path.lexists(path) else None
+    except ValueError:  # a NUL in the name
+        return "not a file name (a NUL character)"
+    return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
 def _builtin_roots() -> list[Path]:
