@@ -102,7 +102,9 @@ def test_duplicates_exact_dates_overlap_and_combining() -> None:
 def test_cli_reports_seeds_and_heldout_by_default() -> None:
     result = CliRunner().invoke(main, ["evaluate", "--json"])
     assert result.exit_code == 0, result.output
-    sets = json.loads(result.output)["sets"]
+    data = json.loads(result.output)
+    assert data["format_version"] == 1
+    sets = data["sets"]
     assert set(sets) == {"seeds", "heldout"} and sets["heldout"]["held_out"] is True
     for s in sets.values():
         assert 0.0 <= s["f1"] <= 1.0 and 0.0 <= s["duplicate_rate"] <= 1.0

@@ -302,6 +302,7 @@ def test_cli_extract_seeds_json() -> None:
     result = CliRunner().invoke(main, ["extract", "seeds", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
+    assert data["format_version"] == 1
     assert len(data["articles"]) == 5 and data["events"]
     m = data["articles"][0]["mentions"][0]
     assert m["citation"]["quote"] and m["date"] and m["kind"]

@@ -203,6 +203,7 @@ def extract_cmd(
     if as_json:
         echo_json(
             {
+                "format_version": 1,
                 "articles": [
                     {
                         "id": a.id,
@@ -316,6 +317,7 @@ def evaluate_cmd(
     if as_json:
         echo_json(
             {
+                "format_version": 1,
                 "sets": {
                     s.name: {"description": s.description, "held_out": s.held_out, **r.summary()}
                     for s, r in results
