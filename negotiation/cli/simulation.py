@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -19,7 +20,48 @@ from negotiation.cli.common import (
 )
 from negotiation.cli.packs import PACK, event_log, pack_files
 
-__all__ = ["check_flags", "policy_path", "simulate"]
+__all__ = ["check_flags", "execution_options", "policy_path", "simulate"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def execution_options(fn: F) -> F:
+    """The options of where runs run: --executor, --scheduler, --workers, --chunk-size
+    (shared by simulate and sweep)."""
+    for option in reversed(_EXECUTION):
+        fn = option(fn)
+    return fn
+
+
+_EXECUTION = [
+    click.option(
+        "--executor",
+        type=click.Choice(["serial", "processes", "dask"]),
+        default=None,
+        help="where the runs run (default: serial with one worker, else processes; "
+        "dask with --scheduler)",
+    ),
+    click.option(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)",
+    ),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1, max=256),
+        default=1,
+        show_default=True,
+        help="worker processes (processes, or the LocalCluster's)",
+    ),
+    click.option(
+        "--chunk-size",
+        "chunk_size",
+        type=click.IntRange(min=1),
+        default=None,
+        help="runs per task (default: about 8 tasks per worker, at most 5000 runs)",
+    ),
+]
 
 
 def policy_path(pack: str | None, policy: str) -> str:
@@ -96,33 +138,7 @@ def policy_path(pack: str | None, policy: str) -> str:
     default=None,
     help="write every run as a table (.parquet, or .csv)",
 )
-@click.option(
-    "--executor",
-    type=click.Choice(["serial", "processes", "dask"]),
-    default=None,
-    help="where the runs run (default: serial with one worker, else processes; "
-    "dask with --scheduler)",
-)
-@click.option(
-    "--scheduler",
-    default=None,
-    metavar="ADDRESS",
-    help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1, max=256),
-    default=1,
-    show_default=True,
-    help="worker processes (processes, or the LocalCluster's)",
-)
-@click.option(
-    "--chunk-size",
-    "chunk_size",
-    type=click.IntRange(min=1),
-    default=None,
-    help="runs per task (default: about 8 tasks per worker, at most 5000 runs)",
-)
+@execution_options
 @click.option(
     "--progress/--no-progress",
     default=None,

@@ -14,6 +14,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
+from negotiation.cli.simulation import execution_options
 
 __all__ = ["sweep"]
 
@@ -27,33 +28,7 @@ __all__ = ["sweep"]
     help="write the tidy table: .parquet (pyarrow, the [tables] extra) or .csv",
 )
 @click.option("--json", "as_json", is_flag=True, help="print the table as JSON")
-@click.option(
-    "--executor",
-    type=click.Choice(["serial", "processes", "dask"]),
-    default=None,
-    help="where each cell's runs run (default: serial with one worker, else processes; "
-    "dask with --scheduler)",
-)
-@click.option(
-    "--scheduler",
-    default=None,
-    metavar="ADDRESS",
-    help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1, max=256),
-    default=1,
-    show_default=True,
-    help="worker processes (processes, or the LocalCluster's)",
-)
-@click.option(
-    "--chunk-size",
-    "chunk_size",
-    type=click.IntRange(min=1),
-    default=None,
-    help="runs per task (default: about 8 tasks per worker, at most 5000 runs)",
-)
+@execution_options
 @input_errors
 def sweep(
     file: str,
