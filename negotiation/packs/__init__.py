@@ -25,6 +25,7 @@ folder, or the folder's path as a string), and any folder given by its path::
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -136,6 +137,14 @@ def _read(root: Path) -> Pack:
         what = _not_a_file(pack.path(name))
         if what is not None:  # located in pack.yaml, which named it
             problems.append(doc.problem((key,), f"{name!r} is {what}, expected a file"))
+    for key in ("scenarios", "policies"):
+        name = getattr(pack.meta, key)
+        folder = pack.path(name)
+        what = _not_a_file(folder)
+        if what is None and os.path.lexists(folder) and not folder.is_dir():
+            what = "a file"
+        if what is not None and what != "a directory":
+            problems.append(doc.problem((key,), f"{name!r} is {what}, expected a folder"))
     if problems:
         raise InputError(problems)
     return pack
@@ -144,7 +153,6 @@ def _read(root: Path) -> Pack:
 def _not_a_file(path: Path) -> str | None:
     """What ``path`` is when it exists and is no regular file (a device, a FIFO, a folder, a
     symlink loop); ``None`` otherwise (a missing file is reported by whoever reads it)."""
-    import os
     import stat
 
     from negotiation._internal.files import kind_of

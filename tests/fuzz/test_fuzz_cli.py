@@ -42,6 +42,7 @@ REGRESSIONS: list[tuple[str, int, Mutation]] = [
     # `pytest -m slow tests/fuzz`, after the hardening work)
     ("pack.yaml", 0, Mutation("replace_value", 212, "'/dev/zero'")),
     ("pack.yaml", 2, Mutation("replace_value", 212, "'/dev/zero'")),
+    ("pack.yaml", 1, Mutation("replace_value", 214, "'/dev/zero'")),
 ]
 
 
