@@ -200,3 +200,20 @@ def test_a_copied_model_names_its_missing_vocabulary_and_profile(tmp_path: Path)
     with pytest.raises(InputError) as err:
         load_spec(tmp_path / "model.yaml")
     assert "profile file not found" in err.value.problems[0].message
+
+
+@pytest.mark.parametrize("key", ["model", "events", "scenarios"])
+@pytest.mark.parametrize("path", ["/etc/passwd", "../elsewhere/model.yaml", "a/../../x.yaml"])
+def test_a_pack_names_only_files_inside_it(tmp_path: Path, key: str, path: str) -> None:
+    """A pack is one folder: pack.yaml pointing outside it (found by the fuzz campaign with
+    /etc/passwd as the model) is an error located in pack.yaml, not one about the other file."""
+    import shutil
+
+    pack = tmp_path / "kenya"
+    shutil.copytree(load_pack("kenya-2007-2008").root, pack)
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if not ln.startswith(f"{key}:")]
+    (pack / "pack.yaml").write_text("\n".join([*lines, f"{key}: {path!r}"]) + "\n", "utf-8")
+    with pytest.raises(InputError) as err:
+        load_pack(pack)
+    assert "pack.yaml:" in str(err.value) and "lies outside the pack" in str(err.value)

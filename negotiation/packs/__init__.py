@@ -130,6 +130,14 @@ def _read(root: Path) -> Pack:
     doc = yamldoc.load(root / PACK_FILE)
     pack = Pack(yamldoc.parse(doc, PackFile), root)
     problems = []
+    for key in ("model", "profile", "events", "scenarios", "policies"):
+        name = getattr(pack.meta, key)
+        if name is not None and _outside(name):  # a pack is one folder: it names its own files
+            problems.append(
+                doc.problem((key,), f"{name!r} lies outside the pack, expected a path inside it")
+            )
+    if problems:
+        raise InputError(problems)
     for key in ("model", "profile", "events"):
         name = getattr(pack.meta, key)
         if name is None:
@@ -148,6 +156,14 @@ def _read(root: Path) -> Pack:
     if problems:
         raise InputError(problems)
     return pack
+
+
+def _outside(name: str) -> bool:
+    """Whether a path a pack.yaml gives leaves the pack's folder (absolute, or up with ``..``)."""
+    if name.startswith("builtin:"):
+        return False
+    parts = Path(os.path.normpath(name)).parts
+    return Path(name).is_absolute() or (bool(parts) and parts[0] == "..")
 
 
 def _not_a_file(path: Path) -> str | None:
