@@ -20,7 +20,7 @@ from negotiation.cli.common import (
 )
 from negotiation.cli.packs import PACK, event_log, pack_files
 
-__all__ = ["check_flags", "execution_options", "policy_path", "simulate"]
+__all__ = ["check_flags", "execution_options", "finish", "policy_path", "simulate"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -208,18 +208,24 @@ def simulate(
         from negotiation.simulate.tables import write_table
 
         write_table(result.to_pandas(), out)
+    partial = f"interrupted: {result.runs} of {result.requested} runs completed"
+    finish(result, out, as_json, violated=bool(result.violated), interrupted=partial)
+
+
+def finish(result: Any, out: str | None, as_json: bool, *, violated: bool, interrupted: str) -> None:
+    """Print a simulation's or a sweep's result (JSON with the table written, or its summary),
+    say what an interruption left, and exit: 1 on violations, 130 if interrupted, else 0."""
     if as_json:
         data: dict[str, Any] = result.to_json()
-        if out is not None:
-            data["table"] = out
+        data["table"] = out  # the file written, or null
         echo_json(data)
     else:
         click.echo(result.summary(), nl=False)
         if out is not None:
             click.echo(f"wrote {out}")
     if not result.complete:
-        click.echo(f"interrupted: {result.runs} of {result.requested} runs completed", err=True)
-    if result.violated:
+        click.echo(interrupted, err=True)
+    if violated:
         sys.exit(EXIT_FAILED)
     sys.exit(EXIT_OK if result.complete else EXIT_INTERRUPTED)
 

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from negotiation.cli import main
 from negotiation.cli.common import (
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    echo_json,
     input_errors,
 )
 from negotiation.cli.simulation import execution_options
@@ -45,7 +39,7 @@ def sweep(
 
     Exit 0 when no invariant was violated, 1 when some were, 2 on invalid input, 130 when
     Ctrl-C stopped the runs (the cells done are printed and written first)."""
-    from negotiation.cli.simulation import check_flags
+    from negotiation.cli.simulation import check_flags, finish
     from negotiation.simulate.sweep import load_sweep, run_sweep
     from negotiation.simulate.tables import write_sweep_table
 
@@ -60,16 +54,10 @@ def sweep(
     )
     if out is not None:
         write_sweep_table(result, out)
-    if as_json:
-        data = result.to_json()
-        data["table"] = out
-        echo_json(data)
-    else:
-        click.echo(result.summary(), nl=False)
-        if out is not None:
-            click.echo(f"wrote {out}")
-    if not result.complete:
-        click.echo("interrupted: the table has the cells done", err=True)
-    if result.violations:
-        sys.exit(EXIT_FAILED)
-    sys.exit(EXIT_OK if result.complete else EXIT_INTERRUPTED)
+    finish(
+        result,
+        out,
+        as_json,
+        violated=bool(result.violations),
+        interrupted="interrupted: the table has the cells done",
+    )
