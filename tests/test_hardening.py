@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 
 from negotiation._internal import paths
@@ -334,3 +335,21 @@ def test_pack_yaml_naming_a_device_or_a_folder_is_located_in_pack_yaml(tmp_path:
             first = result.stderr.splitlines()[0]
             assert first.startswith(f"error: {pack / 'pack.yaml'}:"), first
             assert f"is {what}, expected a file" in first
+
+
+@pytest.mark.parametrize("key", ["events", "model", "profile"])
+def test_a_file_a_scenario_names_is_reported_where_the_scenario_names_it(
+    tmp_path: Path, key: str
+) -> None:
+    """The slow fuzz campaign gave a scenario `events: /etc/passwd`: the error named only
+    /etc/passwd. It also says where the scenario names the file."""
+    other = tmp_path / "other.txt"
+    other.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    scenario = tmp_path / "s.yaml"
+    extra = "" if key == "events" else "events: builtin\n"
+    scenario.write_text(f"name: t\n{extra}{key}: {str(other)!r}\nexpect: {{}}\n", "utf-8")
+    result = invoke("run", str(scenario))
+    assert result.exit_code == EXIT_INPUT
+    lines = result.stderr.splitlines()
+    assert any(line.startswith(f"error: {other}:1:1:") for line in lines), lines
+    assert any(f"s.yaml:{3 if extra else 2}:1: {key}: " in line for line in lines), lines

@@ -201,11 +201,13 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
             log: EventLog = load_event_log(path)
         except InputError as exc:  # a file that cannot be read: said where the scenario names it
             where = ("events",) if events != "builtin" else ()
-            raise InputError(
-                [
-                    p if p.line is not None else locate(loaded.doc, where, f"{p.file}: {p.message}")
-                    for p in exc.problems
-                ]
-            ) from None
+            problems = [
+                p if p.line is not None else locate(loaded.doc, where, f"{p.file}: {p.message}")
+                for p in exc.problems
+            ]
+            if any(p.line is not None for p in exc.problems):  # and where the scenario named it
+                named = f"the event log named here, {events!r}, is not valid (above)"
+                problems.append(locate(loaded.doc, where, named))
+            raise InputError(problems) from None
         _LOGS[key] = log.events
     return list(_LOGS[key])

@@ -137,4 +137,12 @@ def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -
                 return locate(doc, named[p.file], f"{p.file}: {p.message}")
             return locate(doc, where, p.message)
 
-        raise InputError([located(p) for p in exc.problems]) from None
+        problems = [located(p) for p in exc.problems]
+        if doc is not None:  # a problem inside a file the scenario names: say where it names it
+            for p in exc.problems:
+                at = named.get(p.file or "")
+                if p.line is not None and p.file != doc.file and at is not None:
+                    message = f"the file named here, {p.file!r}, is not valid (above)"
+                    problems.append(locate(doc, at, message))
+                    break
+        raise InputError(problems) from None
