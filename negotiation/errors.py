@@ -55,6 +55,9 @@ class Problem:
     line: int | None = None
     column: int | None = None
     path: str = ""
+    #: the file as a whole is not a document of the kind expected (not YAML of ours at all):
+    #: a file that names it reports the problem where it names it, never quoting it
+    whole: bool = False
 
     def __str__(self) -> str:
         where = self.file

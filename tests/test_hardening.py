@@ -350,6 +350,12 @@ def test_a_file_a_scenario_names_is_reported_where_the_scenario_names_it(
     scenario.write_text(f"name: t\n{extra}{key}: {str(other)!r}\nexpect: {{}}\n", "utf-8")
     result = invoke("run", str(scenario))
     assert result.exit_code == EXIT_INPUT
-    lines = result.stderr.splitlines()
-    assert any(line.startswith(f"error: {other}:1:1:") for line in lines), lines
-    assert any(f"s.yaml:{3 if extra else 2}:1: {key}: " in line for line in lines), lines
+    # not a document of ours at all: one error, located where the scenario names the file
+    (line,) = result.stderr.splitlines()
+    assert f"s.yaml:{3 if extra else 2}:1: {key}: {other}: expected a mapping" in line, line
+    # a document of ours with a problem inside: that problem, and where the scenario names it
+    other.write_text("events:\n  - {id: x, kind: nonsense, date: 2013-07-28}\n", "utf-8")
+    if key == "events":
+        lines = invoke("run", str(scenario)).stderr.splitlines()
+        assert any(line.startswith(f"error: {other}:2:") for line in lines), lines
+        assert any("s.yaml:2:1: events: the event log named here" in ln for ln in lines), lines

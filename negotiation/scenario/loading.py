@@ -202,10 +202,12 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
         except InputError as exc:  # a file that cannot be read: said where the scenario names it
             where = ("events",) if events != "builtin" else ()
             problems = [
-                p if p.line is not None else locate(loaded.doc, where, f"{p.file}: {p.message}")
+                p
+                if p.line is not None and not p.whole
+                else locate(loaded.doc, where, f"{p.file}: {p.message}")
                 for p in exc.problems
             ]
-            if any(p.line is not None for p in exc.problems):  # and where the scenario named it
+            if any(p.line is not None and not p.whole for p in exc.problems):  # and where named
                 named = f"the event log named here, {events!r}, is not valid (above)"
                 problems.append(locate(loaded.doc, where, named))
             raise InputError(problems) from None

@@ -131,7 +131,7 @@ def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -
                 named[str(value)] = named[str(base_dir / value)] = settings.where[key]
 
         def located(p: Problem) -> Problem:  # at the setting that names the file, if one does
-            if p.line is not None:
+            if p.line is not None and not p.whole:
                 return p
             if p.file in named and (doc is None or p.file != doc.file):
                 return locate(doc, named[p.file], f"{p.file}: {p.message}")
@@ -141,7 +141,7 @@ def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -
         if doc is not None:  # a problem inside a file the scenario names: say where it names it
             for p in exc.problems:
                 at = named.get(p.file or "")
-                if p.line is not None and p.file != doc.file and at is not None:
+                if p.line is not None and not p.whole and p.file != doc.file and at is not None:
                     message = f"the file named here, {p.file!r}, is not valid (above)"
                     problems.append(locate(doc, at, message))
                     break
