@@ -124,6 +124,7 @@ class CompiledModel:
     _params: dict[tuple[str, ...], Parameters] = field(default_factory=dict, repr=False)
     _enabled: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
     _configs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _labels: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     #: kinds the temporal-property monitor must see (every kind when a response is declared)
     _monitored: frozenset[str] = field(default=frozenset(), repr=False)
     #: kinds an event of which commutes with every other event of its day: see :meth:`order_free`
@@ -157,9 +158,15 @@ class CompiledModel:
 
     def label(self, config: Sequence[str]) -> str:
         """A configuration as one string: the phase (single-track) or ``region=state ...``."""
-        if len(self.regions) == 1 and self.single_track:
-            return config[0]
-        return " ".join(f"{r}={s}" for r, s in zip(self.regions, config, strict=True))
+        key = config if isinstance(config, tuple) else tuple(config)
+        found = self._labels.get(key)
+        if found is None:
+            if len(self.regions) == 1 and self.single_track:
+                found = key[0]
+            else:
+                found = " ".join(f"{r}={s}" for r, s in zip(self.regions, key, strict=True))
+            self._labels[key] = found
+        return found
 
     def region_states(self, config: Sequence[str]) -> dict[str, str]:
         return dict(zip(self.regions, config, strict=True))
