@@ -463,7 +463,9 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
         raise InputError(problem)
     if not isinstance(payload, dict):  # never quoted: it may be any file a setting named
         what = type(payload).__name__.replace("str", "text").replace("list", "a list")
-        problem = problem_at(doc, base, f"expected a mapping of keys (a {model.__name__}), got {what}")
+        problem = problem_at(
+            doc, base, f"expected a mapping of keys (a {model.__name__}), got {what}"
+        )
         raise InputError(replace(problem, whole=not base))
     try:
         return model.model_validate(payload)

@@ -146,15 +146,15 @@ class CommandGroup(click.Group):
 def check_interpretation(
     model: str | None, profile: str | None, interpretation: str | None
 ) -> None:
-    """A click usage error naming ``--interpretation`` when the profile (``--profile``, or the
-    model's) has no such interpretation."""
-    if interpretation is None:
-        return
+    """The model and profile read (so that their own errors come first, before those of an
+    event log beside them), and a click usage error naming ``--interpretation`` when the
+    profile (``--profile``, or the model's) has no such interpretation."""
     from negotiation.model import load_profile, load_spec
+    from negotiation.model.spec import profile_of
 
     spec = load_spec(model)
-    known = load_profile(profile if profile is not None else spec.profile).interpretations
-    if interpretation not in known:
+    known = (load_profile(profile) if profile is not None else profile_of(spec)).interpretations
+    if interpretation is not None and interpretation not in known:
         raise click.BadParameter(
             unknown("interpretation", interpretation, sorted(known)),
             param_hint="'--interpretation'",

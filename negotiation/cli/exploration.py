@@ -22,7 +22,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
-from negotiation.cli.packs import PACK, event_log, pack_files, warn_mismatch
+from negotiation.cli.packs import PACK, event_log, load_log, pack_files, warn_mismatch
 
 if TYPE_CHECKING:
     from negotiation.events import Event
@@ -229,9 +229,8 @@ def _log_and_start(
         events = str(beside) if beside.is_file() else None
     if after is None and events is None:
         return [], []
-    from negotiation.events.log import load_event_log
 
-    loaded = load_event_log(events)
+    loaded = load_log(events)
     warn_mismatch(model, loaded, events)
     log = list(loaded)
     if after is None:

@@ -19,7 +19,7 @@ from negotiation.cli.common import (
     input_errors,
     to_json,
 )
-from negotiation.cli.packs import PACK, event_log, pack_files, warn_mismatch
+from negotiation.cli.packs import PACK, event_log, load_log, pack_files, warn_mismatch
 from negotiation.errors import InputError
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
@@ -161,11 +161,10 @@ def replay(
 ) -> None:
     """Replay an event log (default: the built-in Cambodian record, or the pack's) through
     the model."""
-    from negotiation.events.log import load_event_log
 
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
-    log = load_event_log(events)
+    log = load_log(events)
     warn_mismatch(model, log, events)
     trace = _replay_file(DisputeModel(model, profile, interpretation), log, events)
     if as_json:
@@ -250,12 +249,11 @@ def derive(
     as_json: bool,
 ) -> None:
     """The phase path observed in an event log, beside the model's transitions."""
-    from negotiation.events.log import load_event_log
 
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     m = DisputeModel(model, profile, interpretation)
-    log = load_event_log(events)
+    log = load_log(events)
     warn_mismatch(model, log, events)
     trace = _replay_file(m, log, events)
     if as_json:

@@ -12,7 +12,7 @@ import click
 from negotiation.cli import main
 from negotiation.cli.common import echo_json, input_errors
 
-__all__ = ["PACK", "event_log", "pack_files", "packs", "warn_mismatch"]
+__all__ = ["PACK", "event_log", "load_log", "pack_files", "packs", "warn_mismatch"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,11 +60,31 @@ def pack_files(
     from negotiation.packs import load_pack
 
     p = load_pack(pack)
+    if model is None and profile is None:
+        p.check_model()  # a problem in a file pack.yaml names: said there too
+    if log is None:
+        _FROM_PACKS[str(p.events_path)] = p
     return (
         model if model is not None else str(p.model_path),
         profile if profile is not None else (str(p.profile_path) if p.profile_path else None),
         log if log is not None else str(p.events_path),
     )
+
+
+#: the event logs :func:`pack_files` gave, and the pack that names each
+_FROM_PACKS: dict[str, Any] = {}
+
+
+def load_log(path: str | None) -> Any:
+    """The event log at ``path`` (``None``: the built-in one); when it is a pack's, a problem
+    with it is also reported where pack.yaml names it."""
+    from negotiation.events.log import load_event_log
+
+    pack = _FROM_PACKS.get(str(path))
+    if pack is None:
+        return load_event_log(path)
+    with pack.named("events"):
+        return load_event_log(path)
 
 
 def warn_mismatch(model: str | None, log: Any, log_path: str | None) -> None:

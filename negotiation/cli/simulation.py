@@ -18,7 +18,7 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
-from negotiation.cli.packs import PACK, event_log, pack_files
+from negotiation.cli.packs import PACK, event_log, load_log, pack_files
 
 __all__ = ["check_flags", "execution_options", "finish", "policy_path", "simulate"]
 
@@ -263,9 +263,8 @@ def _model_and_log(
         events = str(beside) if beside.is_file() else None
     if events is None:
         return compiled, None
-    from negotiation.events.log import load_event_log
 
-    return compiled, list(load_event_log(events))
+    return compiled, list(load_log(events))
 
 
 class _Bar:

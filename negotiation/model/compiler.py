@@ -29,7 +29,7 @@ from negotiation.model.library.invariants import INVARIANTS, Invariant
 from negotiation.model.library.rules import RULES, Rule
 from negotiation.model.profile import Parameters, Profile, load_profile
 from negotiation.model.properties import Monitor, Property
-from negotiation.model.spec import ModelSpec, load_spec
+from negotiation.model.spec import ModelSpec, load_spec, profile_of
 from negotiation.model.world import World, WorldSchema, WorldValueError
 
 __all__ = ["check_properties", "compile_model", "name_files"]
@@ -45,11 +45,10 @@ def compile_model(
     """Compile a model (a spec, a spec file or a built-in name; default: the reference model)
     with a profile (default: the spec's) under an interpretation."""
     spec = model if isinstance(model, ModelSpec) else load_spec(model)
-    prof = (
-        profile
-        if isinstance(profile, Profile)
-        else load_profile(profile if profile is not None else spec.profile)
-    )
+    if isinstance(profile, Profile):
+        prof = profile
+    else:  # the model's own profile: a problem also located where the model names it
+        prof = load_profile(profile) if profile is not None else profile_of(spec)
     if disabled_rules:
         prof = prof.model_copy(
             update={"disabled_rules": tuple(dict.fromkeys((*prof.disabled_rules, *disabled_rules)))}
@@ -58,7 +57,9 @@ def compile_model(
     try:
         return _Compiler(spec, prof, params).build()
     except NegotiationError as exc:  # a model and profile that do not fit: name the files given
-        named = [str(f) for f in (model, profile) if isinstance(f, Path | str) and Path(f).is_file()]
+        named = [
+            str(f) for f in (model, profile) if isinstance(f, Path | str) and Path(f).is_file()
+        ]
         raise name_files(exc, " with ".join(named)) from None
 
 

@@ -21,20 +21,22 @@ phases) still loads: it is one region named ``phase`` (``negotiation migrate`` r
 from __future__ import annotations
 
 import functools
+import os
 from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from negotiation._internal import paths, yamldoc
+from negotiation._internal.named import named_file
 from negotiation.errors import InputError, Problem
 from negotiation.events.vocabulary import Vocabulary, VocabularyFile, builtin_vocabulary
 from negotiation.model.library.invariants import INVARIANTS
 from negotiation.model.library.rules import RULES
 from negotiation.model.library.schema import FieldDecl
-from negotiation.model.profile import BUILTIN_PROFILES
+from negotiation.model.profile import BUILTIN_PROFILES, Profile, load_profile
 from negotiation.model.properties import Property
 
 __all__ = [
@@ -211,6 +213,8 @@ class ModelSpec(_Strict):
     properties: tuple[Property, ...] = Field(
         default=(), description="temporal properties (precedence, response, absence), cited"
     )
+    #: the document the spec was read from (its profile's problems are located in it)
+    _doc: yamldoc.Document | None = PrivateAttr(default=None)
 
     # -- views ---------------------------------------------------------------------------------
     @functools.cached_property
@@ -312,14 +316,15 @@ def _vocabulary_file(doc: yamldoc.Document, data: Any, base_dir: Path | None) ->
     from negotiation.events.vocabulary import load_vocabulary
 
     path = (base_dir or Path(".")) / data["vocabulary"]
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise InputError(
             doc.problem(
                 ["vocabulary"], f"vocabulary file not found: {path} (relative to the model)"
             )
         )
-    more = load_vocabulary(path)
-    builtin_vocabulary().extend(more, str(path))  # a kind defined twice: located in that file
+    with named_file(doc, ("vocabulary",), "vocabulary"):
+        more = load_vocabulary(path)
+        builtin_vocabulary().extend(more, str(path))  # a kind defined twice: located there
     return {**data, "vocabulary": more.model_dump(exclude_defaults=True)}
 
 
@@ -334,13 +339,11 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
     problems = spec.structural_problems(doc)
     if problems:
         raise InputError(problems)
-    if (
-        base_dir is not None
-        and spec.profile not in BUILTIN_PROFILES
-        and not Path(spec.profile).is_absolute()
-    ):
+    if spec.profile in BUILTIN_PROFILES:
+        return spec
+    if base_dir is not None and not Path(spec.profile).is_absolute():
         path = base_dir / spec.profile
-        if not path.is_file():
+        if not os.path.lexists(path):
             known = ", ".join(sorted(BUILTIN_PROFILES))
             raise InputError(
                 doc.problem(
@@ -350,7 +353,14 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
                 )
             )
         spec = spec.model_copy(update={"profile": str(path)})
+    spec._doc = doc  # the profile file is read when the model is compiled: located here
     return spec
+
+
+def profile_of(spec: ModelSpec) -> Profile:
+    """The profile ``spec`` names, read with a problem located where the model names it."""
+    with named_file(spec._doc, ("profile",), "profile"):
+        return load_profile(spec.profile)
 
 
 def _legacy_positions(doc: yamldoc.Document) -> dict[Any, tuple[int, int]]:
@@ -411,4 +421,4 @@ def reachable(spec: ModelSpec) -> dict[str, set[str]]:
     return out
 
 
-__all__ += ["migrate", "reachable"]
+__all__ += ["migrate", "profile_of", "reachable"]

@@ -27,7 +27,8 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,6 +36,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation._internal import paths, yamldoc
+from negotiation._internal.named import named_file
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 
@@ -69,6 +71,8 @@ class Pack:
 
     meta: PackFile
     root: Path
+    #: pack.yaml as read: a problem in a file it names is also reported where it names it
+    doc: yamldoc.Document | None = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -99,17 +103,41 @@ class Pack:
     def policies_dir(self) -> Path:
         return self.path(self.meta.policies)
 
+    def named(self, key: str) -> AbstractContextManager[None]:
+        """A block reading the file pack.yaml names at ``key`` ("model", "profile", "events"):
+        its problems are also reported there (:func:`~negotiation._internal.named.named_file`)."""
+        where = (key,) if self.doc is not None and (key,) in self.doc.positions else ()
+        what = {"events": "event log"}.get(key, key)
+        return named_file(self.doc, where, what)
+
+    def check_model(self) -> None:
+        """Read the model and profile files the pack names (cached, so cheap to read again),
+        each problem also reported where pack.yaml names the file."""
+        from negotiation.model.profile import load_profile
+        from negotiation.model.spec import load_spec, profile_of
+
+        with self.named("model"):
+            spec = load_spec(self.model_path)
+            if self.profile_path is None:
+                profile_of(spec)
+        if self.profile_path is not None:
+            with self.named("profile"):
+                load_profile(self.profile_path)
+
     def compile(self, interpretation: str | None = None, **kwargs: Any) -> Any:
         """The pack's compiled model (:func:`~negotiation.compile_model`)."""
         from negotiation.model.compiler import compile_model
 
-        return compile_model(self.model_path, self.profile_path, interpretation, **kwargs)
+        self.check_model()
+        with self.named("model"):
+            return compile_model(self.model_path, self.profile_path, interpretation, **kwargs)
 
     def event_log(self) -> Any:
         """The pack's event log, checked against its articles and actors."""
         from negotiation.events.log import load_event_log
 
-        return load_event_log(self.events_path)  # with the articles pack.yaml lists
+        with self.named("events"):
+            return load_event_log(self.events_path)  # with the articles pack.yaml lists
 
     def scenario_files(self) -> list[Path]:
         folder = self.scenarios_dir
@@ -128,7 +156,7 @@ class Pack:
 
 def _read(root: Path) -> Pack:
     doc = yamldoc.load(root / PACK_FILE)
-    pack = Pack(yamldoc.parse(doc, PackFile), root)
+    pack = Pack(yamldoc.parse(doc, PackFile), root, doc)
     problems = []
     for key in ("model", "profile", "events", "scenarios", "policies"):
         name = getattr(pack.meta, key)

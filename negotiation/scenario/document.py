@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from negotiation._internal import yamldoc
 from negotiation.errors import Problem, format_path
 
-__all__ = ["Loc", "Strict", "locate"]
+__all__ = ["Loc", "Strict", "locate", "named_at"]
 
 #: a path inside a scenario document: ``("matrix", 0, "variations", 2, "insert", "after")``
 Loc = tuple[str | int, ...]
@@ -30,3 +30,11 @@ def locate(doc: yamldoc.Document | None, path: Loc, message: str) -> Problem:
     if doc is not None:
         return doc.problem(path, message)
     return Problem("<scenario>", message, path=format_path(path))
+
+
+def named_at(doc: yamldoc.Document | None, at: Loc) -> Loc:
+    """Where a file is named: the setting at ``at``, or the ``pack`` that gave it when the
+    scenario does not set it itself."""
+    if doc is None or tuple(at) in doc.positions or ("pack",) not in doc.positions:
+        return at
+    return ("pack",)

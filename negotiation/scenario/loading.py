@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from negotiation._internal import atomic, yamldoc
+from negotiation._internal.named import named_file
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event, EventLog
-from negotiation.scenario.document import locate
+from negotiation.scenario.document import locate, named_at
 from negotiation.scenario.schema import Scenario
 
 __all__ = [
@@ -72,10 +73,8 @@ def _with_pack(scenario: Scenario, doc: yamldoc.Document, base_dir: Path) -> Sce
     assert scenario.pack is not None
     ref = scenario.pack
     folder = base_dir / ref
-    try:
+    with named_file(doc, ("pack",), "pack"):
         pack = load_pack(folder if (folder / "pack.yaml").is_file() else ref)
-    except InputError as exc:
-        raise InputError(locate(doc, ("pack",), str(exc.problems[0].message))) from None
     given = doc.data if isinstance(doc.data, dict) else {}
     updates: dict[str, str] = {}
     if "model" not in given:
@@ -191,25 +190,13 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
         path = loaded.base_dir / events
         if path.is_dir():
             path = path / "events.yaml"
+    where = named_at(loaded.doc, ("events",)) if events != "builtin" else ()
     try:
         key = (os.path.realpath(path), path.stat().st_mtime)
     except (OSError, ValueError):  # ValueError: a NUL in the name
-        where = ("events",) if events != "builtin" else ()
         raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None
     if key not in _LOGS:
-        try:
+        with named_file(loaded.doc, where, "event log"):
             log: EventLog = load_event_log(path)
-        except InputError as exc:  # a file that cannot be read: said where the scenario names it
-            where = ("events",) if events != "builtin" else ()
-            problems = [
-                p
-                if p.line is not None and not p.whole
-                else locate(loaded.doc, where, f"{p.file}: {p.message}")
-                for p in exc.problems
-            ]
-            if any(p.line is not None and not p.whole for p in exc.problems):  # and where named
-                named = f"the event log named here, {events!r}, is not valid (above)"
-                problems.append(locate(loaded.doc, where, named))
-            raise InputError(problems) from None
         _LOGS[key] = log.events
     return list(_LOGS[key])

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from negotiation._internal import yamldoc
+from negotiation._internal.named import where_named
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.model.compiler import compile_model
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import BUILTIN_PROFILES
 from negotiation.model.spec import BUILTIN_MODELS
-from negotiation.scenario.document import Loc, locate
+from negotiation.scenario.document import Loc, locate, named_at
 
 __all__ = ["Settings", "model_for", "model_of"]
 
@@ -117,32 +118,37 @@ def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -
             settings.disable_rules,
         )
     except InputError as exc:
-        # the problem is in the file the setting names (keep it), or in the setting itself
-        where = (
-            settings.where.get("interpretation")
-            or settings.where.get("profile")
-            or settings.where.get("model")
-            or ()
-        )
-        named: dict[str, Loc] = {}
-        for key in ("model", "profile"):
-            value = getattr(settings, key)
-            if value is not None and key in settings.where:
-                named[str(value)] = named[str(base_dir / value)] = settings.where[key]
+        raise InputError(_located(exc.problems, settings, doc, base_dir)) from None
 
-        def located(p: Problem) -> Problem:  # at the setting that names the file, if one does
-            if p.line is not None and not p.whole:
-                return p
-            if p.file in named and (doc is None or p.file != doc.file):
-                return locate(doc, named[p.file], f"{p.file}: {p.message}")
-            return locate(doc, where, p.message)
 
-        problems = [located(p) for p in exc.problems]
-        if doc is not None:  # a problem inside a file the scenario names: say where it names it
-            for p in exc.problems:
-                at = named.get(p.file or "")
-                if p.line is not None and not p.whole and p.file != doc.file and at is not None:
-                    message = f"the file named here, {p.file!r}, is not valid (above)"
-                    problems.append(locate(doc, at, message))
-                    break
-        raise InputError(problems) from None
+def _located(
+    problems: list[Problem], settings: Settings, doc: yamldoc.Document | None, base_dir: Path
+) -> list[Problem]:
+    """Problems compiling the model ``settings`` give: those of a model or profile file they
+    name, reported where it is named too; the others (a model and profile that do not fit, an
+    unknown interpretation) at the setting that chose them."""
+    where = (
+        settings.where.get("interpretation")
+        or settings.where.get("profile")
+        or settings.where.get("model")
+        or ()
+    )
+    named: dict[str, tuple[str, Loc]] = {}  # file name -> (what, where the scenario names it)
+    for key in ("model", "profile"):
+        value = getattr(settings, key)
+        if value is not None and key in settings.where:
+            at = named_at(doc, settings.where[key])
+            named[str(value)] = named[str(base_dir / value)] = (key, at)
+    groups: dict[tuple[str, Loc], list[Problem]] = {}
+    out: list[Problem] = []
+    for p in problems:
+        group = named.get(p.file)
+        if group is None and p.line is not None and not p.whole:
+            out.append(p)  # inside a file named in turn (the model's profile): said there
+        elif group is None:  # about the settings themselves
+            out.append(locate(doc, where, p.message))
+        else:
+            groups.setdefault(group, []).append(p)
+    for (what, at), mine in groups.items():
+        out += where_named(mine, doc, at, what, files=[p.file for p in mine])
+    return out

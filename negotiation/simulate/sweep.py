@@ -41,6 +41,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation._internal import yamldoc
+from negotiation._internal.named import named_file
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.simulate.outcomes import Simulation
@@ -220,10 +221,8 @@ def _context(spec: SweepFile, doc: yamldoc.Document, base_dir: Path) -> _Context
         from negotiation.packs import load_pack
 
         folder = base_dir / spec.pack
-        try:
+        with named_file(doc, ("pack",), "pack"):
             pack = load_pack(folder if (folder / "pack.yaml").is_file() else spec.pack)
-        except InputError as exc:
-            raise InputError(doc.problem(("pack",), exc.problems[0].message)) from None
         ctx.model = ctx.model or str(pack.model_path)
         if ctx.profile is None and pack.profile_path is not None:
             ctx.profile = str(pack.profile_path)
