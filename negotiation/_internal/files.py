@@ -16,7 +16,7 @@ from pathlib import Path
 from negotiation._internal import limits
 from negotiation.errors import InputError, Problem
 
-__all__ = ["CONTROL", "kind_of", "read_bytes", "read_text"]
+__all__ = ["CONTROL", "kind_of", "read_bytes", "read_text", "refuse_byte_order_mark"]
 
 #: control characters no input text may hold (terminal escapes, bells ...): every C0 character
 #: but tab, newline, carriage return and form feed, DEL, and the C1 range
@@ -94,30 +94,44 @@ def _too_big(size: int, at_least: bool = False) -> str:
     )
 
 
-#: byte-order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts UTF-16's)
-_WIDE_BOMS = (
+#: byte-order marks, UTF-32 first (its LE mark starts UTF-16's), UTF-8's last
+_BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe", "UTF-16"),
     (b"\xfe\xff", "UTF-16"),
+    (b"\xef\xbb\xbf", "UTF-8"),
 )
+
+
+def refuse_byte_order_mark(path: Path | str, start: bytes | str, *, utf8: bool = False) -> None:
+    """An :class:`InputError` at ``path``:1:1 when ``start`` (a file's first bytes, or its
+    text) begins with a byte-order mark: one of another encoding (UTF-16, UTF-32) always, and
+    UTF-8's when ``utf8`` (a text whose offsets are counted, where the mark would count)."""
+    head = start.encode("utf-8", "surrogatepass")[:4] if isinstance(start, str) else start[:4]
+    for bom, encoding in _BOMS:
+        if not head.startswith(bom):
+            continue
+        if encoding != "UTF-8":
+            message = (
+                f"{encoding} text (it starts with that byte-order mark), expected "
+                f"UTF-8: convert it, e.g. `iconv -f {encoding} -t UTF-8`"
+            )
+        elif utf8:
+            message = (
+                "starts with a byte-order mark (U+FEFF): expected UTF-8 without one "
+                "(offsets of quotes would count it)"
+            )
+        else:
+            return
+        raise InputError(Problem(file=str(path), line=1, column=1, message=message))
 
 
 def read_text(path: Path | str) -> str:
     """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
     a missing, unreadable, special, too big or non-UTF-8 file becomes an :class:`InputError`."""
     data = read_bytes(path)
-    for bom, encoding in _WIDE_BOMS:
-        if data.startswith(bom):
-            raise InputError(
-                Problem(
-                    file=str(path),
-                    line=1,
-                    column=1,
-                    message=f"{encoding} text (it starts with that byte-order mark), expected "
-                    f"UTF-8: convert it, e.g. `iconv -f {encoding} -t UTF-8`",
-                )
-            )
+    refuse_byte_order_mark(path, data)
     if b"\0" in data:
         at = data.index(b"\0")
         raise InputError(

@@ -26,7 +26,6 @@ LANGUAGE_NAMES = {
     "sw": "Swahili", "bn": "Bengali", "hi": "Hindi", "ur": "Urdu",
 }  # fmt: skip
 
-BOM = "\ufeff"
 #: fewer letters than this and the language is not judged (a headline, a dateline)
 MIN_LETTERS = 40
 
@@ -55,16 +54,7 @@ def check_article_text(path: Path | str) -> str:
     with it (its encoding, its content, its language)."""
     p = Path(path)
     text = files.read_text(p)  # size, regular file, UTF-8, NUL bytes, control characters
-    if text.startswith(BOM):
-        raise InputError(
-            Problem(
-                file=str(p),
-                line=1,
-                column=1,
-                message="starts with a byte-order mark (U+FEFF): expected UTF-8 without one "
-                "(offsets of quotes would count it)",
-            )
-        )
+    files.refuse_byte_order_mark(p, text, utf8=True)  # offsets of quotes would count it
     letters = sum(c.isalpha() for c in text)
     if not text.strip():
         raise InputError(
