@@ -359,3 +359,57 @@ def test_a_file_a_scenario_names_is_reported_where_the_scenario_names_it(
         lines = invoke("run", str(scenario)).stderr.splitlines()
         assert any(line.startswith(f"error: {other}:2:") for line in lines), lines
         assert any("s.yaml:2:1: events: the event log named here" in ln for ln in lines), lines
+
+
+def test_an_alias_two_actors_share_is_a_located_error(tmp_path: Path) -> None:
+    """The Cambodia pack gave "supporters of the ruling party" to both `cpp` and
+    `cpp-supporters`: the text could only ever resolve to the first."""
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "actors:\n"
+        "- {id: cpp, name: Cambodian People's Party, type: party,\n"
+        "   aliases: [CPP, supporters of the ruling party]}\n"
+        "- id: cpp-supporters\n"
+        "  name: Supporters of the ruling party\n"
+        "  type: group\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", str(actors))
+    assert result.exit_code == EXIT_INPUT
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {actors}:5:3: actors[1].name: "), line
+    assert "already names actor 'cpp' (line 3)" in line, line
+
+
+def test_no_shipped_actor_file_gives_one_name_to_two_actors() -> None:
+    root = paths.data_dir()
+    found = sorted({*root.rglob("actors.yaml"), *paths.seeds_dir().rglob("actors.yaml")})
+    assert len(found) >= 5
+    for path in found:
+        result = invoke("validate", str(path))
+        assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("start", "utf8", "says"),
+    [
+        (b"\xff\xfe\x00\x00a", False, "UTF-32 text (it starts with that byte-order mark)"),
+        (b"\xfe\xffa", False, "UTF-16 text"),
+        ("\ufeffa", True, "starts with a byte-order mark (U+FEFF)"),
+        (b"\xef\xbb\xbfa", True, "starts with a byte-order mark (U+FEFF)"),
+        (b"\xef\xbb\xbfa", False, None),  # YAML: a UTF-8 mark is read past
+        ("a\ufeff", True, None),
+    ],
+)
+def test_one_byte_order_mark_check_for_files_and_article_texts(
+    start: bytes | str, utf8: bool, says: str | None
+) -> None:
+    from negotiation._internal.files import refuse_byte_order_mark
+    from negotiation.errors import InputError
+
+    if says is None:
+        refuse_byte_order_mark("f.txt", start, utf8=utf8)
+        return
+    with pytest.raises(InputError) as info:
+        refuse_byte_order_mark("f.txt", start, utf8=utf8)
+    assert str(info.value).startswith("f.txt:1:1: ") and says in str(info.value)

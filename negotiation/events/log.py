@@ -32,7 +32,7 @@ from negotiation._internal import paths, yamldoc
 from negotiation._internal.suggest import unknown
 from negotiation.corpus import Article, Articles, load_articles
 from negotiation.errors import InputError, Problem
-from negotiation.events.actors import Actor, Gazetteer
+from negotiation.events.actors import Actor, Gazetteer, normalize_name
 from negotiation.events.crosswalk import default_crosswalk
 from negotiation.events.crosswalk import table as crosswalk_table
 from negotiation.events.event import Citation, Event, EventLog, Granularity
@@ -102,9 +102,37 @@ def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
                         f"role ends ({role.end}) before it starts ({role.start})",
                     )
                 )
+    problems += _shared_names(doc, parsed.actors)
     if problems:
         raise InputError(problems)
     return Gazetteer(parsed.actors)
+
+
+def _shared_names(doc: yamldoc.Document, actors: Sequence[Actor]) -> list[Problem]:
+    """A problem for every name or alias an earlier actor already goes by (compared as the
+    gazetteer compares them): a name in the text could only ever resolve to the first."""
+    owner: dict[str, tuple[str, tuple[str | int, ...]]] = {}
+    problems: list[Problem] = []
+    for i, actor in enumerate(actors):
+        forms: list[tuple[str, tuple[str | int, ...]]] = [
+            (actor.id, ("actors", i, "id")),
+            (actor.name, ("actors", i, "name")),
+        ]
+        forms += [(a, ("actors", i, "aliases", j)) for j, a in enumerate(actor.aliases)]
+        for form, where in forms:
+            key = normalize_name(form)
+            first = owner.setdefault(key, (actor.id, where))
+            if first[0] != actor.id:
+                pos = doc.position(first[1])
+                line = f" (line {pos[0]})" if pos else ""
+                problems.append(
+                    doc.problem(
+                        where,
+                        f"{form!r} already names actor {first[0]!r}{line}: expected each name "
+                        "and alias to name one actor of the file",
+                    )
+                )
+    return problems
 
 
 def load_actors(path: Path | str | None = None) -> Gazetteer:
