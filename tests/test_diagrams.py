@@ -66,7 +66,9 @@ def test_mermaid_of_each_pack_has_one_node_per_state(pack_id: str) -> None:
     assert len(leaves) == sum(len(r.states) for r in spec.regions)
     for region in spec.regions:
         for state in region.states:
-            wanted = state.id + (f": {escape_mermaid(state.description)}" if state.description else "")
+            wanted = state.id + (
+                f": {escape_mermaid(state.description)}" if state.description else ""
+            )
             assert wanted in leaves.values()
     for a, b in edges:
         assert a == "[*]" or a in nodes, a
@@ -117,7 +119,9 @@ def test_graph_highlight_is_deterministic(tmp_path: Path) -> None:
     scenario = str(ROOT / "scenarios" / "cambodia_2013_2014.yaml")
     outs = []
     for name in ("a.mmd", "b.mmd"):
-        r = CliRunner().invoke(main, ["graph", "--highlight", scenario, "--out", str(tmp_path / name)])
+        r = CliRunner().invoke(
+            main, ["graph", "--highlight", scenario, "--out", str(tmp_path / name)]
+        )
         assert r.exit_code == 0, r.output
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]
@@ -156,5 +160,6 @@ def test_mermaid_renders_in_mermaid(pack_id: str, tmp_path: Path) -> None:
     drawn = re.findall(r'<g class="node ([a-z ]*)statediagram-state"', dom)
     assert len(drawn) == sum(len(r.states) for r in spec.regions)  # no stray nodes
     assert sum("path" in c or "current" in c for c in drawn) == sum(
-        len(v) for v in path_states(spec, trace).values()  # type: ignore[arg-type]
+        len(v)
+        for v in path_states(spec, trace).values()  # type: ignore[arg-type]
     )

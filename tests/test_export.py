@@ -38,7 +38,12 @@ def read_back(fmt: str, content: bytes) -> list[dict[str, Any]]:
     if fmt == "acled":
         rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"), newline="")))
         return [
-            {"id": r["event_id_cnty"], "kind": r["kind"], "date": r["event_date"], "quote": r["source_quote"]}
+            {
+                "id": r["event_id_cnty"],
+                "kind": r["kind"],
+                "date": r["event_date"],
+                "quote": r["source_quote"],
+            }
             for r in rows
         ]
     if fmt == "parquet":
@@ -47,12 +52,19 @@ def read_back(fmt: str, content: bytes) -> list[dict[str, Any]]:
 
         table = pq.read_table(pa.BufferReader(content))
         return [
-            {"id": r["event_id"], "kind": r["kind"], "date": r["date"].isoformat(), "quote": r["source_quote"] or ""}
+            {
+                "id": r["event_id"],
+                "kind": r["kind"],
+                "date": r["date"].isoformat(),
+                "quote": r["source_quote"] or "",
+            }
             for r in table.to_pylist()
         ]
     if fmt == "plover":
         recs = [json.loads(line) for line in content.decode("utf-8").split("\n")[:-1]]
-        return [{"id": r["id"], "kind": r["kind"], "date": r["date"], "quote": r["text"]} for r in recs]
+        return [
+            {"id": r["id"], "kind": r["kind"], "date": r["date"], "quote": r["text"]} for r in recs
+        ]
     if fmt == "xes":
         root = ET.fromstring(content)
         out = []
@@ -72,14 +84,26 @@ def read_back(fmt: str, content: bytes) -> list[dict[str, Any]]:
     out = []
     for ev in doc["events"]:
         attrs = {a["name"]: a["value"] for a in ev["attributes"]}
-        out.append({"id": attrs["event_id"], "kind": ev["type"], "date": ev["time"][:10], "quote": attrs["source_quote"]})
+        out.append(
+            {
+                "id": attrs["event_id"],
+                "kind": ev["type"],
+                "date": ev["time"][:10],
+                "quote": attrs["source_quote"],
+            }
+        )
     return out
 
 
 def expected(data: ExportData, fmt: str) -> list[dict[str, Any]]:
     events = [e for e in data.log.events if fmt != "acled" or e.crosswalk.acled]
     return [
-        {"id": e.id, "kind": e.kind, "date": e.date.isoformat(), "quote": e.sources[0].quote if e.sources else ""}
+        {
+            "id": e.id,
+            "kind": e.kind,
+            "date": e.date.isoformat(),
+            "quote": e.sources[0].quote if e.sources else "",
+        }
         for e in events
     ]
 
@@ -143,7 +167,10 @@ def test_ocel_relations_point_at_objects() -> None:
 
 def test_export_cli(tmp_path: Path) -> None:
     out = tmp_path / "k.jsonl"
-    r = CliRunner().invoke(main, ["export", "--pack", "kenya-2007-2008", "--format", "plover", "--out", str(out), "--json"])
+    r = CliRunner().invoke(
+        main,
+        ["export", "--pack", "kenya-2007-2008", "--format", "plover", "--out", str(out), "--json"],
+    )
     assert r.exit_code == 0, r.output
     info = json.loads(r.output)
     assert info["format_version"] == 1 and info["records"] == info["events"] == 11
@@ -174,14 +201,18 @@ def events(draw: st.DrawFn, index: int) -> Event:
     for q in quotes:
         cites.append(Citation(article=draw(SLUG), quote=q, start=pos, end=pos + len(q)))
         pos += len(q) + 1
-    plover = draw(st.none() | st.builds(Plover, event=st.sampled_from(["PROTEST", "AGREE", "REJECT"])))
+    plover = draw(
+        st.none() | st.builds(Plover, event=st.sampled_from(["PROTEST", "AGREE", "REJECT"]))
+    )
     return Event(
         id=f"e{index}-{draw(SLUG)}",
         kind=draw(KIND),
         date=draw(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
         actors=tuple(draw(st.lists(SLUG, max_size=2))),
         summary=draw(st.text(max_size=30)),
-        crosswalk=Crosswalk(plover=plover, acled=draw(st.none() | st.just("Protests/Peaceful protest"))),
+        crosswalk=Crosswalk(
+            plover=plover, acled=draw(st.none() | st.just("Protests/Peaceful protest"))
+        ),
         sources=tuple(cites),
     )
 
@@ -189,7 +220,9 @@ def events(draw: st.DrawFn, index: int) -> Event:
 @st.composite
 def logs(draw: st.DrawFn) -> ExportData:
     n = draw(st.integers(0, 5))
-    log = EventLog(dispute=draw(st.text(max_size=10)), events=tuple(draw(events(i)) for i in range(n)))
+    log = EventLog(
+        dispute=draw(st.text(max_size=10)), events=tuple(draw(events(i)) for i in range(n))
+    )
     return ExportData(draw(SLUG), log)
 
 

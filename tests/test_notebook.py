@@ -63,7 +63,9 @@ def test_views_of_results() -> None:
     assert "10 runs" in repr(sim)
     assert body_rows(sim._repr_html_()) == len(sim.outcomes)
     found = explore(max_depth=3, max_states=500)
-    assert body_rows(found._repr_html_()) == min(MAX_ROWS, len(found.outcomes) + len(found.violations))
+    assert body_rows(found._repr_html_()) == min(
+        MAX_ROWS, len(found.outcomes) + len(found.violations)
+    )
 
 
 def test_version() -> None:

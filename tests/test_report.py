@@ -52,7 +52,12 @@ class Page(HTMLParser):
         if tag == "link":
             self.external.append(str(a.get("href")))
         if tag == "tr" and "event" in cls:
-            self._row = {"event": a.get("data-event"), "quote": "", "article": "", "rejected": "rejected" in cls}
+            self._row = {
+                "event": a.get("data-event"),
+                "quote": "",
+                "article": "",
+                "rejected": "rejected" in cls,
+            }
             self.events.append(self._row)
         elif tag == "tr" and "rejected" in cls and "event" not in cls:
             self._row = {"event": a.get("data-event"), "rule": "", "provision": ""}
@@ -63,7 +68,12 @@ class Page(HTMLParser):
             or (tag == "td" and "rule" in cls)
             or (tag == "div" and "provision" in cls)
         ):
-            self._capture = {"blockquote": "quote", "code": "article", "td": "rule", "div": "provision"}[tag]
+            self._capture = {
+                "blockquote": "quote",
+                "code": "article",
+                "td": "rule",
+                "div": "provision",
+            }[tag]
             self._text = []
         if tag == "script" and a.get("type") == "application/json":
             self._json_id, self._text = str(a.get("id")), []
@@ -138,7 +148,9 @@ def test_report_charts_a_simulation(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert json.loads(r.output)["simulation"] is True
     chart = parse(out.read_text(encoding="utf-8")).figures["outcomes-data"]["data"][0]
-    assert chart["x"] == list(sim["outcomes"]) and chart["y"] == [v["p"] for v in sim["outcomes"].values()]
+    assert chart["x"] == list(sim["outcomes"]) and chart["y"] == [
+        v["p"] for v in sim["outcomes"].values()
+    ]
 
 
 def test_report_cli_is_deterministic_and_reports_bad_input(tmp_path: Path) -> None:
@@ -154,7 +166,14 @@ def test_report_cli_is_deterministic_and_reports_bad_input(tmp_path: Path) -> No
         ["report", "nope.yaml", "--out", str(tmp_path / "x.html")],
         ["report", "--pack", "nope", "--out", str(tmp_path / "x.html")],
         ["report", scenario, "--pack", "kenya-2007-2008", "--out", str(tmp_path / "x.html")],
-        ["report", scenario, "--simulation", str(tmp_path / "bad.json"), "--out", str(tmp_path / "x.html")],
+        [
+            "report",
+            scenario,
+            "--simulation",
+            str(tmp_path / "bad.json"),
+            "--out",
+            str(tmp_path / "x.html"),
+        ],
         ["report", scenario, "--out", str(tmp_path / "missing" / "x.html")],
     ):
         bad = CliRunner().invoke(main, args)
@@ -196,7 +215,11 @@ def test_report_opens_in_a_headless_browser(tmp_path: Path) -> None:
             "--virtual-time-budget=20000", "--window-size=1280,2000", "--enable-logging=stderr",
             "--v=0"]  # fmt: skip
     dom = subprocess.run(
-        [*args, "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=180, check=False
+        [*args, "--dump-dom", out.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     body = re.search(r"<body[^>]*>", dom.stdout)
     assert body is not None and 'data-rendered="ok"' in body.group(0), dom.stdout[-300:]

@@ -274,7 +274,9 @@ def _print_evaluation(name: str, description: str, result: Any, tolerance: int) 
 @click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in + pack's).")
 @click.option("--tolerance", type=click.IntRange(0, 3660), default=1, show_default=True,
               help="Days of slack around a gold event's period.")  # fmt: skip
-@click.option("--min-f1", type=click.FloatRange(0, 1), default=None, help="Exit 1 if any F1 is below this.")
+@click.option(
+    "--min-f1", type=click.FloatRange(0, 1), default=None, help="Exit 1 if any F1 is below this."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @input_errors
 def evaluate_cmd(
@@ -321,7 +323,7 @@ def evaluate_cmd(
                 "sets": {
                     s.name: {"description": s.description, "held_out": s.held_out, **r.summary()}
                     for s, r in results
-                }
+                },
             }
         )
     else:

@@ -88,9 +88,7 @@ def report(
     )
     page = report_html(inp)
     atomic.write_text(out, page)
-    runs = [
-        {"name": r.name, "passed": r.passed, **r.trace.summary()} for r in inp.runs
-    ]
+    runs = [{"name": r.name, "passed": r.passed, **r.trace.summary()} for r in inp.runs]
     if as_json:
         echo_json(
             {
@@ -123,7 +121,9 @@ def _load_simulation(path: str) -> dict[str, Any]:
         ) from None
     outcomes = data.get("outcomes") if isinstance(data, dict) else None
     if not isinstance(outcomes, dict) or not all(
-        isinstance(v, dict) and isinstance(v.get("p"), int | float) and isinstance(v.get("ci95"), list)
+        isinstance(v, dict)
+        and isinstance(v.get("p"), int | float)
+        and isinstance(v.get("ci95"), list)
         for v in outcomes.values()
     ):
         raise InputError(

@@ -212,7 +212,9 @@ def simulate(
     finish(result, out, as_json, violated=bool(result.violated), interrupted=partial)
 
 
-def finish(result: Any, out: str | None, as_json: bool, *, violated: bool, interrupted: str) -> None:
+def finish(
+    result: Any, out: str | None, as_json: bool, *, violated: bool, interrupted: str
+) -> None:
     """Print a simulation's or a sweep's result (JSON with the table written, or its summary),
     say what an interruption left, and exit: 1 on violations, 130 if interrupted, else 0."""
     if as_json:

@@ -239,7 +239,9 @@ class EventLog(_Frozen):
             else ""
         )
         name = f" {self.dispute!r}" if self.dispute else ""
-        return f"<EventLog{name}: {len(self.events)} events{span}, {len(self.conflicts)} conflict(s)>"
+        return (
+            f"<EventLog{name}: {len(self.events)} events{span}, {len(self.conflicts)} conflict(s)>"
+        )
 
     def _repr_html_(self) -> str:
         from negotiation.render.notebook import event_log_html

@@ -32,14 +32,20 @@ EPOCH = "1970-01-01T00:00:00Z"
 
 def _objects(data: ExportData) -> list[dict[str, Any]]:
     actors = sorted(
-        {a for e in data.log.events for a in (*e.actors, *e.recipients, *filter(None, [e.mediator]))}
+        {
+            a
+            for e in data.log.events
+            for a in (*e.actors, *e.recipients, *filter(None, [e.mediator]))
+        }
     )
     articles = sorted({c.article for e in data.log.events for c in e.sources})
     out: list[dict[str, Any]] = [
         {
             "id": f"dispute:{data.case_id}",
             "type": "dispute",
-            "attributes": [{"name": "name", "time": EPOCH, "value": data.log.dispute or data.case_id}],
+            "attributes": [
+                {"name": "name", "time": EPOCH, "value": data.log.dispute or data.case_id}
+            ],
         }
     ]
     out += [
@@ -112,4 +118,6 @@ def _render(data: ExportData) -> Rendered:
     return Rendered(text.encode("utf-8"), len(data.log.events))
 
 
-FORMAT = ExportFormat("ocel", ".jsonocel", "OCEL 2.0 JSON, events related to dispute, actors, articles", _render)
+FORMAT = ExportFormat(
+    "ocel", ".jsonocel", "OCEL 2.0 JSON, events related to dispute, actors, articles", _render
+)

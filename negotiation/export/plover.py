@@ -31,9 +31,7 @@ QUAD = {
     **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
     **dict.fromkeys(("COOPERATE", "AID", "RETREAT", "INVESTIGATE"), 2),
     **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "DISAPPROVE"), 3),
-    **dict.fromkeys(
-        ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CRIME", "FIGHT"), 4
-    ),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CRIME", "FIGHT"), 4),
 }
 CODEBOOK = "PLOVER"
 

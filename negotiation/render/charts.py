@@ -48,7 +48,9 @@ def citation_of(event: Event | None, outlets: Mapping[str, tuple[str, str]]) -> 
 
 def _verdict(s: Step) -> str:
     if s.accepted:
-        return "accepted" if s.phase_before == s.phase_after else f"{s.phase_before} → {s.phase_after}"
+        return (
+            "accepted" if s.phase_before == s.phase_after else f"{s.phase_before} → {s.phase_after}"
+        )
     return f"rejected by {s.rejected_by}: {s.reason or ''}"
 
 
@@ -224,7 +226,14 @@ def state_diagram(spec: ModelSpec, trace: Trace | None) -> dict[str, Any]:
     """The model's states (one row per region) and transitions, the replay's path highlighted."""
     visited = path_states(spec, trace)
     finals, taken = _highlights(spec, trace)
-    nodes: dict[str, list[Any]] = {"x": [], "y": [], "text": [], "hover": [], "color": [], "line": []}
+    nodes: dict[str, list[Any]] = {
+        "x": [],
+        "y": [],
+        "text": [],
+        "hover": [],
+        "color": [],
+        "line": [],
+    }
     lines: dict[bool, tuple[list[float | None], list[float | None]]] = {
         False: ([], []),
         True: ([], []),
@@ -280,8 +289,12 @@ def outcome_chart(simulation: Mapping[str, Any]) -> dict[str, Any]:
     outcomes: Mapping[str, Mapping[str, Any]] = simulation.get("outcomes", {})
     names = list(outcomes)
     p = [float(outcomes[n]["p"]) for n in names]
-    lo = [max(0.0, round(v - float(outcomes[n]["ci95"][0]), 6)) for v, n in zip(p, names, strict=True)]
-    hi = [max(0.0, round(float(outcomes[n]["ci95"][1]) - v, 6)) for v, n in zip(p, names, strict=True)]
+    lo = [
+        max(0.0, round(v - float(outcomes[n]["ci95"][0]), 6)) for v, n in zip(p, names, strict=True)
+    ]
+    hi = [
+        max(0.0, round(float(outcomes[n]["ci95"][1]) - v, 6)) for v, n in zip(p, names, strict=True)
+    ]
     return {
         "data": [
             {

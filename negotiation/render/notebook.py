@@ -74,7 +74,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], total: int | No
 
 
 def _figures(title: str, figures: Mapping[str, Any]) -> str:
-    items = " · ".join(f"{html.escape(k)}: <b>{html.escape(str(v))}</b>" for k, v in figures.items())
+    items = " · ".join(
+        f"{html.escape(k)}: <b>{html.escape(str(v))}</b>" for k, v in figures.items()
+    )
     return f"<p><b>{html.escape(title)}</b><br>{items}</p>"
 
 

@@ -136,7 +136,9 @@ def _step_rows(inp: ReportInput, run: Run) -> list[dict[str, Any]]:
     before = dict(run.trace.initial_regions)
     for s in run.trace.steps:
         if inp.model.spec.single_track:
-            change = f"{s.phase_before} → {s.phase_after}" if s.phase_before != s.phase_after else ""
+            change = (
+                f"{s.phase_before} → {s.phase_after}" if s.phase_before != s.phase_after else ""
+            )
         else:
             change = "; ".join(
                 f"{r}: {before.get(r)} → {state}"
@@ -173,7 +175,9 @@ def _invariants(inp: ReportInput, run: Run) -> list[dict[str, Any]]:
         written = next(
             (i for i in spec.invariants or () if not isinstance(i, str) and i.id == inv), None
         )
-        summary = written.summary if written else (INVARIANTS[inv].summary if inv in INVARIANTS else "")
+        summary = (
+            written.summary if written else (INVARIANTS[inv].summary if inv in INVARIANTS else "")
+        )
         provision = inp.model.provision(inv)
         out.append(
             {
