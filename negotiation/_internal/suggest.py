@@ -17,9 +17,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["did_you_mean", "nearest", "unknown"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["allowed_keys", "did_you_mean", "nearest", "unknown"]
 
 #: below this similarity (difflib's ratio) a name is not offered
 CUTOFF = 0.6
@@ -63,3 +68,45 @@ def unknown(what: str, name: str, candidates: Iterable[str], n: int = 3) -> str:
     if known and len(known) <= LIST_AT_MOST:
         return f"{message}; known: {', '.join(known)}"
     return message
+
+
+def _schema_node(schema: dict[str, Any], node: Any) -> list[dict[str, Any]]:
+    """The object schemas ``node`` may be ($ref followed, unions flattened)."""
+    if not isinstance(node, dict):
+        return []
+    if "$ref" in node:
+        name = str(node["$ref"]).rsplit("/", 1)[-1]
+        return _schema_node(schema, schema.get("$defs", {}).get(name))
+    out: list[dict[str, Any]] = [node]
+    for key in ("anyOf", "oneOf", "allOf"):
+        for member in node.get(key, ()):
+            out += _schema_node(schema, member)
+    return out
+
+
+@functools.cache
+def _json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """``model``'s JSON Schema, built once per class: a file with many unknown keys asks for
+    it once per key, and building it costs milliseconds. Read, never changed."""
+    return model.model_json_schema(by_alias=True)
+
+
+def allowed_keys(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    """The keys a document of ``model`` allows in the mapping at ``path`` (best effort)."""
+    schema = _json_schema(model)
+    nodes = _schema_node(schema, schema)
+    for part in path:
+        nxt: list[dict[str, Any]] = []
+        for n in nodes:
+            if isinstance(part, int):
+                items = n.get("items")
+                nxt += _schema_node(schema, items)
+                for item in n.get("prefixItems", ()):
+                    nxt += _schema_node(schema, item)
+            else:
+                nxt += _schema_node(schema, n.get("properties", {}).get(part))
+                extra = n.get("additionalProperties")
+                if isinstance(extra, dict):
+                    nxt += _schema_node(schema, extra)
+        nodes = nxt
+    return sorted({k for n in nodes for k in n.get("properties", {})})

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from negotiation._internal import dockinds, files, limits
-from negotiation._internal.suggest import did_you_mean
+from negotiation._internal.suggest import allowed_keys, did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
 __all__ = [
@@ -377,41 +377,6 @@ def _describe(err: dict[str, Any]) -> str:
             shown = shown[:57] + "..."
         return f"{msg} (got {shown})"
     return msg
-
-
-def _schema_node(schema: dict[str, Any], node: Any) -> list[dict[str, Any]]:
-    """The object schemas ``node`` may be ($ref followed, unions flattened)."""
-    if not isinstance(node, dict):
-        return []
-    if "$ref" in node:
-        name = str(node["$ref"]).rsplit("/", 1)[-1]
-        return _schema_node(schema, schema.get("$defs", {}).get(name))
-    out: list[dict[str, Any]] = [node]
-    for key in ("anyOf", "oneOf", "allOf"):
-        for member in node.get(key, ()):
-            out += _schema_node(schema, member)
-    return out
-
-
-def allowed_keys(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
-    """The keys a document of ``model`` allows in the mapping at ``path`` (best effort)."""
-    schema = model.model_json_schema(by_alias=True)
-    nodes = _schema_node(schema, schema)
-    for part in path:
-        nxt: list[dict[str, Any]] = []
-        for n in nodes:
-            if isinstance(part, int):
-                items = n.get("items")
-                nxt += _schema_node(schema, items)
-                for item in n.get("prefixItems", ()):
-                    nxt += _schema_node(schema, item)
-            else:
-                nxt += _schema_node(schema, n.get("properties", {}).get(part))
-                extra = n.get("additionalProperties")
-                if isinstance(extra, dict):
-                    nxt += _schema_node(schema, extra)
-        nodes = nxt
-    return sorted({k for n in nodes for k in n.get("properties", {})})
 
 
 def validation_problems(
