@@ -5,7 +5,10 @@ is missing or is a file, that is not writable, or that names a symlink, a FIFO o
 :class:`~negotiation.errors.InputError` naming the path (so ``--junit /dev/null`` never replaces
 the real ``/dev/null``). :func:`write_text` writes to a temporary file beside the target, flushes
 it to disk, gives it the mode of the file it replaces, and renames it over the target: a killed
-run leaves the previous good output. :func:`replace_dir` does the same for a whole folder (write a
+run leaves the previous good output (and a terminated one, SIGTERM, no temporary file either:
+:func:`remove_pending`); a write the system refuses half-way (a full disk) is an
+:class:`~negotiation.errors.InputError` naming the target, which keeps its old contents.
+:func:`replace_dir` does the same for a whole folder (write a
 sibling, then swap), so files from an earlier run never survive beside the new ones.
 
 >>> import tempfile, pathlib
@@ -32,6 +35,7 @@ __all__ = [
     "MARKER",
     "check_output",
     "check_output_dir",
+    "remove_pending",
     "replace_dir",
     "write_bytes",
     "write_text",
@@ -39,6 +43,25 @@ __all__ = [
 
 #: the file that marks a folder as written by :func:`replace_dir` (and so replaceable)
 MARKER = ".negotiation-output"
+
+#: temporary files and folders being written now: :func:`remove_pending` deletes them when the
+#: process is terminated (SIGTERM) half-way, so that no hidden partial output stays behind
+#: (a forked worker inherits the set: it removes only its own process's, by process id)
+_PENDING: dict[Path, int] = {}
+
+
+def remove_pending() -> None:
+    """Delete the temporary files and folders of writes still under way (the targets are
+    untouched: a write replaces its target only when it is complete)."""
+    for path, pid in list(_PENDING.items()):
+        if pid != os.getpid():
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        _PENDING.pop(path, None)
 
 
 def _umask() -> int:
@@ -135,53 +158,61 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _write_new(path: Path, text: str, mode: int) -> None:
+def _write_new(path: Path, data: str | bytes, mode: int) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
+    if isinstance(data, str):
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    else:
+        with os.fdopen(fd, "wb") as fb:
+            fb.write(data)
+            fb.flush()
+            os.fsync(fb.fileno())
     os.chmod(path, mode)
+
+
+def _cannot_write(target: Path, exc: OSError, kept: bool) -> InputError:
+    """A write the system refused half-way (disk full, quota, I/O error), named at the target."""
+    why = exc.strerror or type(exc).__name__
+    after = "; the previous file is kept" if kept else "; nothing was written"
+    return _fail(target, f"cannot write: {why}{after}")
+
+
+def _write(path: Path | str, data: str | bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    target = check_output(path)
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
+        _PENDING[tmp] = os.getpid()
+        os.unlink(tmp)
+        _write_new(tmp, data, 0o666 & ~_umask() if mode is None else mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise _cannot_write(target, exc, kept=mode is not None) from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+            _PENDING.pop(tmp, None)
+    _fsync_dir(target.parent)
 
 
 def write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, keeping its mode (as :func:`write_text`)."""
-    target = check_output(path)
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
+    _write(path, data)
 
 
 def write_text(path: Path | str, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path`` atomically, keeping its mode."""
-    target = check_output(path)
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        os.unlink(tmp)
-        _write_new(Path(tmp), text, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
+    _write(path, text)
 
 
 def replace_dir(path: Path | str, files: Mapping[str, str]) -> list[Path]:
@@ -189,9 +220,11 @@ def replace_dir(path: Path | str, files: Mapping[str, str]) -> list[Path]:
     :data:`MARKER`: written in full as a hidden sibling, then swapped in. Returns the paths."""
     target = check_output_dir(path)
     mode = 0o666 & ~_umask()
-    new = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    new: Path | None = None
     old: Path | None = None
     try:
+        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+        _PENDING[new] = os.getpid()
         for name, text in files.items():
             _write_new(new / name, text, mode)
         _write_new(new / MARKER, "written by negotiation; replaced whole on every run\n", mode)
@@ -203,13 +236,19 @@ def replace_dir(path: Path | str, files: Mapping[str, str]) -> list[Path]:
             )
             os.rename(target, old / "d")
         os.rename(new, target)
-    except BaseException:
+    except BaseException as exc:
         if old is not None and (old / "d").exists() and not target.exists():
             os.rename(old / "d", target)  # put the previous good output back
-        shutil.rmtree(new, ignore_errors=True)
+        if new is not None:
+            shutil.rmtree(new, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(target, exc, kept=target.exists()) from None
         raise
+    finally:
+        if new is not None:
+            _PENDING.pop(new, None)
     _fsync_dir(target.parent)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

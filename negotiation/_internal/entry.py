@@ -5,15 +5,31 @@ modules are still being imported, where it would otherwise show a traceback."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from types import FrameType
 
 __all__ = ["EXIT_INTERRUPTED", "run"]
 
 EXIT_INTERRUPTED = 130  # as negotiation.cli.common says; not imported, to stay importable fast
 
 
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM: delete the temporary files of writes under way, then die of the signal as
+    before (the exit status a shell shows, 143, is unchanged)."""
+    from negotiation._internal import atomic
+
+    atomic.remove_pending()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
 def run() -> None:
-    """Run the command line (``negotiation.cli.main``); Ctrl-C at any point is exit 130."""
+    """Run the command line (``negotiation.cli.main``); Ctrl-C at any point is exit 130; a
+    SIGTERM leaves no temporary file behind (:func:`_terminated`)."""
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         from negotiation.cli import main
 

@@ -2,21 +2,25 @@
 
 A FIFO, a device (``/dev/zero``), a directory or a symlink loop is refused with a message before
 anything is read; a file over the size limit (:mod:`negotiation._internal.limits`) is refused
-before it is read whole; bytes that are not UTF-8 are located by line and column.
+before it is read whole; bytes that are not UTF-8 are located by line and column. A JSON input
+(:func:`read_json`) has the YAML documents' limits and rules: nested no deeper than the depth
+limit, no key twice in one object, no number too long to convert, no ``NaN`` or ``Infinity``.
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 
 from negotiation._internal import limits
 from negotiation.errors import InputError, Problem
 
-__all__ = ["CONTROL", "kind_of", "read_bytes", "read_text", "refuse_byte_order_mark"]
+__all__ = ["CONTROL", "kind_of", "read_bytes", "read_json", "read_text", "refuse_byte_order_mark"]
 
 #: control characters no input text may hold (terminal escapes, bells ...): every C0 character
 #: but tab, newline, carriage return and form feed, DEL, and the C1 range
@@ -166,3 +170,77 @@ def read_text(path: Path | str) -> str:
             )
         )
     return text
+
+
+#: the tokens of JSON text that :func:`read_json` checks before parsing: strings (skipped whole,
+#: so brackets inside them do not count), brackets, colons, digit runs and bare words
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]|[0-9]+|[A-Za-z]+')
+
+
+def _at(path: Path | str, text: str, at: int, message: str) -> InputError:
+    line = text.count("\n", 0, at) + 1
+    return InputError(
+        Problem(file=str(path), line=line, column=at - text.rfind("\n", 0, at), message=message)
+    )
+
+
+def _check_json(path: Path | str, text: str) -> None:
+    """Refuse, located, what :func:`json.loads` would recurse into or take silently: nesting
+    past the depth limit, a key twice in one object, a number too long to convert to an int,
+    ``NaN`` and ``Infinity``. Malformed JSON is left to the parser, which locates it."""
+    depth = limits.current().depth
+    digits = sys.get_int_max_str_digits() or 4300
+    stack: list[dict[str, int] | None] = []  # per open bracket: an object's keys, or None
+    last: re.Match[str] | None = None
+    for m in _JSON_TOKENS.finditer(text):
+        token = m.group()
+        if token in "{[":
+            if len(stack) >= depth:
+                raise _at(
+                    path,
+                    text,
+                    m.start(),
+                    f"nested more than {depth} levels deep ({limits.raise_hint('depth')})",
+                )
+            stack.append({} if token == "{" else None)
+        elif token in "}]":
+            if stack:
+                stack.pop()
+        elif token == ":":
+            keys = stack[-1] if stack else None
+            if keys is not None and last is not None and last.group().startswith('"'):
+                try:
+                    key = json.loads(last.group())
+                except ValueError:
+                    key = last.group()
+                if key in keys:
+                    first = keys[key]
+                    raise _at(
+                        path,
+                        text,
+                        last.start(),
+                        f"duplicate key {key!r} (first at line {text.count(chr(10), 0, first) + 1})",
+                    )
+                keys[key] = last.start()
+        elif token[0].isdigit() and len(token) > digits:
+            raise _at(path, text, m.start(), f"a number of {len(token)} digits, expected a number")
+        elif token in ("NaN", "Infinity"):
+            raise _at(path, text, m.start(), f"{token} is not JSON, expected a finite number")
+        last = m
+
+
+def read_json(path: Path | str) -> object:
+    """A JSON file's value, read as :func:`read_text` reads text; a file that is not JSON, or
+    that breaks a limit (:func:`_check_json`), is an :class:`InputError` at its line."""
+    text = read_text(path)
+    _check_json(path, text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            Problem(
+                file=str(path), line=exc.lineno, column=exc.colno, message=f"not JSON: {exc.msg}"
+            )
+        ) from None
+    except (RecursionError, ValueError) as exc:  # what the checks above should have caught
+        raise InputError(Problem(file=str(path), message=f"not JSON we can read: {exc}")) from None

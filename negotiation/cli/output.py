@@ -3,7 +3,7 @@ process-mining logs) and report (a self-contained HTML page)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -108,30 +108,25 @@ def report(
 
 def _load_simulation(path: str) -> dict[str, Any]:
     """The JSON of ``negotiation simulate --json``: a mapping with ``outcomes``."""
-    import json
+    import math
 
-    from negotiation._internal.files import read_text
+    from negotiation._internal.files import read_json
     from negotiation.errors import InputError, Problem
 
-    try:  # a regular file within the size limit (never a FIFO or a device)
-        data = json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            Problem(file=path, line=exc.lineno, column=exc.colno, message=f"not JSON: {exc.msg}")
-        ) from None
+    data = read_json(path)  # a regular file within the limits (never a FIFO or a device)
+    expected = (
+        "expected the JSON of `negotiation simulate --json` (a mapping with "
+        "'outcomes', each with 'p' and 'ci95')"
+    )
     outcomes = data.get("outcomes") if isinstance(data, dict) else None
-    if not isinstance(outcomes, dict) or not all(
-        isinstance(v, dict)
-        and isinstance(v.get("p"), int | float)
-        and isinstance(v.get("ci95"), list)
-        for v in outcomes.values()
-    ):
-        raise InputError(
-            Problem(
-                file=path,
-                message="expected the JSON of `negotiation simulate --json` (a mapping with "
-                "'outcomes', each with 'p' and 'ci95')",
-            )
-        )
-    result: dict[str, Any] = data
-    return result
+    where = "outcomes" if isinstance(data, dict) and "outcomes" in data else ""
+    if isinstance(outcomes, dict):
+        for name, v in outcomes.items():
+            p = v.get("p") if isinstance(v, dict) else None
+            number = isinstance(p, int | float) and not isinstance(p, bool) and math.isfinite(p)
+            if not (number and isinstance(v.get("ci95"), list)):
+                where = f"outcomes.{name}"
+                break
+        else:
+            return cast(dict[str, Any], data)
+    raise InputError(Problem(file=path, path=where, message=expected))
