@@ -26,6 +26,7 @@ from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
+from negotiation.extract.relative import offsets
 from negotiation.extract.roles import roles
 from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
 
@@ -96,10 +97,10 @@ _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # "the agreement of July 2014": a date naming a thing, not dating the event
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
-_SAME_DAY = re.compile(r"\b(?:the same day|that same day|on the same day|that day)\b", re.I)
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _QUOTE_OPEN = '“"'
 _QUOTE_CLOSE = '”"'
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -287,11 +288,18 @@ class Extractor:
             ):
                 d = ahead
             out.append(d)
-        for m in _SAME_DAY.finditer(text):
-            before = [d for d in out if d.end <= m.start() and d.granularity.value == "day"]
+        for off in offsets(text):
+            # "the next day", "two days later": from the story's last day, not publication
+            before = [
+                d for d in out
+                if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
+            ]  # fmt: skip
             anchor = before[-1] if before else self._context
-            if anchor is not None:
-                out.append(anchor._replace(text=m.group(0), start=m.start(), end=m.end()))
+            if anchor is None:
+                continue
+            out = [d for d in out if d.end <= off.start or d.start >= off.end]
+            day = anchor.date + dt.timedelta(days=off.days)
+            out.append(ResolvedDate(day, anchor.granularity, off.text, None, off.start, off.end))
         return sorted(out, key=lambda d: d.start)
 
     def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
@@ -314,7 +322,9 @@ class Extractor:
 
         def distance(d: ResolvedDate) -> int:
             if d.end <= trig.start:
-                return trig.start - d.end
+                # "arrested on July 15, and freed them two days later": another clause's date
+                other = _NEXT_CLAUSE.search(text, d.end, trig.start) is not None
+                return trig.start - d.end + (1000 if other else 0)
             if d.start >= trig.end:
                 return d.start - trig.end
             return 0

@@ -1,0 +1,65 @@
+"""Days named relative to another day of the story, not to the publication date.
+
+A report tells a sequence: "Police arrested him on July 15. He was released the next day."
+"The next day", "two days later", "that same day" count from the last day the story named, in
+the sentence or the one before it::
+
+    >>> [(o.text, o.days) for o in offsets("They met again two days later and the next day.")]
+    [('two days later', 2), ('the next day', 1)]
+    >>> [(o.text, o.days) for o in offsets("He was freed that same day.")]
+    [('that same day', 0)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+__all__ = ["Offset", "offsets"]
+
+_COUNT = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+_OFFSET = re.compile(
+    r"\b(?:"
+    r"(?P<same>(?:on\s+)?(?:that\s+same|the\s+same|that)\s+day)"
+    r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve))(?!\s+of\b)"
+    r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r")",
+    re.I,
+)
+
+
+class Offset(NamedTuple):
+    """A relative day expression: ``days`` after (negative: before) the story's last day."""
+
+    start: int
+    end: int
+    days: int
+    text: str
+    #: counted from the previous day only ("the day before"), never from the publication date
+    relative_only: bool = True
+
+
+def offsets(text: str) -> Iterator[Offset]:
+    """The relative day expressions of a sentence, in order."""
+    for m in _OFFSET.finditer(text):
+        if m.group("same"):
+            days = 0
+        elif m.group("next"):
+            days = 1
+        elif m.group("prev"):
+            days = -1
+        else:
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else _COUNT[n]
+            days = count * _UNIT[m.group("unit").lower()]
+            if m.group("dir").lower() in ("earlier", "before"):
+                days = -days
+        yield Offset(m.start(), m.end(), days, m.group(0))

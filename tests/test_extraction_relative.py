@@ -1,0 +1,55 @@
+"""Days named relative to another day of the story ("the next day", "two days later")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from negotiation.extract import extract_text
+from negotiation.extract.relative import offsets
+
+PUB = dt.date(2014, 7, 25)
+
+
+def _dates(text: str) -> dict[str, str]:
+    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB)}
+
+
+def test_offsets_read_counts_units_and_direction() -> None:
+    found = [(o.text, o.days) for o in offsets("a week later, then three days earlier")]
+    assert found == [("a week later", 7), ("three days earlier", -3)]
+    # "two days before the election" counts from the election, not from the story's last day
+    assert list(offsets("two days before the election")) == []
+    assert [o.days for o in offsets("on the eve of the vote; the day before")] == [-1]
+
+
+def test_the_next_day_counts_from_the_day_the_story_named() -> None:
+    text = "Police arrested seven opposition lawmakers on July 15. They were released the next day."
+    assert _dates(text) == {"arrest": "2014-07-15", "release": "2014-07-16"}
+
+
+def test_a_later_day_in_the_same_sentence() -> None:
+    text = "Police arrested seven lawmakers on July 15 and released them two days later."
+    assert _dates(text)["release"] == "2014-07-17"
+    # a date before ", and" belongs to the first clause, the later day to the second
+    text = "Police arrested seven lawmakers on July 15, and a court freed them two days later."
+    assert _dates(text) == {"arrest": "2014-07-15", "release": "2014-07-17"}
+
+
+def test_the_same_day_keeps_the_day() -> None:
+    text = "Protesters clashed with police on July 15. Police arrested seven lawmakers that same day."
+    assert _dates(text)["arrest"] == "2014-07-15"
+
+
+def test_with_no_day_named_before_an_offset_names_no_date() -> None:
+    # no anchor: the relative day cannot be resolved, and it is not the publication date + 1
+    ms = extract_text("They were released the next day.", PUB)
+    assert all(m.date <= PUB for m in ms)
+
+
+@given(st.text(max_size=200))
+def test_offsets_never_fail_and_stay_inside_the_text(text: str) -> None:
+    for o in offsets(text):
+        assert text[o.start : o.end] == o.text and -70 <= o.days <= 70
