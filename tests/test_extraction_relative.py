@@ -39,7 +39,9 @@ def test_a_later_day_in_the_same_sentence() -> None:
 
 
 def test_the_same_day_keeps_the_day() -> None:
-    text = "Protesters clashed with police on July 15. Police arrested seven lawmakers that same day."
+    text = (
+        "Protesters clashed with police on July 15. Police arrested seven lawmakers that same day."
+    )
     assert _dates(text)["arrest"] == "2014-07-15"
 
 

@@ -15,7 +15,8 @@ _ELECTION_AFTER = re.compile(
     re.I,
 )
 _ELECTION_BEFORE = re.compile(
-    r"(?:elections?|polls?|vote|ballot|run-?offs?)\s+(?:held\s+|was\s+held\s+)?(?:on|in|of)?\s*$",
+    r"(?:elections?|polls?|vote|ballot|run-?offs?)\s+(?:held\s+|was\s+held\s+)?"
+    r"(?:(?:(?:set|scheduled|planned|called)\s+)?for|on|in|of)?\s*$",
     re.I,
 )
 _DATED_ELECTION = re.compile(

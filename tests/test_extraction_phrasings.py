@@ -1,0 +1,41 @@
+"""Phrasings of real reports: what each sentence must (and must not) give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from negotiation.extract import extract_text
+
+PUB = dt.date(2019, 11, 12)  # a Tuesday
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a head of state or government forced out without a vote
+        ("President Evo Morales resigned on Sunday after weeks of protests.", "leader_removed", "2019-11-10"),
+        ("He stepped down as prime minister on Monday.", "leader_removed", "2019-11-11"),
+        # a vote's outcome is what happened, not a plan
+        ("Parliament voted 101-0 to strip him of his immunity on Wednesday.", "member_expelled", "2019-11-06"),
+        ("The Supreme Court threw out the results on Monday.", "election_annulled", "2019-11-11"),
+        ("On Monday the court struck down the presidential election.", "election_annulled", "2019-11-11"),
+    ],
+)  # fmt: skip
+def test_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
+    assert _kinds(text).get(kind) == date
+
+
+def test_a_party_post_is_not_the_head_of_government() -> None:
+    assert "leader_removed" not in _kinds("Sam Rainsy resigned as president of the CNRP on Monday.")
+
+
+def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
+    found = _kinds("The president dissolved parliament and called snap elections for January 5.")
+    # the dissolution is not dated by the (future) election day, read back a year
+    assert found["assembly_dissolved"] != "2019-01-05"
