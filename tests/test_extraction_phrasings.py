@@ -24,6 +24,7 @@ def _kinds(text: str) -> dict[str, str]:
         # a vote's outcome is what happened, not a plan
         ("Parliament voted 101-0 to strip him of his immunity on Wednesday.", "member_expelled", "2019-11-06"),
         ("The Supreme Court threw out the results on Monday.", "election_annulled", "2019-11-11"),
+        ("The two sides emerged after five hours of talks on Monday.", "talks_held", "2019-11-11"),
         ("On Monday the court struck down the presidential election.", "election_annulled", "2019-11-11"),
     ],
 )  # fmt: skip
