@@ -25,6 +25,13 @@ def _kinds(text: str) -> dict[str, str]:
         ("Parliament voted 101-0 to strip him of his immunity on Wednesday.", "member_expelled", "2019-11-06"),
         ("The Supreme Court threw out the results on Monday.", "election_annulled", "2019-11-11"),
         ("The two sides emerged after five hours of talks on Monday.", "talks_held", "2019-11-11"),
+        ("Hun Sen and Sam Rainsy shook hands on a deal on Monday.", "agreement", "2019-11-11"),
+        ("The election committee confirmed the ruling party's victory on Sunday.", "results_announced", "2019-11-10"),
+        ("Authorities banned all public gatherings in the capital on Monday.", "ban", "2019-11-11"),
+        ("The Constitutional Council on Friday upheld the official results.", "court_ruling", "2019-11-08"),
+        ("On Monday the assembly elected Heng Samrin as its president.", "officers_elected", "2019-11-11"),
+        ("On Sunday he pulled out of the run-off, citing violence.", "election_boycott", "2019-11-10"),
+        ("On Sunday soldiers announced that the army had taken power.", "coup", "2019-11-10"),
         ("On Monday the court struck down the presidential election.", "election_annulled", "2019-11-11"),
     ],
 )  # fmt: skip
