@@ -55,3 +55,23 @@ def test_with_no_day_named_before_an_offset_names_no_date() -> None:
 def test_offsets_never_fail_and_stay_inside_the_text(text: str) -> None:
     for o in offsets(text):
         assert text[o.start : o.end] == o.text and -70 <= o.days <= 70
+
+
+def test_the_previous_week_is_the_week_before_the_story_s_day() -> None:
+    text = "Police arrested him on Feb. 23, and Prime Minister Giorgi Gakharia resigned the previous week."
+    found = {m.kind: m for m in extract_text(text, dt.date(2021, 5, 30))}
+    assert found["arrest"].date == dt.date(2021, 2, 23)
+    removed = found["leader_removed"]
+    assert (removed.date, removed.granularity.value) == (dt.date(2021, 2, 15), "week")
+
+
+def test_a_coordinated_bare_verb_shares_the_first_verb_s_modality() -> None:
+    from negotiation.extract.extract import Extractor, TextArticle
+
+    said = "The party said on Sunday it would end its boycott and take up its seats."
+    ms = Extractor().mentions(TextArticle("a", dt.date(2021, 5, 30), said))
+    assert [(m.kind, m.modality) for m in ms if m.kind == "seats_taken"] == [
+        ("seats_taken", "planned")
+    ]
+    did = "The party ended its boycott on Sunday and took up its seats."
+    assert "seats_taken" in _dates(did)

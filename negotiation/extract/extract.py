@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from negotiation.corpus import clean_paragraphs, split_sentences
-from negotiation.events import Citation, EventLog, Facts
+from negotiation.events import Citation, EventLog, Facts, Granularity
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
 from negotiation.extract.anchoring import FALLBACK_NOTE, anchor_to_election
@@ -299,7 +299,10 @@ class Extractor:
                 continue
             out = [d for d in out if d.end <= off.start or d.start >= off.end]
             day = anchor.date + dt.timedelta(days=off.days)
-            out.append(ResolvedDate(day, anchor.granularity, off.text, None, off.start, off.end))
+            grain = anchor.granularity
+            if off.week:  # weeks run from Monday, as "last week" does
+                day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
+            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end))
         return sorted(out, key=lambda d: d.start)
 
     def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:

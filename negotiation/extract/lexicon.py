@@ -36,7 +36,7 @@ from negotiation.extract.lexicon_fields import (
     vocab_outcome,
 )
 from negotiation.extract.matching import PatternIndex, Spans
-from negotiation.extract.modality import is_generic, modality_of, participle_head
+from negotiation.extract.modality import coordinated_head, is_generic, modality_of, participle_head
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
 
 if TYPE_CHECKING:
@@ -227,6 +227,12 @@ class Lexicon:
         if not modal and not negated and at is not None:
             # "will join parliament, putting an end to the boycott": the clause it hangs on
             modal = bool(self.modals.search(self.window(sentence, at)))
+        head = coordinated_head(sentence, start)
+        if not modal and not negated and head is not None:
+            # "it would end its boycott and take up its seats": the first verb's modality
+            before = self.window(sentence, head)
+            negated = bool(self.negators.search(before))
+            modal = bool(self.modals.search(before))
         outcome: Outcome = "keep"
         if negated:
             outcome = rule.negated

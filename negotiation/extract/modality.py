@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_generic", "modality_of", "participle_head"]
+__all__ = ["coordinated_head", "is_generic", "modality_of", "participle_head"]
 
 _MODALITY_CUES = (
     ("conditional", re.compile(r"\b(?:if|unless|provided|in case)\b", re.I)),
@@ -82,3 +82,35 @@ def participle_head(sentence: str, start: int) -> int | None:
     """
     m = _PARTICIPLE.search(sentence[max(0, start - 80) : start])
     return None if m is None else max(0, start - 80) + m.start()
+
+
+_AND = re.compile(r"\band\s+$")
+_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|shall|could|might|may|can|should|must|not|to)\s+(\w+)\b"
+)
+
+
+def coordinated_head(sentence: str, start: int) -> int | None:
+    """Where the first verb of a coordination begins when ``start`` is a second, bare verb
+    ("it would end its boycott and take up its seats": ``take`` shares ``would end``); ``None``
+    when the word at ``start`` is not a bare verb right after "and".
+
+    >>> s = "It said it would end its boycott and take up its seats."
+    >>> coordinated_head(s, s.index("take"))
+    17
+    >>> coordinated_head("It ended its boycott and took up its seats.", 25) is None
+    True
+    """
+    from negotiation.extract.tokens import lemma_of
+
+    if not _AND.search(sentence[max(0, start - 8) : start]):
+        return None
+    word = re.match(r"\w+", sentence[start:])
+    if word is None or lemma_of(word.group(0)) != word.group(0).lower():
+        return None  # "took", "taking", "takes": a verb of its own tense
+    lo = max(0, start - 120)
+    clause = sentence[lo:start]
+    heads = list(_VERB_BEFORE.finditer(clause))
+    if not heads or re.search(r"[,;:.]", clause[heads[-1].end() :]):
+        return None
+    return lo + heads[-1].start(1)

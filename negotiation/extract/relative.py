@@ -8,6 +8,8 @@ the sentence or the one before it::
     [('two days later', 2), ('the next day', 1)]
     >>> [(o.text, o.days) for o in offsets("He was freed that same day.")]
     [('that same day', 0)]
+    >>> [(o.text, o.days, o.week) for o in offsets("He had resigned the previous week.")]
+    [('the previous week', -7, True)]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _OFFSET = re.compile(
     r"(?P<same>(?:on\s+)?(?:that\s+same|the\s+same|that)\s+day)"
     r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve))(?!\s+of\b)"
+    r"|(?P<week>(?:in\s+|during\s+)?the\s+(?P<wdir>previous|following|preceding)\s+week)"
     r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
     r")",
@@ -43,8 +46,8 @@ class Offset(NamedTuple):
     end: int
     days: int
     text: str
-    #: counted from the previous day only ("the day before"), never from the publication date
-    relative_only: bool = True
+    #: "the previous week": the week around that day, not a day
+    week: bool = False
 
 
 def offsets(text: str) -> Iterator[Offset]:
@@ -56,6 +59,10 @@ def offsets(text: str) -> Iterator[Offset]:
             days = 1
         elif m.group("prev"):
             days = -1
+        elif m.group("week"):
+            back = m.group("wdir").lower() in ("previous", "preceding")
+            yield Offset(m.start(), m.end(), -7 if back else 7, m.group(0), week=True)
+            continue
         else:
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else _COUNT[n]
