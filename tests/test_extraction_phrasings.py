@@ -32,6 +32,13 @@ def _kinds(text: str) -> dict[str, str]:
         ("On Monday the assembly elected Heng Samrin as its president.", "officers_elected", "2019-11-11"),
         ("On Sunday he pulled out of the run-off, citing violence.", "election_boycott", "2019-11-10"),
         ("On Sunday soldiers announced that the army had taken power.", "coup", "2019-11-10"),
+        ("Parliament passed a no-confidence motion against Rajapaksa on Wednesday.", "government_dismissed", "2019-11-06"),
+        ("On Monday the Supreme Court suspended the dissolution of parliament.", "court_ruling", "2019-11-11"),
+        ("On Monday brawls broke out in the chamber.", "violence", "2019-11-11"),
+        ("President Jeenbekov announced his resignation on Thursday.", "leader_removed", "2019-11-07"),
+        ("Opposition leaders met President Barrow at State House on Friday.", "talks_held", "2019-11-08"),
+        ("On Friday the opposition refused to take up their mandates.", "boycott", "2019-11-08"),
+        ("On Friday the opposition deputies took up their mandates.", "seats_taken", "2019-11-08"),
         ("On Monday the court struck down the presidential election.", "election_annulled", "2019-11-11"),
     ],
 )  # fmt: skip
@@ -47,3 +54,9 @@ def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
     found = _kinds("The president dissolved parliament and called snap elections for January 5.")
     # the dissolution is not dated by the (future) election day, read back a year
     assert found["assembly_dissolved"] != "2019-01-05"
+
+
+def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
+    assert "assembly_dissolved" not in _kinds(
+        "The Supreme Court suspended the dissolution of parliament on Tuesday."
+    )
