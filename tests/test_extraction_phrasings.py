@@ -60,3 +60,37 @@ def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
     assert "assembly_dissolved" not in _kinds(
         "The Supreme Court suspended the dissolution of parliament on Tuesday."
     )
+
+
+def test_who_was_arrested_is_acted_on_not_acting() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer(
+        [
+            Actor(id="melia", name="Nika Melia", type="person"),
+            Actor(id="police", name="police", type="institution"),
+        ]
+    )
+    for text in (
+        "Nika Melia, who was arrested on Monday when police stormed the building, spoke.",
+        "On Monday, Nika Melia's arrest was condemned.",
+    ):
+        (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "arrest"]
+        assert "melia" in m.recipients and "melia" not in m.actors
+
+
+def test_what_someone_is_charged_with_is_no_event() -> None:
+    found = _kinds("Melia is charged with organising mass violence during protests in June 2019.")
+    assert "violence" not in found
+
+
+def test_a_rally_called_for_a_day_to_come_is_a_plan() -> None:
+    assert "protest" not in _kinds("They called a mass rally outside parliament for Friday.")
+
+
+def test_the_day_after_the_vote_counts_from_the_election_day() -> None:
+    text = (
+        "The ruling party won the Oct. 31 election. The opposition came second. "
+        "The day after the vote, opposition parties declared the election rigged."
+    )
+    assert _kinds(text)["results_rejected"] == "2019-11-01"

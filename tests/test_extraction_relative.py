@@ -23,6 +23,8 @@ def test_offsets_read_counts_units_and_direction() -> None:
     # "two days before the election" counts from the election, not from the story's last day
     assert list(offsets("two days before the election")) == []
     assert [o.days for o in offsets("on the eve of the vote; the day before")] == [-1]
+    # words that merely begin like one ("in the evening", "the day beforehand") are none
+    assert list(offsets("They marched in the evening, the day beforehand")) == []
 
 
 def test_the_next_day_counts_from_the_day_the_story_named() -> None:

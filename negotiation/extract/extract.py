@@ -126,6 +126,7 @@ class Extractor:
         self._pair: list[str] = []
         self._previous: list[MatchedActor] = []
         self._context: ResolvedDate | None = None  # the last day named before this sentence
+        self._election: ResolvedDate | None = None  # the last election day the report named
         self._subjects: list[str] = []  # the first actor of each sentence so far
         self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
 
@@ -160,6 +161,7 @@ class Extractor:
         self._previous = []
         self._subjects = []
         self._context = None
+        self._election = None
         for sentence in sentences:
             text = sentence.text
             found = self._actors(text)
@@ -184,6 +186,9 @@ class Extractor:
             # only the sentence right before dates an undated one ("... on 30 October. The
             # party said ..."); further back, background is as likely as sequel
             self._context = named[-1] if named else None
+            for d in named:
+                if about_election(text, d):
+                    self._election = d
         return anchor_to_election(out, published)
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
@@ -295,6 +300,8 @@ class Extractor:
                 if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
             anchor = before[-1] if before else self._context
+            if off.election and self._election is not None:
+                anchor = self._election  # "the day after the vote": the vote's day
             if anchor is None:
                 continue
             out = [d for d in out if d.end <= off.start or d.start >= off.end]

@@ -44,7 +44,10 @@ _GENERIC = re.compile(
     r"|\b(?:a|an|any) (?:[\w-]+ ){0,2}(?:party|person|member|candidate|lawmaker|government|"
     r"leader|official)s? (?:which|that|who|whose)\b"
     r"|\ballow(?:s|ed|ing)?\b(?:\s+[\w’'-]+){0,4}\s+to\s*$"
-    r"|\bbar(?:s|red|ring)?\b(?:\s+[\w’'-]+){0,5}\s+from\s*$",
+    r"|\bbar(?:s|red|ring)?\b(?:\s+[\w’'-]+){0,5}\s+from\s*$"
+    # what someone is charged with is alleged, not reported: "charged with organising violence"
+    r"|\b(?:charged|accused|convicted|suspected|indicted|acquitted|guilty)\s+(?:of|with)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
 

@@ -8,6 +8,8 @@ the sentence or the one before it::
     [('two days later', 2), ('the next day', 1)]
     >>> [(o.text, o.days) for o in offsets("He was freed that same day.")]
     [('that same day', 0)]
+    >>> [(o.text, o.days) for o in offsets("The day after the vote, they cried foul.")]
+    [('The day after the vote', 1)]
     >>> [(o.text, o.days, o.week) for o in offsets("He had resigned the previous week.")]
     [('the previous week', -7, True)]
 """
@@ -30,10 +32,12 @@ _OFFSET = re.compile(
     r"\b(?:"
     r"(?P<same>(?:on\s+)?(?:that\s+same|the\s+same|that)\s+day)"
     r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))"
-    r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day|eve))(?!\s+of\b)"
+    r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day))\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r"|(?P<vote>the\s+day\s+(?P<vdir>after|before)\s+(?:the|its|their|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?:vote|voting|elections?|polls?|ballot))\b"
     r"|(?P<week>(?:in\s+|during\s+)?the\s+(?P<wdir>previous|following|preceding)\s+week)"
     r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier|before)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
     r")",
     re.I,
 )
@@ -48,6 +52,8 @@ class Offset(NamedTuple):
     text: str
     #: "the previous week": the week around that day, not a day
     week: bool = False
+    #: "the day after the vote": counted from the election day
+    election: bool = False
 
 
 def offsets(text: str) -> Iterator[Offset]:
@@ -59,6 +65,10 @@ def offsets(text: str) -> Iterator[Offset]:
             days = 1
         elif m.group("prev"):
             days = -1
+        elif m.group("vote"):
+            days = 1 if m.group("vdir").lower() == "after" else -1
+            yield Offset(m.start(), m.end(), days, m.group(0), election=True)
+            continue
         elif m.group("week"):
             back = m.group("wdir").lower() in ("previous", "preceding")
             yield Offset(m.start(), m.end(), -7 if back else 7, m.group(0), week=True)

@@ -15,6 +15,17 @@ _EARLIER_CLAUSE = re.compile(
     re.I,
 )
 _CLAUSE_GAP = re.compile(r"[,;:]\s|\b(?:while|whereas|but|although|though)\b", re.I)
+# a clause of another event after the trigger: "protests that erupted in June, when a lawmaker
+# addressed parliament" (parliament did not protest)
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:when|while|whereas|because|although|though|after|before|since|until)\b|;", re.I
+)
+# "was arrested", "were freed", "had been detained": who stands before it is acted on
+_PASSIVE = re.compile(
+    r"(?:\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?)$|^(?:was|were|been|being)\b",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}$")
 
 
 def roles(
@@ -24,9 +35,24 @@ def roles(
     acting: list[str] = []
     acted_on: list[str] = []
     subject_first = any(a.end <= trig.start for a in actors)
+    passive = rule.recipients and bool(
+        _PASSIVE.search(text[max(0, trig.start - 24) : trig.start]) or _PASSIVE.search(trig.text)
+    )
     for a in actors:
-        if subject_first and a.start >= trig.end and _CLAUSE_GAP.search(text[trig.end : a.start]):
+        if a.start >= trig.end and (
+            (subject_first and _CLAUSE_GAP.search(text[trig.end : a.start]))
+            or _OTHER_CLAUSE.search(text[trig.end : a.start])
+        ):
             continue  # named in another clause
+        if (
+            rule.recipients
+            and a.end <= trig.start
+            and (passive or _POSSESSIVE.match(text[a.end : trig.start]))
+        ):
+            # "Melia, who was arrested", "Melia's arrest": the one acted on
+            if not _EARLIER_CLAUSE.search(text, a.end, trig.start) and a.actor not in acted_on:
+                acted_on.append(a.actor)
+            continue
         shift = _EARLIER_CLAUSE.search(text, a.end, trig.start)
         if shift is not None and any(
             shift.end() <= b.start and b.end <= trig.start for b in actors
