@@ -18,11 +18,13 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from negotiation._internal import atomic, files
+from negotiation._internal import atomic, files, yamldoc
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT
 from negotiation.errors import InputError
+from negotiation.events import Facts
 
 SCENARIO = str(Path(__file__).parent.parent / "scenarios" / "cambodia_2013_2014.yaml")
 
@@ -121,6 +123,10 @@ def test_a_full_disk_is_an_error_naming_the_output_and_keeps_the_old_file(
     with pytest.raises(InputError, match="found: cannot write: No space left on device"):
         atomic.replace_dir(tmp_path / "found", {"a.yaml": "a"})
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
+    result = invoke("simulate", "--runs", "3", "--no-progress", "--out", str(out))  # its own
+    assert f"error: {out}: cannot write: No space left" in result.output  # writer before
+    assert out.read_text() == "keep\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
 
 
 def test_an_output_where_no_temporary_file_can_go_is_named_itself(tmp_path: Path) -> None:
@@ -150,3 +156,167 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert done.returncode == -signal.SIGTERM, done.stderr
     assert not pending.exists()
+
+
+# --- values pydantic's lax mode converted silently --------------------------------------------
+KENYA = Path(__file__).parent.parent / "negotiation" / "data" / "packs" / "kenya-2007-2008"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [  # each was accepted: ODM with 1 seat, an event on 1970-01-01
+        (
+            "odm: 99",
+            "odm: true",
+            "events.yaml:27:7: events[1].facts.seats.odm: Input should be a "
+            "valid integer (got True)",
+        ),
+        ("total_seats: 210", "total_seats: yes", "events[1].facts.total_seats: Input should be"),
+        (
+            "date: '2007-12-30'",
+            "date: 0",
+            "events.yaml:39:3: events[2].date: Input should be a valid date (got 0)",
+        ),
+    ],
+)
+def test_a_boolean_for_a_number_or_a_number_for_a_date_is_a_located_error(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    log = tmp_path / "events.yaml"
+    text = (KENYA / "events.yaml").read_text()
+    log.write_text(text.replace(old, new, 1))
+    result = invoke("validate", str(log))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert expected in result.output, result.output
+
+
+def test_booleans_for_numbers_in_sweeps_policies_and_variations(tmp_path: Path) -> None:
+    sweep = tmp_path / "s.yaml"
+    sweep.write_text("sweep: s\nruns: true\npolicy: empirical\ngrid:\n  smoothing: [0.5]\n")
+    result = invoke("sweep", str(sweep))  # was one run
+    assert "s.yaml:2:1: runs: Input should be a valid integer (got True)" in result.output
+    scenario = tmp_path / "c.yaml"
+    scenario.write_text(
+        "name: x\nvariations:\n  - change: {event: 2013-07-28-results-announced, "
+        "facts: {seats: {cnrp: true}}}\n"
+    )
+    result = invoke("run", str(scenario))  # was the CNRP with 1 seat
+    assert result.exit_code == EXIT_INPUT and "c.yaml:3:5: variations[0].change" in result.output
+    pack = Path(__file__).parent.parent / "negotiation" / "data" / "packs" / "cambodia-2013-2017"
+    policy = tmp_path / "p.yaml"
+    text = (pack / "policies" / "talks-first.yaml").read_text()
+    policy.write_text(text.replace("members_present: 68", "members_present: true"))
+    result = invoke("simulate", "--pack", str(pack), "--policy", str(policy), "--runs", "2")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "invalid facts {'members_present': True}" in result.output
+
+
+NUMBERS = [
+    name
+    for name, f in Facts.model_fields.items()
+    if f.annotation is not None and ("int" in str(f.annotation) or "float" in str(f.annotation))
+]
+
+
+@given(name=st.sampled_from(NUMBERS), value=st.booleans())
+def test_no_numeric_fact_takes_a_boolean(name: str, value: bool) -> None:
+    data: dict[str, Any] = {name: {"cpp": value} if name == "seats" else value}
+    with pytest.raises(ValidationError):
+        yamldoc.validate(Facts, data)
+    number = {"cpp": 1} if name == "seats" else 1
+    assert yamldoc.validate(Facts, {name: number}) == Facts.model_validate({name: number})
+
+
+def test_an_empty_scenario_is_located_at_its_first_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    result = invoke("report", str(empty), "--out", str(tmp_path / "r.html"))
+    assert f"error: {empty}:1:1: empty document, expected a scenario" in result.output
+
+
+# --- a name the system refuses (too long) named in a file: located where it is named ---------
+LONG = "b" * 300  # over the 255 bytes a file name may have: Path.is_file() raised OSError
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "expected"),
+    [
+        ("run", f"name: x\nevents: '{LONG}'\n", "s.yaml:2:1: events: event log"),
+        ("run", f"name: x\npack: '{LONG}'\n", "s.yaml:2:1: pack: "),
+        (
+            "sweep",
+            f"sweep: s\nruns: 5\npack: '{LONG}'\ngrid: {{smoothing: [1]}}\n",
+            "s.yaml:3:1: pack",
+        ),
+        (
+            "sweep",
+            f"sweep: s\nruns: 5\nprofile: '{LONG}'\ngrid: {{smoothing: [1]}}\n",
+            "s.yaml:3:1:",
+        ),
+        (
+            "sweep",
+            f"sweep: s\nruns: 5\npolicy: '{LONG}'\ngrid: {{smoothing: [1]}}\n",
+            "s.yaml:3:1:",
+        ),
+        ("sweep", f"sweep: s\nruns: 5\ngrid: {{profile: ['{LONG}']}}\n", "s.yaml:3:"),
+    ],
+)
+def test_a_name_too_long_is_located_where_it_is_named(
+    tmp_path: Path, command: str, text: str, expected: str
+) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(text)
+    result = invoke(command, str(path))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {tmp_path}/{expected}" in result.output, result.output
+
+
+@given(name=st.text(min_size=1, max_size=400))
+def test_the_safe_predicates_never_raise(name: str) -> None:
+    for predicate in (files.is_file, files.is_dir, files.exists):
+        assert isinstance(predicate(name), bool)
+
+
+@pytest.mark.parametrize("share", ["1/0", "0/0", "13/000000"])
+def test_a_share_dividing_by_zero_is_a_located_error(tmp_path: Path, share: str) -> None:
+    profile = tmp_path / "profile.yaml"
+    text = (KENYA / "profile.yaml").read_text()
+    profile.write_text(text.replace("amendment_fraction: 13/20", f"amendment_fraction: {share}"))
+    result = invoke("validate", str(profile))  # was a ZeroDivisionError traceback
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"profile.yaml:34:3: parameters.amendment_fraction: {share} divides by zero, expected a "
+        "fraction like 2/3" in result.output
+    )
+
+
+# --- a CEL expression nested past what the CEL library's recursion survives -------------------
+def test_an_expression_too_deep_for_cel_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    pack = Path(__file__).parent.parent / "negotiation" / "data" / "packs" / "cambodia-2013-2017"
+    text = (pack / "policies" / "talks-first.yaml").read_text()
+    deep = "world.total_seats" + " + 1" * 40_000 + " == 0"  # within the string limit
+    policy = tmp_path / "p.yaml"
+    policy.write_text(text.replace('world: "world.total_seats == 0"', f'world: "{deep}"'))
+    args = ["simulate", "--pack", str(pack), "--policy", str(policy), "--runs", "2"]
+    # in a child process: before, the CEL parser overflowed its stack (SIGSEGV)
+    code = "import sys; from negotiation.cli import main; main(sys.argv[1:])"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == EXIT_INPUT, (done.returncode, done.stderr[-500:])
+    assert "p.yaml:20:9: actors[0].rules[1].world: policy predicate: an expression of 40002 " in (
+        done.stderr
+    )
+
+
+@given(ops=st.integers(min_value=0, max_value=600))
+def test_expressions_within_the_operator_limit_compile(ops: int) -> None:
+    from negotiation.errors import ModelError
+    from negotiation.model.expressions import MAX_OPERATORS, Expression
+
+    source = "1" + " + 1" * ops
+    if ops > MAX_OPERATORS:
+        with pytest.raises(ModelError, match="over the limit of 256"):
+            Expression(source)
+    else:
+        assert Expression(source).evaluate() == ops + 1

@@ -117,7 +117,7 @@ def test_malformed_scenario_is_a_located_collection_error(project: pytest.Pytest
             "invalid scenario file: 1 problem(s)",
             "*scenarios/bad.yaml:3:5: variations[[]0[]].drop: unknown event id '2013-09-23-assembly';"
             " did you mean '2013-09-23-assembly-convened'*",
-            "*scenarios/empty.yaml: empty document, expected a scenario*",
+            "*scenarios/empty.yaml:1:1: empty document, expected a scenario*",
         ]
     )
     assert "Traceback" not in result.stdout.str()

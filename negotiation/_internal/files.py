@@ -20,11 +20,47 @@ from pathlib import Path
 from negotiation._internal import limits
 from negotiation.errors import InputError, Problem
 
-__all__ = ["CONTROL", "kind_of", "read_bytes", "read_json", "read_text", "refuse_byte_order_mark"]
+__all__ = [
+    "CONTROL",
+    "exists",
+    "is_dir",
+    "is_file",
+    "kind_of",
+    "read_bytes",
+    "read_json",
+    "read_text",
+    "refuse_byte_order_mark",
+]
 
 #: control characters no input text may hold (terminal escapes, bells ...): every C0 character
 #: but tab, newline, carriage return and form feed, DEL, and the C1 range
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _mode(path: Path | str) -> int | None:
+    try:
+        return os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+
+
+def is_file(path: Path | str) -> bool:
+    """Whether ``path`` is a regular file (or a link to one). Unlike :meth:`Path.is_file`, a
+    name the system refuses (too long, a NUL in it, no permission) is ``False``, never an
+    ``OSError``: the file is then reported where it is read, located where it is named."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISREG(mode)
+
+
+def is_dir(path: Path | str) -> bool:
+    """Whether ``path`` is a folder (as :func:`is_file`: never an ``OSError``)."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISDIR(mode)
+
+
+def exists(path: Path | str) -> bool:
+    """Whether ``path`` exists (as :func:`is_file`: never an ``OSError``)."""
+    return _mode(path) is not None
 
 
 def kind_of(mode: int) -> str:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from negotiation._internal import files
 from negotiation.cli import main
 from negotiation.cli.common import (
     EXIT_FAILED,
@@ -66,16 +67,16 @@ _EXECUTION = [
 
 def policy_path(pack: str | None, policy: str) -> str:
     """``empirical``, a file, or the name of one of the pack's policies."""
-    if policy == "empirical" or Path(policy).is_file():
+    if policy == "empirical" or files.is_file(policy):
         return policy
     if pack is not None:
         from negotiation.packs import load_pack
 
         folder = load_pack(pack).policies_dir
         for candidate in (folder / policy, folder / f"{policy}.yaml"):
-            if candidate.is_file():
+            if files.is_file(candidate):
                 return str(candidate)
-        names = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+        names = sorted(p.stem for p in folder.glob("*.yaml")) if files.is_dir(folder) else []
         from negotiation._internal.suggest import unknown
 
         raise click.BadParameter(

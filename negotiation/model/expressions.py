@@ -45,6 +45,11 @@ _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 _WORLD = re.compile(r"\b(?:world|before|after)\.([a-z_][a-z0-9_]*)")
 _EVENT = re.compile(r"\bevent\.(facts\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)")
 _ORIGIN = dt.date(1970, 1, 1).toordinal()
+#: what can nest one level deeper in CEL's syntax tree: operators, member access, calls, lists
+_NESTING = re.compile(r"&&|\|\||[=!<>]=|[-+*/%!<>?.(\[{]")
+#: the most of them one expression may hold: the CEL library parses and evaluates recursively,
+#: and some thousands of levels overflow a thread's stack (a crash, not an error)
+MAX_OPERATORS = 256
 
 
 def day_number(day: dt.date) -> int:
@@ -105,6 +110,11 @@ class Expression:
         self.fields = frozenset(_WORLD.findall(bare))
         self.event_parts = frozenset("event." + m for m in _EVENT.findall(bare))
         self.reads = self.fields | self.event_parts
+        if (n := len(_NESTING.findall(bare))) > MAX_OPERATORS:
+            raise ModelError(
+                f"{what}: an expression of {n} operators, over the limit of {MAX_OPERATORS} "
+                "(write it as several rules or conditions)"
+            )
         try:
             _compile(source)
         except ValueError as exc:

@@ -31,7 +31,14 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from negotiation._internal import paths, yamldoc
 from negotiation._internal.calendar import parse_iso_date
@@ -53,6 +60,16 @@ __all__ = [
 ]
 
 FRACTION = r"^\d{1,6}/\d{1,6}$"
+
+
+def _nonzero(v: str) -> str:
+    if int(v.partition("/")[2]) == 0:  # was a ZeroDivisionError traceback from Fraction(v)
+        raise ValueError(f"{v} divides by zero, expected a fraction like 2/3")
+    return v
+
+
+#: a fraction written ``n/d`` (``13/20``), every share in a profile
+Share = Annotated[str, Field(pattern=FRACTION), AfterValidator(_nonzero)]
 
 
 class _Strict(BaseModel):
@@ -86,7 +103,7 @@ class Threshold(_Strict):
     or ``present`` (members who sit: boycotters do not).
     """
 
-    share: Annotated[str, Field(pattern=FRACTION)] | None = Field(default=None)
+    share: Share | None = Field(default=None)
     rule: Literal["at_least", "more_than", "half_plus_one"] = "at_least"
     base: Literal["total", "elected", "present", "all_members"] = "total"
     fixed: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
@@ -167,8 +184,8 @@ class ParameterSet(_Strict):
     reserved_seats: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
     term_years: Annotated[int, Field(ge=1, le=100)] | None = None
     majority_rule: Majority | None = None
-    amendment_fraction: Annotated[str, Field(pattern=FRACTION)] | None = None
-    censure_fraction: Annotated[str, Field(pattern=FRACTION)] | None = None
+    amendment_fraction: Share | None = None
+    censure_fraction: Share | None = None
     dismissals_for_dissolution: Annotated[int, Field(ge=0, le=100)] | None = None
     dismissal_window_months: Annotated[int, Field(ge=1, le=1200)] | None = None
     first_session_days: Annotated[int, Field(ge=0, le=100_000)] | None = None

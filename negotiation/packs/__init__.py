@@ -35,7 +35,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation._internal import paths, yamldoc
+from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.named import named_file
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
@@ -249,9 +249,9 @@ def available_packs() -> dict[str, Pack]:
 def load_pack(ref: str | Path) -> Pack:
     """A pack by id, or the pack in a folder (or the folder of a ``pack.yaml``)."""
     path = Path(ref)
-    if path.name == PACK_FILE and path.is_file():
+    if path.name == PACK_FILE and files.is_file(path):
         return _read(path.parent)
-    if (path / PACK_FILE).is_file():
+    if files.is_file(path / PACK_FILE):
         return _read(path)
     packs = available_packs()
     if str(ref) in packs:

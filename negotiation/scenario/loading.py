@@ -11,10 +11,10 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from negotiation._internal import atomic, yamldoc
+from negotiation._internal import atomic, files, yamldoc
 from negotiation._internal.named import named_file
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event, EventLog
@@ -48,9 +48,10 @@ class LoadedScenario:
 
 def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
     if doc.data is None:
-        raise InputError(
-            doc.problem((), "empty document, expected a scenario (a mapping with at least 'name')")
+        problem = doc.problem(
+            (), "empty document, expected a scenario (a mapping with at least 'name')"
         )
+        raise InputError(replace(problem, line=1, column=1) if problem.line is None else problem)
     if not isinstance(doc.data, dict):
         raise InputError(
             doc.problem(
@@ -74,7 +75,7 @@ def _with_pack(scenario: Scenario, doc: yamldoc.Document, base_dir: Path) -> Sce
     ref = scenario.pack
     folder = base_dir / ref
     with named_file(doc, ("pack",), "pack"):
-        pack = load_pack(folder if (folder / "pack.yaml").is_file() else ref)
+        pack = load_pack(folder if files.is_file(folder / "pack.yaml") else ref)
     given = doc.data if isinstance(doc.data, dict) else {}
     updates: dict[str, str] = {}
     if "model" not in given:
@@ -188,7 +189,7 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
         path = seeds_dir() / "events.yaml"
     else:
         path = loaded.base_dir / events
-        if path.is_dir():
+        if files.is_dir(path):
             path = path / "events.yaml"
     where = named_at(loaded.doc, ("events",)) if events != "builtin" else ()
     try:

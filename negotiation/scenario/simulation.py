@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from negotiation._internal import files
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event
@@ -180,16 +181,16 @@ def _policy_ref(ref: str, base_dir: Path, pack: str | None) -> tuple[str | None,
 
         folder = base_dir / pack
         try:
-            found = load_pack(folder if (folder / "pack.yaml").is_file() else pack)
+            found = load_pack(folder if files.is_file(folder / "pack.yaml") else pack)
         except InputError:
             found = None
         if found is not None:
             folders += [found.root, found.policies_dir]
-            if found.policies_dir.is_dir():
+            if files.is_dir(found.policies_dir):
                 names += sorted(p.stem for p in found.policies_dir.glob("*.yaml"))
     for f in folders:
         for candidate in (f / ref, f / f"{ref}.yaml"):
-            if candidate.is_file():
+            if files.is_file(candidate):
                 return str(candidate), names
     return None, names
 

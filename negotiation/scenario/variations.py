@@ -288,7 +288,7 @@ class Change(Strict, Operation):
         data["facts"] = _merge(data["facts"], self.facts)
         data = _merge(data, self.set)
         try:
-            edit.events[j] = Event.model_validate(data)
+            edit.events[j] = yamldoc.validate(Event, data)
         except ValueError as exc:
             edit.fail((), f"the changed event is invalid: {exc}".replace("\n", " "))
 

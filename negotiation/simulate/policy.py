@@ -389,7 +389,7 @@ def _move(spec: MoveSpec, actor: str) -> Move:
     events = []
     for v in variants:
         try:
-            facts = Facts.model_validate(v.value)
+            facts = yamldoc.validate(Facts, v.value)
         except Exception as exc:  # pydantic's ValidationError: say which fact is wrong
             raise ValueError(f"invalid facts {v.value!r}: {_first_error(exc)}") from None
         events.append(

@@ -40,7 +40,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation._internal import yamldoc
+from negotiation._internal import files, yamldoc
 from negotiation._internal.named import named_file
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
@@ -215,22 +215,22 @@ def _context(spec: SweepFile, doc: yamldoc.Document, base_dir: Path) -> _Context
     ctx = _Context(doc, base_dir, spec.model, spec.profile, spec.events, [base_dir])
     for key in ("model", "profile", "events"):
         value = getattr(ctx, key)
-        if value is not None and not Path(value).is_absolute() and (base_dir / value).exists():
+        if value is not None and not Path(value).is_absolute() and files.exists(base_dir / value):
             setattr(ctx, key, str(base_dir / value))
     if spec.pack is not None:
         from negotiation.packs import load_pack
 
         folder = base_dir / spec.pack
         with named_file(doc, ("pack",), "pack"):
-            pack = load_pack(folder if (folder / "pack.yaml").is_file() else spec.pack)
+            pack = load_pack(folder if files.is_file(folder / "pack.yaml") else spec.pack)
         ctx.model = ctx.model or str(pack.model_path)
         if ctx.profile is None and pack.profile_path is not None:
             ctx.profile = str(pack.profile_path)
         ctx.events = ctx.events or str(pack.events_path)
         ctx.policies += [pack.root, pack.policies_dir]
-    if ctx.events is None and ctx.model is not None and Path(ctx.model).is_file():
+    if ctx.events is None and ctx.model is not None and files.is_file(ctx.model):
         beside = Path(ctx.model).parent / "events.yaml"
-        ctx.events = str(beside) if beside.is_file() else None
+        ctx.events = str(beside) if files.is_file(beside) else None
     if ctx.events is not None:
         from negotiation.events.log import load_event_log
 
@@ -252,9 +252,9 @@ def _policy(ctx: _Context, ref: str, where: Loc) -> str:
     names = ["empirical"]
     for folder in ctx.policies:
         for candidate in (folder / ref, folder / f"{ref}.yaml"):
-            if candidate.is_file():
+            if files.is_file(candidate):
                 return str(candidate)
-        if folder.name == "policies" and folder.is_dir():
+        if folder.name == "policies" and files.is_dir(folder):
             names += sorted(p.stem for p in folder.glob("*.yaml"))
     raise InputError(ctx.doc.problem(where, unknown("policy", ref, names)))
 
@@ -278,7 +278,7 @@ def _plan_cell(
     if (
         profile is not None
         and not Path(profile).is_absolute()
-        and (ctx.base_dir / profile).exists()
+        and files.exists(ctx.base_dir / profile)
     ):
         profile = str(ctx.base_dir / profile)
     key = (profile or ctx.profile, s["interpretation"])

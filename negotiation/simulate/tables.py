@@ -3,8 +3,7 @@ CSV needs no extra)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,23 +17,22 @@ __all__ = ["write_sweep_table", "write_table"]
 
 
 def write_table(frame: Any, path: Path | str) -> None:
-    """Write a pandas DataFrame to ``path`` (``.parquet`` or ``.csv``) atomically."""
+    """Write a pandas DataFrame to ``path`` (``.parquet`` or ``.csv``) atomically (through
+    :mod:`negotiation._internal.atomic`, as every output: a full disk is an error naming
+    ``path``, which keeps its old contents)."""
+    from negotiation._internal import atomic
+
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".parquet", ".csv"):
         raise InputError(f"{target}: expected a .parquet or .csv file")
     check_output(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        if suffix == ".parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            frame.to_csv(tmp, index=False, lineterminator="\n")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if suffix == ".parquet":
+        sink = io.BytesIO()
+        frame.to_parquet(sink, index=False)
+        atomic.write_bytes(target, sink.getvalue())
+    else:
+        atomic.write_text(target, frame.to_csv(index=False, lineterminator="\n"))
 
 
 def write_sweep_table(sweep: Sweep, path: Path | str) -> None:

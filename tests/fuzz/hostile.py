@@ -89,6 +89,8 @@ HOSTILE_VALUES = [
     "'é漢字🙂'",
     '"\\ud800"',
     "<<: {a: 1}",
+    "1/0",
+    "0/0",
 ]
 
 #: whole blocks appended to a file
