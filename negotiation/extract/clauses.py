@@ -7,7 +7,7 @@ import re
 from negotiation.extract.dates import DATE_PATTERN, ResolvedDate
 from negotiation.extract.lexicon import Trigger
 
-__all__ = ["about_election", "blocked", "is_dateline", "quoted_spans"]
+__all__ = ["about_election", "asides", "blocked", "is_dateline", "outside", "quoted_spans"]
 
 _ELECTION_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
@@ -81,3 +81,28 @@ def is_dateline(sentence: str, d: ResolvedDate) -> bool:
 
 #: what may stand before a dateline's date: a place ("PHNOM PENH,", "Phnom Penh, Cambodia,")
 _PLACE = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*[\s,]*){0,5}(?:on\s+)?$")
+
+
+# ", whose ambassadors tried last year to broker a deal," / "(...)" / "— ... —": an aside about
+# someone, with its own dates and people, inside the sentence of another event
+_ASIDE = re.compile(
+    r",\s+(?:who|whose|whom|which|where)\b[^,;()]{3,200},"
+    r"|\([^()]{3,200}\)"
+    r"|\s[—–]\s[^—–]{3,200}\s[—–]\s",
+    re.I,
+)
+
+
+def asides(sentence: str) -> list[tuple[int, int]]:
+    """Spans of relative clauses between commas, parentheses and dashes in a sentence.
+
+    >>> s = "The EU, whose envoys met them last year, urged calm."
+    >>> [s[a:b] for a, b in asides(s)]
+    [', whose envoys met them last year,']
+    """
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(sentence)]
+
+
+def outside(spans: list[tuple[int, int]], start: int, end: int, at: int) -> bool:
+    """Whether ``start:end`` lies in an aside that does not hold position ``at``."""
+    return any(a <= start and end <= b and not a <= at < b for a, b in spans)

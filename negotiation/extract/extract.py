@@ -21,7 +21,14 @@ from negotiation.events import Citation, EventLog, Facts, Granularity
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
 from negotiation.extract.anchoring import FALLBACK_NOTE, anchor_to_election
-from negotiation.extract.clauses import about_election, blocked, is_dateline, quoted_spans
+from negotiation.extract.clauses import (
+    about_election,
+    asides,
+    blocked,
+    is_dateline,
+    outside,
+    quoted_spans,
+)
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
@@ -319,9 +326,12 @@ class Extractor:
         the trigger but inside a following relative or temporal clause ("talks that were agreed
         on November 16") belongs to that clause's event.
         """
+        aside = asides(text)
+        found = [d for d in found if not outside(aside, d.start, d.end, trig.start)]
         usable = [
             d for d in found
             if (trig.kind == "election_held" or not about_election(text, d))
+            and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
             and not blocked(text, trig, d)
         ]  # fmt: skip
@@ -443,6 +453,13 @@ class Extractor:
             speaker=speaker,
             standing=inferred and kind_rule.ongoing,
         )
+
+
+def _possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "last month's election": a possessive date dates the noun right after it only."""
+    if not re.match(r"['’]s?\b", text[d.end : d.end + 2]):
+        return False
+    return not (d.end <= trig.start <= d.end + 40)
 
 
 def _modality(trig: Trigger) -> Modality:

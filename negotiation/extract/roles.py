@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from negotiation.extract.actors import MatchedActor
+from negotiation.extract.clauses import asides, outside
 from negotiation.extract.lexicon import KindRule, Trigger
 
 __all__ = ["roles"]
@@ -38,7 +39,10 @@ def roles(
     passive = rule.recipients and bool(
         _PASSIVE.search(text[max(0, trig.start - 24) : trig.start]) or _PASSIVE.search(trig.text)
     )
+    aside = asides(text)
     for a in actors:
+        if outside(aside, a.start, a.end, trig.start):
+            continue  # "The EU, whose envoys met Georgian Dream last year, urged ...": an aside
         if a.start >= trig.end and (
             (subject_first and _CLAUSE_GAP.search(text[trig.end : a.start]))
             or _OTHER_CLAUSE.search(text[trig.end : a.start])
