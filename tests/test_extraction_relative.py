@@ -77,3 +77,25 @@ def test_a_coordinated_bare_verb_shares_the_first_verb_s_modality() -> None:
     ]
     did = "The party ended its boycott on Sunday and took up its seats."
     assert "seats_taken" in _dates(did)
+
+
+def test_hours_later_and_a_day_before_an_event_count_from_the_story_s_day() -> None:
+    text = (
+        "Troops shot dead four strikers on January 3. "
+        "Hours later the ministry announced that demonstrations were banned."
+    )
+    assert _dates(text)["ban"] == "2014-01-03"
+
+
+def test_over_two_days_is_one_event_over_both() -> None:
+    (m,) = [
+        m
+        for m in extract_text("Twenty-three people were detained over Thursday and Friday.", PUB)
+        if m.kind == "arrest"
+    ]
+    assert (m.date, m.date_end) == (dt.date(2014, 7, 24), dt.date(2014, 7, 25))
+
+
+def test_a_standing_boycott_is_dated_from_its_start() -> None:
+    text = "The lawmakers have boycotted the National Assembly since it opened in September."
+    assert _dates(text)["boycott"] == "2013-09-01"

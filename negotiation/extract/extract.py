@@ -134,6 +134,7 @@ class Extractor:
         self._previous: list[MatchedActor] = []
         self._context: ResolvedDate | None = None  # the last day named before this sentence
         self._election: ResolvedDate | None = None  # the last election day the report named
+        self._story: ResolvedDate | None = None  # the last day the report named, any sentence
         self._subjects: list[str] = []  # the first actor of each sentence so far
         self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
 
@@ -169,6 +170,7 @@ class Extractor:
         self._subjects = []
         self._context = None
         self._election = None
+        self._story = None
         for sentence in sentences:
             text = sentence.text
             found = self._actors(text)
@@ -193,10 +195,32 @@ class Extractor:
             # only the sentence right before dates an undated one ("... on 30 October. The
             # party said ..."); further back, background is as likely as sequel
             self._context = named[-1] if named else None
+            if named:
+                self._story = named[-1]
             for d in named:
                 if about_election(text, d):
                     self._election = d
         return anchor_to_election(out, published)
+
+    def _referents(self, pronoun: str, previous: list[MatchedActor]) -> list[str]:
+        """Who a sentence-initial pronoun names: "He"/"She" the first person before; "They"
+        the people named together before ("the king brought Hun Sen and Sam Rainsy
+        together ... They agreed"), else the first party or group, else any non-person."""
+
+        def kind(a: MatchedActor) -> str:
+            return self.gazetteer[a.actor].type.value if a.actor in self.gazetteer else ""
+
+        known = [a for a in previous if kind(a)]
+        if pronoun.lower() in ("he", "she"):
+            return [a.actor for a in known if kind(a) == "person"][:1]
+        if pronoun.lower() == "they":
+            people = list(dict.fromkeys(a.actor for a in known if kind(a) == "person"))
+            if len(people) >= 2:
+                return people[-2:] if len(people) > 2 else people
+            groups = [a.actor for a in known if kind(a) in ("party", "group")]
+            if groups:
+                return groups[:1]
+        return [a.actor for a in known if kind(a) != "person"][:1]
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
         """The two parties an article names most: what "the two sides" refers to."""
@@ -231,14 +255,9 @@ class Extractor:
         pronoun = _PRONOUN.match(text)
         previous = self._previous
         if pronoun and previous:
-            person = pronoun.group(1).lower() in ("he", "she")
-            fits = [
-                a for a in previous
-                if a.actor in self.gazetteer
-                and (self.gazetteer[a.actor].type.value == "person") == person
-            ]  # fmt: skip
-            if fits:
-                actors.insert(0, MatchedActor(0, pronoun.end(1), fits[0].actor, pronoun.group(1)))
+            word = pronoun.group(1)
+            for actor in self._referents(word, previous)[::-1]:
+                actors.insert(0, MatchedActor(0, pronoun.end(1), actor, word))
         pair = self._pair
         if pair:
             for m in _BOTH_SIDES.finditer(text):
@@ -306,7 +325,7 @@ class Extractor:
                 d for d in out
                 if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
-            anchor = before[-1] if before else self._context
+            anchor = before[-1] if before else (self._context or self._story)
             if off.election and self._election is not None:
                 anchor = self._election  # "the day after the vote": the vote's day
             if anchor is None:
@@ -333,7 +352,7 @@ class Extractor:
             if (trig.kind == "election_held" or not about_election(text, d))
             and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
-            and not blocked(text, trig, d)
+            and (not blocked(text, trig, d) or _since(text, trig, d))
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:
             usable = [d for d in found if not blocked(text, trig, d)]
@@ -350,9 +369,18 @@ class Extractor:
             return 0
 
         best = min(usable, key=lambda d: (distance(d), _KIND_RANK[d.granularity.value]))
+        i = found.index(best)
+        if (
+            i + 1 < len(found)
+            and re.search(r"\b(?:over|between|from)\s+$", text[max(0, best.start - 9) : best.start])
+            and re.fullmatch(r"\s*(?:and|to|-|–)\s*", text[best.end : found[i + 1].start])
+            and found[i + 1].date > best.date
+        ):
+            # "detained over Thursday and Friday": one event over both days
+            last = found[i + 1]
+            return [best._replace(date_end=last.date_end or last.date, end=last.end)]
         chosen = [best]
         # "at the meetings on March 3 and March 17": one mention per listed date
-        i = found.index(best)
         while i + 1 < len(found):
             gap = text[found[i].end : found[i + 1].start]
             if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:on\s+)?", gap):
@@ -453,6 +481,14 @@ class Extractor:
             speaker=speaker,
             standing=inferred and kind_rule.ongoing,
         )
+
+
+def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
+    """ "have boycotted the Assembly since it opened in September": a standing state dated
+    from its start, past the "since" that would otherwise block the date."""
+    if not trig.rule.ongoing or d.start < trig.end:
+        return False
+    return bool(re.match(r"\W*(?:[\w’'-]+\W+){0,5}?since\b[^,;.]{0,40}$", text[trig.end : d.start]))
 
 
 def _possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:

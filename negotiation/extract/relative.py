@@ -8,6 +8,8 @@ the sentence or the one before it::
     [('two days later', 2), ('the next day', 1)]
     >>> [(o.text, o.days) for o in offsets("He was freed that same day.")]
     [('that same day', 0)]
+    >>> [(o.text, o.days) for o in offsets("Hours later, a day before the rally, he left.")]
+    [('Hours later', 0), ('a day before the rally', -1)]
     >>> [(o.text, o.days) for o in offsets("The day after the vote, they cried foul.")]
     [('The day after the vote', 1)]
     >>> [(o.text, o.days, o.week) for o in offsets("He had resigned the previous week.")]
@@ -35,6 +37,11 @@ _OFFSET = re.compile(
     r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day))\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
     r"|(?P<vote>the\s+day\s+(?P<vdir>after|before)\s+(?:the|its|their|this|that)\s+"
     r"(?:[\w-]+\s+)?(?:vote|voting|elections?|polls?|ballot))\b"
+    r"|(?P<hours>(?:hours|minutes|moments)\s+(?:later|afterwards?|earlier)"
+    r"|(?:hours|minutes|moments)\s+(?:after|before)\s+(?=the\b|his\b|her\b|its\b|their\b))"
+    r"|(?P<event>(?:a|one|the)\s+day\s+(?P<edir>after|before)\s+(?:the|that|this)\s+"
+    r"(?:[\w-]+\s+)?(?:rally|protest|march|meeting|talks|deal|agreement|clash|raid|arrest|"
+    r"crackdown|session|ruling|verdict|strike|coup|announcement|signing))\b"
     r"|(?P<week>(?:in\s+|during\s+)?the\s+(?P<wdir>previous|following|preceding)\s+week)"
     r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier|before)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
@@ -69,6 +76,10 @@ def offsets(text: str) -> Iterator[Offset]:
             days = 1 if m.group("vdir").lower() == "after" else -1
             yield Offset(m.start(), m.end(), days, m.group(0), election=True)
             continue
+        elif m.group("hours"):  # "hours later", "hours after the deal": the same day
+            days = 0
+        elif m.group("event"):  # "a day before the rally": the rally the story just told
+            days = 1 if m.group("edir").lower() == "after" else -1
         elif m.group("week"):
             back = m.group("wdir").lower() in ("previous", "preceding")
             yield Offset(m.start(), m.end(), -7 if back else 7, m.group(0), week=True)
