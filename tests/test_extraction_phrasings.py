@@ -94,3 +94,28 @@ def test_the_day_after_the_vote_counts_from_the_election_day() -> None:
         "The day after the vote, opposition parties declared the election rigged."
     )
     assert _kinds(text)["results_rejected"] == "2019-11-01"
+
+
+def test_a_side_calling_on_the_other_demands_a_third_party_appeals() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer(
+        [
+            Actor(id="cnrp", name="Cambodia National Rescue Party", type="party", aliases=["CNRP"]),
+            Actor(id="un", name="United Nations", type="ngo", aliases=["UN"]),
+        ]
+    )
+    kinds = {
+        m.kind
+        for m in extract_text(
+            "The CNRP called on the government to resign on Monday.", PUB, gazetteer=g
+        )
+    }
+    assert "demand" in kinds and "appeal" not in kinds
+    kinds = {
+        m.kind
+        for m in extract_text(
+            "The UN called on both sides to resume talks on Monday.", PUB, gazetteer=g
+        )
+    }
+    assert "appeal" in kinds

@@ -20,8 +20,9 @@ def _dates(text: str) -> dict[str, str]:
 def test_offsets_read_counts_units_and_direction() -> None:
     found = [(o.text, o.days) for o in offsets("a week later, then three days earlier")]
     assert found == [("a week later", 7), ("three days earlier", -3)]
-    # "two days before the election" counts from the election, not from the story's last day
-    assert list(offsets("two days before the election")) == []
+    # "two days before the election" relates to the election, not to the story's last day
+    (o,) = offsets("two days before the election")
+    assert (o.text, o.days, o.relation, o.election) == ("two days before", -2, True, True)
     assert [o.days for o in offsets("on the eve of the vote; the day before")] == [-1]
     # words that merely begin like one ("in the evening", "the day beforehand") are none
     assert list(offsets("They marched in the evening, the day beforehand")) == []

@@ -148,6 +148,7 @@ class ResolvedDate(NamedTuple):
     start: int = 0
     end: int = 0
     adjusted: bool = False  # the literal reading fell after publication and was moved back
+    ahead: bool = False  # dates only what follows it ("..., a day after supporters rallied")
 
 
 def _month_num(token: str) -> int:

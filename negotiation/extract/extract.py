@@ -33,7 +33,7 @@ from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
-from negotiation.extract.relative import offsets
+from negotiation.extract.relative import leads, offsets
 from negotiation.extract.roles import roles
 from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
 
@@ -202,6 +202,13 @@ class Extractor:
                     self._election = d
         return anchor_to_election(out, published)
 
+    def _side(self, actor: str) -> bool:
+        """Whether an actor is one of the sides: a party, or a person of a party."""
+        if actor not in self.gazetteer:
+            return False
+        entry = self.gazetteer[actor]
+        return entry.type.value == "party" or entry.party is not None
+
     def _referents(self, pronoun: str, previous: list[MatchedActor]) -> list[str]:
         """Who a sentence-initial pronoun names: "He"/"She" the first person before; "They"
         the people named together before ("the king brought Hun Sen and Sam Rainsy
@@ -326,16 +333,18 @@ class Extractor:
                 if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
             anchor = before[-1] if before else (self._context or self._story)
-            if off.election and self._election is not None:
-                anchor = self._election  # "the day after the vote": the vote's day
+            ahead = off.relation and not leads(text, off)
+            if off.election and self._election is not None and not ahead:
+                anchor = self._election  # "The day after the vote, ...": the vote's day
             if anchor is None:
                 continue
             out = [d for d in out if d.end <= off.start or d.start >= off.end]
-            day = anchor.date + dt.timedelta(days=off.days)
+            # "..., a day after supporters rallied": the rally is a day before this event
+            day = anchor.date + dt.timedelta(days=-off.days if ahead else off.days)
             grain = anchor.granularity
             if off.week:  # weeks run from Monday, as "last week" does
                 day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
-            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end))
+            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end, False, ahead))
         return sorted(out, key=lambda d: d.start)
 
     def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
@@ -346,10 +355,13 @@ class Extractor:
         on November 16") belongs to that clause's event.
         """
         aside = asides(text)
-        found = [d for d in found if not outside(aside, d.start, d.end, trig.start)]
+        found = [
+            d for d in found
+            if not outside(aside, d.start, d.end, trig.start) and not (d.ahead and d.end > trig.start)
+        ]  # fmt: skip
         usable = [
             d for d in found
-            if (trig.kind == "election_held" or not about_election(text, d))
+            if (trig.kind == "election_held" or _relation(d) or not about_election(text, d))
             and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
             and (not blocked(text, trig, d) or _since(text, trig, d))
@@ -455,6 +467,8 @@ class Extractor:
             types = {self.gazetteer[a].type.value for a in acting if a in self.gazetteer}
             if types and types <= self.lexicon.third_party_types:
                 kind = rule.third_party
+        if rule.by_side is not None and acting and all(self._side(a) for a in acting):
+            kind = rule.by_side  # a side calling on the other demands; a third party appeals
         if not acting and not acted_on and not candidates:
             confidence -= 0.1
         if trig.modal or trig.negated:
@@ -481,6 +495,11 @@ class Extractor:
             speaker=speaker,
             standing=inferred and kind_rule.ongoing,
         )
+
+
+def _relation(d: ResolvedDate) -> bool:
+    """ "The day after [the vote]": a day relative to the election, not the election's."""
+    return d.text.lower().endswith(("after", "before"))
 
 
 def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:

@@ -67,6 +67,7 @@ class KindRule:
     suppresses: frozenset[str] = frozenset()
     recipients: bool = False
     third_party: str | None = None
+    by_side: str | None = None  # the kind when only the sides act ("the CNRP called on ...")
     facts: frozenset[str] = frozenset()
     fallback: bool = False
     enabled: bool = True
@@ -339,6 +340,7 @@ def _kind_rule(
         suppresses=frozenset(suppresses),
         recipients=bool(spec.get("recipients", False)),
         third_party=third_party_kind(third, doc, [*path, "third_party"], vocab),
+        by_side=third_party_kind(spec.get("by_side"), doc, [*path, "by_side"], vocab),
         facts=frozenset(facts),
         fallback=bool(spec.get("fallback", False)),
         enabled=bool(spec.get("enabled", True)),

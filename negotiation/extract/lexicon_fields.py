@@ -47,7 +47,7 @@ FACT_FIELDS = frozenset(
 KIND_FIELDS = frozenset(
     {
         "priority", "confidence", "patterns", "negated", "modal", "negators", "suppresses",
-        "recipients", "third_party", "facts", "fallback", "enabled", "election_dates",
+        "recipients", "third_party", "by_side", "facts", "fallback", "enabled", "election_dates",
         "anchor", "ongoing", "governs", "reason",
     }
 )  # fmt: skip

@@ -8,10 +8,10 @@ the sentence or the one before it::
     [('two days later', 2), ('the next day', 1)]
     >>> [(o.text, o.days) for o in offsets("He was freed that same day.")]
     [('that same day', 0)]
-    >>> [(o.text, o.days) for o in offsets("Hours later, a day before the rally, he left.")]
-    [('Hours later', 0), ('a day before the rally', -1)]
-    >>> [(o.text, o.days) for o in offsets("The day after the vote, they cried foul.")]
-    [('The day after the vote', 1)]
+    >>> [(o.text, o.days, o.relation) for o in offsets("Hours later, a day before the rally")]
+    [('Hours later', 0, False), ('a day before', -1, True)]
+    >>> [(o.text, o.days, o.election) for o in offsets("The day after the vote, they left.")]
+    [('The day after', 1, True)]
     >>> [(o.text, o.days, o.week) for o in offsets("He had resigned the previous week.")]
     [('the previous week', -7, True)]
 """
@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-__all__ = ["Offset", "offsets"]
+__all__ = ["Offset", "leads", "offsets"]
 
 _COUNT = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -34,18 +34,22 @@ _OFFSET = re.compile(
     r"\b(?:"
     r"(?P<same>(?:on\s+)?(?:that\s+same|the\s+same|that)\s+day)"
     r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))"
-    r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day))\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
-    r"|(?P<vote>the\s+day\s+(?P<vdir>after|before)\s+(?:the|its|their|this|that)\s+"
-    r"(?:[\w-]+\s+)?(?:vote|voting|elections?|polls?|ballot))\b"
-    r"|(?P<hours>(?:hours|minutes|moments)\s+(?:later|afterwards?|earlier)"
-    r"|(?:hours|minutes|moments)\s+(?:after|before)\s+(?=the\b|his\b|her\b|its\b|their\b))"
-    r"|(?P<event>(?:a|one|the)\s+day\s+(?P<edir>after|before)\s+(?:the|that|this)\s+"
-    r"(?:[\w-]+\s+)?(?:rally|protest|march|meeting|talks|deal|agreement|clash|raid|arrest|"
-    r"crackdown|session|ruling|verdict|strike|coup|announcement|signing))\b"
+    r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day))\b"
+    r"(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    # "two days after the vote", "a day after supporters rallied", "hours after the deal"
+    r"|(?P<rel>(?:(?:just|only|barely|some)\s+)?"
+    r"(?P<rn>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the)\s+"
+    r"(?P<ru>days?|weeks?)\s+(?P<rdir>after|before)\b"
+    r"|(?:hours|minutes|moments)\s+(?P<hdir>after|before)\b)"
+    r"|(?P<hours>(?:hours|minutes|moments)\s+(?:later|afterwards?|earlier))"
     r"|(?P<week>(?:in\s+|during\s+)?the\s+(?P<wdir>previous|following|preceding)\s+week)"
     r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier|before)\b(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier)\b"
     r")",
+    re.I,
+)
+_ELECTION_AFTER = re.compile(
+    r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:vote|voting|elections?|polls?|ballot)\b",
     re.I,
 )
 
@@ -61,6 +65,8 @@ class Offset(NamedTuple):
     week: bool = False
     #: "the day after the vote": counted from the election day
     election: bool = False
+    #: "two days after X": a relation between the sentence's event and another one, X
+    relation: bool = False
 
 
 def offsets(text: str) -> Iterator[Offset]:
@@ -72,14 +78,20 @@ def offsets(text: str) -> Iterator[Offset]:
             days = 1
         elif m.group("prev"):
             days = -1
-        elif m.group("vote"):
-            days = 1 if m.group("vdir").lower() == "after" else -1
-            yield Offset(m.start(), m.end(), days, m.group(0), election=True)
-            continue
-        elif m.group("hours"):  # "hours later", "hours after the deal": the same day
+        elif m.group("rel"):
+            after = (m.group("rdir") or m.group("hdir")).lower() == "after"
             days = 0
-        elif m.group("event"):  # "a day before the rally": the rally the story just told
-            days = 1 if m.group("edir").lower() == "after" else -1
+            if m.group("rn"):
+                n = m.group("rn").lower()
+                count = int(n) if n.isdigit() else _COUNT.get(n, 1)
+                days = count * _UNIT[m.group("ru").lower()]
+            election = _ELECTION_AFTER.match(text, m.end()) is not None
+            yield Offset(
+                m.start(), m.end(), days if after else -days, m.group(0), False, election, True
+            )
+            continue
+        elif m.group("hours"):  # "hours later": the same day
+            days = 0
         elif m.group("week"):
             back = m.group("wdir").lower() in ("previous", "preceding")
             yield Offset(m.start(), m.end(), -7 if back else 7, m.group(0), week=True)
@@ -88,6 +100,16 @@ def offsets(text: str) -> Iterator[Offset]:
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else _COUNT[n]
             days = count * _UNIT[m.group("unit").lower()]
-            if m.group("dir").lower() in ("earlier", "before"):
+            if m.group("dir").lower() == "earlier":
                 days = -days
         yield Offset(m.start(), m.end(), days, m.group(0))
+
+
+_LEADS = re.compile(r"^\W*(?:(?:on|just|only|exactly|but|and|then)\s+)?$", re.I)
+
+
+def leads(text: str, offset: Offset) -> bool:
+    """Whether a relation opens its sentence ("A day before the rally, the king ..."): then it
+    dates the sentence's own event from the other one; further in ("..., a day after
+    supporters rallied") it dates the other event, which follows it, from the sentence's."""
+    return _LEADS.match(text[: offset.start]) is not None
