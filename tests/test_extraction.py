@@ -221,8 +221,11 @@ def test_seed_f1_and_conflicts(seeds: tuple[object, Gazetteer]) -> None:
     result = evaluate(log, load_event_log(), gazetteer=g)
     assert result.f1 >= 0.9, result.summary()
     assert result.precision >= 0.85 and result.recall >= 0.9
-    # the re-election is dated 23 September by one outlet and 24 September by another
-    assert any(c.field == "date" and "government" in c.id for c in log.conflicts)
+    # the re-election: "voted on September 24" in one outlet, "his comments came a day after
+    # Hun Sen was reelected" in a report of the 25th in another: one event, both sources
+    (formed,) = [e for e in log.events if e.kind == "government_formed"]
+    assert formed.date.isoformat() == "2013-09-24" and len({c.article for c in formed.sources}) == 2
+    assert not any(c.field == "date" and "government" in c.id for c in log.conflicts)
     # deterministic
     assert extract_events(arts.values(), g).model_dump() == log.model_dump()  # type: ignore[attr-defined]
 
@@ -238,6 +241,10 @@ def test_merge_keeps_every_citation_and_reports_seat_conflicts() -> None:
     assert len(log.events) == 1 and len(log.events[0].sources) == 2
     assert [c.field for c in log.conflicts] == ["seats.rp"]
     assert log.events[0].id == "2013-09-16-results-announced-1"
+    # two outlets a day apart on one event: merged, and the date disagreement is recorded
+    c = extract_text("The ruling party won 68 seats on Sunday.", pub, article_id="c", gazetteer=g)
+    log = merge_mentions([*a, *c])
+    assert len(log.events) == 1 and [x.field for x in log.conflicts] == ["date"]
 
 
 # --------------------------------------------------------------------------- held-out reports

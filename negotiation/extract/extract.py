@@ -333,18 +333,18 @@ class Extractor:
                 if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
             ]  # fmt: skip
             anchor = before[-1] if before else (self._context or self._story)
-            ahead = off.relation and not leads(text, off)
-            if off.election and self._election is not None and not ahead:
+            forward = off.relation and not leads(text, off)
+            if off.election and self._election is not None and not forward:
                 anchor = self._election  # "The day after the vote, ...": the vote's day
             if anchor is None:
                 continue
             out = [d for d in out if d.end <= off.start or d.start >= off.end]
             # "..., a day after supporters rallied": the rally is a day before this event
-            day = anchor.date + dt.timedelta(days=-off.days if ahead else off.days)
+            day = anchor.date + dt.timedelta(days=-off.days if forward else off.days)
             grain = anchor.granularity
             if off.week:  # weeks run from Monday, as "last week" does
                 day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
-            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end, False, ahead))
+            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end, False, forward))
         return sorted(out, key=lambda d: d.start)
 
     def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
