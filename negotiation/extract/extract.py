@@ -14,26 +14,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from negotiation.corpus import clean_paragraphs, split_sentences
-from negotiation.events import Citation, EventLog, Facts, Granularity
+from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
-from negotiation.extract.anchoring import FALLBACK_NOTE, anchor_to_election
+from negotiation.extract.anchoring import anchor_to_election
 from negotiation.extract.clauses import (
-    about_election,
-    asides,
-    blocked,
-    is_dateline,
-    outside,
     quoted_spans,
 )
-from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
+from negotiation.extract.dates import ResolvedDate
+from negotiation.extract.dating import StoryDays
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
-from negotiation.extract.relative import leads, offsets
 from negotiation.extract.roles import roles
 from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
 
@@ -132,9 +127,7 @@ class Extractor:
         # per-article context: what "the two sides" and a leading "It"/"He" refer to
         self._pair: list[str] = []
         self._previous: list[MatchedActor] = []
-        self._context: ResolvedDate | None = None  # the last day named before this sentence
-        self._election: ResolvedDate | None = None  # the last election day the report named
-        self._story: ResolvedDate | None = None  # the last day the report named, any sentence
+        self.days = StoryDays(self.lexicon)  # the days the report has named so far
         self._subjects: list[str] = []  # the first actor of each sentence so far
         self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
 
@@ -168,17 +161,11 @@ class Extractor:
         self._pair = self._main_parties(sentences)
         self._previous = []
         self._subjects = []
-        self._context = None
-        self._election = None
-        self._story = None
+        self.days.reset()
         for sentence in sentences:
             text = sentence.text
             found = self._actors(text)
-            found_dates = self.dates(text, published)
-            named = [
-                d for d in found_dates
-                if d.date <= published and d.granularity.value == "day" and d.date_end is None
-            ]  # fmt: skip
+            found_dates = self.days.dates(text, published)
             for mention in self.sentence(
                 text, sentence.start, article.id, published, dates=found_dates
             ):
@@ -192,14 +179,7 @@ class Extractor:
                 self._previous = found
                 spoke = find_speaker(text, found, self._subjects, self.gazetteer)
                 self._subjects.append(spoke or found[0].actor)
-            # only the sentence right before dates an undated one ("... on 30 October. The
-            # party said ..."); further back, background is as likely as sequel
-            self._context = named[-1] if named else None
-            if named:
-                self._story = named[-1]
-            for d in named:
-                if about_election(text, d):
-                    self._election = d
+            self.days.after_sentence(text, found_dates, published)
         return anchor_to_election(out, published)
 
     def _side(self, actor: str) -> bool:
@@ -285,11 +265,11 @@ class Extractor:
         facts = parse_facts(text, spans)
         citation = Citation(article=article_id, quote=text, start=offset, end=offset + len(text))
         if dates is None:
-            dates = self.dates(text, published)
+            dates = self.days.dates(text, published)
         distinct = bool(_DISTINCT.search(text))
         out: list[EventMention] = []
         for trig in triggers:
-            chosen = self._dates_for(text, trig, dates)
+            chosen = self.days.dates_for(text, trig, dates)
             options: list[ResolvedDate | None] = list(chosen) if chosen else [None]
             for date in options:
                 if date is not None and date.date > published:
@@ -306,136 +286,6 @@ class Extractor:
                 out.append(mention)
         return out
 
-    def dates(self, text: str, published: dt.date) -> list[ResolvedDate]:
-        """Dates of a sentence; each is read as future only when its own clause is future.
-
-        A dateline ("DHAKA, Jan 6 - ...") repeats the publication date and is left out.
-        """
-        past = find_dates(text, published, future=False)
-        future = {d.start: d for d in find_dates(text, published, future=True)}
-        out = []
-        for d in past:
-            if is_dateline(text, d):
-                continue
-            ahead = future.get(d.start)
-            if ahead is not None and (
-                self.lexicon.is_future(text, d.start)
-                # "on September 23" in a report of September 10: the day to come, not the one
-                # a year before (a writer names a year-old day with its year)
-                or (d.adjusted and ahead.date <= published + _SOON)
-            ):
-                d = ahead
-            out.append(d)
-        for off in offsets(text):
-            # "the next day", "two days later": from the story's last day, not publication
-            before = [
-                d for d in out
-                if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
-            ]  # fmt: skip
-            anchor = before[-1] if before else (self._context or self._story)
-            forward = off.relation and not leads(text, off)
-            if off.election and self._election is not None and not forward:
-                anchor = self._election  # "The day after the vote, ...": the vote's day
-            if anchor is None:
-                continue
-            out = [d for d in out if d.end <= off.start or d.start >= off.end]
-            # "..., a day after supporters rallied": the rally is a day before this event
-            day = anchor.date + dt.timedelta(days=-off.days if forward else off.days)
-            grain = anchor.granularity
-            if off.week:  # weeks run from Monday, as "last week" does
-                day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
-            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end, False, forward))
-        return sorted(out, key=lambda d: d.start)
-
-    def _dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
-        """The date(s) of a trigger: the nearest date of its clause.
-
-        Dates naming the election ("the July 28 polls") date only the election; a date after
-        the trigger but inside a following relative or temporal clause ("talks that were agreed
-        on November 16") belongs to that clause's event.
-        """
-        aside = asides(text)
-        found = [
-            d for d in found
-            if not outside(aside, d.start, d.end, trig.start) and not (d.ahead and d.end > trig.start)
-        ]  # fmt: skip
-        usable = [
-            d for d in found
-            if (trig.kind == "election_held" or _relation(d) or not about_election(text, d))
-            and not _possessive_elsewhere(text, d, trig)
-            and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
-            and (not blocked(text, trig, d) or _since(text, trig, d))
-        ]  # fmt: skip
-        if not usable and trig.rule.election_dates:
-            usable = [d for d in found if not blocked(text, trig, d)]
-        if not usable:
-            return []
-
-        def distance(d: ResolvedDate) -> int:
-            if d.end <= trig.start:
-                # "arrested on July 15, and freed them two days later": another clause's date
-                other = _NEXT_CLAUSE.search(text, d.end, trig.start) is not None
-                return trig.start - d.end + (1000 if other else 0)
-            if d.start >= trig.end:
-                return d.start - trig.end
-            return 0
-
-        best = min(usable, key=lambda d: (distance(d), _KIND_RANK[d.granularity.value]))
-        i = found.index(best)
-        if (
-            i + 1 < len(found)
-            and re.search(r"\b(?:over|between|from)\s+$", text[max(0, best.start - 9) : best.start])
-            and re.fullmatch(r"\s*(?:and|to|-|–)\s*", text[best.end : found[i + 1].start])
-            and found[i + 1].date > best.date
-        ):
-            # "detained over Thursday and Friday": one event over both days
-            last = found[i + 1]
-            return [best._replace(date_end=last.date_end or last.date, end=last.end)]
-        chosen = [best]
-        # "at the meetings on March 3 and March 17": one mention per listed date
-        while i + 1 < len(found):
-            gap = text[found[i].end : found[i + 1].start]
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:on\s+)?", gap):
-                break
-            chosen.append(found[i + 1])
-            i += 1
-        return chosen
-
-    def _dated(
-        self, trig: Trigger, date: ResolvedDate | None, published: dt.date
-    ) -> tuple[ResolvedDate, Literal["text", "context", "publication"], float, list[str]]:
-        """A mention's date, where it came from, the confidence it costs and the notes."""
-        rule = trig.rule
-        confidence = 0.0
-        notes: list[str] = []
-        source: Literal["text", "context", "publication"] = "text"
-        ctx = self._context
-        if date is None and not (rule.anchor or trig.anchor or rule.ongoing) and ctx is not None:
-            # undated, after a dated report: on or after that day, on or before publication
-            date = ResolvedDate(
-                ctx.date, ctx.granularity, "", published if published > ctx.date else None
-            )
-            confidence += 0.2
-            source = "context"
-            notes.append(
-                f"no date in the sentence: on or after {ctx.text or ctx.date.isoformat()!r} "
-                "(the last date named before it) and on or before publication"
-            )
-        elif date is None:
-            date = fallback_date(published)
-            source = "publication"
-            confidence += 0.2
-            notes.append(FALLBACK_NOTE)
-            if rule.anchor or trig.anchor:
-                notes.append("anchor")
-        elif date.adjusted:
-            confidence += 0.25
-            notes.append(
-                f"{date.text!r} read literally falls after publication ({published}); "
-                f"resolved to {date.date}"
-            )
-        return date, source, confidence, notes
-
     def _mention(
         self,
         trig: Trigger,
@@ -450,7 +300,7 @@ class Extractor:
         rule = trig.rule
         confidence = rule.confidence
         inferred = date is None
-        date, source, penalty, notes = self._dated(trig, date, published)
+        date, source, penalty, notes = self.days.dated(trig, date, published)
         confidence -= penalty
         acting, acted_on = roles(rule, trig, text, actors)
         speaker = find_speaker(text, actors, self._subjects, self.gazetteer)
@@ -495,26 +345,6 @@ class Extractor:
             speaker=speaker,
             standing=inferred and kind_rule.ongoing,
         )
-
-
-def _relation(d: ResolvedDate) -> bool:
-    """ "The day after [the vote]": a day relative to the election, not the election's."""
-    return d.text.lower().endswith(("after", "before"))
-
-
-def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
-    """ "have boycotted the Assembly since it opened in September": a standing state dated
-    from its start, past the "since" that would otherwise block the date."""
-    if not trig.rule.ongoing or d.start < trig.end:
-        return False
-    return bool(re.match(r"\W*(?:[\w’'-]+\W+){0,5}?since\b[^,;.]{0,40}$", text[trig.end : d.start]))
-
-
-def _possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
-    """ "last month's election": a possessive date dates the noun right after it only."""
-    if not re.match(r"['’]s?\b", text[d.end : d.end + 2]):
-        return False
-    return not (d.end <= trig.start <= d.end + 40)
 
 
 def _modality(trig: Trigger) -> Modality:

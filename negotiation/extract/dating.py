@@ -1,0 +1,221 @@
+"""The days of a report's events: the dates a sentence names, which one dates which trigger,
+and the days a report names relative to another ("the next day", "a day after the vote").
+
+A :class:`StoryDays` follows one report sentence by sentence: it remembers the last day the
+previous sentence named (what an undated sentence continues), the last day the report named at
+all and the election day it named (what "the day after the vote" counts from)::
+
+    >>> import datetime as dt
+    >>> from negotiation.extract.lexicon import load_lexicon
+    >>> days = StoryDays(load_lexicon())
+    >>> pub = dt.date(2014, 7, 25)
+    >>> first = days.dates("Police arrested them on July 15.", pub)
+    >>> days.after_sentence("Police arrested them on July 15.", first, pub)
+    >>> [(d.text, d.date.isoformat()) for d in days.dates("They were freed the next day.", pub)]
+    [('the next day', '2014-07-16')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from negotiation.events import Granularity
+from negotiation.extract.anchoring import FALLBACK_NOTE
+from negotiation.extract.clauses import about_election, asides, blocked, is_dateline, outside
+from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
+from negotiation.extract.lexicon import Lexicon, Trigger
+from negotiation.extract.relative import leads, offsets
+
+__all__ = ["StoryDays"]
+
+# "the agreement of July 2014": a date naming a thing, not dating the event
+_ATTRIBUTIVE = re.compile(r"of\s", re.I)
+_SOON = dt.timedelta(days=45)
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
+_KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+DateSource = Literal["text", "context", "publication"]
+
+
+@dataclass
+class StoryDays:
+    """The days one report has named so far (see the module docstring)."""
+
+    lexicon: Lexicon
+    context: ResolvedDate | None = None  # the last day the sentence before named
+    story: ResolvedDate | None = None  # the last day the report named, in any sentence
+    election: ResolvedDate | None = None  # the last election day the report named
+
+    def reset(self) -> None:
+        """Start a new report."""
+        self.context = self.story = self.election = None
+
+    def after_sentence(self, text: str, found: list[ResolvedDate], published: dt.date) -> None:
+        """Remember the days a sentence named (its :meth:`dates`) for the sentences after it.
+
+        Only the sentence right before dates an undated one ("... on 30 October. The party
+        said ..."); further back, background is as likely as sequel.
+        """
+        named = [
+            d for d in found
+            if d.date <= published and d.granularity.value == "day" and d.date_end is None
+        ]  # fmt: skip
+        self.context = named[-1] if named else None
+        if named:
+            self.story = named[-1]
+        for d in named:
+            if about_election(text, d):
+                self.election = d
+
+    def dates(self, text: str, published: dt.date) -> list[ResolvedDate]:
+        """Dates of a sentence; each is read as future only when its own clause is future.
+
+        A dateline ("DHAKA, Jan 6 - ...") repeats the publication date and is left out.
+        """
+        past = find_dates(text, published, future=False)
+        future = {d.start: d for d in find_dates(text, published, future=True)}
+        out = []
+        for d in past:
+            if is_dateline(text, d):
+                continue
+            ahead = future.get(d.start)
+            if ahead is not None and (
+                self.lexicon.is_future(text, d.start)
+                # "on September 23" in a report of September 10: the day to come, not the one
+                # a year before (a writer names a year-old day with its year)
+                or (d.adjusted and ahead.date <= published + _SOON)
+            ):
+                d = ahead
+            out.append(d)
+        for off in offsets(text):
+            # "the next day", "two days later": from the story's last day, not publication
+            before = [
+                d for d in out
+                if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
+            ]  # fmt: skip
+            anchor = before[-1] if before else (self.context or self.story)
+            forward = off.relation and not leads(text, off)
+            if off.election and self.election is not None and not forward:
+                anchor = self.election  # "The day after the vote, ...": the vote's day
+            if anchor is None:
+                continue
+            out = [d for d in out if d.end <= off.start or d.start >= off.end]
+            # "..., a day after supporters rallied": the rally is a day before this event
+            day = anchor.date + dt.timedelta(days=-off.days if forward else off.days)
+            grain = anchor.granularity
+            if off.week:  # weeks run from Monday, as "last week" does
+                day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
+            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end, False, forward))
+        return sorted(out, key=lambda d: d.start)
+
+    def dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
+        """The date(s) of a trigger: the nearest date of its clause.
+
+        Dates naming the election ("the July 28 polls") date only the election; a date after
+        the trigger but inside a following relative or temporal clause ("talks that were agreed
+        on November 16") belongs to that clause's event.
+        """
+        aside = asides(text)
+        found = [
+            d for d in found
+            if not outside(aside, d.start, d.end, trig.start) and not (d.ahead and d.end > trig.start)
+        ]  # fmt: skip
+        usable = [
+            d for d in found
+            if (trig.kind == "election_held" or _relation(d) or not about_election(text, d))
+            and not _possessive_elsewhere(text, d, trig)
+            and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
+            and (not blocked(text, trig, d) or _since(text, trig, d))
+        ]  # fmt: skip
+        if not usable and trig.rule.election_dates:
+            usable = [d for d in found if not blocked(text, trig, d)]
+        if not usable:
+            return []
+
+        def distance(d: ResolvedDate) -> int:
+            if d.end <= trig.start:
+                # "arrested on July 15, and freed them two days later": another clause's date
+                other = _NEXT_CLAUSE.search(text, d.end, trig.start) is not None
+                return trig.start - d.end + (1000 if other else 0)
+            if d.start >= trig.end:
+                return d.start - trig.end
+            return 0
+
+        best = min(usable, key=lambda d: (distance(d), _KIND_RANK[d.granularity.value]))
+        i = found.index(best)
+        if (
+            i + 1 < len(found)
+            and re.search(r"\b(?:over|between|from)\s+$", text[max(0, best.start - 9) : best.start])
+            and re.fullmatch(r"\s*(?:and|to|-|–)\s*", text[best.end : found[i + 1].start])
+            and found[i + 1].date > best.date
+        ):
+            # "detained over Thursday and Friday": one event over both days
+            last = found[i + 1]
+            return [best._replace(date_end=last.date_end or last.date, end=last.end)]
+        chosen = [best]
+        # "at the meetings on March 3 and March 17": one mention per listed date
+        while i + 1 < len(found):
+            gap = text[found[i].end : found[i + 1].start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:on\s+)?", gap):
+                break
+            chosen.append(found[i + 1])
+            i += 1
+        return chosen
+
+    def dated(
+        self, trig: Trigger, date: ResolvedDate | None, published: dt.date
+    ) -> tuple[ResolvedDate, DateSource, float, list[str]]:
+        """A mention's date, where it came from, the confidence it costs and the notes."""
+        rule = trig.rule
+        confidence = 0.0
+        notes: list[str] = []
+        source: DateSource = "text"
+        ctx = self.context
+        if date is None and not (rule.anchor or trig.anchor or rule.ongoing) and ctx is not None:
+            # undated, after a dated report: on or after that day, on or before publication
+            date = ResolvedDate(
+                ctx.date, ctx.granularity, "", published if published > ctx.date else None
+            )
+            confidence += 0.2
+            source = "context"
+            notes.append(
+                f"no date in the sentence: on or after {ctx.text or ctx.date.isoformat()!r} "
+                "(the last date named before it) and on or before publication"
+            )
+        elif date is None:
+            date = fallback_date(published)
+            source = "publication"
+            confidence += 0.2
+            notes.append(FALLBACK_NOTE)
+            if rule.anchor or trig.anchor:
+                notes.append("anchor")
+        elif date.adjusted:
+            confidence += 0.25
+            notes.append(
+                f"{date.text!r} read literally falls after publication ({published}); "
+                f"resolved to {date.date}"
+            )
+        return date, source, confidence, notes
+
+
+def _relation(d: ResolvedDate) -> bool:
+    """ "The day after [the vote]": a day relative to the election, not the election's."""
+    return d.text.lower().endswith(("after", "before"))
+
+
+def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
+    """ "have boycotted the Assembly since it opened in September": a standing state dated
+    from its start, past the "since" that would otherwise block the date."""
+    if not trig.rule.ongoing or d.start < trig.end:
+        return False
+    return bool(re.match(r"\W*(?:[\w’'-]+\W+){0,5}?since\b[^,;.]{0,40}$", text[trig.end : d.start]))
+
+
+def _possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "last month's election": a possessive date dates the noun right after it only."""
+    if not re.match(r"['’]s?\b", text[d.end : d.end + 2]):
+        return False
+    return not (d.end <= trig.start <= d.end + 40)
