@@ -119,3 +119,31 @@ def test_a_side_calling_on_the_other_demands_a_third_party_appeals() -> None:
         )
     }
     assert "appeal" in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Wednesday the second no-confidence motion against Rajapaksa had been passed.", "government_dismissed"),
+        ("On Wednesday lawmakers passed a motion expressing confidence in Wickremesinghe.", "government_formed"),
+        ("On Wednesday lawmakers exchanged blows on the floor of the house.", "violence"),
+        ("On Wednesday his camp rejected the vote as illegal.", "accusation"),
+    ],
+)  # fmt: skip
+def test_parliamentary_phrasings(text: str, kind: str) -> None:
+    assert _kinds(text).get(kind) == "2019-11-06"
+
+
+def test_what_a_court_ruled_is_its_content_not_another_event() -> None:
+    found = _kinds(
+        "On Thursday the Supreme Court ruled that the decree dissolving parliament was unconstitutional."
+    )
+    assert "court_ruling" in found and "accusation" not in found
+
+
+def test_an_opening_phrase_relation_dates_the_sentence_s_event() -> None:
+    text = (
+        "The president sacked the prime minister on Oct. 26. "
+        "In a televised address two days after the sacking, he accused him of arrogance."
+    )
+    assert _kinds(text)["accusation"] == "2019-10-28"

@@ -105,11 +105,28 @@ def offsets(text: str) -> Iterator[Offset]:
         yield Offset(m.start(), m.end(), days, m.group(0))
 
 
-_LEADS = re.compile(r"^\W*(?:(?:on|just|only|exactly|but|and|then)\s+)?$", re.I)
-
-
 def leads(text: str, offset: Offset) -> bool:
-    """Whether a relation opens its sentence ("A day before the rally, the king ..."): then it
-    dates the sentence's own event from the other one; further in ("..., a day after
-    supporters rallied") it dates the other event, which follows it, from the sentence's."""
-    return _LEADS.match(text[: offset.start]) is not None
+    """Whether a relation stands in the sentence's opening phrase, before its first comma ("A
+    day before the rally, the king ...", "In an address two days after the sacking, he ..."):
+    then it dates the sentence's own event from the other one; further in ("..., a day after
+    supporters rallied") it dates the other event, which follows it, from the sentence's.
+
+    >>> s = "In an address two days after the sacking, he accused him."
+    >>> leads(s, next(offsets(s)))
+    True
+    """
+    before = text[: offset.start]
+    if _OPENS.match(before):
+        return True
+    comma = text.find(",", offset.end)
+    return (
+        _PREPOSITION.match(before) is not None
+        and "," not in before
+        and comma != -1
+        and comma - offset.end < 80
+    )
+
+
+_OPENS = re.compile(r"^\W*(?:(?:on|just|only|exactly|but|and|then)\s+)?$", re.I)
+# an opening prepositional phrase: "In a televised address two days after the sacking, ..."
+_PREPOSITION = re.compile(r"^\W*(?:in|at|on|during|speaking|addressing|in an?|at an?)\s", re.I)
