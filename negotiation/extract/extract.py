@@ -313,6 +313,8 @@ class Extractor:
             acted_on = [a for a in (*acted_on, *acting) if a not in who]
             acting = who
         kind = trig.kind
+        if kind == "results_announced" and speaker is not None and speaker not in acting:
+            acting = [speaker, *acting]  # "..., the election committee said": who announced
         if rule.third_party is not None and acting:
             types = {self.gazetteer[a].type.value for a in acting if a in self.gazetteer}
             if types and types <= self.lexicon.third_party_types:
