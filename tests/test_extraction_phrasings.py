@@ -147,3 +147,34 @@ def test_an_opening_phrase_relation_dates_the_sentence_s_event() -> None:
         "In a televised address two days after the sacking, he accused him of arrogance."
     )
     assert _kinds(text)["accusation"] == "2019-10-28"
+
+
+def test_outsiders_talking_with_the_leader_mediate() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer(
+        [
+            Actor(id="conde", name="Alpha Conde", type="foreign_official", aliases=["Conde"]),
+            Actor(id="aziz", name="Mohamed Ould Abdel Aziz", type="foreign_official"),
+        ]
+    )
+    text = "On Friday Conde and Mohamed Ould Abdel Aziz held a last round of talks in Banjul."
+    kinds = {m.kind for m in extract_text(text, PUB, gazetteer=g)}
+    assert "mediation" in kinds and "talks_held" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Tuesday West African leaders failed to persuade Jammeh to accept his defeat.", "mediation"),
+        ("On Saturday longtime ruler Yahya Jammeh flew into exile.", "leader_removed"),
+    ],
+)  # fmt: skip
+def test_mediation_and_exile_phrasings(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_a_consequence_clause_ending_a_crisis_is_no_settlement() -> None:
+    assert "settlement" not in _kinds(
+        "Jammeh flew into exile on Saturday, ending a six-week crisis."
+    )

@@ -27,7 +27,8 @@ _DATELINE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:-|–|—|:)\s")
 _ANY_DATE = re.compile(DATE_PATTERN)
 
 _BLOCK = re.compile(
-    r"\b(?:that|which|who|whose|after|following|before|since|in the wake of|when|while|because)\b|;",
+    r"\b(?:that|which|who|whose|after|following|before|since|in the wake of|when|while|because)\b"
+    r"|;|,\s+but\b",
     re.I,
 )
 
