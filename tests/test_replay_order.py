@@ -78,6 +78,10 @@ def same_day_sequences(
     for e in events:
         together = bool(out) and run < MAX_PERMUTED and draw(st.booleans())
         date: dt.date = out[-1].date if together else e.date
+        if not together and out and date <= out[-1].date:
+            # a new day: events the sequence happened to date alike would make a day longer
+            # than MAX_PERMUTED, where replay checks adjacent swaps only (as documented)
+            date = out[-1].date + dt.timedelta(days=1)
         run = run + 1 if together else 1
         out.append(e.model_copy(update={"date": date}))
     return out
