@@ -320,3 +320,76 @@ def test_expressions_within_the_operator_limit_compile(ops: int) -> None:
             Expression(source)
     else:
         assert Expression(source).evaluate() == ops + 1
+
+
+# --- found by the private campaign over the targets the fuzz suite leaves out -----------------
+def test_report_on_a_pack_whose_model_misses_a_kind_names_the_log(tmp_path: Path) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    model = pack / "model.yaml"
+    lines = model.read_text().splitlines(keepends=True)
+    model.write_text("".join(lines[:56]))  # the transitions cut short
+    result = invoke("report", "--pack", str(pack), "--out", str(tmp_path / "r.html"))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {pack}/events.yaml: model 'kenya-2008' has no transition" in result.output
+
+
+@pytest.mark.parametrize("command", ["sweep", "run"])
+def test_a_policy_that_is_no_policy_file_is_named_where_it_is_named(
+    tmp_path: Path, command: str
+) -> None:
+    path = tmp_path / "s.yaml"
+    if command == "sweep":
+        path.write_text("sweep: s\nruns: 5\npolicy: /etc/passwd\ngrid: {smoothing: [1]}\n")
+        expected = "s.yaml:3:1: policy: /etc/passwd: expected a mapping of keys"
+    else:
+        path.write_text(
+            "name: x\nsimulation: {policy: /etc/passwd, runs: 5, seed: 1}\n"
+            "expect: {simulation: ['p(settlement) >= 0.1']}\n"
+        )
+        expected = "s.yaml:2:14: simulation.policy: /etc/passwd: expected a mapping of keys"
+    result = invoke(command, str(path))  # was located in /etc/passwd only
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {tmp_path}/{expected}" in result.output, result.output
+
+
+def test_a_changed_event_that_is_invalid_says_which_field_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "name: x\nvariations:\n  - change: {event: 2013-07-28-results-announced, "
+        "set: {id: 'x y', kind: 5}}\n"
+    )
+    result = invoke("run", str(path))  # was pydantic's report, with its web address
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        "c.yaml:3:5: variations[0].change: the changed event is invalid: id: String should "
+        "match pattern '^[a-z0-9][a-z0-9._-]*$' (got 'x y'); kind: Input should be a valid "
+        "string (got 5)" in result.output
+    )
+    assert "pydantic.dev" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "{d}/events.yaml", "--format", "csv", "--out", "{d}/events.yaml"],
+        ["export", "--pack", "{d}", "--format", "csv", "--out", "{d}/actors.yaml"],
+        ["report", "{d}/scenarios/record.yaml", "--out", "{d}/scenarios/record.yaml"],
+        ["report", "--pack", "{d}", "--out", "{d}/link.txt"],  # a hard link to an article
+    ],
+)
+def test_an_output_never_replaces_a_file_the_command_read(tmp_path: Path, args: list[str]) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    before = {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()}
+    out = args[-1].format(d=pack)
+    if out.endswith("link.txt"):
+        os.link(pack / "kenya_001.txt", out)
+    result = invoke(*[a.format(d=pack) for a in args])  # was: the log replaced by its CSV
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "is an input of this command: write the output to another file" in result.output
+    assert {p: p.read_bytes() for p in before} == before

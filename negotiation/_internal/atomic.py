@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from negotiation._internal.files import kind_of
+from negotiation._internal.files import kind_of, was_read
 from negotiation.errors import InputError, Problem
 
 __all__ = [
@@ -183,6 +183,12 @@ def _cannot_write(target: Path, exc: OSError, kept: bool) -> InputError:
 def _write(path: Path | str, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
     target = check_output(path)
+    if was_read(target):
+        raise _fail(
+            target,
+            "is an input of this command: write the output to another file (it would replace "
+            "what was read)",
+        )
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:

@@ -15,6 +15,8 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from negotiation._internal import limits
@@ -30,7 +32,37 @@ __all__ = [
     "read_json",
     "read_text",
     "refuse_byte_order_mark",
+    "track_reads",
+    "was_read",
 ]
+
+#: the files read while :func:`track_reads` is on (device, inode): an output refuses to replace
+#: one of them (``export events.yaml --out events.yaml`` replaced the log it exported)
+_READ: set[tuple[int, int]] | None = None
+
+
+@contextmanager
+def track_reads() -> Iterator[None]:
+    """Remember every file read inside this block (a command: the group turns it on)."""
+    global _READ
+    before, _READ = _READ, set()
+    try:
+        yield
+    finally:
+        _READ = before
+
+
+def was_read(path: Path | str) -> bool:
+    """Whether ``path`` is a file read inside :func:`track_reads` (the same file, by whatever
+    name or link)."""
+    if _READ is None:
+        return False
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (info.st_dev, info.st_ino) in _READ
+
 
 #: control characters no input text may hold (terminal escapes, bells ...): every C0 character
 #: but tab, newline, carriage return and form feed, DEL, and the C1 range
@@ -108,6 +140,8 @@ def read_bytes(path: Path | str) -> bytes:
             raise InputError(Problem(file=str(p), message=f"is {what}, expected a regular file"))
         if info.st_size > limit:
             raise InputError(Problem(file=str(p), message=_too_big(info.st_size)))
+        if _READ is not None:
+            _READ.add((info.st_dev, info.st_ino))
         chunks: list[bytes] = []
         size = 0
         while True:  # read at most limit + 1 bytes: a file may grow, or lie about its size

@@ -11,7 +11,6 @@ at ``file:line:col`` with the path inside the document and what was expected::
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -20,14 +19,15 @@ from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from pydantic_core import InitErrorDetails
 
 from negotiation._internal import dockinds, files, limits
+from negotiation._internal.strict import validate
 from negotiation._internal.suggest import allowed_keys, did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
 __all__ = [
     "Document",
+    "describe",
     "dump",
     "load",
     "load_text",
@@ -366,6 +366,13 @@ def load(path: Path | str) -> Document:
     return load_text(read_text(path), file=str(path))
 
 
+def describe(err: dict[str, Any]) -> str:
+    """One pydantic error as ``path: what was expected (got value)``, for a value that is no
+    document's (an event a variation changed)."""
+    where = format_path([p for p in err.get("loc", ()) if not _is_union_tag(p)])
+    return f"{where}: {_describe(err)}" if where else _describe(err)
+
+
 def _describe(err: dict[str, Any]) -> str:
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     kind = err.get("type", "")
@@ -441,39 +448,6 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
         if not base and (wrong := _wrong_kind(doc, payload, model)) is not None:
             raise InputError(wrong) from None
         raise InputError(validation_problems(doc, exc, base, model)) from None
-
-
-#: what pydantic's lax mode converts silently and a data file never means: ``true`` as the
-#: number 1 (``seats: {cnrp: true}``), a number as a date (``date: 0`` is 1970-01-01)
-_SILENT = {
-    "int_type": (bool,),
-    "float_type": (bool,),
-    "date_type": (bool, int, float),
-    "datetime_type": (bool, int, float),
-}
-
-
-def validate(model: type[M], payload: Any) -> M:
-    """``model.model_validate(payload)``, minus the conversions a file never means: a boolean
-    where a number goes, a number where a date goes (:data:`_SILENT`) raise the
-    ``ValidationError`` pydantic's strict mode gives for them (``Input should be a valid
-    integer (got True)``), at their place. Every loader of file data validates through this."""
-    result = model.model_validate(payload)
-    try:
-        text = json.dumps(payload, default=str, allow_nan=False)
-    except (TypeError, ValueError):  # not plain data: nothing a file could have given
-        return result
-    try:
-        model.model_validate_json(text, strict=True)
-    except ValidationError as exc:
-        silent = [
-            InitErrorDetails(type=e["type"], loc=e["loc"], input=e["input"])
-            for e in exc.errors()
-            if isinstance(e["input"], _SILENT.get(e["type"], ()))
-        ]
-        if silent:
-            raise ValidationError.from_exception_data(model.__name__, silent) from None
-    return result
 
 
 def _wrong_kind(doc: Document, payload: dict[Any, Any], model: type[BaseModel]) -> Problem | None:

@@ -121,8 +121,11 @@ class CommandGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from negotiation._internal.files import track_reads
+
         try:
-            return super().invoke(ctx)
+            with track_reads():  # an output never replaces a file the command read
+                return super().invoke(ctx)
         except NegotiationError as exc:
             report(exc)
         except OSError as exc:

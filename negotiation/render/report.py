@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from negotiation.errors import InputError
 from negotiation.events import Conflict, Event
 from negotiation.model.compiled import CompiledModel
 from negotiation.render import charts
@@ -66,7 +67,12 @@ class ReportInput:
         pack = load_pack(pack_id)
         compiled = pack.compile()
         data = ExportData.from_pack(pack_id)
-        trace = replay(compiled, data.log)
+        try:
+            trace = replay(compiled, data.log)
+        except InputError as exc:  # an event kind the model has no transition for: the log's
+            from negotiation.model.compiler import name_files
+
+            raise name_files(exc, str(pack.events_path)) from None
         return cls(
             title=pack.meta.title,
             description=pack.meta.description,

@@ -279,7 +279,10 @@ def plan_simulation(
 
 def _located(p: Problem, doc: Any, at: Loc, given: SimulationSettings) -> Problem:
     """A problem from preparing the simulation, at the setting it is about (a problem inside
-    a policy file keeps its own place)."""
+    a policy file keeps its own place; a file that is no policy at all, ``/etc/passwd``, is
+    named at the setting)."""
+    if p.whole:
+        return locate(doc, (*at, "policy"), f"{p.file}: {p.message}")
     if p.line is not None:
         return p
     key = "from" if given.from_ is not None and "event" in p.message else "policy"

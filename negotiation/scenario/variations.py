@@ -29,7 +29,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from pydantic import ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from negotiation._internal import yamldoc
 from negotiation._internal.calendar import months_before
@@ -289,6 +296,9 @@ class Change(Strict, Operation):
         data = _merge(data, self.set)
         try:
             edit.events[j] = yamldoc.validate(Event, data)
+        except ValidationError as exc:  # each wrong field, as a file's errors say it
+            what = "; ".join(yamldoc.describe(dict(e)) for e in exc.errors())
+            edit.fail((), f"the changed event is invalid: {what}")
         except ValueError as exc:
             edit.fail((), f"the changed event is invalid: {exc}".replace("\n", " "))
 

@@ -41,7 +41,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation._internal import files, yamldoc
-from negotiation._internal.named import named_file
+from negotiation._internal.named import named_file, where_named
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.simulate.outcomes import Simulation
@@ -237,13 +237,17 @@ def _context(spec: SweepFile, doc: yamldoc.Document, base_dir: Path) -> _Context
         try:
             ctx.log = list(load_event_log(ctx.events))
         except InputError as exc:
-            raise InputError(_at(exc.problems, doc, ("events",))) from None
+            raise InputError(_at(exc.problems, doc, ("events",), "event log")) from None
     return ctx
 
 
-def _at(problems: list[Problem], doc: yamldoc.Document, where: Loc) -> list[Problem]:
-    """Problems located in another file keep their place; the others go to ``where``."""
-    return [p if p.line is not None else doc.problem(where, p.message) for p in problems]
+def _at(
+    problems: list[Problem], doc: yamldoc.Document, where: Loc, what: str = "file"
+) -> list[Problem]:
+    """Problems located inside another file keep their place (and ``where`` says the file it
+    names is not valid); the others, and those about a whole file that is no document of ours
+    (``/etc/passwd`` as a policy), go to ``where`` (:func:`~negotiation._internal.named.where_named`)."""
+    return where_named(problems, doc, where, what)
 
 
 def _policy(ctx: _Context, ref: str, where: Loc) -> str:
@@ -304,7 +308,7 @@ def _plan_cell(
         )
     except InputError as exc:
         at = where["from"] if s["from"] is not None and "event" in str(exc) else where["policy"]
-        raise InputError(_at(exc.problems, ctx.doc, at)) from None
+        raise InputError(_at(exc.problems, ctx.doc, at, "policy")) from None
     if s["weights"]:
         bad = [k for k in s["weights"] if not model.handles(k)]
         if bad:

@@ -1,0 +1,51 @@
+"""Validating plain data from files against the schemas, minus pydantic's silent conversions.
+
+Pydantic's lax mode (what ``model_validate`` does) takes ``true`` where a number goes (as 1) and a
+number where a date goes (as days since 1970); a data file never means either. :func:`validate`
+is ``model_validate`` that refuses them, with the error pydantic's strict mode gives, at their
+place; every loader of file data (:func:`negotiation._internal.yamldoc.parse`) goes through it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import InitErrorDetails
+
+__all__ = ["validate"]
+
+M = TypeVar("M", bound=BaseModel)
+
+#: what pydantic's lax mode converts silently and a data file never means: ``true`` as the
+#: number 1 (``seats: {cnrp: true}``), a number as a date (``date: 0`` is 1970-01-01)
+_SILENT = {
+    "int_type": (bool,),
+    "float_type": (bool,),
+    "date_type": (bool, int, float),
+    "datetime_type": (bool, int, float),
+}
+
+
+def validate(model: type[M], payload: Any) -> M:
+    """``model.model_validate(payload)``, minus the conversions a file never means: a boolean
+    where a number goes, a number where a date goes (:data:`_SILENT`) raise the
+    ``ValidationError`` pydantic's strict mode gives for them (``Input should be a valid
+    integer (got True)``), at their place. Every loader of file data validates through this."""
+    result = model.model_validate(payload)
+    try:
+        text = json.dumps(payload, default=str, allow_nan=False)
+    except (TypeError, ValueError):  # not plain data: nothing a file could have given
+        return result
+    try:
+        model.model_validate_json(text, strict=True)
+    except ValidationError as exc:
+        silent = [
+            InitErrorDetails(type=e["type"], loc=e["loc"], input=e["input"])
+            for e in exc.errors()
+            if isinstance(e["input"], _SILENT.get(e["type"], ()))
+        ]
+        if silent:
+            raise ValidationError.from_exception_data(model.__name__, silent) from None
+    return result
