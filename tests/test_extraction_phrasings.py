@@ -178,3 +178,22 @@ def test_a_consequence_clause_ending_a_crisis_is_no_settlement() -> None:
     assert "settlement" not in _kinds(
         "Jammeh flew into exile on Saturday, ending a six-week crisis."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Sunday the ruling party swept the local elections, which were boycotted by the opposition.", "election_boycott"),
+        ("On Monday the opposition said it will not take part in local elections on June 30.", "election_boycott"),
+        ("In February the two parties renounced their parliamentary mandates.", "mass_resignation"),
+        ("On Monday the prime minister refused to resign.", "proposal_rejected"),
+        ("Vucic declared victory on Sunday night, citing his party's own count.", "results_claimed"),
+        ("The unrest began on Tuesday evening.", "protest"),
+    ],
+)  # fmt: skip
+def test_boycotts_resignations_and_claims(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_the_violence_named_again_is_no_new_event() -> None:
+    assert "violence" not in _kinds("Vucic said the violence was the work of far-right groups.")
