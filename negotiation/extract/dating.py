@@ -63,12 +63,15 @@ class StoryDays:
             d for d in found
             if d.date <= published and d.granularity.value == "day" and d.date_end is None
         ]  # fmt: skip
-        self.context = named[-1] if named else None
-        if named:
-            self.story = named[-1]
-        for d in named:
-            if about_election(text, d):
-                self.election = d
+        elections = [d for d in named if about_election(text, d)]
+        if elections:
+            self.election = elections[-1]
+        # the day the sentence's own events happened, not the election it recalls ("ruled on
+        # June 7 that the deadline after the Feb. 24 election ...")
+        own = [d for d in named if d not in elections] or named
+        self.context = own[-1] if own else None
+        if own:
+            self.story = own[-1]
 
     def dates(self, text: str, published: dt.date) -> list[ResolvedDate]:
         """Dates of a sentence; each is read as future only when its own clause is future.
