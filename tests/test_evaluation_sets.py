@@ -108,3 +108,22 @@ def test_cli_reports_seeds_and_heldout_by_default() -> None:
     assert set(sets) == {"seeds", "heldout"} and sets["heldout"]["held_out"] is True
     for s in sets.values():
         assert 0.0 <= s["f1"] <= 1.0 and 0.0 <= s["duplicate_rate"] <= 1.0
+
+
+def test_tuning_folders_are_labelled_quoted_and_frozen() -> None:
+    tuning = load_set("tuning")
+    folders = [p for p in tuning.parts if p.name.startswith("tuning/")]
+    assert len(folders) == 13 and sum(len(p.articles) for p in folders) == 31
+    assert sum(len(p.gold.events) for p in folders) == 317
+    for part in folders:
+        texts = {a.id: a.text for a in part.articles}
+        for a in part.articles:
+            assert "Written from public facts for the tuning evaluation set" in a.text, a.id
+            assert 120 <= len(a.text.split()) <= 450, a.id
+        for e in part.gold.events:
+            for c in e.sources:
+                assert texts[c.article][c.start : c.end] == c.quote, e.id
+    texts = {a.id: a.text for p in tuning.parts for a in p.articles}
+    assert len(tuning.mentions) == 71
+    for m in tuning.mentions:
+        assert m.quote in texts[m.article], m
