@@ -74,6 +74,24 @@ def _event(id_: str, kind: str, day: int, actors: tuple[str, ...], start: int) -
     )
 
 
+def test_an_event_dated_to_the_gold_s_own_month_has_its_exact_date() -> None:
+    from negotiation.events import Granularity
+
+    def month(id_: str, granularity: Granularity) -> Event:
+        return _event(id_, "protest", 1, ("p",), 0).model_copy(
+            update={"id": id_, "granularity": granularity}
+        )
+
+    gold = EventLog(events=[month("2014-01-protest", Granularity.month)])
+    same = evaluate(EventLog(events=[month("2014-01-protest-1", Granularity.month)]), gold)
+    assert same.tp == 1 and same.fields["date_exact"] == 1.0
+    # a day in that month matches, exactly; a coarser year only matches
+    day = evaluate(EventLog(events=[_event("2014-01-05-protest-1", "protest", 5, ("p",), 0)]), gold)
+    assert day.fields["date_exact"] == 1.0
+    year = evaluate(EventLog(events=[month("2014-protest-1", Granularity.year)]), gold)
+    assert year.tp == 1 and year.fields["date_exact"] == 0.0
+
+
 def test_duplicates_exact_dates_overlap_and_combining() -> None:
     gold = EventLog(
         events=[

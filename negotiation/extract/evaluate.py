@@ -190,6 +190,8 @@ def _date_ok(extracted: Event, gold: Event, tol: int) -> bool:
 
 
 def _date_exact(extracted: Event, gold: Event) -> bool:
+    if (extracted.date, extracted.last_day) == (gold.date, gold.last_day):
+        return True  # the very period ("in April 2021" for an event dated April 2021)
     if extracted.granularity is not Granularity.day:
         return False
     if gold.date_end is None and gold.granularity is Granularity.day:
