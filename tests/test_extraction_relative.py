@@ -100,3 +100,14 @@ def test_over_two_days_is_one_event_over_both() -> None:
 def test_a_standing_boycott_is_dated_from_its_start() -> None:
     text = "The lawmakers have boycotted the National Assembly since it opened in September."
     assert _dates(text)["boycott"] == "2013-09-01"
+
+
+def test_what_a_report_quotes_undated_was_said_on_its_day() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer([Actor(id="cnrp", name="CNRP", type="party")])
+    (m,) = [m for m in extract_text("The CNRP said the talks would go on.", PUB, gazetteer=g)]
+    assert (m.kind, m.date, m.granularity.value) == ("statement", PUB, "day")
+    # other undated events keep the publication week: they may have happened any day of it
+    (a,) = [m for m in extract_text("Police arrested seven activists.", PUB) if m.kind == "arrest"]
+    assert a.granularity.value == "week"

@@ -36,6 +36,7 @@ _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_SAID = frozenset({"statement", "appeal", "demand", "accusation"})
 
 DateSource = Literal["text", "context", "publication"]
 
@@ -190,6 +191,9 @@ class StoryDays:
             )
         elif date is None:
             date = fallback_date(published)
+            if trig.kind in _SAID and not (rule.anchor or trig.anchor):
+                # "X said ...", "X called on ...": what a report quotes was said as it was written
+                date = date._replace(granularity=Granularity.day)
             source = "publication"
             confidence += 0.2
             notes.append(FALLBACK_NOTE)
