@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from negotiation._internal import atomic
 from negotiation.cli import main
 from negotiation.cli.common import (
     EXIT_FAILED,
@@ -24,7 +23,6 @@ from negotiation.errors import InputError
 from negotiation.model.machine import DisputeModel
 from negotiation.model.spec import load_spec
 from negotiation.render.diagrams import DIAGRAMS, path_states
-from negotiation.render.junit import junit_xml
 from negotiation.render.text import derive as derive_report
 from negotiation.render.text import derive_json, render_trace
 from negotiation.replay import replay as replay_log
@@ -97,6 +95,9 @@ def run(
     if not paths:
         raise click.UsageError("give scenario files, directories or globs, or --pack")
     if junit:
+        from negotiation._internal import atomic
+        from negotiation.render.junit import junit_xml
+
         atomic.check_output(junit)  # before any work
     planned = plan_files(paths)  # every invalid file is reported before anything runs
     results: list[CellResult] = [run_cell(p) for p in planned]
@@ -214,6 +215,8 @@ def graph(
         spec = load_spec(model)
     text = DIAGRAMS[fmt](spec, trace)
     if out:
+        from negotiation._internal import atomic
+
         atomic.write_text(out, text)
     if as_json:
         path = path_states(spec, trace) if trace is not None else {}
@@ -293,6 +296,8 @@ def schema(kind: str, out: str | None, as_json: bool) -> None:
     found = json_schema(kind)
     text = json.dumps(found, indent=2, ensure_ascii=False) + "\n"
     if out:
+        from negotiation._internal import atomic
+
         atomic.write_text(out, text)
     if as_json:
         echo_json({"format_version": FORMAT_VERSION, "kind": kind, "out": out, "schema": found})

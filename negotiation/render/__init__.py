@@ -4,13 +4,45 @@ replayed path highlighted (:mod:`~negotiation.render.diagrams`), the self-contai
 views (:mod:`~negotiation.render.notebook`) and JUnit XML (:mod:`~negotiation.render.junit`).
 
 Each format is one module; :data:`DIAGRAMS` names the diagram formats (``negotiation graph
---format``)."""
+--format``). The names below are imported on first use, so that a command importing one format
+(``negotiation run`` prints text) does not pay for the others (the HTML report's templates)."""
 
 from __future__ import annotations
 
-from negotiation.render.diagrams import DIAGRAMS, dot, mermaid
-from negotiation.render.report import ReportInput, report_html
-from negotiation.render.text import derive, derive_json, render_step, render_trace
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from negotiation.render.diagrams import DIAGRAMS, dot, mermaid
+    from negotiation.render.report import ReportInput, report_html
+    from negotiation.render.text import derive, derive_json, render_step, render_trace
+
+_HOME = {
+    "DIAGRAMS": "negotiation.render.diagrams",
+    "dot": "negotiation.render.diagrams",
+    "mermaid": "negotiation.render.diagrams",
+    "ReportInput": "negotiation.render.report",
+    "report_html": "negotiation.render.report",
+    "derive": "negotiation.render.text",
+    "derive_json": "negotiation.render.text",
+    "render_step": "negotiation.render.text",
+    "render_trace": "negotiation.render.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from the module of its format on first use (PEP 562)."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'negotiation.render' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DIAGRAMS",
