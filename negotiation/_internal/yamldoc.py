@@ -104,6 +104,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 _TAG = "tag:yaml.org,2002:"
+#: the tag each short plain scalar resolves to (the loader's implicit resolvers depend on the
+#: text alone: no path resolvers), as ``loader.resolve`` is pure Python and values recur
+_PLAIN_TAGS: dict[str, str] = {}
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null")}
 _MAP_TAGS = {None, "!", f"{_TAG}map"}
 _SEQ_TAGS = {None, "!", f"{_TAG}seq"}
@@ -149,7 +152,11 @@ def _scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent, lim: limits.Limits
     if tag is None or tag == "!":
         if tag == "!" or not event.implicit[0]:
             return value  # quoted, or '!': a string
-        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = loader.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= 64 and len(_PLAIN_TAGS) < 100_000:  # short values recur
+                _PLAIN_TAGS[value] = tag
     if tag not in _SCALAR_TAGS and tag != f"{_TAG}merge":
         raise _Stop(event.start_mark, f"tag {tag!r} is not allowed (plain data only)")
     if tag == f"{_TAG}str":
@@ -183,18 +190,24 @@ class _Builder:
 
     def run(self) -> Any:
         documents = 0
+        get_event, value, close = self.loader.get_event, self.value, self.close
         while True:
-            event = self.loader.get_event()  # type: ignore[no-untyped-call]
-            if event is None or isinstance(event, yaml.StreamEndEvent):
+            event = get_event()  # type: ignore[no-untyped-call]
+            cls = event.__class__
+            if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent:  # the usual events
+                value(event)
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                close()
+            elif event is None or isinstance(event, yaml.StreamEndEvent):
                 return self.root
-            if isinstance(event, yaml.DocumentStartEvent):
+            elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     raise _Stop(event.start_mark, "more than one document in the file")
             elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                self.close()
+                close()
             elif not isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                self.value(event)
+                value(event)
 
     def close(self) -> None:
         done = self.stack.pop()
@@ -225,14 +238,15 @@ class _Builder:
             return
         path = self.path_of_next(parent, mark)
         size = 1
-        container = isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent)
-        if isinstance(event, yaml.AliasEvent):
-            value, size = self.alias(event)
-        elif isinstance(event, yaml.ScalarEvent):
+        container = False
+        if isinstance(event, yaml.ScalarEvent):
             value = _scalar(self.loader, event, self.lim)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, 1)
-        elif container:
+        elif isinstance(event, yaml.AliasEvent):
+            value, size = self.alias(event)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            container = True
             value = self.open(event)
         else:  # pragma: no cover - no other event carries a value
             raise _Stop(mark, f"unexpected {type(event).__name__}")
