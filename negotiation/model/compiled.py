@@ -129,10 +129,24 @@ class CompiledModel:
     _monitored: frozenset[str] = field(default=frozenset(), repr=False)
     #: kinds an event of which commutes with every other event of its day: see :meth:`order_free`
     _order_free: frozenset[str] = field(default=frozenset(), repr=False)
+    #: transitions that fire whatever the world and the event, first in their table, and change
+    #: nothing but the date: inert, breaking no invariant, unseen by the monitor, enacting nothing
+    _plain: frozenset[int] = field(default=frozenset(), repr=False)
+    _date_at: int = field(default=0, repr=False)  # the date's place in a world
 
     def __post_init__(self) -> None:
         kinds = {c.kind for c in self.candidates}
         self._monitored = frozenset(k for k in kinds if self.monitor and self.monitor.watches(k))
+        enacting = {kind for kind, _ in self.enactments}
+        self._plain = frozenset(
+            c.index
+            for c in self.candidates
+            if c.inert
+            and not c.invariants
+            and c.kind not in self._monitored
+            and c.kind not in enacting
+        )
+        self._date_at = self.schema.type._index["date"]
         reads: set[str] = set()
         for c in self.candidates:
             for parts in (c.when, c.guards, c.invariants):
@@ -210,6 +224,15 @@ class CompiledModel:
             candidates = self.table(config, kind)
         if not candidates:
             return StepResult(False, state, NOT_ENABLED, self._not_enabled(kind, config))
+        first = candidates[0]
+        if first.index in self._plain:  # it fires: only the date changes (a hot path)
+            day = event.date
+            if world.date != day:
+                values = list(world)
+                values[self._date_at] = day
+                world = _new(type(world), values)
+            new = _new(State, (config, world, state[2]))
+            return _new(StepResult, (True, new, None, None, first.index, (), (), ()))
         params = self.params
         if self.dated_changes or world.in_force:
             params = self.params_at(world, event.date)
@@ -266,7 +289,7 @@ class CompiledModel:
             after = after.evolve(date=day, in_force=tuple(sorted({*after.in_force, *enacts})))
         elif after.date != day:
             values = list(after)
-            values[after._index["date"]] = day
+            values[self._date_at] = day
             after = _new(type(after), values)
         if cand.targets or cand.party_regions:
             moved = list(config)
