@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 from negotiation.testing import CI_PROFILE
@@ -19,3 +20,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(CI_PROFILE if os.environ.get("CI") else UNTIMED)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``dask`` run last, in their order. Dask leaves a thread running for the
+    rest of the session, and a process with threads starts its pool workers by spawning (a new
+    interpreter each) rather than forking: every process-pool test after it would pay that."""
+    items.sort(key=lambda item: item.get_closest_marker("dask") is not None)

@@ -75,6 +75,7 @@ def test_process_pool_gives_the_serial_result(seed: int, workers: int) -> None:
     assert pooled == serial
 
 
+@pytest.mark.dask
 def test_dask_local_cluster_gives_the_serial_result() -> None:
     distributed = pytest.importorskip("distributed")
     job = cambodia_job(11, "talks-first.yaml")

@@ -152,6 +152,7 @@ def test_validate_knows_sweep_files(tmp_path: Path) -> None:
     assert res.exit_code == 2 and f"{bad}:3:1: policy: unknown policy 'nope'" in res.output
 
 
+@pytest.mark.dask
 def test_a_sweep_on_one_dask_cluster_gives_the_serial_table(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     serial = run_sweep(plan(SMALL))  # type: ignore[arg-type]
