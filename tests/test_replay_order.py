@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from negotiation.events import Event
 from negotiation.explore.domain import Domain, domain_for
 from negotiation.model import NOT_ENABLED, compile_model
-from negotiation.model.compiled import CompiledModel
+from negotiation.model.compiled import CompiledModel, State
 from negotiation.packs import load_pack
 from negotiation.replay import replay
 from negotiation.replay.trace import MAX_PERMUTED
@@ -36,7 +36,18 @@ MODELS: list[tuple[CompiledModel, Domain | None]] = [
 
 
 def brute_force(compiled: CompiledModel, events: list[Event]) -> set[int]:
-    """Indices of the steps whose day has a possible order with another verdict."""
+    """Indices of the steps whose day has a possible order with another verdict. Every order
+    is stepped through; ``step`` is pure, so a step already taken from the same state (orders
+    share prefixes) is looked up rather than taken again."""
+    taken: dict[tuple[State, int], tuple[tuple[bool, str | None], State]] = {}
+
+    def step(s: State, j: int) -> tuple[tuple[bool, str | None], State]:
+        found = taken.get((s, j))
+        if found is None:
+            r = compiled.step(s, events[j])
+            found = taken[(s, j)] = ((r.accepted, r.rejected_by), r.state)
+        return found
+
     logged, state = [], compiled.initial
     states = [state]
     for e in events:
@@ -53,13 +64,12 @@ def brute_force(compiled: CompiledModel, events: list[Event]) -> set[int]:
         for order in permutations(day):
             s, possible, differs = states[start], True, False
             for j in order:
-                r = compiled.step(s, events[j])
-                verdict = (r.accepted, r.rejected_by)
+                verdict, after = step(s, j)
                 if verdict == (False, NOT_ENABLED) and logged[j][0]:
                     possible = False
                     break
                 differs = differs or verdict != logged[j]
-                s = r.state
+                s = after
             if possible and differs:
                 marked.update(day)
                 break
