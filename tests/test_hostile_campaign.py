@@ -393,3 +393,11 @@ def test_an_output_never_replaces_a_file_the_command_read(tmp_path: Path, args: 
     assert result.exit_code == EXIT_INPUT, result.output
     assert "is an input of this command: write the output to another file" in result.output
     assert {p: p.read_bytes() for p in before} == before
+
+
+@pytest.mark.parametrize("flags", [["--max-steps", "1000000000"], ["--horizon", "10" * 12]])
+def test_a_run_stops_at_the_calendars_end(flags: list[str]) -> None:
+    result = invoke("simulate", "--runs", "3", "--no-progress", "--json", *flags)
+    assert result.exit_code == 0, result.output[-1000:]  # was year 10000 (a ValueError)
+    data = json.loads(result.output)
+    assert data["stops"]["max_steps"] == 0 or flags[0] == "--horizon"

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from negotiation._internal.calendar import DATE_MAX
 from negotiation.events import Event
 from negotiation.model.compiled import CompiledModel, State
 from negotiation.simulate.policy import Policy
@@ -117,6 +118,9 @@ def run_seed(key: bytes, index: int) -> int:
 
 
 _MAX_EVENTS = 50_000  # dated events kept per chunk (one per template and day)
+#: runs stop at the calendar's end (2200-12-31) as at a horizon: a run with no horizon and many
+#: steps went on to the year 10000 (a ValueError)
+_LAST_DAY = DATE_MAX.toordinal()
 
 
 def dated(template: Event, day: dt.date) -> Event:
@@ -172,7 +176,7 @@ def _run(
     hits, all_final = job.hits, job.all_final
     rejections, violated = out.rejections, out.violated
     start = job.start_day.toordinal()
-    limit = start + job.horizon if job.horizon is not None else None
+    limit = _LAST_DAY if job.horizon is None else min(start + job.horizon, _LAST_DAY)
     state = job.start
     config = state.config
     day = start
@@ -216,7 +220,7 @@ def _run(
         else:
             gaps = wait.gaps
             next_day = day + gaps[int(uniform() * len(gaps))]
-        if limit is not None and next_day > limit:
+        if next_day > limit:
             return steps, day - start, config, 1, violations, reached
         day = next_day
         event = events.get((id(template), day))  # templates live as long as the policy
