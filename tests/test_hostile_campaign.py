@@ -401,3 +401,24 @@ def test_a_run_stops_at_the_calendars_end(flags: list[str]) -> None:
     assert result.exit_code == 0, result.output[-1000:]  # was year 10000 (a ValueError)
     data = json.loads(result.output)
     assert data["stops"]["max_steps"] == 0 or flags[0] == "--horizon"
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_a_missing_log_a_pack_names_is_located_in_pack_yaml(tmp_path: Path, command: str) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    meta = pack / "pack.yaml"
+    meta.write_text(meta.read_text().replace("events: events.yaml", "events: ev.yaml"))
+    fmt = ["--format", "csv"] if command == "export" else []
+    result = invoke(command, "--pack", str(pack), *fmt, "--out", str(tmp_path / "x.out"))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {meta}:10:1: events: {pack}/ev.yaml: file not found" in result.output
+
+
+def test_validate_on_an_empty_file_is_located_at_its_first_line(tmp_path: Path) -> None:
+    empty = tmp_path / "e.yaml"
+    empty.write_text("")
+    result = invoke("validate", str(empty))
+    assert f"error: {empty}:1:1: cannot tell what this file is" in result.output

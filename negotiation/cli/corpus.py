@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sized
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -163,10 +164,11 @@ def validate_document(path: Path) -> tuple[str, object]:
     kind = detect_kind(doc)
     if kind is None:
         keys = ", ".join(DOCUMENT_KEYS)
+        problem = doc.problem(
+            (), f"cannot tell what this file is: expected one of the top-level keys {keys}"
+        )
         raise InputError(
-            doc.problem(
-                (), (f"cannot tell what this file is: expected one of the top-level keys {keys}")
-            )
+            problem if problem.line is not None else replace(problem, line=1, column=1)
         )
     try:
         return kind, VALIDATORS[kind](doc)

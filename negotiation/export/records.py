@@ -66,10 +66,14 @@ class ExportData:
     def from_log(cls, path: Path | str | None = None, *, case_id: str | None = None) -> ExportData:
         """An event log file (``None``: the built-in record), with the articles and actors
         beside it (in a pack: the folders its ``pack.yaml`` lists too)."""
-        from negotiation._internal.paths import seeds_dir
         from negotiation.events.log import load_event_log
 
-        log = load_event_log(path)
+        return cls._beside(load_event_log(path), path, case_id)
+
+    @classmethod
+    def _beside(cls, log: EventLog, path: Path | str | None, case_id: str | None) -> ExportData:
+        from negotiation._internal.paths import seeds_dir
+
         file = Path(path) if path is not None else seeds_dir() / "events.yaml"
         folder = file if file.is_dir() else file.parent
         name = case_id or _slug(log.dispute) or folder.name
@@ -77,11 +81,12 @@ class ExportData:
 
     @classmethod
     def from_pack(cls, pack: str) -> ExportData:
-        """A dispute pack's event log; the case is the pack id."""
+        """A dispute pack's event log; the case is the pack id. A problem with the log is also
+        reported where pack.yaml names it (a missing log was named only by its path)."""
         from negotiation.packs import load_pack
 
         p = load_pack(pack)
-        return cls.from_log(p.events_path, case_id=p.id)
+        return cls._beside(p.event_log(), p.events_path, p.id)
 
     def outlet(self, article: str) -> str:
         meta = self.articles.get(article)
