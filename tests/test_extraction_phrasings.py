@@ -197,3 +197,19 @@ def test_boycotts_resignations_and_claims(text: str, kind: str) -> None:
 
 def test_the_violence_named_again_is_no_new_event() -> None:
     assert "violence" not in _kinds("Vucic said the violence was the work of far-right groups.")
+
+
+def test_a_quotation_in_the_middle_leaves_the_reporting_verb_outside() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer([Actor(id="oas", name="Organization of American States", type="ngo")])
+    text = (
+        "Observers from the Organization of American States said on Monday that they were "
+        'concerned by the "drastic and hard-to-justify change in the trend of the count".'
+    )
+    kinds = {m.kind: m.date.isoformat() for m in extract_text(text, PUB, gazetteer=g)}
+    assert kinds.get("statement") == "2019-11-11"
+
+
+def test_words_after_a_trigger_can_make_it_a_possibility() -> None:
+    assert "protest" not in _kinds("He said more protests were possible on Monday.")

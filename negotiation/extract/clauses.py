@@ -34,11 +34,24 @@ _BLOCK = re.compile(
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Direct quotations of six words or more (speech, not reporting)."""
+    """Direct quotations of six words or more (speech, not reporting).
+
+    A sentence that opens inside a quotation (its first quote mark closes one: a curly ”, or
+    an odd number of straight ") has its start quoted too::
+
+        >>> s = 'Observers said they were concerned by the "drastic and hard to justify change".'
+        >>> [s[a:b] for a, b in quoted_spans(s)]
+        ['"drastic and hard to justify change"']
+    """
     spans = []
-    for m in re.finditer(
-        r"[“\"]([^”\"]{1,2000})[”\"]|[“\"]([^”\"]{1,2000})$|^([^“\"]{1,2000})[”\"]", sentence
-    ):
+    straight = sentence.count('"')
+    closes_first = re.match(r'[^“"”]*”', sentence) is not None or (
+        straight % 2 == 1 and "“" not in sentence and "”" not in sentence
+    )
+    pattern = r"[“\"]([^”\"]{1,2000})[”\"]|[“\"]([^”\"]{1,2000})$"
+    if closes_first:
+        pattern += r'|^([^“"]{1,2000})[”"]'
+    for m in re.finditer(pattern, sentence):
         inner = next(g for g in m.groups() if g is not None)
         if len(inner.split()) >= 6:
             spans.append((m.start(), m.end()))

@@ -49,6 +49,12 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _WINDOW_WORDS = 6
+# "more protests were possible", "talks are expected": the words after a trigger make it one
+_MODAL_AFTER = re.compile(
+    r"\w*\s+(?:were|are|is|was|would be|could be|will be|remain|remained)\s+(?:still\s+)?"
+    r"(?:possible|likely|unlikely|expected|planned|due|scheduled|set to)\b",
+    re.I,
+)
 _CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
 
 
@@ -223,7 +229,7 @@ class Lexicon:
         negated = bool(self.negators.search(window)) or bool(
             rule.negators is not None and rule.negators.search(window)
         )
-        modal = bool(self.modals.search(window))
+        modal = bool(self.modals.search(window)) or _MODAL_AFTER.match(sentence, end) is not None
         at = participle_head(sentence, start)
         if not modal and not negated and at is not None:
             # "will join parliament, putting an end to the boycott": the clause it hangs on
