@@ -219,7 +219,10 @@ def test_seed_f1_and_conflicts(seeds: tuple[object, Gazetteer]) -> None:
     ids = [e.id for e in log.events]
     assert ids == sorted(ids, key=lambda i: i[:10]) and len(set(ids)) == len(ids)
     result = evaluate(log, load_event_log(), gazetteer=g)
-    assert result.f1 >= 0.9, result.summary()
+    # 0.93 on 2026-12-02; 0.897 since an undated quoted statement is dated to its report's day
+    # and a sentence no longer counts as quoted before its first quotation mark: the seed log
+    # names no statement by Human Rights Watch, which an earlier week-wide date matched by luck
+    assert result.f1 >= 0.88, result.summary()
     assert result.precision >= 0.85 and result.recall >= 0.9
     # the re-election: "voted on September 24" in one outlet, "his comments came a day after
     # Hun Sen was reelected" in a report of the 25th in another: one event, both sources
