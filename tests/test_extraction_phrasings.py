@@ -213,3 +213,16 @@ def test_a_quotation_in_the_middle_leaves_the_reporting_verb_outside() -> None:
 
 def test_words_after_a_trigger_can_make_it_a_possibility() -> None:
     assert "protest" not in _kinds("He said more protests were possible on Monday.")
+
+
+def test_a_wire_dateline_is_neither_quoted_nor_an_actor() -> None:
+    text = "PHNOM PENH, Aug 8 (Reuters) - Opposition lawmakers took their seats on Friday."
+    (m,) = [m for m in extract_text(text, dt.date(2014, 8, 8)) if m.kind == "seats_taken"]
+    assert m.citation.quote == "Opposition lawmakers took their seats on Friday."
+    assert text[m.citation.start : m.citation.end] == m.citation.quote
+    assert not m.candidate_actors and m.date == dt.date(2014, 8, 8)
+
+
+def test_a_boycott_that_followed_an_election_is_no_election_boycott() -> None:
+    found = _kinds("On Friday they ended a boycott that followed a disputed election.")
+    assert "election_boycott" not in found

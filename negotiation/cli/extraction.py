@@ -97,7 +97,9 @@ def _mention_line(m: Any) -> str:
         "text": f' [date: "{m.date_text}"]',
         "election": " [date: after the election, before publication]",
         "context": " [date: after the last date named, before publication]",
-        "publication": " [date: publication week]",
+        "publication": " [date: publication week]"
+        if m.granularity.value == "week"
+        else " [date: the publication day]",
     }[m.date_source]
     return (
         f"  {date:<24} {m.kind:<19} {who}{extra} conf {m.confidence:.2f}{raw}{cands}\n"

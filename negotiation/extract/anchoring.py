@@ -8,9 +8,10 @@ import re
 
 from negotiation.extract.mention import EventMention
 
-__all__ = ["FALLBACK_NOTE", "anchor_to_election"]
+__all__ = ["FALLBACK_NOTE", "SAID_NOTE", "anchor_to_election"]
 
 FALLBACK_NOTE = "no date in the sentence: publication week assumed"
+SAID_NOTE = "no date in the sentence: said on the day of publication"
 _CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
 _PAST = re.compile(
     r"^(?:\w+ed|held|met|won|took|made|said|told|led|began|broke|struck|sought|threw|fought|"

@@ -7,7 +7,15 @@ import re
 from negotiation.extract.dates import DATE_PATTERN, ResolvedDate
 from negotiation.extract.lexicon import Trigger
 
-__all__ = ["about_election", "asides", "blocked", "is_dateline", "outside", "quoted_spans"]
+__all__ = [
+    "about_election",
+    "asides",
+    "blocked",
+    "dateline_end",
+    "is_dateline",
+    "outside",
+    "quoted_spans",
+]
 
 _ELECTION_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
@@ -100,7 +108,8 @@ _PLACE = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*[\s,]*){0,5}(?:on\s+)?$")
 # ", whose ambassadors tried last year to broker a deal," / "(...)" / "— ... —": an aside about
 # someone, with its own dates and people, inside the sentence of another event
 _ASIDE = re.compile(
-    r",\s+(?:who|whose|whom|which|where)\b[^,;()]{3,200},"
+    r",\s+(?:(?:in|of|for|by|under|with|at|from|during|after)\s+)?(?:who|whose|whom|which|where)\b"
+    r"[^,;()]{3,200},"
     r"|\([^()]{3,200}\)"
     r"|\s[—–]\s[^—–]{3,200}\s[—–]\s",
     re.I,
@@ -120,3 +129,27 @@ def asides(sentence: str) -> list[tuple[int, int]]:
 def outside(spans: list[tuple[int, int]], start: int, end: int, at: int) -> bool:
     """Whether ``start:end`` lies in an aside that does not hold position ``at``."""
     return any(a <= start and end <= b and not a <= at < b for a, b in spans)
+
+
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "PHNOM PENH, Aug 8 (Reuters) - ", "TBILISI, Feb 23, 2021 (AFP) - ", "CARACAS, Venezuela (AP) — ",
+# "Phnom Penh, January 4, 2014 - ": where a wire report says where and when it was filed
+_DATELINE_HEAD = re.compile(
+    rf"^\s*(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?(?:,\s*{_MON}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"|[A-Z][\w.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,\s*{_MON}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    r"\s*(?:\([^()]{1,25}\)\s*)?(?:-|–|—|:)\s+(?=[A-Z\"“‘'])"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a sentence's wire dateline ends (0 when it has none): the place, date and agency
+    are the report's, not the event's actors or text.
+
+    >>> s = "PHNOM PENH, Aug 8 (Reuters) - Cambodia's opposition took its seats."
+    >>> s[dateline_end(s):]
+    "Cambodia's opposition took its seats."
+    >>> dateline_end("The opposition - and its allies - took their seats.")
+    0
+    """
+    m = _DATELINE_HEAD.match(sentence)
+    return 0 if m is None else m.end()

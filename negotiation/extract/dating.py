@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from negotiation.events import Granularity
-from negotiation.extract.anchoring import FALLBACK_NOTE
+from negotiation.extract.anchoring import FALLBACK_NOTE, SAID_NOTE
 from negotiation.extract.clauses import about_election, asides, blocked, is_dateline, outside
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.lexicon import Lexicon, Trigger
@@ -191,12 +191,13 @@ class StoryDays:
             )
         elif date is None:
             date = fallback_date(published)
-            if trig.kind in _SAID and not (rule.anchor or trig.anchor):
+            said = trig.kind in _SAID and not (rule.anchor or trig.anchor)
+            if said:
                 # "X said ...", "X called on ...": what a report quotes was said as it was written
                 date = date._replace(granularity=Granularity.day)
             source = "publication"
             confidence += 0.2
-            notes.append(FALLBACK_NOTE)
+            notes.append(SAID_NOTE if said else FALLBACK_NOTE)
             if rule.anchor or trig.anchor:
                 notes.append("anchor")
         elif date.adjusted:

@@ -21,9 +21,7 @@ from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
 from negotiation.extract.anchoring import anchor_to_election
-from negotiation.extract.clauses import (
-    quoted_spans,
-)
+from negotiation.extract.clauses import dateline_end, quoted_spans
 from negotiation.extract.dates import ResolvedDate
 from negotiation.extract.dating import StoryDays
 from negotiation.extract.facts import parse_facts
@@ -106,6 +104,19 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+@dataclass(frozen=True)
+class _Span:
+    """A sentence, or the part of one after its dateline."""
+
+    start: int
+    text: str
+
+
+def _without_dateline(sentence: SentenceLike) -> SentenceLike | _Span:
+    cut = dateline_end(sentence.text)
+    return sentence if cut == 0 else _Span(sentence.start + cut, sentence.text[cut:])
+
+
 def _body(article: ArticleLike) -> Sequence[SentenceLike]:
     """The sentences outside a headline: a headline summarises (often in the present or future
     tense, "Opposition Plans Boycott") what the body reports with its date."""
@@ -162,7 +173,8 @@ class Extractor:
         self._previous = []
         self._subjects = []
         self.days.reset()
-        for sentence in sentences:
+        for whole in sentences:
+            sentence = _without_dateline(whole)
             text = sentence.text
             found = self._actors(text)
             found_dates = self.days.dates(text, published)
