@@ -422,3 +422,17 @@ def test_validate_on_an_empty_file_is_located_at_its_first_line(tmp_path: Path) 
     empty.write_text("")
     result = invoke("validate", str(empty))
     assert f"error: {empty}:1:1: cannot tell what this file is" in result.output
+
+
+def test_simulate_names_an_empty_log_and_a_bad_from(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(KENYA, tmp_path / "k")
+    log = tmp_path / "k" / "events.yaml"
+    log.write_text("dispute: x\nevents: []\n")
+    result = invoke("simulate", str(log), "--runs", "2", "--no-progress")  # was <input>
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {log}: the event log has no events: the empirical policy" in result.output
+    result = invoke("simulate", "--runs", "2", "--no-progress", "--from", "no-such-event")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "Invalid value for '--from': unknown event 'no-such-event'" in result.output

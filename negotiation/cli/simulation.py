@@ -20,6 +20,7 @@ from negotiation.cli.common import (
     input_errors,
 )
 from negotiation.cli.packs import PACK, event_log, load_log, pack_files
+from negotiation.errors import InputError
 
 __all__ = ["check_flags", "execution_options", "finish", "policy_path", "simulate"]
 
@@ -180,17 +181,25 @@ def simulate(
     from negotiation.simulate import prepare, run_job
 
     executor = check_flags(executor, scheduler, workers, out)
-    compiled, log = _model_and_log(pack, model, profile, interpretation, events)
-    job = prepare(
-        compiled,
-        policy_path(pack, policy),
-        seed=seed,
-        max_steps=max_steps,
-        horizon=horizon,
-        events=log,
-        from_event=from_event,
-        smoothing=smoothing,
-    )
+    compiled, log, log_path = _model_and_log(pack, model, profile, interpretation, events)
+    try:
+        job = prepare(
+            compiled,
+            policy_path(pack, policy),
+            seed=seed,
+            max_steps=max_steps,
+            horizon=horizon,
+            events=log,
+            from_event=from_event,
+            smoothing=smoothing,
+        )
+    except InputError as exc:  # about the log or --from: say which (they named "<input>")
+        first = exc.problems[0].message
+        if from_event is not None and first.startswith("unknown event"):
+            raise click.BadParameter(first, param_hint="'--from'") from None
+        from negotiation.model.compiler import name_files
+
+        raise name_files(exc, log_path or "") from None
     bar = _Bar(runs) if (sys.stderr.isatty() if progress is None else progress) else None
     try:
         result = run_job(
@@ -254,8 +263,9 @@ def _model_and_log(
     profile: str | None,
     interpretation: str | None,
     events: str | None,
-) -> tuple[Any, list[Any] | None]:
-    """The compiled model and its event log (the pack's, beside the model, or none)."""
+) -> tuple[Any, list[Any] | None, str | None]:
+    """The compiled model, its event log (the pack's, beside the model, or none) and the log's
+    file."""
     from negotiation.model.compiler import compile_model
 
     model, profile, events = pack_files(pack, model, profile, events)
@@ -265,9 +275,10 @@ def _model_and_log(
         beside = Path(model).parent / "events.yaml"
         events = str(beside) if beside.is_file() else None
     if events is None:
-        return compiled, None
+        return compiled, None, None
+    from negotiation.events.log import log_file
 
-    return compiled, list(load_log(events))
+    return compiled, list(load_log(events)), str(log_file(events))
 
 
 class _Bar:

@@ -102,7 +102,9 @@ def prepare(
     if policy is None or policy == "empirical":
         if not log:
             raise InputError(
-                "the empirical policy needs the dispute's event log (a pack, or --events)"
+                "the event log has no events: the empirical policy is estimated from them"
+                if events is not None
+                else "the empirical policy needs the dispute's event log (a pack, or --events)"
             )
         pol: Policy = empirical_policy(model, log, alpha=smoothing)
     elif isinstance(policy, Policy):
