@@ -226,3 +226,30 @@ def test_a_wire_dateline_is_neither_quoted_nor_an_actor() -> None:
 def test_a_boycott_that_followed_an_election_is_no_election_boycott() -> None:
     found = _kinds("On Friday they ended a boycott that followed a disputed election.")
     assert "election_boycott" not in found
+
+
+def test_who_acts_in_elections_results_oaths_and_removals() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer(
+        [
+            Actor(id="cpp", name="Cambodian People's Party", type="party", aliases=["CPP"]),
+            Actor(
+                id="nec", name="National Election Committee", type="institution", aliases=["NEC"]
+            ),
+            Actor(id="barrow", name="Adama Barrow", type="person", aliases=["Barrow"]),
+            Actor(id="morales", name="Evo Morales", type="person", aliases=["Morales"]),
+        ]
+    )
+
+    def one(text: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == kind]
+        return m.actors, m.recipients
+
+    # the winner is not who announced the result
+    assert one("The CPP won 68 seats, the NEC said on Monday.", "results_announced") == (
+        ("nec",),
+        ("cpp",),
+    )
+    assert one("Barrow was sworn in on Thursday.", "sworn_in")[0] == ("barrow",)
+    assert one("President Evo Morales resigned on Sunday.", "leader_removed") == ((), ("morales",))

@@ -201,6 +201,9 @@ class Extractor:
         entry = self.gazetteer[actor]
         return entry.type.value == "party" or entry.party is not None
 
+    def _person(self, actor: str) -> bool:
+        return actor in self.gazetteer and self.gazetteer[actor].type.value == "person"
+
     def _referents(self, pronoun: str, previous: list[MatchedActor]) -> list[str]:
         """Who a sentence-initial pronoun names: "He"/"She" the first person before; "They"
         the people named together before ("the king brought Hun Sen and Sam Rainsy
@@ -325,8 +328,15 @@ class Extractor:
             acted_on = [a for a in (*acted_on, *acting) if a not in who]
             acting = who
         kind = trig.kind
-        if kind == "results_announced" and speaker is not None and speaker not in acting:
-            acting = [speaker, *acting]  # "..., the election committee said": who announced
+        if kind in ("election_held", "results_announced"):
+            # a country holds an election; a commission (or whoever says so) announces results:
+            # the parties and people named are who won or lost, not who acted
+            sides = [a for a in acting if self._side(a) or self._person(a)]
+            acting = [a for a in acting if a not in sides]
+            if kind == "results_announced":
+                acted_on = [*acted_on, *(a for a in sides if a not in acted_on)]
+                if speaker is not None and speaker not in acting and speaker not in sides:
+                    acting = [speaker, *acting]  # "..., the election committee said"
         if rule.third_party is not None and acting:
             types = {self.gazetteer[a].type.value for a in acting if a in self.gazetteer}
             if types and types <= self.lexicon.third_party_types:

@@ -26,6 +26,10 @@ _PASSIVE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?)$|^(?:was|were|been|being)\b",
     re.I,
 )
+# "President Evo Morales resigned", "Jammeh flew into exile": the leader is the one removed
+_LEAVES = re.compile(r"resign|stepped down|steps down|\bquit\b|exile", re.I)
+# "Barrow was sworn in": whoever is sworn in takes the oath (acts), passive or not
+_OATH = frozenset({"sworn_in"})
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -36,8 +40,14 @@ def roles(
     acting: list[str] = []
     acted_on: list[str] = []
     subject_first = any(a.end <= trig.start for a in actors)
-    passive = rule.recipients and bool(
-        _PASSIVE.search(text[max(0, trig.start - 24) : trig.start]) or _PASSIVE.search(trig.text)
+    passive = (
+        rule.recipients
+        and rule.kind not in _OATH
+        and bool(
+            _PASSIVE.search(text[max(0, trig.start - 24) : trig.start])
+            or _PASSIVE.search(trig.text)
+            or (rule.kind == "leader_removed" and _LEAVES.search(trig.text))
+        )
     )
     aside = asides(text)
     for a in actors:
@@ -48,9 +58,10 @@ def roles(
             or _OTHER_CLAUSE.search(text[trig.end : a.start])
         ):
             continue  # named in another clause
+        inside = trig.start <= a.start and a.end <= trig.end
         if (
             rule.recipients
-            and a.end <= trig.start
+            and (a.end <= trig.start or (inside and passive))
             and (passive or _POSSESSIVE.match(text[a.end : trig.start]))
         ):
             # "Melia, who was arrested", "Melia's arrest": the one acted on
