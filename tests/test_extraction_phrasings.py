@@ -189,6 +189,7 @@ def test_a_consequence_clause_ending_a_crisis_is_no_settlement() -> None:
         ("On Monday the prime minister refused to resign.", "proposal_rejected"),
         ("Vucic declared victory on Sunday night, citing his party's own count.", "results_claimed"),
         ("The unrest began on Tuesday evening.", "protest"),
+        ("District security guards beat protesters with batons and sticks on Tuesday.", "violence"),
     ],
 )  # fmt: skip
 def test_boycotts_resignations_and_claims(text: str, kind: str) -> None:
