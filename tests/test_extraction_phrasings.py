@@ -254,3 +254,11 @@ def test_who_acts_in_elections_results_oaths_and_removals() -> None:
     )
     assert one("Barrow was sworn in on Thursday.", "sworn_in")[0] == ("barrow",)
     assert one("President Evo Morales resigned on Sunday.", "leader_removed") == ((), ("morales",))
+
+
+def test_a_protest_leader_or_a_celebration_is_no_protest() -> None:
+    assert "protest" not in _kinds("On Tuesday parliament elected protest leader Nikol Pashinyan.")
+    assert "protest" not in _kinds(
+        "On Monday thousands of supporters poured into the streets to celebrate the ruling."
+    )
+    assert "protest" in _kinds("On Monday thousands protested outside parliament.")
