@@ -190,6 +190,9 @@ def test_a_consequence_clause_ending_a_crisis_is_no_settlement() -> None:
         ("Vucic declared victory on Sunday night, citing his party's own count.", "results_claimed"),
         ("The unrest began on Tuesday evening.", "protest"),
         ("District security guards beat protesters with batons and sticks on Tuesday.", "violence"),
+        ("On Monday protesters stormed the headquarters of the state broadcaster.", "violence"),
+        ("On Friday the lawmakers handed in their resignations from the assembly.", "mass_resignation"),
+        ("A cleric has been shuttling between the two sides since Monday.", "mediation"),
     ],
 )  # fmt: skip
 def test_boycotts_resignations_and_claims(text: str, kind: str) -> None:
