@@ -46,6 +46,10 @@ def invoke(*args: str) -> Result:
         ('{"outcomes": {"a": {"p": true, "ci95": []}}}', "sim.json: outcomes.a: expected"),
         ('{"outcomes": [1]}', "sim.json: outcomes: expected the JSON of `negotiation simulate"),
         ("", "sim.json:1:1: not JSON: Expecting value"),
+        # a ValueError traceback: a string where a bound of the interval goes
+        ('{"outcomes": {"a": {"p": 0.5, "ci95": ["x", 1]}}}', "sim.json: outcomes.a: expected"),
+        ('{"outcomes": {"a": {"p": 0.5, "ci95": [0]}}}', "sim.json: outcomes.a: expected"),
+        ('{"outcomes": {"\\ud800": {"p": 0.5}}}', "sim.json:1:16: half a UTF-16 pair"),
     ],
 )
 def test_a_hostile_simulation_json_is_a_located_error(
@@ -436,3 +440,18 @@ def test_simulate_names_an_empty_log_and_a_bad_from(tmp_path: Path) -> None:
     result = invoke("simulate", "--runs", "2", "--no-progress", "--from", "no-such-event")
     assert result.exit_code == EXIT_INPUT, result.output
     assert "Invalid value for '--from': unknown event 'no-such-event'" in result.output
+
+
+def test_explore_names_the_log_or_the_flag_its_domain_cannot_come_from(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(KENYA, tmp_path / "k")
+    log = tmp_path / "k" / "events.yaml"
+    text = log.read_text().replace("kind: results_announced", "kind: protest")
+    log.write_text(text.replace("total_seats: 210", "participants: 210"))
+    result = invoke("explore", str(log), "--max-depth", "1", "--no-progress")  # was <input>
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {log}: model 'cambodia-2013': no parties and seats" in result.output
+    args = ["--split", "0,0", "--parties", "a,b", "--start", "2013-01-01", "--max-depth", "1"]
+    result = invoke("explore", *args, "--no-progress")
+    assert "Invalid value for '--split': seats (0, 0) must be" in result.output

@@ -299,13 +299,20 @@ def _check_json(path: Path | str, text: str) -> None:
         last = m
 
 
+#: escaped UTF-16 surrogates: a high one (group 1) with the low one after it (group 2), or a low
+#: one alone
+_SURROGATES = re.compile(
+    r"(\\u[dD][89abAB][0-9a-fA-F]{2})(\\u[dD][c-fC-F][0-9a-fA-F]{2})?|\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
 def read_json(path: Path | str) -> object:
     """A JSON file's value, read as :func:`read_text` reads text; a file that is not JSON, or
     that breaks a limit (:func:`_check_json`), is an :class:`InputError` at its line."""
     text = read_text(path)
     _check_json(path, text)
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             Problem(
@@ -314,3 +321,11 @@ def read_json(path: Path | str) -> object:
         ) from None
     except (RecursionError, ValueError) as exc:  # what the checks above should have caught
         raise InputError(Problem(file=str(path), message=f"not JSON we can read: {exc}")) from None
+    try:  # an escaped half of a UTF-16 pair ("\\ud800") is no text: no UTF-8 holds it
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        lone = (m for m in _SURROGATES.finditer(text) if m.group(1) is None or m.group(2) is None)
+        at = next(lone, None)
+        message = "half a UTF-16 pair (a lone surrogate), expected text"
+        raise _at(path, text, at.start() if at else 0, message) from None
+    return data

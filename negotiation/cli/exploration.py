@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from negotiation.cli.common import (
     input_errors,
 )
 from negotiation.cli.packs import PACK, event_log, load_log, pack_files, warn_mismatch
+from negotiation.errors import InputError
 
 if TYPE_CHECKING:
     from negotiation.events import Event
@@ -186,24 +189,25 @@ def explore(
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     log, start_events = _log_and_start(model, events, after)
-    result = run_explore(
-        model,
-        profile,
-        interpretation,
-        max_states=max_states,
-        max_depth=max_depth,
-        max_seconds=max_seconds,
-        gaps_for="all" if gaps_for == "all" else "dated",
-        start_events=start_events,
-        events=log,
-        start=start.date() if start else None,
-        parties=parties,
-        split=split,
-        fingerprint=fingerprint,
-        workers=workers,
-        max_memory_mb=default_max_memory_mb() if max_memory is None else max_memory,
-        progress=sys.stderr.isatty() if progress is None else progress,
-    )
+    with _named(events):
+        result = run_explore(
+            model,
+            profile,
+            interpretation,
+            max_states=max_states,
+            max_depth=max_depth,
+            max_seconds=max_seconds,
+            gaps_for="all" if gaps_for == "all" else "dated",
+            start_events=start_events,
+            events=log,
+            start=start.date() if start else None,
+            parties=parties,
+            split=split,
+            fingerprint=fingerprint,
+            workers=workers,
+            max_memory_mb=default_max_memory_mb() if max_memory is None else max_memory,
+            progress=sys.stderr.isatty() if progress is None else progress,
+        )
     written = result.save(save) if save else []
     if as_json:
         data = result.to_json()
@@ -217,6 +221,24 @@ def explore(
         if save and not written:
             click.echo(f"wrote nothing to {save}: no counterexample or witness was found")
     sys.exit(exit_code(result.stopped, bool(result.violations)))
+
+
+@contextmanager
+def _named(events: str | None) -> Iterator[None]:
+    """The search's input errors about its domain (they named "<input>"): seats --split gave,
+    or a log with no parties and seats to draw from (named)."""
+    try:
+        yield
+    except InputError as exc:
+        first = exc.problems[0]
+        if first.file == "<input>" and first.message.startswith("seats "):
+            raise click.BadParameter(first.message, param_hint="'--split'") from None
+        if events is None:
+            raise
+        from negotiation.events.log import log_file
+        from negotiation.model.compiler import name_files
+
+        raise name_files(exc, str(log_file(events))) from None
 
 
 def _log_and_start(

@@ -108,25 +108,29 @@ def report(
 
 def _load_simulation(path: str) -> dict[str, Any]:
     """The JSON of ``negotiation simulate --json``: a mapping with ``outcomes``."""
-    import math
-
     from negotiation._internal.files import read_json
     from negotiation.errors import InputError, Problem
 
     data = read_json(path)  # a regular file within the limits (never a FIFO or a device)
     expected = (
         "expected the JSON of `negotiation simulate --json` (a mapping with "
-        "'outcomes', each with 'p' and 'ci95')"
+        "'outcomes', each with 'p' and 'ci95', shares between 0 and 1)"
     )
     outcomes = data.get("outcomes") if isinstance(data, dict) else None
     where = "outcomes" if isinstance(data, dict) and "outcomes" in data else ""
     if isinstance(outcomes, dict):
         for name, v in outcomes.items():
             p = v.get("p") if isinstance(v, dict) else None
-            number = isinstance(p, int | float) and not isinstance(p, bool) and math.isfinite(p)
-            if not (number and isinstance(v.get("ci95"), list)):
+            ci = v.get("ci95") if isinstance(v, dict) else None
+            pair = isinstance(ci, list) and len(ci) == 2 and all(_share(x) for x in ci)
+            if not (_share(p) and pair):  # a string in ci95 was a ValueError traceback
                 where = f"outcomes.{name}"
                 break
         else:
             return cast(dict[str, Any], data)
     raise InputError(Problem(file=path, path=where, message=expected))
+
+
+def _share(x: object) -> bool:
+    """A number from 0 to 1 (never a boolean, NaN or infinity)."""
+    return isinstance(x, int | float) and not isinstance(x, bool) and 0 <= x <= 1
