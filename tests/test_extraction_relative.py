@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -111,3 +112,25 @@ def test_what_a_report_quotes_undated_was_said_on_its_day() -> None:
     # other undated events keep the publication week: they may have happened any day of it
     (a,) = [m for m in extract_text("Police arrested seven activists.", PUB) if m.kind == "arrest"]
     assert a.granularity.value == "week"
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "first", "last"),
+    [
+        ("Working groups met in the spring.", False, "2014-03-01", "2014-05-31"),
+        ("They met last summer.", False, "2013-06-01", "2013-08-31"),
+        ("Talks will resume in the autumn.", True, "2014-09-01", "2014-11-30"),
+        ("The talks of the spring of 2013 failed.", False, "2013-03-01", "2013-05-31"),
+    ],
+)
+def test_seasons_are_three_months(text: str, future: bool, first: str, last: str) -> None:
+    from negotiation.extract.dates import find_dates
+
+    (d,) = find_dates(text, PUB, future=future)
+    assert (d.date.isoformat(), d.date_end and d.date_end.isoformat()) == (first, last)
+
+
+def test_the_fall_of_a_regime_is_no_season() -> None:
+    from negotiation.extract.dates import find_dates
+
+    assert find_dates("The fall of the regime came quickly.", PUB) == []

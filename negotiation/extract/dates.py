@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from negotiation.events import Granularity
+from negotiation.events import Granularity, period_end
 from negotiation.extract.literals import LiteralFilter
 
 __all__ = [
@@ -125,6 +125,15 @@ _PATTERNS: list[tuple[str, str]] = [
         "relyear",
         _I.format(
             r"\b(?P<ry>(?:(?:earlier|later)\s+)?(?:last|this|next|the previous|the past)\s+year)\b"
+        ),
+    ),
+    (
+        "season",
+        _I.format(
+            r"\b(?:(?:(?:in|during|since|by|until|from|early|late|over)\s+(?:the\s+)?"
+            r"|(?P<srel>last|this|next|past|previous)\s+)"
+            r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<sy>(?:19|20)\d{2}))?"
+            r"|(?:the\s+)?(?P<season2>spring|summer|autumn|fall|winter)\s+of\s+(?P<sy2>(?:19|20)\d{2}))\b"
         ),
     ),
     ("year", r"(?:(?:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
@@ -337,6 +346,37 @@ def _resolve_year(g: _Groups, text: str, pub: dt.date, future: bool) -> Resolved
     return ResolvedDate(dt.date(int(g["y"]), 1, 1), Granularity.year, text)
 
 
+#: the months of each season (northern hemisphere, as wire reports use them)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def _resolve_season(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
+    """ "In the spring", "last summer", "the autumn of 2014": three months (a winter runs from
+    December into the next year); without a year, the nearest on the side the tense points to.
+    """
+    name = (g["season"] or g["season2"] or "").lower()
+    if not name:
+        return None
+    first, last = _SEASONS[name]
+
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        end_year = year + 1 if last < first else year
+        return dt.date(year, first, 1), period_end(dt.date(end_year, last, 1), Granularity.month)
+
+    given = g["sy"] or g["sy2"]
+    rel = (g["srel"] or "").lower()
+    spans = [span(y) for y in range(pub.year - 2, pub.year + 2)]
+    if given:
+        start, end = span(int(given))
+    elif rel == "next" or (future and rel != "this" and rel not in ("last", "past", "previous")):
+        start, end = next(p for p in spans if (p[0] > pub if rel == "next" else p[1] >= pub))
+    elif rel in ("last", "past", "previous"):
+        start, end = [p for p in spans if p[1] < pub][-1]
+    else:
+        start, end = [p for p in spans if p[0] <= pub][-1]
+    return ResolvedDate(start, Granularity.month, text, end)
+
+
 _Resolver = Callable[[_Groups, str, dt.date, bool], ResolvedDate | None]
 
 #: How each kind of date expression (a name in ``_PATTERNS``) resolves.
@@ -353,6 +393,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "week": _resolve_week,
     "relmonth": _resolve_relative_month,
     "relyear": _resolve_relative_year,
+    "season": _resolve_season,
     "year": _resolve_year,
 }
 
