@@ -455,3 +455,22 @@ def test_explore_names_the_log_or_the_flag_its_domain_cannot_come_from(tmp_path:
     args = ["--split", "0,0", "--parties", "a,b", "--start", "2013-01-01", "--max-depth", "1"]
     result = invoke("explore", *args, "--no-progress")
     assert "Invalid value for '--split': seats (0, 0) must be" in result.output
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [  # each was met: the number and the text compared as text ('55' >= '1e999')
+        ("seats.cnrp >= 1e999", "compares seats.cnrp (55) with '1e999', which is not a finite"),
+        ("seats.cnrp >= .nan", "compares seats.cnrp (55) with '.nan'"),
+        ("seats.cnrp > 10x", "compares seats.cnrp (55) with '10x'"),
+        ("assembly >= 5", "compares assembly ('convened') with a number"),
+    ],
+)
+def test_a_world_predicate_never_compares_a_number_with_text(
+    tmp_path: Path, predicate: str, expected: str
+) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text(f"name: x\nexpect:\n  world: ['{predicate}']\n")
+    result = invoke("run", str(path))
+    assert result.exit_code == 1, result.output
+    assert expected in result.output, result.output

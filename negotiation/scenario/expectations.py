@@ -71,6 +71,13 @@ def predicate_value(raw: str) -> Any:
     return value
 
 
+_ORDER = (">=", "<=", ">", "<")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _compare(actual: Any, op: str, expected: Any) -> bool:
     if op == "contains":
         return _contains(actual, expected)
@@ -215,7 +222,16 @@ def _world(trace: Trace, expect: Expect) -> list[str]:
                 f"world predicate {pred!r}: no field {path!r} (fields: {', '.join(view)})"
             )
             continue
-        if not _compare(actual, op, predicate_value(raw)):
+        expected = predicate_value(raw)
+        if op in _ORDER and _number(actual) != _number(expected) and actual is not None:
+            # a number against text was compared as text: '55 >= 1e999' held ('5' > '1')
+            failures.append(
+                f"world predicate {pred!r} compares {path} ({actual!r}) with {raw!r}, "
+                "which is not a finite number"
+                if _number(actual)
+                else f"world predicate {pred!r} compares {path} ({actual!r}) with a number"
+            )
+        elif not _compare(actual, op, expected):
             failures.append(f"world predicate {pred!r} is false: {path} is {actual!r}")
     return failures
 
