@@ -134,3 +134,12 @@ def test_the_fall_of_a_regime_is_no_season() -> None:
     from negotiation.extract.dates import find_dates
 
     assert find_dates("The fall of the regime came quickly.", PUB) == []
+
+
+def test_a_date_of_the_subject_s_relative_clause_is_not_the_main_verb_s() -> None:
+    text = (
+        "Police arrested them on July 15. Hours later, the seven lawmakers who were arrested "
+        "last week were released on bail."
+    )
+    released = [m for m in extract_text(text, PUB) if m.kind == "release"]
+    assert released and all(m.date == dt.date(2014, 7, 15) for m in released)

@@ -347,7 +347,13 @@ def _resolve_year(g: _Groups, text: str, pub: dt.date, future: bool) -> Resolved
 
 
 #: the months of each season (northern hemisphere, as wire reports use them)
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 
 
 def _resolve_season(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:

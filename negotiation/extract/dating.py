@@ -133,6 +133,7 @@ class StoryDays:
             and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
             and (not blocked(text, trig, d) or _since(text, trig, d))
+            and not _in_subject_clause(text, d, trig)
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:
             usable = [d for d in found if not blocked(text, trig, d)]
@@ -207,6 +208,26 @@ class StoryDays:
                 f"resolved to {date.date}"
             )
         return date, source, confidence, notes
+
+
+_RELATIVE = re.compile(
+    r"\b(?:who|that|which)\s+(?:had\s+been|have\s+been|has\s+been|were|was|had)\s", re.I
+)
+_MAIN_VERB = re.compile(
+    r"\b(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.I
+)
+
+
+def _in_subject_clause(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "The lawmakers who were arrested last week were released": a date in a relative clause
+    of the subject dates that clause's event, not the main verb's after it."""
+    if d.end > trig.start:
+        return False
+    rel = max(_RELATIVE.finditer(text, 0, d.start), key=lambda m: m.start(), default=None)
+    if rel is None or re.search(r"[,;]", text[rel.end() : trig.start]):
+        return False
+    main = _MAIN_VERB.search(text, max(rel.end(), trig.start - 30), trig.start)
+    return main is not None or re.match(r"(?:were|was)\b", trig.text, re.I) is not None
 
 
 def _relation(d: ResolvedDate) -> bool:
