@@ -474,3 +474,29 @@ def test_a_world_predicate_never_compares_a_number_with_text(
     result = invoke("run", str(path))
     assert result.exit_code == 1, result.output
     assert expected in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "expected"),
+    [
+        ("pack.yaml", "events: events.yaml", "pack.yaml:10:1: events: "),
+        ("articles.yaml", "- id: kenya_001", "articles.yaml:5:5: articles[0].id: no text file"),
+    ],
+)
+def test_a_name_too_long_in_a_pack_is_located(
+    tmp_path: Path, file: str, old: str, expected: str
+) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    path = pack / file
+    key = old.split(": ")[0]
+    path.write_text(path.read_text().replace(old, f"{key}: {LONG}", 1))
+    for args in (
+        ["simulate", "--pack", str(pack), "--runs", "2", "--no-progress"],
+        ["export", "--pack", str(pack), "--format", "csv", "--out", str(tmp_path / "o.csv")],
+    ):
+        result = invoke(*args)  # was "cannot use: File name too long" at the long name only
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert f"error: {pack}/{expected}" in result.output, result.output

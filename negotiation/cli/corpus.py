@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from negotiation._internal import yamldoc
+from negotiation._internal import files, yamldoc
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors
 from negotiation.cli.packs import PACK, event_log
@@ -74,7 +74,7 @@ def _validate_articles(doc: yamldoc.Document) -> object:
     parsed, problems = parse_articles_file(doc)
     directory = Path(doc.file).parent
     for i, meta in enumerate(parsed.articles):
-        if not (directory / f"{meta.id}.txt").is_file():
+        if not files.is_file(directory / f"{meta.id}.txt"):
             problems.append(
                 doc.problem(("articles", i, "id"), f"no text file {meta.id}.txt in {directory}")
             )
@@ -126,7 +126,7 @@ def _validate_policy(doc: yamldoc.Document) -> object:
     from negotiation.simulate.policy import parse_policy
 
     here = Path(doc.file).resolve().parent
-    pack = next((d for d in (here, here.parent) if (d / "pack.yaml").is_file()), None)
+    pack = next((d for d in (here, here.parent) if files.is_file(d / "pack.yaml")), None)
     model = load_pack(pack).compile() if pack is not None else compile_model()
     return parse_policy(doc, model)
 
@@ -186,7 +186,7 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for name in paths:
         p = Path(name)
-        if p.is_dir():
+        if files.is_dir(p):
             out.extend(sorted(q for q in p.iterdir() if q.suffix in SUFFIXES))
         else:
             out.append(p)
@@ -199,7 +199,7 @@ def _empty_folders(paths: tuple[str, ...], expanded: list[Path]) -> list[Problem
     return [
         Problem(file=name, message="no YAML files or article texts (.txt) in this folder")
         for name in paths
-        if Path(name).is_dir() and not any(q.parent == Path(name) for q in expanded)
+        if files.is_dir(name) and not any(q.parent == Path(name) for q in expanded)
     ]
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from negotiation._internal import files
 from negotiation._internal.atomic import check_output_dir
 from negotiation._internal.calendar import check_date
 from negotiation._internal.suggest import unknown
@@ -246,9 +247,9 @@ def _log_and_start(
 ) -> tuple[list[Event], list[Event]]:
     """The dispute's log (LOG, else events.yaml beside a model file) and, with ``after``,
     the events up to it, where the search starts."""
-    if events is None and model is not None and Path(model).is_file():
+    if events is None and model is not None and files.is_file(model):
         beside = Path(model).parent / "events.yaml"  # the dispute's own log, for its domain
-        events = str(beside) if beside.is_file() else None
+        events = str(beside) if files.is_file(beside) else None
     if after is None and events is None:
         return [], []
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from negotiation._internal import files
 from negotiation._internal.calendar import check_date
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
@@ -46,8 +47,8 @@ def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
     problems: list[Problem] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            if (p / "articles.yaml").is_file():
+        if files.is_dir(p):
+            if files.is_file(p / "articles.yaml"):
                 arts = list(load_articles(p).values())
             else:
                 arts = [read_article(f) for f in sorted(p.glob("*.txt"))]
@@ -56,9 +57,9 @@ def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
             if published is not None:
                 arts = [read_article(a.path or p / f"{a.id}.txt", a.meta, published) for a in arts]
             out.extend(arts)
-        elif p.is_file():
+        elif files.is_file(p):
             meta = None
-            if (p.parent / "articles.yaml").is_file() and p.suffix == ".txt":
+            if files.is_file(p.parent / "articles.yaml") and p.suffix == ".txt":
                 known = load_articles(p.parent)
                 meta = known[p.stem].meta if p.stem in known else None
             out.append(read_article(p, meta, published))

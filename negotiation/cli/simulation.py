@@ -271,9 +271,9 @@ def _model_and_log(
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     compiled = compile_model(model, profile, interpretation)
-    if events is None and model is not None and Path(model).is_file():
+    if events is None and model is not None and files.is_file(model):
         beside = Path(model).parent / "events.yaml"
-        events = str(beside) if beside.is_file() else None
+        events = str(beside) if files.is_file(beside) else None
     if events is None:
         return compiled, None, None
     from negotiation.events.log import log_file

@@ -163,9 +163,9 @@ def load_articles(path: Path | str | None = None) -> Articles:
     """Articles of a directory (``*.txt`` plus an optional ``articles.yaml``), or of the
     directory of a given ``articles.yaml``; ``None`` means the built-in seeds."""
     target = paths.seeds_dir() if path is None else Path(path)
-    if target.is_file():
+    if files.is_file(target):
         directory, meta_path = target.parent, target
-    elif target.is_dir():
+    elif files.is_dir(target):
         directory, meta_path = target, target / "articles.yaml"
     else:
         if os.path.lexists(target):  # a device, a FIFO, a symlink loop: the reader says which
@@ -174,12 +174,12 @@ def load_articles(path: Path | str | None = None) -> Articles:
     metas: dict[str, ArticleMeta] = {}
     problems: list[Problem] = []
     meta_file: Path | None = None
-    if meta_path.is_file():
+    if files.is_file(meta_path):
         meta_file = meta_path
         doc = yamldoc.load(meta_path)
         parsed, problems = parse_articles_file(doc)
         for i, m in enumerate(parsed.articles):
-            if not (directory / f"{m.id}.txt").is_file():
+            if not files.is_file(directory / f"{m.id}.txt"):
                 problems.append(
                     doc.problem(("articles", i, "id"), f"no text file {m.id}.txt in {directory}")
                 )

@@ -38,7 +38,7 @@ def expected_language(path: Path) -> tuple[str, str]:
     """The language ``path``'s text should be in, and where that comes from: the ``language``
     the ``articles.yaml`` beside it gives for it, else English."""
     meta = path.parent / "articles.yaml"
-    if meta.is_file():
+    if files.is_file(meta):
         try:
             parsed = yamldoc.parse(yamldoc.load(meta), ArticlesFile)
         except InputError:  # validated on its own; here only its languages matter

@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from negotiation._internal import paths, yamldoc
+from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.suggest import unknown
 from negotiation.corpus import Article, Articles, load_articles
 from negotiation.errors import InputError, Problem
@@ -75,7 +75,7 @@ def _resolve(path: Path | str | None, default_name: str) -> Path:
     if path is None:
         return paths.seeds_dir() / default_name
     p = Path(path)
-    return p / default_name if p.is_dir() else p
+    return p / default_name if files.is_dir(p) else p
 
 
 # --------------------------------------------------------------------------- actors
@@ -171,7 +171,7 @@ def _articles_beside(directory: Path) -> Articles:
     """The articles of a log's folder, and (in a dispute pack) of the folders its
     ``pack.yaml`` lists under ``articles``."""
     found = dict(load_articles(directory))
-    if (directory / "pack.yaml").is_file():
+    if files.is_file(directory / "pack.yaml"):
         from negotiation.packs import load_pack
 
         pack = load_pack(directory)
@@ -208,7 +208,7 @@ def event_log_from_document(
             articles = Articles()
     if actors is None:
         actors_path = directory / ACTORS_FILE
-        if actors_path.is_file():
+        if files.is_file(actors_path):
             try:
                 actors = load_actors(actors_path)
             except InputError as exc:
@@ -223,7 +223,7 @@ def event_log_from_document(
     if vocabulary is None:
         vocabulary = builtin_vocabulary()
         extra = directory / VOCABULARY_FILE
-        if extra.is_file():
+        if files.is_file(extra):
             try:
                 vocabulary = vocabulary.extend(load_vocabulary(extra), str(extra))
             except InputError as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from negotiation._internal import files
 from negotiation.corpus.metadata import ArticleMeta
 from negotiation.events import Event, EventLog
 from negotiation.events.actors import Actor
@@ -75,7 +76,7 @@ class ExportData:
         from negotiation._internal.paths import seeds_dir
 
         file = Path(path) if path is not None else seeds_dir() / "events.yaml"
-        folder = file if file.is_dir() else file.parent
+        folder = file if files.is_dir(file) else file.parent
         name = case_id or _slug(log.dispute) or folder.name
         return cls(name, log, _articles(folder), _actors(folder))
 
@@ -110,7 +111,7 @@ def _articles(folder: Path) -> dict[str, ArticleMeta]:
     from negotiation.corpus.article import load_articles
 
     found = {k: a.meta for k, a in load_articles(folder).items()}
-    if (folder / "pack.yaml").is_file():
+    if files.is_file(folder / "pack.yaml"):
         from negotiation.packs import load_pack
 
         pack = load_pack(folder)
@@ -122,7 +123,7 @@ def _articles(folder: Path) -> dict[str, ArticleMeta]:
 def _actors(folder: Path) -> dict[str, Actor]:
     from negotiation.events.log import load_actors
 
-    if not (folder / "actors.yaml").is_file():
+    if not files.is_file(folder / "actors.yaml"):
         return {}
     return dict(load_actors(folder / "actors.yaml").actors)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from negotiation._internal import files
 from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document, load
 from negotiation.errors import InputError
@@ -415,11 +416,11 @@ def _pack_lexicon(root: str) -> Lexicon:
     folder = Path(root)
     vocab = builtin_vocabulary()
     extra = folder / "vocabulary.yaml"
-    if extra.is_file():
+    if files.is_file(extra):
         vocab = vocab.extend(load_vocabulary(extra), str(extra))
     lex = _with_vocabulary_triggers(load_lexicon(), vocab, str(extra))
     own = folder / "lexicon.yaml"
-    if own.is_file():
+    if files.is_file(own):
         lex = _parse(load(own), vocab, lex)
     return lex
 

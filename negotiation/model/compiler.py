@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from negotiation._internal import files
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, ModelError, NegotiationError
 from negotiation.model.compiled import Candidate, CompiledModel, State
@@ -57,9 +58,7 @@ def compile_model(
     try:
         return _Compiler(spec, prof, params).build()
     except NegotiationError as exc:  # a model and profile that do not fit: name the files given
-        named = [
-            str(f) for f in (model, profile) if isinstance(f, Path | str) and Path(f).is_file()
-        ]
+        named = [str(f) for f in (model, profile) if isinstance(f, Path | str) and files.is_file(f)]
         raise name_files(exc, " with ".join(named)) from None
 
 

@@ -141,7 +141,7 @@ class Pack:
 
     def scenario_files(self) -> list[Path]:
         folder = self.scenarios_dir
-        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        return sorted(folder.glob("*.yaml")) if files.is_dir(folder) else []
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -177,7 +177,7 @@ def _read(root: Path) -> Pack:
         name = getattr(pack.meta, key)
         folder = pack.path(name)
         what = _not_a_file(folder)
-        if what is None and os.path.lexists(folder) and not folder.is_dir():
+        if what is None and os.path.lexists(folder) and not files.is_dir(folder):
             what = "a file"
         if what is not None and what != "a directory":
             problems.append(doc.problem((key,), f"{name!r} is {what}, expected a folder"))
@@ -212,7 +212,11 @@ def _not_a_file(path: Path) -> str | None:
 
 def _builtin_roots() -> list[Path]:
     base = paths.data_dir() / "packs"
-    return sorted(p for p in base.iterdir() if (p / PACK_FILE).is_file()) if base.is_dir() else []
+    return (
+        sorted(p for p in base.iterdir() if files.is_file(p / PACK_FILE))
+        if files.is_dir(base)
+        else []
+    )
 
 
 def _registered_roots() -> list[Path]:

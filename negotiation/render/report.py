@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from negotiation._internal import files
 from negotiation.errors import InputError
 from negotiation.events import Conflict, Event
 from negotiation.model.compiled import CompiledModel
@@ -127,7 +128,7 @@ def _base_log(events: Any, base_dir: Path) -> Path | None:
 
         return seeds_dir() / "events.yaml"
     path = base_dir / events
-    return path / "events.yaml" if path.is_dir() else path
+    return path / "events.yaml" if files.is_dir(path) else path
 
 
 def _script_json(data: Any) -> str:

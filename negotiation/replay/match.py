@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from negotiation._internal import paths
+from negotiation._internal import files, paths
 from negotiation.errors import NegotiationError
 from negotiation.events import EventLog
 
@@ -26,7 +26,7 @@ def home_log_path(model: str | Path | None) -> Path | None:
     if model is None:
         return paths.seeds_dir() / EVENTS_FILE
     beside = Path(model).parent / EVENTS_FILE
-    return beside if beside.is_file() else None
+    return beside if files.is_file(beside) else None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -50,7 +50,7 @@ def dispute_mismatch(
 
     home = home_log_path(model)
     given = paths.seeds_dir() / EVENTS_FILE if log_path is None else Path(log_path)
-    if given.is_dir():
+    if files.is_dir(given):
         given = given / EVENTS_FILE
     if home is None or _same_file(home, given):
         return None

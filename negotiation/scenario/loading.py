@@ -122,20 +122,20 @@ def scenario_files(paths: Sequence[str | Path]) -> list[Path]:
         if not matches:
             raise InputError(Problem(file=text, message="no file matches this pattern"))
         for p in matches:
-            if p.is_dir():
+            if files.is_dir(p):
                 below = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml"))
-                kept = [q for q in below if q.is_file() and not other_kind(q)]
+                kept = [q for q in below if files.is_file(q) and not other_kind(q)]
                 if not kept:
                     why = (  # an `explore --save` folder: the search found nothing to write
                         " (`explore --save` wrote it: no counterexample or witness was found)"
-                        if (p / atomic.MARKER).is_file()
+                        if files.is_file(p / atomic.MARKER)
                         else ""
                     )
                     raise InputError(
                         Problem(file=text, message=f"no scenario files in this folder{why}")
                     )
                 found += kept
-            elif p.exists():
+            elif files.exists(p):
                 found.append(p)
             elif os.path.lexists(p):
                 raise InputError(Problem(file=str(p), message="broken symlink or symlink loop"))
