@@ -265,3 +265,17 @@ def test_a_protest_leader_or_a_celebration_is_no_protest() -> None:
         "On Monday thousands of supporters poured into the streets to celebrate the ruling."
     )
     assert "protest" in _kinds("On Monday thousands protested outside parliament.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        ("He took power in 2005 on the death of his father.", "coup", False),
+        ("On Monday the army took power in the capital.", "coup", True),
+        ("The talks opened in Lome on Monday.", "talks_held", True),
+        ("The talks stalled on Monday over term limits.", "talks_broken_off", True),
+        ("On Monday ECOWAS tasked two presidents with facilitating a dialogue.", "mediation", True),
+    ],
+)  # fmt: skip
+def test_successions_talks_and_facilitators(text: str, kind: str, present: bool) -> None:
+    assert (kind in _kinds(text)) is present
