@@ -500,3 +500,17 @@ def test_a_name_too_long_in_a_pack_is_located(
         result = invoke(*args)  # was "cannot use: File name too long" at the long name only
         assert result.exit_code == EXIT_INPUT, result.output
         assert f"error: {pack}/{expected}" in result.output, result.output
+
+
+def test_a_sweep_file_where_another_kind_goes_is_named_as_such(tmp_path: Path) -> None:
+    sweep = tmp_path / "s.yaml"
+    sweep.write_text("sweep: s\nruns: 5\npolicy: empirical\ngrid: {smoothing: [1]}\n")
+    result = invoke("run", str(sweep))  # was every field that did not fit a scenario
+    assert f"{sweep}:1:1: this is a sweep file (it has `sweep:` at the top), expected a " in (
+        result.output
+    )
+    scenario = Path(__file__).parent.parent / "scenarios" / "cambodia_2013_2014.yaml"
+    result = invoke("sweep", str(scenario))
+    assert "this is a scenario file (it has `name:` at the top), expected a sweep file" in (
+        result.output
+    )

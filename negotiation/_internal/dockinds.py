@@ -18,6 +18,7 @@ __all__ = ["SCHEMA_KINDS", "SIGNS", "sign_of"]
 #: a top-level key and the kind of file it tells (the first that fits wins)
 SIGNS: tuple[tuple[str, str], ...] = (
     ("title", "pack"),
+    ("sweep", "sweep"),
     ("kinds", "vocabulary"),
     ("facts", "vocabulary"),
     ("name", "scenario"),
@@ -39,6 +40,7 @@ SCHEMA_KINDS: Mapping[str, str] = {
     "ModelSpec": "model",
     "Profile": "profile",
     "PolicyFile": "policy",
+    "SweepFile": "sweep",
     "EventLog": "event log",
     "ActorsFile": "actors",
     "ArticlesFile": "articles",
