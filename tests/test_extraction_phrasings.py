@@ -279,3 +279,16 @@ def test_a_protest_leader_or_a_celebration_is_no_protest() -> None:
 )  # fmt: skip
 def test_successions_talks_and_facilitators(text: str, kind: str, present: bool) -> None:
     assert (kind in _kinds(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On March 14 Rajoelina gave Ravalomanana four hours to resign.", "demand"),
+        ("On Sunday the president offered a referendum, a proposal his rival rejected.", "proposal_rejected"),
+        ("On March 17 Ravalomanana resigned and handed power to a military directorate.", "leader_removed"),
+        ("On Wednesday the High Constitutional Court endorsed the transfer.", "court_ruling"),
+    ],
+)  # fmt: skip
+def test_ultimatums_refusals_handovers_and_endorsements(text: str, kind: str) -> None:
+    assert kind in _kinds(text)

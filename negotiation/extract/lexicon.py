@@ -56,7 +56,12 @@ _MODAL_AFTER = re.compile(
     r"(?:possible|likely|unlikely|expected|planned|due|scheduled|set to)\b",
     re.I,
 )
-_CLAUSE_SHIFT = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
+_CLAUSE_SHIFT = re.compile(
+    r"\b(?:while|whereas|but|although|though)\b|;"
+    # "offered a referendum, a proposal his rival rejected": an appositive saying what came of it
+    r"|,\s+(?:a|an|the)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
