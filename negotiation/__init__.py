@@ -17,6 +17,8 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from negotiation._internal import lazy
+
 if TYPE_CHECKING:  # the names below are imported on first use (start-up stays fast)
     from negotiation.corpus import Article
     from negotiation.errors import InputError, ModelError, NegotiationError
@@ -78,12 +80,7 @@ def __getattr__(name: str) -> Any:
             version = "0+unknown"
         globals()[name] = version
         return version
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+    return lazy.load(__name__, _HOME, globals(), name)
 
 
 def __dir__() -> list[str]:

@@ -9,8 +9,9 @@ Each format is one module; :data:`DIAGRAMS` names the diagram formats (``negotia
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from negotiation._internal import lazy
 
 if TYPE_CHECKING:
     from negotiation.render.diagrams import DIAGRAMS, dot, mermaid
@@ -32,12 +33,7 @@ _HOME = {
 
 def __getattr__(name: str) -> Any:
     """Import a public name from the module of its format on first use (PEP 562)."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'negotiation.render' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+    return lazy.load(__name__, _HOME, globals(), name)
 
 
 def __dir__() -> list[str]:
