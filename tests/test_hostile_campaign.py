@@ -514,3 +514,12 @@ def test_a_sweep_file_where_another_kind_goes_is_named_as_such(tmp_path: Path) -
     assert "this is a scenario file (it has `name:` at the top), expected a sweep file" in (
         result.output
     )
+
+
+def test_a_scenarios_simulation_policy_is_checked_without_claims(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text("name: x\nsimulation: {policy: nosuch, runs: 5, seed: 1}\n")
+    for command in ("run", "validate"):
+        result = invoke(command, str(path))  # was: passed, the setting never looked at
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert "s.yaml:2:14: simulation.policy: unknown policy 'nosuch'" in result.output

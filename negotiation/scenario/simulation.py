@@ -203,12 +203,12 @@ def plan_simulation(
     events: list[Event],
     context: tuple[Any, Path, str | None],
 ) -> PlannedSimulation | None:
-    """Check a cell's simulation settings and claims against its model and events; None when
-    it has no claims. ``where`` locates the settings and the expectations; ``context`` is the
-    document, the scenario's folder and its pack."""
-    if not expect.simulation:
-        return None
+    """Check a cell's simulation settings and claims (None: it has none); ``where`` locates the
+    settings and the expectations, ``context`` is the document, its folder and its pack."""
     (settings_at, expect_at), (doc, base_dir, pack) = where, context
+    if not expect.simulation:  # nothing to simulate; a policy named for it must still exist
+        _check_policy(settings, (*settings_at, "policy"), doc, base_dir, pack)
+        return None
     claims_at: Loc = (*expect_at, "simulation")
     given = settings or SimulationSettings()
     missing = [k for k in ("policy", "runs", "seed") if getattr(given, k) is None]
@@ -275,6 +275,15 @@ def plan_simulation(
         raise InputError(problems)
     confidence = given.confidence if given.confidence is not None else DEFAULT_CONFIDENCE
     return PlannedSimulation(job, given.runs, confidence, claims)
+
+
+def _check_policy(
+    settings: SimulationSettings | None, at: Loc, doc: Any, base_dir: Path, pack: str | None
+) -> None:
+    """An unknown policy in settings no claim uses is still an error (it passed unread)."""
+    ref = settings.policy if settings is not None else None
+    if ref is not None and (found := _policy_ref(ref, base_dir, pack))[0] is None:
+        raise InputError(locate(doc, at, unknown("policy", ref, found[1])))
 
 
 def _located(p: Problem, doc: Any, at: Loc, given: SimulationSettings) -> Problem:
