@@ -292,3 +292,16 @@ def test_successions_talks_and_facilitators(text: str, kind: str, present: bool)
 )  # fmt: skip
 def test_ultimatums_refusals_handovers_and_endorsements(text: str, kind: str) -> None:
     assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        ("On Sunday the main opposition parties stayed away from the vote.", "election_boycott", True),
+        ("On Sunday the ruling party won that vote, which the opposition boycotted.", "election_boycott", True),
+        ("The government said on Sunday the boycott call had failed.", "boycott", False),
+        ("It was unclear on Sunday whether the party would stay away from the assembly.", "boycott_threatened", False),
+    ],
+)  # fmt: skip
+def test_boycotts_of_votes_calls_and_questions(text: str, kind: str, present: bool) -> None:
+    assert (kind in _kinds(text)) is present

@@ -157,7 +157,12 @@ class Extractor:
     @staticmethod
     def keeps(mention: EventMention) -> bool:
         """Whether a mention becomes an event (negated, conditional ... ones do not)."""
-        return mention.modality == "asserted" or mention.kind.endswith(("_threatened", "_planned"))
+        if mention.modality == "asserted":
+            return True
+        # a threat or a plan is an event of its own kind, unless it is only asked about
+        # ("unclear whether it would stay away") or denied
+        own = mention.kind.endswith(("_threatened", "_planned"))
+        return own and mention.modality not in ("question", "negated")
 
     def mentions(self, article: ArticleLike) -> list[EventMention]:
         """Every mention with its modality, including those that do not become events."""

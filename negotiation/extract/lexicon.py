@@ -50,6 +50,7 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _WINDOW_WORDS = 6
+_WHETHER = re.compile(r"\bwhether\b", re.I)
 # "more protests were possible", "talks are expected": the words after a trigger make it one
 _MODAL_AFTER = re.compile(
     r"\w*\s+(?:were|are|is|was|would be|could be|will be|remain|remained)\s+(?:still\s+)?"
@@ -251,6 +252,8 @@ class Lexicon:
             outcome = rule.negated
         elif modal:
             outcome = rule.modal
+        if _WHETHER.search(window):
+            outcome = "drop"  # "unclear whether the party would stay away": asked, not said
         generic = rule.kind != "statement" and is_generic(sentence[:start], rule.kind)
         if outcome == "drop" or generic:
             t = self._plain(rule, sentence, start, end)

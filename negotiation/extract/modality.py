@@ -20,6 +20,7 @@ _MODALITY_CUES = (
         re.compile(r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg\w*|demand\w*|ask\w*|need to)\b", re.I),
     ),
     ("threatened", re.compile(r"\b(?:threat\w*|warn\w*|vow\w*)\b", re.I)),
+    ("question", re.compile(r"\bwhether\b", re.I)),
 )
 
 
