@@ -265,6 +265,8 @@ def test_a_protest_leader_or_a_celebration_is_no_protest() -> None:
         "On Monday thousands of supporters poured into the streets to celebrate the ruling."
     )
     assert "protest" in _kinds("On Monday thousands protested outside parliament.")
+    # "in protest at": why they stayed away, not a protest of its own
+    assert "protest" not in _kinds("On Monday its lawmakers stayed away in protest at the cases.")
 
 
 @pytest.mark.parametrize(
