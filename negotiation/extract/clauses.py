@@ -84,9 +84,14 @@ def blocked(text: str, trig: Trigger, d: ResolvedDate) -> bool:
     between = text[trig.end : d.start]
     lead = re.match(r"\W*(?:\w+\W+)?", between)  # "violence that ...": a clause on the trigger
     between = between[lead.end() if lead else 0 :]
-    # "since the July 28 election": a preposition of the date's own phrase
-    between = re.sub(r"(?:\w+\W+){0,2}$", "", between)
+    # "since the July 28 election": a preposition of the date's own phrase (read on the last
+    # words only: a pattern anchored at the end would otherwise be tried at every position)
+    head, tail = between[:-80], between[-80:]
+    between = head + _LAST_WORDS.sub("", tail)
     return bool(_BLOCK.search(between))
+
+
+_LAST_WORDS = re.compile(r"(?:\w+\W+){0,2}$")
 
 
 def is_dateline(sentence: str, d: ResolvedDate) -> bool:
