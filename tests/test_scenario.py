@@ -133,6 +133,13 @@ def test_unknown_id_names_the_nearest_ids() -> None:
     assert "did you mean 'd-convened'?" in text
 
 
+def test_an_event_is_not_moved_against_or_swapped_with_itself() -> None:
+    moved = problems(INLINE + "variations: [{move: {event: c-boycott, after: c-boycott}}]")
+    assert "variations[0].move.after: an event cannot move after itself ('c-boycott')" in moved
+    swapped = problems(INLINE + "variations: [{swap: [c-boycott, c-boycott]}]")
+    assert "variations[0].swap[1]: swap needs two different events" in swapped
+
+
 def test_insert_needs_a_new_slug_id() -> None:
     assert "already exists" in problems(
         INLINE

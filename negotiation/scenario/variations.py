@@ -229,11 +229,14 @@ class Move(Strict, Operation):
         return self
 
     def apply(self, edit: Edit) -> None:
+        where = "before" if self.before is not None else "after"
+        if (self.before or self.after) == self.event:
+            edit.fail((where,), f"an event cannot move {where} itself ({self.event!r})")
+            return
         j = edit.find(("event",), self.event)
         if j is None:
             return
         moved = edit.events.pop(j)
-        where = "before" if self.before is not None else "after"
         target = edit.find((where,), self.before or self.after or "")
         if target is None:
             edit.events.insert(j, moved)
@@ -249,6 +252,9 @@ class Swap(Valued):
     description = "two event ids"
 
     def apply(self, edit: Edit) -> None:
+        if self.value[0] == self.value[1]:
+            edit.fail((1,), f"swap needs two different events (both are {self.value[0]!r})")
+            return
         a, b = (edit.find((n,), event_id) for n, event_id in enumerate(self.value))
         if a is not None and b is not None:
             edit.events[a], edit.events[b] = edit.events[b], edit.events[a]
