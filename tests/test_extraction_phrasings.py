@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
 
 PUB = dt.date(2019, 11, 12)  # a Tuesday
@@ -63,8 +64,6 @@ def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
 
 
 def test_who_was_arrested_is_acted_on_not_acting() -> None:
-    from negotiation.events.actors import Actor, Gazetteer
-
     g = Gazetteer(
         [
             Actor(id="melia", name="Nika Melia", type="person"),
@@ -97,8 +96,6 @@ def test_the_day_after_the_vote_counts_from_the_election_day() -> None:
 
 
 def test_a_side_calling_on_the_other_demands_a_third_party_appeals() -> None:
-    from negotiation.events.actors import Actor, Gazetteer
-
     g = Gazetteer(
         [
             Actor(id="cnrp", name="Cambodia National Rescue Party", type="party", aliases=["CNRP"]),
@@ -150,8 +147,6 @@ def test_an_opening_phrase_relation_dates_the_sentence_s_event() -> None:
 
 
 def test_outsiders_talking_with_the_leader_mediate() -> None:
-    from negotiation.events.actors import Actor, Gazetteer
-
     g = Gazetteer(
         [
             Actor(id="conde", name="Alpha Conde", type="foreign_official", aliases=["Conde"]),
@@ -204,8 +199,6 @@ def test_the_violence_named_again_is_no_new_event() -> None:
 
 
 def test_a_quotation_in_the_middle_leaves_the_reporting_verb_outside() -> None:
-    from negotiation.events.actors import Actor, Gazetteer
-
     g = Gazetteer([Actor(id="oas", name="Organization of American States", type="ngo")])
     text = (
         "Observers from the Organization of American States said on Monday that they were "
@@ -233,8 +226,6 @@ def test_a_boycott_that_followed_an_election_is_no_election_boycott() -> None:
 
 
 def test_who_acts_in_elections_results_oaths_and_removals() -> None:
-    from negotiation.events.actors import Actor, Gazetteer
-
     g = Gazetteer(
         [
             Actor(id="cpp", name="Cambodian People's Party", type="party", aliases=["CPP"]),

@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
+from negotiation.extract.dates import find_dates
+from negotiation.extract.extract import Extractor, TextArticle
 from negotiation.extract.relative import offsets
 
 PUB = dt.date(2014, 7, 25)
@@ -70,8 +73,6 @@ def test_the_previous_week_is_the_week_before_the_story_s_day() -> None:
 
 
 def test_a_coordinated_bare_verb_shares_the_first_verb_s_modality() -> None:
-    from negotiation.extract.extract import Extractor, TextArticle
-
     said = "The party said on Sunday it would end its boycott and take up its seats."
     ms = Extractor().mentions(TextArticle("a", dt.date(2021, 5, 30), said))
     assert [(m.kind, m.modality) for m in ms if m.kind == "seats_taken"] == [
@@ -104,8 +105,6 @@ def test_a_standing_boycott_is_dated_from_its_start() -> None:
 
 
 def test_what_a_report_quotes_undated_was_said_on_its_day() -> None:
-    from negotiation.events.actors import Actor, Gazetteer
-
     g = Gazetteer([Actor(id="cnrp", name="CNRP", type="party")])
     (m,) = [m for m in extract_text("The CNRP said the talks would go on.", PUB, gazetteer=g)]
     assert (m.kind, m.date, m.granularity.value) == ("statement", PUB, "day")
@@ -124,15 +123,11 @@ def test_what_a_report_quotes_undated_was_said_on_its_day() -> None:
     ],
 )
 def test_seasons_are_three_months(text: str, future: bool, first: str, last: str) -> None:
-    from negotiation.extract.dates import find_dates
-
     (d,) = find_dates(text, PUB, future=future)
     assert (d.date.isoformat(), d.date_end and d.date_end.isoformat()) == (first, last)
 
 
 def test_the_fall_of_a_regime_is_no_season() -> None:
-    from negotiation.extract.dates import find_dates
-
     assert find_dates("The fall of the regime came quickly.", PUB) == []
 
 

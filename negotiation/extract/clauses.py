@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from negotiation.extract.dates import DATE_PATTERN, ResolvedDate
@@ -121,17 +122,18 @@ _ASIDE = re.compile(
 )
 
 
-def asides(sentence: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)
+def asides(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of relative clauses between commas, parentheses and dashes in a sentence.
 
     >>> s = "The EU, whose envoys met them last year, urged calm."
     >>> [s[a:b] for a, b in asides(s)]
     [', whose envoys met them last year,']
     """
-    return [(m.start(), m.end()) for m in _ASIDE.finditer(sentence)]
+    return tuple((m.start(), m.end()) for m in _ASIDE.finditer(sentence))
 
 
-def outside(spans: list[tuple[int, int]], start: int, end: int, at: int) -> bool:
+def outside(spans: tuple[tuple[int, int], ...], start: int, end: int, at: int) -> bool:
     """Whether ``start:end`` lies in an aside that does not hold position ``at``."""
     return any(a <= start and end <= b and not a <= at < b for a, b in spans)
 

@@ -28,6 +28,7 @@ from negotiation.extract.literals import LiteralFilter
 
 __all__ = [
     "DATE_PATTERN",
+    "NUMBER_WORDS",
     "ResolvedDate",
     "fallback_date",
     "find_dates",
@@ -41,7 +42,7 @@ _MONTHS = {
     "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
     "a few": 3, "few": 3,
@@ -285,7 +286,7 @@ def _resolve_relative_day(g: _Groups, text: str, pub: dt.date, future: bool) -> 
 def _resolve_ago(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
     """ "Three days ago", "two weeks ago", "a month ago", "a year ago"."""
     n_text = g["n"].lower()
-    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+    n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
     unit = g["unit"].lower().rstrip("s")
     if unit == "day":
         return ResolvedDate(pub - dt.timedelta(days=n), Granularity.day, text)

@@ -28,6 +28,7 @@ from negotiation.extract.clauses import about_election, asides, blocked, is_date
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.lexicon import Lexicon, Trigger
 from negotiation.extract.relative import leads, offsets
+from negotiation.extract.speakers import SPEECH_KINDS
 
 __all__ = ["StoryDays"]
 
@@ -36,7 +37,6 @@ _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_SAID = frozenset({"statement", "appeal", "demand", "accusation"})
 
 DateSource = Literal["text", "context", "publication"]
 
@@ -192,7 +192,7 @@ class StoryDays:
             )
         elif date is None:
             date = fallback_date(published)
-            said = trig.kind in _SAID and not (rule.anchor or trig.anchor)
+            said = trig.kind in SPEECH_KINDS and not (rule.anchor or trig.anchor)
             if said:
                 # "X said ...", "X called on ...": what a report quotes was said as it was written
                 date = date._replace(granularity=Granularity.day)

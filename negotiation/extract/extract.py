@@ -94,14 +94,7 @@ _BOTH_SIDES = re.compile(
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
 # kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
-# "the agreement of July 2014": a date naming a thing, not dating the event
-_ATTRIBUTIVE = re.compile(r"of\s", re.I)
-_SOON = dt.timedelta(days=45)
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
-_QUOTE_OPEN = '“"'
-_QUOTE_CLOSE = '”"'
-_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
-_KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 @dataclass(frozen=True)
@@ -199,42 +192,38 @@ class Extractor:
             self.days.after_sentence(text, found_dates, published)
         return anchor_to_election(out, published)
 
+    def _type(self, actor: str) -> str:
+        """An actor's type in the gazetteer ("" for a name it does not hold)."""
+        return self.gazetteer[actor].type.value if actor in self.gazetteer else ""
+
     def _side(self, actor: str) -> bool:
         """Whether an actor is one of the sides: a party, or a person of a party."""
-        if actor not in self.gazetteer:
-            return False
-        entry = self.gazetteer[actor]
-        return entry.type.value == "party" or entry.party is not None
-
-    def _person(self, actor: str) -> bool:
-        return actor in self.gazetteer and self.gazetteer[actor].type.value == "person"
+        return self._type(actor) == "party" or (
+            actor in self.gazetteer and self.gazetteer[actor].party is not None
+        )
 
     def _referents(self, pronoun: str, previous: list[MatchedActor]) -> list[str]:
         """Who a sentence-initial pronoun names: "He"/"She" the first person before; "They"
         the people named together before ("the king brought Hun Sen and Sam Rainsy
         together ... They agreed"), else the first party or group, else any non-person."""
-
-        def kind(a: MatchedActor) -> str:
-            return self.gazetteer[a.actor].type.value if a.actor in self.gazetteer else ""
-
-        known = [a for a in previous if kind(a)]
+        known = [(a.actor, self._type(a.actor)) for a in previous if self._type(a.actor)]
         if pronoun.lower() in ("he", "she"):
-            return [a.actor for a in known if kind(a) == "person"][:1]
+            return [a for a, t in known if t == "person"][:1]
         if pronoun.lower() == "they":
-            people = list(dict.fromkeys(a.actor for a in known if kind(a) == "person"))
+            people = list(dict.fromkeys(a for a, t in known if t == "person"))
             if len(people) >= 2:
-                return people[-2:] if len(people) > 2 else people
-            groups = [a.actor for a in known if kind(a) in ("party", "group")]
+                return people[-2:]
+            groups = [a for a, t in known if t in ("party", "group")]
             if groups:
                 return groups[:1]
-        return [a.actor for a in known if kind(a) != "person"][:1]
+        return [a for a, t in known if t != "person"][:1]
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
         """The two parties an article names most: what "the two sides" refers to."""
         counts: Counter[str] = Counter()
         for s in sentences:
             for a in self._actors(s.text):
-                if a.actor in self.gazetteer and self.gazetteer[a.actor].type.value == "party":
+                if self._type(a.actor) == "party":
                     counts[a.actor] += 1
         return [a for a, _ in counts.most_common(2)] if len(counts) >= 2 else []
 
@@ -336,14 +325,14 @@ class Extractor:
         if kind in ("election_held", "results_announced"):
             # a country holds an election; a commission (or whoever says so) announces results:
             # the parties and people named are who won or lost, not who acted
-            sides = [a for a in acting if self._side(a) or self._person(a)]
+            sides = [a for a in acting if self._side(a) or self._type(a) == "person"]
             acting = [a for a in acting if a not in sides]
             if kind == "results_announced":
                 acted_on = [*acted_on, *(a for a in sides if a not in acted_on)]
                 if speaker is not None and speaker not in acting and speaker not in sides:
                     acting = [speaker, *acting]  # "..., the election committee said"
         if rule.third_party is not None and acting:
-            types = {self.gazetteer[a].type.value for a in acting if a in self.gazetteer}
+            types = {self._type(a) for a in acting} - {""}
             if types and types <= self.lexicon.third_party_types:
                 kind = rule.third_party
         if rule.by_side is not None and acting and all(self._side(a) for a in acting):

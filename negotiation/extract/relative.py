@@ -22,12 +22,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from negotiation.extract.dates import NUMBER_WORDS
+
 __all__ = ["Offset", "leads", "offsets"]
 
-_COUNT = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 _UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 _OFFSET = re.compile(
@@ -83,7 +81,7 @@ def offsets(text: str) -> Iterator[Offset]:
             days = 0
             if m.group("rn"):
                 n = m.group("rn").lower()
-                count = int(n) if n.isdigit() else _COUNT.get(n, 1)
+                count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
                 days = count * _UNIT[m.group("ru").lower()]
             election = _ELECTION_AFTER.match(text, m.end()) is not None
             yield Offset(
@@ -98,7 +96,7 @@ def offsets(text: str) -> Iterator[Offset]:
             continue
         else:
             n = m.group("n").lower()
-            count = int(n) if n.isdigit() else _COUNT[n]
+            count = int(n) if n.isdigit() else NUMBER_WORDS[n]
             days = count * _UNIT[m.group("unit").lower()]
             if m.group("dir").lower() == "earlier":
                 days = -days
