@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from negotiation.errors import InputError
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
+from negotiation.extract.lexicon import Lexicon, lexicon_for_pack, load_lexicon
 
 PUB = dt.date(2019, 11, 12)  # a Tuesday
 
@@ -298,3 +301,90 @@ def test_ultimatums_refusals_handovers_and_endorsements(text: str, kind: str) ->
 )  # fmt: skip
 def test_boycotts_of_votes_calls_and_questions(text: str, kind: str, present: bool) -> None:
     assert (kind in _kinds(text)) is present
+
+
+def _pack_lexicon(tmp_path: Path, kinds: str) -> Lexicon:
+    """A pack folder adding the kinds ``inaugurated``, ``chief_ousted`` and ``plebiscite`` to
+    the vocabulary, with their lexicon entries ``kinds`` (YAML under ``kinds:``); a new folder
+    each time (a pack's lexicon is cached by folder)."""
+    tmp_path = tmp_path / str(len(list(tmp_path.iterdir())))
+    tmp_path.mkdir()
+    (tmp_path / "vocabulary.yaml").write_text(
+        "kinds:\n"
+        "  inaugurated: {description: a leader takes office}\n"
+        "  chief_ousted: {description: a chief is forced out}\n"
+        "  plebiscite: {description: a vote on a question}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lexicon.yaml").write_text("kinds:\n" + kinds, encoding="utf-8")
+    return lexicon_for_pack(tmp_path)
+
+
+_PACK_KINDS = (
+    "  inaugurated:\n    patterns: ['was inaugurated']\n    recipients: true\n{inaugurated}"
+    "  chief_ousted:\n    patterns: ['Chief \\w+ (?:resigned|was ousted)']\n"
+    "    recipients: true\n{chief_ousted}"
+    "  plebiscite:\n    patterns: ['held a plebiscite']\n{plebiscite}"
+)
+_PEOPLE = Gazetteer(
+    [
+        Actor(id="barrow", name="Adama Barrow", type="person", aliases=["Barrow"]),
+        Actor(id="kante", name="Chief Kante", type="person", aliases=["Kante"]),
+        Actor(id="upp", name="United People's Party", type="party", aliases=["UPP"]),
+    ]
+)
+
+
+def _roles(lex: Lexicon, text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {
+        m.kind: (m.actors, m.recipients)
+        for m in extract_text(text, PUB, gazetteer=_PEOPLE, lexicon=lex)
+    }
+
+
+def test_a_pack_kind_opts_into_the_role_rules_of_the_built_in_kinds(tmp_path: Path) -> None:
+    text = (
+        "Barrow was inaugurated on Monday. Chief Kante resigned on Monday. "
+        "The UPP held a plebiscite on Monday."
+    )
+    plain = _roles(_pack_lexicon(tmp_path, _PACK_KINDS.format(
+        inaugurated="", chief_ousted="", plebiscite=""
+    )), text)  # fmt: skip
+    assert plain["inaugurated"] == ((), ("barrow",))  # passive: acted on
+    assert plain["chief_ousted"] == (("kante",), ())  # active: acts
+    assert plain["plebiscite"] == (("upp",), ())
+    opted = _roles(
+        _pack_lexicon(
+            tmp_path,
+            _PACK_KINDS.format(
+                inaugurated="    subject_acts: true\n",
+                chief_ousted="    subject_acted_on: ['<resign>']\n",
+                plebiscite="    sides: none\n",
+            ),
+        ),
+        text,
+    )
+    assert opted["inaugurated"] == (("barrow",), ())  # sworn_in: whoever takes office acts
+    assert opted["chief_ousted"] == ((), ("kante",))  # leader_removed: who resigns is removed
+    assert opted["plebiscite"] == ((), ())  # election_held: the sides run in it, not hold it
+    sides = _pack_lexicon(
+        tmp_path, _PACK_KINDS.format(inaugurated="", chief_ousted="", plebiscite="    sides: recipients\n")
+    )  # fmt: skip
+    assert _roles(sides, "The UPP held a plebiscite on Monday.")["plebiscite"] == ((), ("upp",))
+
+
+@pytest.mark.parametrize(
+    ("field", "error"),
+    [
+        ("sides: winners", "expected acting, none or recipients"),
+        ("subject_acts: 'yes'", "expected true or false"),
+        ("subject_acted_on: ['resign(']", "invalid pattern"),
+        ("subject_acted_on: resign", "expected a list of strings"),
+    ],
+)
+def test_the_role_fields_of_a_kind_are_checked(tmp_path: Path, field: str, error: str) -> None:
+    bad = tmp_path / "lex.yaml"
+    bad.write_text(f"kinds:\n  appeal:\n    patterns: [x]\n    {field}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=error) as err:
+        load_lexicon(bad)
+    assert "lex.yaml:4" in str(err.value)

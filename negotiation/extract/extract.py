@@ -322,12 +322,13 @@ class Extractor:
             acted_on = [a for a in (*acted_on, *acting) if a not in who]
             acting = who
         kind = trig.kind
-        if kind in ("election_held", "results_announced"):
-            # a country holds an election; a commission (or whoever says so) announces results:
-            # the parties and people named are who won or lost, not who acted
+        if rule.sides != "acting":
+            # a country holds an election (sides: none); a commission (or whoever says so)
+            # announces results (sides: recipients): the parties and people named are who won
+            # or lost, not who acted
             sides = [a for a in acting if self._side(a) or self._type(a) == "person"]
             acting = [a for a in acting if a not in sides]
-            if kind == "results_announced":
+            if rule.sides == "recipients":
                 acted_on = [*acted_on, *(a for a in sides if a not in acted_on)]
                 if speaker is not None and speaker not in acting and speaker not in sides:
                     acting = [speaker, *acting]  # "..., the election committee said"

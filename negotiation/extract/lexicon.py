@@ -25,11 +25,14 @@ from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 from negotiation.extract.lexicon_fields import (
     FACT_FIELDS,
     Outcome,
+    Sides,
     check_kind_fields,
     election_anchor,
     fact_names,
+    flag,
     pattern_entries,
     priority_and_confidence,
+    sides_role,
     string_list,
     suppressed_kinds,
     third_party_kind,
@@ -37,7 +40,13 @@ from negotiation.extract.lexicon_fields import (
     vocab_outcome,
 )
 from negotiation.extract.matching import PatternIndex, Spans
-from negotiation.extract.modality import coordinated_head, is_generic, modality_of, participle_head
+from negotiation.extract.modality import (
+    asks_whether,
+    coordinated_head,
+    is_generic,
+    modality_of,
+    participle_head,
+)
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
 
 if TYPE_CHECKING:
@@ -50,7 +59,6 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _WINDOW_WORDS = 6
-_WHETHER = re.compile(r"\bwhether\b", re.I)
 # "more protests were possible", "talks are expected": the words after a trigger make it one
 _MODAL_AFTER = re.compile(
     r"\w*\s+(?:were|are|is|was|would be|could be|will be|remain|remained)\s+(?:still\s+)?"
@@ -90,6 +98,10 @@ class KindRule:
     ongoing: bool = False
     governs: bool = False  # what follows it in the sentence is what is asked for, not an event
     reason: bool = False  # ", citing fraud" after another trigger: that act's reason, no event
+    subject_acts: bool = False  # "Barrow was sworn in": whoever is named before it acts
+    # "President Morales resigned": triggers matching it have their subject acted on (removed)
+    subject_acted_on: re.Pattern[str] | None = None
+    sides: Sides = "acting"  # the parties and people named: acting, none or recipients
 
 
 @dataclass(frozen=True)
@@ -252,7 +264,7 @@ class Lexicon:
             outcome = rule.negated
         elif modal:
             outcome = rule.modal
-        if _WHETHER.search(window):
+        if asks_whether(window):
             outcome = "drop"  # "unclear whether the party would stay away": asked, not said
         generic = rule.kind != "statement" and is_generic(sentence[:start], rule.kind)
         if outcome == "drop" or generic:
@@ -310,6 +322,16 @@ def _compile(
     return text if is_phrase(text) else compile_pattern(text, doc, path, macros)
 
 
+def _cues(
+    cues: list[str], doc: Document, path: list[str | int], macros: dict[str, str]
+) -> re.Pattern[str] | None:
+    """Regular expressions (macros and <word> forms allowed) as one pattern; none if empty."""
+    if not cues:
+        return None
+    alts = [compile_pattern(c, doc, [*path, i], macros).pattern for i, c in enumerate(cues)]
+    return re.compile("|".join(alts), re.I)
+
+
 def _macros(data: dict[Any, Any], doc: Document, base: Lexicon | None) -> dict[str, str]:
     """The document's macros over the base lexicon's (a partial lexicon inherits them)."""
     macros_raw = data.get("macros") or {}
@@ -333,6 +355,7 @@ def _kind_rule(
         _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
     )
     negators = string_list(spec.get("negators"), doc, [*path, "negators"])
+    undergo = string_list(spec.get("subject_acted_on"), doc, [*path, "subject_acted_on"])
     facts = fact_names(spec.get("facts"), doc, [*path, "facts"])
     suppresses = suppressed_kinds(spec.get("suppresses"), doc, [*path, "suppresses"], vocab)
     third = spec.get("third_party")
@@ -359,6 +382,9 @@ def _kind_rule(
         facts=frozenset(facts),
         fallback=bool(spec.get("fallback", False)),
         enabled=bool(spec.get("enabled", True)),
+        subject_acts=flag(spec.get("subject_acts"), doc, [*path, "subject_acts"]),
+        subject_acted_on=_cues(undergo, doc, [*path, "subject_acted_on"], macros),
+        sides=sides_role(spec.get("sides"), doc, [*path, "sides"]),
     )
 
 

@@ -23,11 +23,14 @@ __all__ = [
     "FACT_FIELDS",
     "KIND_FIELDS",
     "Outcome",
+    "Sides",
     "check_kind_fields",
     "election_anchor",
     "fact_names",
+    "flag",
     "pattern_entries",
     "priority_and_confidence",
+    "sides_role",
     "string_list",
     "suppressed_kinds",
     "third_party_kind",
@@ -48,11 +51,15 @@ KIND_FIELDS = frozenset(
     {
         "priority", "confidence", "patterns", "negated", "modal", "negators", "suppresses",
         "recipients", "third_party", "by_side", "facts", "fallback", "enabled", "election_dates",
-        "anchor", "ongoing", "governs", "reason",
+        "anchor", "ongoing", "governs", "reason", "subject_acts", "subject_acted_on", "sides",
     }
 )  # fmt: skip
 
 Outcome = Literal["drop", "keep"] | str
+#: what the sides (parties and people) named with a kind's trigger are: its actors (the default),
+#: neither actors nor recipients ("the country held an election"), or its recipients (results
+#: name who won and lost; whoever announces them acts)
+Sides = Literal["acting", "none", "recipients"]
 
 _Path = list[str | int]
 
@@ -86,6 +93,26 @@ def third_party_kind(value: Any, doc: Document, path: _Path, vocab: Vocabulary) 
         return vocab_kind(value, vocab)
     except ValueError as exc:
         raise InputError(doc.problem(path, f"expected an event kind: {exc}")) from None
+
+
+def sides_role(value: Any, doc: Document, path: _Path) -> Sides:
+    """What the sides named with a kind's trigger are (``sides:``; default ``acting``)."""
+    if value is None or value == "acting":
+        return "acting"
+    if value == "none":
+        return "none"
+    if value == "recipients":
+        return "recipients"
+    raise InputError(doc.problem(path, f"expected acting, none or recipients, got {value!r}"))
+
+
+def flag(value: Any, doc: Document, path: _Path) -> bool:
+    """A yes/no field (absent: no)."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise InputError(doc.problem(path, f"expected true or false, got {value!r}"))
+    return value
 
 
 def election_anchor(value: Any, doc: Document, path: _Path) -> bool:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["coordinated_head", "is_generic", "modality_of", "participle_head"]
+__all__ = ["asks_whether", "coordinated_head", "is_generic", "modality_of", "participle_head"]
 
+#: "unclear whether the party would stay away": what follows is asked, not said
+_WHETHER = re.compile(r"\bwhether\b", re.I)
 _MODALITY_CUES = (
     ("conditional", re.compile(r"\b(?:if|unless|provided|in case)\b", re.I)),
     (
@@ -20,8 +22,19 @@ _MODALITY_CUES = (
         re.compile(r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg\w*|demand\w*|ask\w*|need to)\b", re.I),
     ),
     ("threatened", re.compile(r"\b(?:threat\w*|warn\w*|vow\w*)\b", re.I)),
-    ("question", re.compile(r"\bwhether\b", re.I)),
+    ("question", _WHETHER),
 )
+
+
+def asks_whether(window: str) -> bool:
+    """Whether the words before a trigger ask about it ("unclear whether it would boycott"):
+    such a trigger is dropped from its kind, its modality a question unless an earlier cue of
+    :func:`modality_of` says otherwise.
+
+    >>> asks_whether("unclear whether the party would"), asks_whether("said it would")
+    (True, False)
+    """
+    return _WHETHER.search(window) is not None
 
 
 def modality_of(window: str, sentence: str, *, negated: bool) -> str:

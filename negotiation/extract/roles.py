@@ -26,10 +26,6 @@ _PASSIVE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?)$|^(?:was|were|been|being)\b",
     re.I,
 )
-# "President Evo Morales resigned", "Jammeh flew into exile": the leader is the one removed
-_LEAVES = re.compile(r"resign|stepped down|steps down|\bquit\b|exile", re.I)
-# "Barrow was sworn in": whoever is sworn in takes the oath (acts), passive or not
-_OATH = frozenset({"sworn_in"})
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -40,13 +36,16 @@ def roles(
     acting: list[str] = []
     acted_on: list[str] = []
     subject_first = any(a.end <= trig.start for a in actors)
+    # "Barrow was sworn in": a kind whose subject acts, passive or not (``subject_acts``);
+    # "President Evo Morales resigned": a kind's trigger whose subject is acted on
+    # (``subject_acted_on``), active or not
     passive = (
         rule.recipients
-        and rule.kind not in _OATH
+        and not rule.subject_acts
         and bool(
             _PASSIVE.search(text[max(0, trig.start - 24) : trig.start])
             or _PASSIVE.search(trig.text)
-            or (rule.kind == "leader_removed" and _LEAVES.search(trig.text))
+            or (rule.subject_acted_on is not None and rule.subject_acted_on.search(trig.text))
         )
     )
     aside = asides(text)
