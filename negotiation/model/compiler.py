@@ -19,16 +19,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from negotiation._internal import files
+from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.suggest import did_you_mean
-from negotiation.errors import InputError, ModelError, NegotiationError
+from negotiation.errors import InputError, ModelError, NegotiationError, Problem
 from negotiation.model.compiled import Candidate, CompiledModel, State
 from negotiation.model.data_defined import compile_definitions
 from negotiation.model.library.conditions import CONDITIONS, Condition
 from negotiation.model.library.effects import EFFECTS, Effect
 from negotiation.model.library.invariants import INVARIANTS, Invariant
 from negotiation.model.library.rules import RULES, Rule
-from negotiation.model.profile import Parameters, Profile, load_profile
+from negotiation.model.profile import BUILTIN_PROFILES, Parameters, Profile, load_profile
 from negotiation.model.properties import Monitor, Property
 from negotiation.model.spec import ModelSpec, load_spec, profile_of
 from negotiation.model.world import World, WorldSchema, WorldValueError
@@ -55,8 +55,9 @@ def compile_model(
             update={"disabled_rules": tuple(dict.fromkeys((*prof.disabled_rules, *disabled_rules)))}
         )
     params = prof.resolve(interpretation)
+    given = profile if profile is not None else spec.profile
     try:
-        return _Compiler(spec, prof, params).build()
+        return _Compiler(spec, prof, params, None if isinstance(given, Profile) else given).build()
     except NegotiationError as exc:  # a model and profile that do not fit: name the files given
         named = [str(f) for f in (model, profile) if isinstance(f, Path | str) and files.is_file(f)]
         raise name_files(exc, " with ".join(named)) from None
@@ -77,8 +78,11 @@ def name_files(exc: NegotiationError, files: str) -> NegotiationError:
 
 
 class _Compiler:
-    def __init__(self, spec: ModelSpec, profile: Profile, params: Parameters) -> None:
+    def __init__(
+        self, spec: ModelSpec, profile: Profile, params: Parameters, profile_file: Path | str | None
+    ) -> None:
         self.spec, self.profile, self.params = spec, profile, params
+        self.profile_file = profile_file  # where a profile that does not fit is located
         defs = compile_definitions(spec)
         self.schema = defs.schema
         self.rules: dict[str, Rule] = {**RULES, **defs.rules}
@@ -194,27 +198,73 @@ class _Compiler:
         try:
             return self.schema.load(self.spec.world.initial)
         except WorldValueError as exc:
-            raise InputError(f"model {self.spec.id!r}: world.initial: {exc}") from None
+            raise InputError(
+                self._in_model(("world", "initial"), f"model {self.spec.id!r}: {exc}")
+            ) from None
+
+    def _in_model(self, path: tuple[str | int, ...], message: str) -> Problem:
+        doc = self.spec._doc
+        return doc.problem(path, message) if doc is not None else Problem("<input>", message)
+
+    def _in_profile(self, path: tuple[str | int, ...], message: str) -> Problem:
+        """A problem located in the profile file (read again: this is the error path only)."""
+        name = self.profile_file
+        if name is None:
+            return Problem("<input>", message)
+        if str(name) in BUILTIN_PROFILES:
+            name = paths.data_dir() / "profiles" / BUILTIN_PROFILES[str(name)]
+        try:
+            return yamldoc.load(name).problem(path, message)
+        except NegotiationError:
+            return Problem(str(name), message)
+
+    def _cited(self, path: tuple[str | int, ...], what: str) -> str:
+        """``what`` (a rule, invariant or property the model names), with where it names it."""
+        doc = self.spec._doc
+        pos = doc.position(path) if doc is not None else None
+        return f"{what} at {doc.file}:{pos[0]}:{pos[1]}" if doc and pos else what
+
+    def _citations(self) -> dict[str, list[str]]:
+        """Provision id -> the rules, invariants and properties of the model citing it, each
+        with the line that names it."""
+        spec, disabled = self.spec, self.params.disabled_rules  # a rule switched off cites nothing
+        out: dict[str, list[str]] = {}
+        for i, t in enumerate(spec.transitions):
+            for j, g in enumerate(t.guards):
+                if g not in disabled:
+                    what = self._cited(("transitions", i, "guards", j), f"rule {g}")
+                    out.setdefault(self.rules[g].provision, []).append(what)
+        named = {
+            (i if isinstance(i, str) else i.id): k for k, i in enumerate(spec.invariants or ())
+        }
+        for inv in self.invariants:
+            k = named.get(inv.id)
+            where = ("invariants", k) if k is not None else ()
+            what = self._cited(where, f"invariant {inv.id}") if where else f"invariant {inv.id}"
+            out.setdefault(inv.provision, []).append(what)
+        for k, prop in enumerate(spec.properties):
+            what = self._cited(("properties", k, "provision"), f"property {prop.id}")
+            out.setdefault(prop.provision, []).append(what)
+        return {p: list(dict.fromkeys(w)) for p, w in out.items()}
 
     def _check_provisions(self) -> None:
         spec = self.spec
-        disabled = self.params.disabled_rules  # a rule switched off cites nothing
-        needed = {
-            self.rules[g].provision for t in spec.transitions for g in t.guards if g not in disabled
-        }
-        needed |= {i.provision for i in self.invariants}
-        needed |= {p.provision for p in spec.properties}
-        missing = sorted(needed - set(self.profile.provisions))
+        citations = self._citations()
+        missing = sorted(set(citations) - set(self.profile.provisions))
         if missing:
+            cited = "; ".join(f"{p} ({', '.join(citations[p][:3])})" for p in missing)
             raise InputError(
-                f"profile {self.profile.id!r} does not provide the provisions the model's rules, "
-                f"invariants and properties cite: {', '.join(missing)}"
+                self._in_profile(
+                    ("provisions",),
+                    f"profile {self.profile.id!r} does not provide the provisions the rules, "
+                    f"invariants and properties of model {spec.id!r} cite: {cited}",
+                )
             )
         lacking = sorted(
             {
-                f"{g} needs {need}"
-                for t in spec.transitions
-                for g in t.guards
+                self._cited(("transitions", i, "guards", j), f"rule {g}") + f" needs {need}"
+                for i, t in enumerate(spec.transitions)
+                for j, g in enumerate(t.guards)
                 if g not in self.params.disabled_rules
                 for need in self.rules[g].params
                 if not _has(self.params, need)
@@ -222,17 +272,27 @@ class _Compiler:
         )
         if lacking:
             raise InputError(
-                f"profile {self.profile.id!r} lacks parameters the model's rules read: "
-                + "; ".join(lacking)
+                self._in_profile(
+                    ("parameters",),
+                    f"profile {self.profile.id!r} lacks parameters the rules of model "
+                    f"{spec.id!r} read: " + "; ".join(lacking),
+                )
             )
 
     def _check_disabled(self) -> None:
-        unknown = [r for r in self.params.disabled_rules if r not in self.rules]
-        if unknown:
-            raise InputError(
-                f"profile {self.profile.id!r} disables unknown rule {unknown[0]!r}"
-                f"{did_you_mean(unknown[0], self.rules)}"
-            )
+        listed = self.profile.disabled_rules
+        for rule in self.params.disabled_rules:
+            if rule not in self.rules:
+                where: tuple[str | int, ...] = (
+                    ("disabled_rules", listed.index(rule)) if rule in listed else ()
+                )
+                raise InputError(
+                    self._in_profile(
+                        where,
+                        f"profile {self.profile.id!r} disables unknown rule {rule!r}"
+                        f"{did_you_mean(rule, self.rules)}",
+                    )
+                )
 
     def _check_initial(self, model: CompiledModel) -> None:
         w = model.initial.world

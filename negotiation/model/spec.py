@@ -339,6 +339,7 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
     problems = spec.structural_problems(doc)
     if problems:
         raise InputError(problems)
+    spec._doc = doc  # a profile that does not fit the model: located in both files
     if spec.profile in BUILTIN_PROFILES:
         return spec
     if base_dir is not None and not Path(spec.profile).is_absolute():
@@ -353,7 +354,7 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
                 )
             )
         spec = spec.model_copy(update={"profile": str(path)})
-    spec._doc = doc  # the profile file is read when the model is compiled: located here
+        spec._doc = doc  # the profile file is read when the model is compiled: located here
     return spec
 
 
