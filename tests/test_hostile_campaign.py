@@ -43,12 +43,18 @@ def invoke(*args: str) -> Result:
         # were taken silently: the last key won, NaN passed as a share
         ('{"outcomes": {},\n "outcomes": {}}', "sim.json:2:2: duplicate key 'outcomes' (first"),
         ('{"outcomes": {"a": {"p": NaN, "ci95": []}}}', "sim.json:1:26: NaN is not JSON"),
-        ('{"outcomes": {"a": {"p": true, "ci95": []}}}', "sim.json: outcomes.a: expected"),
-        ('{"outcomes": [1]}', "sim.json: outcomes: expected the JSON of `negotiation simulate"),
+        ('{"outcomes": {"a": {"p": true, "ci95": []}}}', "sim.json:1:21: outcomes.a.p: expected"),
+        ('{"outcomes": [1]}', "sim.json:1:2: outcomes: expected the JSON of `negotiation simulate"),
         ("", "sim.json:1:1: not JSON: Expecting value"),
         # a ValueError traceback: a string where a bound of the interval goes
-        ('{"outcomes": {"a": {"p": 0.5, "ci95": ["x", 1]}}}', "sim.json: outcomes.a: expected"),
-        ('{"outcomes": {"a": {"p": 0.5, "ci95": [0]}}}', "sim.json: outcomes.a: expected"),
+        (
+            '{"outcomes": {"a": {"p": 0.5, "ci95": ["x", 1]}}}',
+            "sim.json:1:40: outcomes.a.ci95[0]: expected",
+        ),
+        (
+            '{"outcomes": {"a": {"p": 0.5, "ci95": [0]}}}',
+            "sim.json:1:31: outcomes.a.ci95: expected",
+        ),
         ('{"outcomes": {"\\ud800": {"p": 0.5}}}', "sim.json:1:16: half a UTF-16 pair"),
     ],
 )

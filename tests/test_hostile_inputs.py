@@ -4,10 +4,15 @@ wrong result or a leftover; each is a located error now. Reproducers first, then
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
+from negotiation._internal import jsondoc
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT
 
@@ -60,3 +65,60 @@ def test_a_profile_lacking_a_parameter_a_rule_reads_is_located(tmp_path: Path) -
         f"of model 'thailand-2013-2014' read: rule new_election_deadline at "
         f"{THAILAND / 'model.yaml'}:65:15 needs windows.election_after_dissolution"
     ) in result.output
+
+
+# --- the shape of a JSON input: located at its line like a YAML file's ------------------------
+def test_a_simulation_json_of_the_wrong_shape_is_located_at_its_line(tmp_path: Path) -> None:
+    sim = tmp_path / "sim.json"
+    sim.write_text(
+        '{\n  "outcomes": {\n    "a": {"p": 0.5, "ci95": [0.1, 0.9]},\n    "b": 7\n  }\n}'
+    )
+    out = tmp_path / "r.html"
+    result = invoke("report", "--pack", str(THAILAND), "--simulation", str(sim), "--out", str(out))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {sim}:4:5: outcomes.b: expected the JSON of `negotiation simulate" in (
+        result.output
+    )  # was "sim.json: outcomes.b: expected", with no line
+    assert not out.exists()
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _paths(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    out = [path]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, (*path, i))
+    return out
+
+
+@given(value=JSON, indent=st.sampled_from([None, 0, 1, 2, "\t"]))
+def test_json_positions_locate_every_path_where_yaml_would(value: Any, indent: Any) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    positions = jsondoc.json_positions(text)
+    assert set(positions) == set(_paths(value))
+    lines = text.split("\n")
+    for path, (line, column) in positions.items():
+        rest = lines[line - 1][column - 1 :]
+        if path and isinstance(path[-1], str) and _is_member(value, path):
+            assert rest.startswith(json.dumps(path[-1], ensure_ascii=False))  # at the key
+        else:  # at the value's first character
+            assert rest.startswith(json.dumps(_at(value, path), ensure_ascii=False)[:1])
+
+
+def _at(value: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _is_member(value: Any, path: tuple[str | int, ...]) -> bool:
+    return isinstance(_at(value, path[:-1]), dict)

@@ -27,6 +27,7 @@ __all__ = [
     "exists",
     "is_dir",
     "is_file",
+    "json_value",
     "kind_of",
     "read_bytes",
     "read_json",
@@ -309,7 +310,11 @@ _SURROGATES = re.compile(
 def read_json(path: Path | str) -> object:
     """A JSON file's value, read as :func:`read_text` reads text; a file that is not JSON, or
     that breaks a limit (:func:`_check_json`), is an :class:`InputError` at its line."""
-    text = read_text(path)
+    return json_value(path, read_text(path))
+
+
+def json_value(path: Path | str, text: str) -> object:
+    """The value of the JSON ``text`` read from ``path``, checked as :func:`read_json` says."""
     _check_json(path, text)
     try:
         data = json.loads(text)

@@ -108,27 +108,36 @@ def report(
 
 def _load_simulation(path: str) -> dict[str, Any]:
     """The JSON of ``negotiation simulate --json``: a mapping with ``outcomes``."""
-    from negotiation._internal.files import read_json
-    from negotiation.errors import InputError, Problem
+    from negotiation._internal import jsondoc
+    from negotiation.errors import InputError
 
-    data = read_json(path)  # a regular file within the limits (never a FIFO or a device)
+    doc = jsondoc.load_json(path)  # a regular file within the limits (never a FIFO or a device)
+    data = doc.data
     expected = (
         "expected the JSON of `negotiation simulate --json` (a mapping with "
         "'outcomes', each with 'p' and 'ci95', shares between 0 and 1)"
     )
     outcomes = data.get("outcomes") if isinstance(data, dict) else None
-    where = "outcomes" if isinstance(data, dict) and "outcomes" in data else ""
+    where: tuple[str | int, ...] = (
+        ("outcomes",) if isinstance(data, dict) and "outcomes" in data else ()
+    )
     if isinstance(outcomes, dict):
         for name, v in outcomes.items():
-            p = v.get("p") if isinstance(v, dict) else None
-            ci = v.get("ci95") if isinstance(v, dict) else None
-            pair = isinstance(ci, list) and len(ci) == 2 and all(_share(x) for x in ci)
-            if not (_share(p) and pair):  # a string in ci95 was a ValueError traceback
-                where = f"outcomes.{name}"
+            where = ("outcomes", name)
+            if not isinstance(v, dict):
+                break
+            if not _share(v.get("p")):  # a string in ci95 was a ValueError traceback
+                where = (*where, "p") if "p" in v else where
+                break
+            ci = v.get("ci95")
+            if not (isinstance(ci, list) and len(ci) == 2 and all(_share(x) for x in ci)):
+                bad = [i for i, x in enumerate(ci) if not _share(x)] if isinstance(ci, list) else []
+                where = (*where, "ci95") if "ci95" in v else where
+                where = (*where, bad[0]) if bad else where
                 break
         else:
             return cast(dict[str, Any], data)
-    raise InputError(Problem(file=path, path=where, message=expected))
+    raise InputError(doc.problem(where, expected))
 
 
 def _share(x: object) -> bool:
