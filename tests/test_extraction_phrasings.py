@@ -388,3 +388,22 @@ def test_the_role_fields_of_a_kind_are_checked(tmp_path: Path, field: str, error
     with pytest.raises(InputError, match=error) as err:
         load_lexicon(bad)
     assert "lex.yaml:4" in str(err.value)
+
+
+def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
+    from negotiation.extract import TextArticle, extract_events
+
+    g = Gazetteer(
+        [
+            Actor(id="hun-sen", name="Hun Sen", type="person"),
+            Actor(id="sam-rainsy", name="Sam Rainsy", type="person"),
+        ]
+    )
+    text = (
+        "Hun Sen and Sam Rainsy reached an agreement on Tuesday to end the deadlock. "
+        "Hun Sen told reporters after the meeting that the political deadlock had ended."
+    )
+    log = extract_events([TextArticle("a", PUB, text)], g)
+    kinds = {(e.kind, e.date.isoformat(), e.actors[:1]) for e in log.events}
+    assert ("statement", "2019-11-12", ("hun-sen",)) in kinds, kinds
+    assert any(e.kind == "settlement" for e in log.events), kinds

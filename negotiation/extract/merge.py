@@ -55,7 +55,7 @@ class _Cluster:
 
     @property
     def own(self) -> list[EventMention]:
-        """Mentions of the cluster's kind (absorbed statements are only extra sources)."""
+        """Mentions of the cluster's kind."""
         return [m for m in self.mentions if m.kind == self.kind]
 
     @property
@@ -155,24 +155,13 @@ def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(sorted(seen.values(), key=lambda c: (c.article, c.start)))
 
 
-def _absorbs(cluster: _Cluster, m: EventMention, persons: set[str]) -> bool:
-    """A bare statement ("..., Sam Rainsy said") elaborating an event the same article reports
-    with the same speaker (a person) on a compatible date is another source of that event."""
-    speakers = set(m.actors) & persons
-    if not speakers:
-        return False
-    b = cluster.best
-    if not speakers & set(b.actors) & persons:
-        return False
-    if not any(c.article == m.article for c in cluster.mentions):
-        return False
-    a0, a1 = _period(m)
-    b0, b1 = _period(b)
-    return not (a0 - _SLACK > b1 or b0 - _SLACK > a1)
+def _clusters(mentions: Iterable[EventMention]) -> list[_Cluster]:
+    """Mentions grouped into would-be events, best-dated first, statements last.
 
-
-def _clusters(mentions: Iterable[EventMention], persons: set[str]) -> list[_Cluster]:
-    """Mentions grouped into would-be events, best-dated first, statements last."""
+    A statement is an event of its own even when the same article reports its speaker acting
+    on the same day ("Hun Sen told reporters after the meeting that the deadlock had ended"):
+    what someone says about an event is reported apart from it.
+    """
     ordered = sorted(
         mentions,
         key=lambda m: (m.date_source == "publication", _RANK[m.granularity], m.date, m.article,
@@ -181,11 +170,6 @@ def _clusters(mentions: Iterable[EventMention], persons: set[str]) -> list[_Clus
     clusters: list[_Cluster] = []
     ordered.sort(key=lambda m: m.kind == "statement")
     for m in ordered:
-        if m.kind == "statement" and persons:
-            host = next((c for c in clusters if c.kind != m.kind and _absorbs(c, m, persons)), None)
-            if host is not None:
-                host.mentions.append(m)
-                continue
         home = next((c for c in clusters if c.kind == m.kind and _fits(c, m)), None)
         if m.standing:
             home = _standing_home(clusters, m) or home
@@ -300,13 +284,11 @@ def merge_mentions(
 ) -> EventLog:
     """Merge mentions into events (ids ``YYYY-MM-DD-kind-n``, deterministic) with conflicts.
 
-    With a ``gazetteer``, a bare statement by a person joins the event the same article reports
-    that person acting in on a compatible date (it is more reporting of that event).
+    ``gazetteer`` is accepted for compatibility: a statement by a person no longer joins an event
+    the same article reports that person acting in (a statement is an event of its own).
     """
-    persons = (
-        {a.id for a in gazetteer if a.type.value == "person"} if gazetteer is not None else set()
-    )
-    drafts = [_draft(c) for c in _clusters(mentions, persons)]
+    del gazetteer
+    drafts = [_draft(c) for c in _clusters(mentions)]
     drafts.sort(key=lambda d: (d.best.date, d.best.kind, d.best.article, d.best.citation.start))
     counter: Counter[tuple[dt.date, str]] = Counter()
     events: list[Event] = []
