@@ -35,6 +35,8 @@ class Alphabet:
         self.ids = [f"x-{t.kind.replace('_', '-')}" for t in self.flat]
         self.numbers: dict[tuple[int, dt.date], int] = {}
         self.events: list[Event] = []
+        #: the template of each event number (events of one template differ only in date)
+        self.template_of: list[int] = []
         self.gaps_for = gaps_for
         self.domain_args: dict[str, Any] = {
             "parties": domain.parties,
@@ -60,6 +62,7 @@ class Alphabet:
         if found is None:
             found = self.numbers[(n, day)] = len(self.events)
             self.events.append(self.flat[n].event(f"{self.ids[n]}-{n}", day))
+            self.template_of.append(n)
         return found
 
     def rows(self, now: dt.date) -> dict[str, tuple[tuple[tuple[int, Event, bool], ...], bool]]:

@@ -60,6 +60,7 @@ def _expand(
                 for ev, new, entry in found
             ]
         )
+    search.settle()
     return (
         out,
         dict(search.rejections),

@@ -100,7 +100,7 @@ class Search:
         fingerprint: bool,
     ) -> None:
         self.compiled, self.alphabet, self.start = compiled, alphabet, start
-        self.memo = StepMemo(compiled)
+        self.memo = StepMemo(compiled, alphabet.template_of.__getitem__)
         self.prefix = prefix
         self.fingerprint = fingerprint
         key0: Any = fingerprint_of(state0) if fingerprint else state0
@@ -115,6 +115,11 @@ class Search:
         self.n_states, self.n_trans, self.n_steps, self.expanded = 1, 0, 0, 0
         self.max_depth_seen = 0
         self.rejections: defaultdict[str, int] = defaultdict(int)
+        # each summary of a row of events (``_summarise``) is numbered; its counts are folded
+        # into the totals by ``settle``, times the uses tallied
+        self.counts: list[tuple[tuple[tuple[str, int], ...], int, int]] = []
+        self.tally: list[int] = []
+        self.plans_of: dict[tuple[str, ...], list[Any]] = {}
         self.phases: dict[str, int] = {}
         self.outcomes: list[Found] = []
         self.violations: list[Found] = []
@@ -142,7 +147,8 @@ class Search:
         self.frontier = deque()
         self.parent = array("q")
         self.via = []
-        self.memo = StepMemo(self.compiled)
+        self.memo = StepMemo(self.compiled, self.alphabet.template_of.__getitem__)
+        self.plans_of = {}
 
     # -- paths --------------------------------------------------------------------------------
     def path_to(self, idx: int) -> tuple[Event, ...]:
@@ -215,82 +221,98 @@ class Search:
 
     # -- expanding ----------------------------------------------------------------------------
     def successors(self, state: State) -> list[tuple[Event, State, tuple[Any, ...]]]:
-        """Every accepted (event, next state, what it wrote) from ``state``; counts steps,
-        self-loops and rejections."""
+        """Every accepted (event, next state, what it wrote) from ``state``; tallies the
+        summaries used (steps, self-loops and rejections: see :meth:`settle`)."""
         memo = self.memo
-        plans, writes_of, written = memo._plans, memo.writes, memo.written
-        summarise = self._summarise
+        writes_of, written = memo.writes, memo.written
         new_state = tuple.__new__
         out: list[tuple[Event, State, tuple[Any, ...]]] = []
         config, world, monitor = state
         wtype = type(world)
         now = world.date or self.start
         dated = world.date is not None
-        rejections = self.rejections
-        steps = loops = 0
-        for kind in self.compiled.enabled(config):
-            plan = plans.get((config, kind)) or memo.plan(config, kind)
+        tally = self.tally
+        plans = self.plans_of.get(config)
+        if plans is None:
+            plans = self.plans_of[config] = [
+                memo.plan(config, kind) for kind in self.compiled.enabled(config)
+            ]
+        for plan in plans:
             key = (plan.verdict_of(world), now, dated)
             summary = plan.summaries.get(key)
             if summary is None:
-                summary = summarise(plan, key, state, kind)
-            accepted, rejected, n_steps, n_loops = summary
-            steps += n_steps
-            loops += n_loops
-            for rule, n in rejected:
-                rejections[rule] += n
+                summary = self._summarise(plan, key, state)
+            accepted, number = summary
+            tally[number] += 1
             if not accepted:
                 continue
             monitored = plan.monitored
-            writes: dict[int, Any] = {}
-            for k, ev, verdict in accepted:
-                memo_w = writes.get(verdict)
-                if memo_w is None:
-                    memo_w = writes[verdict] = writes_of(plan, verdict, state)
-                entry = memo_w.get(k)
-                if entry is None:
-                    entry = written(plan, memo_w, verdict, k, state, ev)
-                values = list(world)
-                for i, v in entry[0]:
-                    values[i] = v
-                nxt = new_state(
-                    State, (entry[1], new_state(wtype, values), entry[2] if monitored else monitor)
-                )
-                out.append((ev, nxt, entry))
-        self.n_steps += steps
-        self.n_trans += loops
+            for verdict, events in accepted:
+                memo_w = writes_of(plan, verdict, state)
+                for k, ev in events:
+                    entry = memo_w.get(k)
+                    if entry is None:
+                        entry = written(plan, memo_w, verdict, k, state, ev)
+                    values = list(world)
+                    for i, v in entry[0]:
+                        values[i] = v
+                    nxt = new_state(
+                        State,
+                        (entry[1], new_state(wtype, values), entry[2] if monitored else monitor),
+                    )
+                    out.append((ev, nxt, entry))
         return out
 
-    def _summarise(
-        self, plan: Any, key: tuple[Any, ...], state: State, kind: str
-    ) -> tuple[Any, ...]:
-        """What the events of ``kind`` do from every state that reads like ``state`` for its
-        verdicts, on the same date: the accepted ones with the transition each fires, the
-        rejections counted by rule, the steps and self-loops. Remembered under ``key``."""
+    def settle(self) -> None:
+        """Fold the tally of summaries used into the counts of steps, transitions (self-loops)
+        and rejections by rule: counted once per summary, not once per use."""
+        tally, counts, rejections = self.tally, self.counts, self.rejections
+        for number, uses in enumerate(tally):
+            if uses:
+                rejected, steps, loops = counts[number]
+                self.n_steps += steps * uses
+                self.n_trans += loops * uses
+                for rule, n in rejected:
+                    rejections[rule] += n * uses
+                tally[number] = 0
+
+    def _summarise(self, plan: Any, key: tuple[Any, ...], state: State) -> tuple[Any, ...]:
+        """What the events of the plan's kind do from every state that reads like ``state``
+        for its verdicts, on the same date: the accepted ones, in runs that fire the same
+        transition, and the number of its counts (the rejections by rule, the steps and self-loops).
+        Remembered under ``key``."""
         _, now, dated = key
-        row, all_today = self.alphabet.rows(now)[kind]
+        row, all_today = self.alphabet.rows(now)[plan.kind]
         cand = plan.candidates[0]
         inert = dated and cand.inert and not cand.invariants and not plan.monitored
+        # runs of consecutive events that fire the same transition (the row's order is kept)
+        accepted: list[tuple[int, list[tuple[int, Event]]]] = []
+        rejected: defaultdict[str, int] = defaultdict(int)
+        loops = 0
         if inert and all_today:  # every event falls today: self-loops, nothing changes
-            summary: tuple[Any, ...] = ((), (), len(row), len(row))
+            loops = len(row)
         else:
             verdicts = self.memo.verdicts(plan, state[1])
-            accepted: list[tuple[int, Event, int]] = []
-            rejected: defaultdict[str, int] = defaultdict(int)
-            loops = 0
+            # verdicts that read no date are shared by a template's events of every date
+            templates = self.alphabet.template_of if plan.date_blind else None
             for k, ev, today in row:
                 if inert and today:
                     loops += 1  # a self-loop: accepted, and nothing changes
                     continue
-                verdict = verdicts.get(k)
+                vk = k if templates is None else templates[k]
+                verdict = verdicts.get(vk)
                 if verdict is None:
-                    verdict = self.memo.fill(plan, verdicts, k, state, ev)
+                    verdict = self.memo.fill(plan, verdicts, vk, k, state, ev)
                 if verdict.__class__ is not int:
                     rejected[verdict[0]] += 1
+                elif accepted and accepted[-1][0] == verdict:
+                    accepted[-1][1].append((k, ev))
                 else:
-                    accepted.append((k, ev, verdict))
-            summary = (tuple(accepted), tuple(rejected.items()), len(row), loops)
-        plan.summaries[key] = summary
+                    accepted.append((verdict, [(k, ev)]))
+        self.counts.append((tuple(rejected.items()), len(row), loops))
+        self.tally.append(0)
+        runs = tuple((index, tuple(events)) for index, events in accepted)
+        summary = plan.summaries[key] = (runs, len(self.counts) - 1)
         return summary
 
     def admit(
@@ -362,6 +384,7 @@ class Search:
                     self.head = idx
                     return stop
                 if on_progress is not None:
+                    self.settle()
                     on_progress(self.n_states, self.n_trans, d)
             stopped = admit(idx, state, d, successors(state), max_states)
             idx += 1

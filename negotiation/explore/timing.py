@@ -101,8 +101,12 @@ def timed(
         gc.collect()
         stopped = "max_memory"
     finally:
-        gc.enable()
+        # what the search allocated joins the oldest generation with what existed before,
+        # unscanned: re-enabled with a young generation of every search object, the collector
+        # would traverse them all at the next allocation, to find no garbage
+        gc.freeze()
         gc.unfreeze()
+        gc.enable()
         if bar is not None:
             bar.close(search.n_states)
     result.elapsed_s = time.perf_counter() - t0
@@ -113,6 +117,7 @@ def timed(
 
 
 def _collect(search: Search, result: Exploration, stopped: str) -> None:
+    search.settle()
     result.distinct_states = search.n_states
     result.transitions = search.n_trans
     result.steps = search.n_steps

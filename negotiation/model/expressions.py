@@ -21,6 +21,11 @@ fields it names are given to it, so reads are exact::
     >>> e = Expression("world.dissolved_on == null || event.date - world.dissolved_on >= 45")
     >>> sorted(e.reads)
     ['dissolved_on', 'event.date']
+
+The event used whole (``event["date"]``) reads all of it, ``event.*``::
+
+    >>> sorted(Expression('event["date"] > world.dissolved_on').reads)
+    ['dissolved_on', 'event.*']
 """
 
 from __future__ import annotations
@@ -44,6 +49,9 @@ __all__ = ["Expression", "day_number"]
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 _WORLD = re.compile(r"\b(?:world|before|after)\.([a-z_][a-z0-9_]*)")
 _EVENT = re.compile(r"\bevent\.(facts\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)")
+#: the event used otherwise than by a dotted name (``event["date"]``, ``has(event)``): it reads
+#: the whole event ("event.*")
+_WHOLE_EVENT = re.compile(r"\bevent\b(?!\s*\.\s*[a-z_])")
 _ORIGIN = dt.date(1970, 1, 1).toordinal()
 #: what can nest one level deeper in CEL's syntax tree: operators, member access, calls, lists
 _NESTING = re.compile(r"&&|\|\||[=!<>]=|[-+*/%!<>?.(\[{]")
@@ -108,7 +116,9 @@ class Expression:
         self.what = what
         bare = _STRINGS.sub('""', source)
         self.fields = frozenset(_WORLD.findall(bare))
-        self.event_parts = frozenset("event." + m for m in _EVENT.findall(bare))
+        self.event_parts = frozenset("event." + m for m in _EVENT.findall(bare)) | (
+            {"event.*"} if _WHOLE_EVENT.search(bare) else set()
+        )
         self.reads = self.fields | self.event_parts
         if (n := len(_NESTING.findall(bare))) > MAX_OPERATORS:
             raise ModelError(

@@ -10,6 +10,10 @@ repeated step costs two projections and two dictionary lookups. It is an optimis
 :meth:`CompiledModel.step`, never a second semantics: a miss calls ``step``, and a hypothesis
 test checks memoised and direct steps agree.
 
+A verdict that reads no date (no ``event.date`` among its conditions' and guards' reads, and
+no dated parameter changes) is shared by the events that differ only in their date, when the
+memo is given ``undated``: a function from an event key to the key of its undated event.
+
 >>> from negotiation.events import Event
 >>> from negotiation.model.compiler import compile_model
 >>> m = compile_model()
@@ -56,7 +60,9 @@ class _Plan:
 
     __slots__ = (
         "candidates",
+        "date_blind",
         "effects_of",
+        "kind",
         "monitored",
         "summaries",
         "verdict_of",
@@ -65,6 +71,7 @@ class _Plan:
     )
 
     def __init__(self, model: CompiledModel, config: tuple[str, ...], kind: str) -> None:
+        self.kind = kind
         self.candidates = model.table(config, kind)
         params = {"in_force"} if (model.dated_changes or model.enactments) else set()
         verdict: set[str] = set(params)
@@ -74,6 +81,8 @@ class _Plan:
             for rule in cand.guards:
                 verdict |= rule.reads
         self.verdict_of = _projection(model, verdict)
+        #: the verdict is the same for events that differ only in their date
+        self.date_blind = not model.dated_changes and not verdict & {"event.date", "event.*"}
         self.verdicts: Memo = {}
         #: the explorer's summaries of a whole row of events (see ``Search._summarise``)
         self.summaries: dict[Hashable, tuple[Any, ...]] = {}
@@ -92,10 +101,15 @@ class _Plan:
 
 class StepMemo:
     """:meth:`step` as :meth:`CompiledModel.step`, memoised on what the step reads. ``ekey``
-    identifies the event (the explorer's event number): equal keys, equal events."""
+    identifies the event (the explorer's event number): equal keys, equal events; ``undated``
+    maps it to a key that is equal for events equal but for their date (the explorer's
+    template number)."""
 
-    def __init__(self, model: CompiledModel) -> None:
+    def __init__(
+        self, model: CompiledModel, undated: Callable[[Any], Hashable] | None = None
+    ) -> None:
         self.model = model
+        self.undated = undated
         self._plans: dict[tuple[tuple[str, ...], str], _Plan] = {}
         self.misses = 0
 
@@ -128,15 +142,21 @@ class StepMemo:
             found = memo[key] = {}
         return found
 
+    def verdict_key(self, plan: _Plan, ekey: Hashable) -> Hashable:
+        """The key of ``ekey``'s verdict in ``plan``'s memo: without its date if it reads none."""
+        return self.undated(ekey) if plan.date_blind and self.undated is not None else ekey
+
     def fill(
         self,
         plan: _Plan,
         verdicts: dict[Hashable, Any],
+        vkey: Hashable,
         ekey: Hashable,
         state: State,
         event: Event,
     ) -> Any:
-        """Step ``event`` for real and remember its verdict (and, if accepted, its writes)."""
+        """Step ``event`` for real and remember its verdict under ``vkey`` (and, if accepted,
+        its writes under ``ekey``)."""
         self.misses += 1
         result = self.model.step(state, event)
         if not result.accepted:
@@ -145,7 +165,7 @@ class StepMemo:
             found = result.transition
             assert found is not None
             self.writes(plan, found, state)[ekey] = self._remember(result, state)
-        verdicts[ekey] = found
+        verdicts[vkey] = found
         return found
 
     def written(
@@ -193,9 +213,10 @@ class StepMemo:
         config, world, _ = state
         plan = self._plans.get((config, event.kind)) or self.plan(config, event.kind)
         verdicts = self.verdicts(plan, world)
-        verdict = verdicts.get(ekey)
+        vkey = self.verdict_key(plan, ekey)
+        verdict = verdicts.get(vkey)
         if verdict is None:
-            verdict = self.fill(plan, verdicts, ekey, state, event)
+            verdict = self.fill(plan, verdicts, vkey, ekey, state, event)
         if not isinstance(verdict, int):
             return StepResult(False, state, verdict[0], verdict[1])
         entry = self.written(plan, self.writes(plan, verdict, state), verdict, ekey, state, event)
