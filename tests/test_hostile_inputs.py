@@ -5,16 +5,21 @@ wrong result or a leftover; each is a located error now. Reproducers first, then
 from __future__ import annotations
 
 import json
+import os
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiation._internal import jsondoc
+from negotiation._internal import files, jsondoc, yamldoc
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT
+from negotiation.errors import InputError
 
 PACKS = Path(__file__).parent.parent / "negotiation" / "data" / "packs"
 THAILAND = PACKS / "thailand-2013-2014"
@@ -122,3 +127,51 @@ def _at(value: Any, path: tuple[str | int, ...]) -> Any:
 
 def _is_member(value: Any, path: tuple[str | int, ...]) -> bool:
     return isinstance(_at(value, path[:-1]), dict)
+
+
+# --- a command reads and parses each file once ------------------------------------------------
+def test_validate_pack_parses_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: Counter[str] = Counter()
+    load_text = yamldoc.load_text
+
+    def counting(text: str, file: str = "<string>") -> yamldoc.Document:
+        parsed[os.path.realpath(file)] += 1
+        return load_text(text, file)
+
+    monkeypatch.setattr(yamldoc, "load_text", counting)
+    pack = PACKS / "cambodia-2013-2017"
+    result = invoke("validate", "--pack", str(pack))
+    assert result.exit_code == 0, result.output
+    # were: events.yaml 3 times, vocabulary.yaml 6, articles.yaml 10, pack.yaml 9
+    assert parsed[str(pack / "events.yaml")] == 1
+    assert max(parsed.values()) == 1, parsed.most_common(3)
+
+
+def test_a_file_changed_within_a_command_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("one")
+    with files.track_reads():
+        assert files.read_text(path) == "one"
+        path.write_text("three")
+        assert files.read_text(path) == "three"  # another size: read again
+        assert files.read_text(tmp_path / "." / "a.txt") == "three"
+        path.unlink()
+        with pytest.raises(InputError, match="file not found"):
+            files.read_text(path)  # never remembered past the file
+    path.write_text("four")
+    assert files.read_text(path) == "four"
+
+
+def test_a_document_parsed_once_is_named_as_each_name_gives_it(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    path = tmp_path / "a.yaml"
+    path.write_text("name: x\nn: [1\n")
+    other = f"{tmp_path}/d/../a.yaml"
+    with files.track_reads():
+        for name in (str(path), other, str(path)):
+            with pytest.raises(InputError, match=f"^{re.escape(name)}:3:1: invalid YAML"):
+                yamldoc.load(name)
+        path.write_text("name: x\nn: [1]\n")
+        first, second = yamldoc.load(path), yamldoc.load(other)
+    assert (first.file, second.file) == (str(path), other)
+    assert first.data is second.data and second.position(("n",)) == (2, 1)

@@ -15,15 +15,17 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar, cast
 
 from negotiation._internal import limits
 from negotiation.errors import InputError, Problem
 
 __all__ = [
     "CONTROL",
+    "built_once",
     "exists",
     "is_dir",
     "is_file",
@@ -40,17 +42,45 @@ __all__ = [
 #: the files read while :func:`track_reads` is on (device, inode): an output refuses to replace
 #: one of them (``export events.yaml --out events.yaml`` replaced the log it exported)
 _READ: set[tuple[int, int]] | None = None
+#: while :func:`track_reads` is on, what :func:`built_once` built from each file's content
+_BUILT: dict[tuple[object, ...], object] | None = None
+
+T = TypeVar("T")
 
 
 @contextmanager
 def track_reads() -> Iterator[None]:
-    """Remember every file read inside this block (a command: the group turns it on)."""
-    global _READ
+    """Remember every file read inside this block (a command: the group turns it on), and what
+    was built from it (:func:`built_once`): a command reads and parses each file once."""
+    global _READ, _BUILT
     before, _READ = _READ, set()
+    built, _BUILT = _BUILT, {}
     try:
         yield
     finally:
-        _READ = before
+        _READ, _BUILT = before, built
+
+
+def built_once(path: Path | str, what: str, build: Callable[[], T]) -> T:
+    """``build()`` (``what`` it builds from the file at ``path``: "text", "yaml"), once per
+    file content inside :func:`track_reads`: the same file (by device and inode, whatever its
+    name) unchanged (modification time and size) gives the same value. A value must not be
+    changed by its users. Outside :func:`track_reads`, or for a path that is no regular file
+    (``build`` reports why), ``build()`` every time; a failure is never remembered."""
+    if _BUILT is None:
+        return build()
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return build()
+    if not stat.S_ISREG(info.st_mode):
+        return build()
+    key = (what, info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
+    if key in _BUILT:
+        return cast(T, _BUILT[key])
+    value = build()
+    _BUILT[key] = value
+    return value
 
 
 def was_read(path: Path | str) -> bool:
@@ -204,7 +234,12 @@ def refuse_byte_order_mark(path: Path | str, start: bytes | str, *, utf8: bool =
 
 def read_text(path: Path | str) -> str:
     """A file's text, exactly (UTF-8, newlines untouched, so offsets match the bytes decoded);
-    a missing, unreadable, special, too big or non-UTF-8 file becomes an :class:`InputError`."""
+    a missing, unreadable, special, too big or non-UTF-8 file becomes an :class:`InputError`.
+    A command reads a file once (:func:`built_once`)."""
+    return built_once(path, "text", lambda: _read_text(path))
+
+
+def _read_text(path: Path | str) -> str:
     data = read_bytes(path)
     refuse_byte_order_mark(path, data)
     if b"\0" in data:

@@ -376,8 +376,10 @@ def read_text(path: Path | str) -> str:
 
 def load(path: Path | str) -> Document:
     """Read and parse a YAML file. Missing, unreadable, special or too big files become an
-    :class:`InputError`."""
-    return load_text(read_text(path), file=str(path))
+    :class:`InputError`. A command parses a file once (:func:`files.built_once`): the same
+    data, never to be changed, named as ``path`` names it."""
+    doc = files.built_once(path, "yaml", lambda: load_text(read_text(path), file=str(path)))
+    return doc if doc.file == str(path) else Document(str(path), doc.data, doc.positions)
 
 
 def describe(err: dict[str, Any]) -> str:
