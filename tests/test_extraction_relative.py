@@ -127,6 +127,27 @@ def test_seasons_are_three_months(text: str, future: bool, first: str, last: str
     assert (d.date.isoformat(), d.date_end and d.date_end.isoformat()) == (first, last)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Workers walked off the job in late December.", "2013-12-21", "2013-12-31"),
+        ("Talks began in mid-February 2014.", "2014-02-11", "2014-02-20"),
+        ("The deal was due by the end of February.", "2014-02-21", "2014-02-28"),
+        ("Early in January, the parties met.", "2014-01-01", "2014-01-10"),
+        ("At the beginning of March they met.", "2014-03-01", "2014-03-10"),
+    ],
+)
+def test_early_mid_and_late_name_a_part_of_the_month(text: str, first: str, last: str) -> None:
+    (d,) = find_dates(text, PUB)
+    assert (d.date.isoformat(), d.date_end and d.date_end.isoformat()) == (first, last)
+    assert d.granularity.value == "day"
+
+
+def test_a_month_named_alone_stays_the_month() -> None:
+    (d,) = find_dates("They met in December, and again last month.", PUB)[:1]
+    assert (d.date.isoformat(), d.date_end, d.granularity.value) == ("2013-12-01", None, "month")
+
+
 def test_the_fall_of_a_regime_is_no_season() -> None:
     assert find_dates("The fall of the regime came quickly.", PUB) == []
 

@@ -410,7 +410,30 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> Resolve
     resolver = _RESOLVERS.get(kind)
     if resolver is None:
         return None
-    return resolver(m.groupdict(), m.group(0).strip(), pub, future)
+    r = resolver(m.groupdict(), m.group(0).strip(), pub, future)
+    if r is not None and r.granularity is Granularity.month and r.date_end is None:
+        return _part_of_month(r, m)
+    return r
+
+
+#: the part of a month a date names before the month ("late December", "by the end of June")
+_PART = re.compile(
+    r"(?i)\b(early|mid|late|end|beginning|start)(?:-|\s+)(?:(?:of|in)\s+)?(?:the\s+)?$"
+)
+_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20)}
+
+
+def _part_of_month(r: ResolvedDate, m: re.Match[str]) -> ResolvedDate:
+    """ "Early", "mid-" and "late" December: its first, middle or last ten days or so (the
+    21st to the month's end), as a range of days; a month named alone stays the month."""
+    if "mon" not in m.re.groupindex or m.start("mon") < 0:
+        return r  # "last month"
+    part = _PART.search(m.string[max(0, m.start() - 24) : m.start("mon")])
+    if part is None:
+        return r
+    first, last = _PARTS.get(part.group(1).lower(), (21, 31))
+    end = r.date.replace(day=last) if last <= 20 else period_end(r.date, Granularity.month)
+    return r._replace(date=r.date.replace(day=first), granularity=Granularity.day, date_end=end)
 
 
 def _never_after(r: ResolvedDate, pub: dt.date, future: bool) -> ResolvedDate:
