@@ -91,8 +91,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "relday",
         _I.format(
-            r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night"
-            r"|the (?:day before|previous day|next day|following day))\b"
+            r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b"
         ),
     ),
     (
@@ -272,14 +271,12 @@ def _resolve_weekday(g: _Groups, text: str, pub: dt.date, future: bool) -> Resol
     return ResolvedDate(_weekday(g["wd"], pub, prefix, future), Granularity.day, text)
 
 
-def _resolve_relative_day(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
-    """ "Yesterday", "today" and the like; None for a day relative to another event."""
+def _resolve_relative_day(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
+    """ "Yesterday", "today" and the like (days relative to another day of the story, "the
+    next day", are :mod:`~negotiation.extract.relative`'s)."""
     D = Granularity.day
-    rel = g["rel"].lower()
-    if rel in ("yesterday", "last night", "the day before", "the previous day"):
+    if g["rel"].lower() in ("yesterday", "last night"):
         return ResolvedDate(pub - dt.timedelta(days=1), D, text)
-    if rel in ("the next day", "the following day"):
-        return None  # relative to another event, not to the publication date
     return ResolvedDate(pub, D, text)
 
 
