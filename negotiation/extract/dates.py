@@ -158,6 +158,7 @@ class ResolvedDate(NamedTuple):
     end: int = 0
     adjusted: bool = False  # the literal reading fell after publication and was moved back
     ahead: bool = False  # dates only what follows it ("..., a day after supporters rallied")
+    relation: bool = False  # "two days after X": a day relative to another event, X
 
 
 def _month_num(token: str) -> int:

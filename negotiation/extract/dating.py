@@ -112,7 +112,11 @@ class StoryDays:
             grain = anchor.granularity
             if off.week:  # weeks run from Monday, as "last week" does
                 day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
-            out.append(ResolvedDate(day, grain, off.text, None, off.start, off.end, False, forward))
+            out.append(
+                ResolvedDate(
+                    day, grain, off.text, None, off.start, off.end, False, forward, off.relation
+                )
+            )
         return sorted(out, key=lambda d: d.start)
 
     def dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
@@ -129,7 +133,7 @@ class StoryDays:
         ]  # fmt: skip
         usable = [
             d for d in found
-            if (trig.kind == "election_held" or _relation(d) or not about_election(text, d))
+            if (trig.kind == "election_held" or d.relation or not about_election(text, d))
             and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
             and (not blocked(text, trig, d) or _since(text, trig, d))
@@ -228,11 +232,6 @@ def _in_subject_clause(text: str, d: ResolvedDate, trig: Trigger) -> bool:
         return False
     main = _MAIN_VERB.search(text, max(rel.end(), trig.start - 30), trig.start)
     return main is not None or re.match(r"(?:were|was)\b", trig.text, re.I) is not None
-
-
-def _relation(d: ResolvedDate) -> bool:
-    """ "The day after [the vote]": a day relative to the election, not the election's."""
-    return d.text.lower().endswith(("after", "before"))
 
 
 def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
