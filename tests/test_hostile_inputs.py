@@ -175,3 +175,53 @@ def test_a_document_parsed_once_is_named_as_each_name_gives_it(tmp_path: Path) -
         first, second = yamldoc.load(path), yamldoc.load(other)
     assert (first.file, second.file) == (str(path), other)
     assert first.data is second.data and second.position(("n",)) == (2, 1)
+
+
+# --- variations: what was taken silently ------------------------------------------------------
+KENYA = PACKS / "kenya-2007-2008"
+HEAD = f"name: x\nmodel: {KENYA}/model.yaml\nevents: {KENYA}/events.yaml\n"
+
+
+@pytest.mark.parametrize(
+    ("variations", "expected"),
+    [
+        (  # was placed among January 2008's events, dated June 2009: the log went back in time
+            "  - insert: {at: 2008-01-01, event: {id: x1, kind: protest, date: 2009-06-01}}\n",
+            "s.yaml:5:14: variations[0].insert.at: the event is dated 2009-06-01, not 2008-01-01",
+        ),
+        (  # was the record moved to the year 2424
+            "  - shift: {from: 2008-01-29-mediated-talks, months: 5000}\n",
+            "s.yaml:5:5: variations[0].shift: event 2008-01-29-mediated-talks: the shifted date is "
+            "out of range: date 2424-09-29 is outside 1800-01-01..2200-12-31",
+        ),
+        (  # a misspelt fact was taken, and changed nothing
+            "  - change: {event: 2008-01-29-mediated-talks, facts: {votes_fro: 5}}\n",
+            "s.yaml:5:48: variations[0].change.facts: undeclared fact 'votes_fro'; did you mean "
+            "'votes_for'?",
+        ),
+        (
+            "  - insert: {at: 2008-01-01, event: {id: x1, kind: protest, date: 2008-01-01, "
+            "facts: {participant: 5}}}\n",
+            "s.yaml:5:79: variations[0].insert.event.facts: undeclared fact 'participant'",
+        ),
+    ],
+)
+def test_a_variation_the_log_cannot_take_is_located(
+    tmp_path: Path, variations: str, expected: str
+) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(HEAD + "variations:\n" + variations)
+    result = invoke("run", str(path), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {tmp_path}/{expected}" in result.output, result.output
+
+
+def test_a_fact_of_an_inline_event_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        f"name: x\nmodel: {KENYA}/model.yaml\nevents:\n"
+        "  - {id: a, kind: election_held, date: 2008-01-01, facts: {votes_fro: 5}}\n"
+    )
+    result = invoke("run", str(path))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {path}:4:52: events[0].facts: undeclared fact 'votes_fro'" in result.output

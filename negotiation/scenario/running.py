@@ -16,6 +16,7 @@ from typing import Any
 from negotiation._internal import yamldoc
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event
+from negotiation.events.vocabulary import Vocabulary
 from negotiation.model.machine import DisputeModel
 from negotiation.replay import Trace, replay
 from negotiation.scenario.document import Loc, locate
@@ -123,6 +124,9 @@ def _plan_cell(
     ]
     if unknown_kinds:
         raise InputError(unknown_kinds)
+    facts = _fact_problems(loaded, events, vocab)
+    if facts:
+        raise InputError(facts)
     unhandled = sorted({e.kind for e in events if not model.handles(e.kind)})
     if unhandled:
         raise InputError(
@@ -264,6 +268,39 @@ def run_cell(planned: PlannedCell) -> CellResult:
 def run_scenario(loaded: LoadedScenario) -> list[CellResult]:
     """Run a scenario (each matrix cell, or the scenario itself when it has none)."""
     return [run_cell(p) for p in plan_scenario(loaded)]
+
+
+def _fact_problems(
+    loaded: LoadedScenario, events: Sequence[Event], vocab: Vocabulary
+) -> list[Problem]:
+    """Facts a variation gives (inserted, replaced or changed events) that the model's
+    vocabulary does not declare, or of another type: a misspelt fact was taken silently, and
+    changed nothing. Events of a log file were checked when it was loaded; inline ones not."""
+    logged = isinstance(loaded.scenario.events, str)
+    base = {id(e) for e in base_events(loaded)} if logged else set()
+    out = []
+    for e in events:
+        if id(e) in base:
+            continue
+        for msg in vocab.check_facts(e.facts.model_extra or {}):
+            out.append(locate(loaded.doc, _where_event(loaded.doc, e.id, "facts"), msg))
+    return list(dict.fromkeys(out))
+
+
+def _where_event(doc: yamldoc.Document | None, event_id: str, key: str) -> Loc:
+    """Where in the scenario file the event ``event_id`` is written or changed, at ``key``."""
+    if doc is None:
+        return ()
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            if event_id in (node.get("id"), node.get("event")) and key in node:
+                return (*path, key)
+            stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
+    return ()
 
 
 def _where_kind(doc: yamldoc.Document | None, kind: str) -> Loc:

@@ -39,7 +39,7 @@ from pydantic import (
 )
 
 from negotiation._internal import yamldoc
-from negotiation._internal.calendar import months_before
+from negotiation._internal.calendar import check_date, months_before
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event
@@ -206,6 +206,13 @@ class Insert(Strict, Operation):
                 evs.insert(j if self.before is not None else j + 1, self.event)
         elif self.at is not None:
             at = self.at
+            if not self.event.date <= at <= self.event.last_day:  # was placed there silently
+                edit.fail(
+                    ("at",),
+                    f"the event is dated {self.event.date}, not {at}: at that place the log would "
+                    "go back in time (give at its date, or before/after an event id)",
+                )
+                return
             evs.insert(
                 max((j + 1 for j, e in enumerate(evs) if e.date <= at), default=0), self.event
             )
@@ -334,12 +341,16 @@ class Shift(Strict, Operation):
         start = edit.find(("from",), self.from_) if self.from_ is not None else None
         for j, e in enumerate(edit.events):
             if e.id in targets or (start is not None and j >= start):
-                try:
-                    update: dict[str, Any] = {"date": _shift_date(e.date, self.days, self.months)}
+                try:  # a date past the calendar's limits was taken silently (year 2424)
+                    update: dict[str, Any] = {
+                        "date": check_date(_shift_date(e.date, self.days, self.months))
+                    }
                     if e.date_end is not None:
-                        update["date_end"] = _shift_date(e.date_end, self.days, self.months)
-                except (ValueError, OverflowError):
-                    edit.fail((), f"event {e.id}: the shifted date is out of range")
+                        end = _shift_date(e.date_end, self.days, self.months)
+                        update["date_end"] = check_date(end)
+                except (ValueError, OverflowError) as exc:
+                    why = f": {exc}" if "outside" in str(exc) else ""
+                    edit.fail((), f"event {e.id}: the shifted date is out of range{why}")
                     break
                 edit.events[j] = e.model_copy(update=update)
 
