@@ -225,3 +225,78 @@ def test_a_fact_of_an_inline_event_is_checked(tmp_path: Path) -> None:
     result = invoke("run", str(path))
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"error: {path}:4:52: events[0].facts: undeclared fact 'votes_fro'" in result.output
+
+
+# --- a model's data-defined (CEL) entries and its lists: located at their line --------------
+RULE = "invariants: [amendments_two_thirds]\nrules:\n  - {id: r1, provision: amendment_procedure, allow: 'ALLOW'}\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [  # each was "model.yaml: rule 'r1' ..." (no line) or "<world>: ..." (no file)
+        (RULE, "world.nonsense >", "model.yaml:26:46: rules[0].allow: rule 'r1': Failed to parse"),
+        (RULE, "world.nonsense > 1", "model.yaml:26:46: rules[0].allow: rule 'r1' reads unknown"),
+        (
+            "initial: campaign\n",
+            "initial: campaign\nworld: {fields: {x: {type: int, default: " + "9" * 30 + "}}}\n",
+            "model.yaml:11:33: world.fields.x.default: x is out of range",
+        ),
+        (  # each was taken silently
+            "invariants: [amendments_two_thirds]",
+            "invariants: [amendments_two_thirds, amendments_two_thirds]",
+            "model.yaml:24:37: invariants[1]: invariant 'amendments_two_thirds' is listed twice",
+        ),
+        (
+            "effects: [record_agreement]",
+            "effects: [{record_agreement: 5}]",
+            "model.yaml:53:67: transitions[8].effects[0]: effect 'record_agreement' takes no "
+            "argument, got '5'",
+        ),
+        (
+            "properties:\n",
+            "properties:\n  - {id: amendment_by_sitting_assembly, type: absence, "
+            "event: violence, provision: amendment_procedure}\n",
+            "model.yaml:28:5: properties[1].id: property 'amendment_by_sitting_assembly' is "
+            "defined twice",
+        ),
+    ],
+)
+def test_a_models_definitions_are_located(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    model = pack / "model.yaml"
+    text = model.read_text()
+    if old == RULE:
+        text = text.replace("invariants: [amendments_two_thirds]\n", RULE.replace("ALLOW", new))
+        text = text.replace("guards: [amendment_two_thirds]", "guards: [amendment_two_thirds, r1]")
+    else:
+        assert old in text
+        text = text.replace(old, new, 1)
+    model.write_text(text)
+    for args in (["validate", str(model)], ["replay", "--pack", str(pack), "--json"]):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert f"error: {model}:{expected.split(':', 1)[1]}" in result.output, result.output
+
+
+def test_a_cel_rule_failing_on_an_event_names_its_line(tmp_path: Path) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    model = pack / "model.yaml"
+    text = model.read_text().replace("invariants: [amendments_two_thirds]\n", RULE)
+    text = text.replace("ALLOW", "1 / 0 == 1").replace(
+        "guards: [amendment_two_thirds]", "guards: [amendment_two_thirds, r1]"
+    )
+    model.write_text(text)
+    result = invoke("replay", "--pack", str(pack))  # was "error: rule 'r1' failed on ..."
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"error: {model}:26:46: rules[0].allow: rule 'r1' failed on event "
+        "'2008-03-18-amendment-passed': division by zero" in result.output
+    ), result.output

@@ -93,24 +93,42 @@ def _transitions(spec: ModelSpec, at: At) -> list[Problem]:
                         f"effect {name!r} takes one of {allowed}, got {arg!r}",
                     )
                 )
+            elif arg is not None and (name not in EFFECTS or not EFFECTS[name].arguments):
+                out.append(  # was ignored silently
+                    at((*base, "effects", j), f"effect {name!r} takes no argument, got {arg!r}")
+                )
     return out
 
 
 def _definitions(spec: ModelSpec, at: At) -> list[Problem]:
     out: list[Problem] = []
+    listed: set[str] = set()
     for j, inv in enumerate(spec.invariants or ()):
         if isinstance(inv, str) and inv not in INVARIANTS:
             out.append(at(("invariants", j), unknown("invariant", inv, INVARIANTS)))
+        if isinstance(inv, str) and inv in listed:
+            out.append(at(("invariants", j), f"invariant {inv!r} is listed twice"))
+        listed.add(inv if isinstance(inv, str) else "")
     names: dict[str, Loc] = {}
     defined: list[tuple[str, int, str]] = [
         *(("rules", j, r.id) for j, r in enumerate(spec.rules)),
         *(("conditions", j, c.id) for j, c in enumerate(spec.conditions)),
         *(("effects", j, e.id) for j, e in enumerate(spec.effects)),
+        *(
+            ("invariants", j, i.id)
+            for j, i in enumerate(spec.invariants or ())
+            if not isinstance(i, str)
+        ),
     ]
     for key, j, item_id in defined:
         if item_id in names:
             out.append(at((key, j, "id"), f"{item_id!r} is defined twice"))
         names[item_id] = (key, j)
+    seen: set[str] = set()
+    for j, p in enumerate(spec.properties):  # a result is reported by property id
+        if p.id in seen:
+            out.append(at(("properties", j, "id"), f"property {p.id!r} is defined twice"))
+        seen.add(p.id)
     for j, p in enumerate(spec.properties):
         for k in (p.event, *p.after):
             if (msg := spec.vocab.check_kind(k)) is not None:

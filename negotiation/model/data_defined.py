@@ -5,6 +5,7 @@ effects, writes) from the expression itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +42,7 @@ class CelRule:
     def __call__(self, w: World, e: Event, p: Parameters) -> str | None:
         ok = self.allow.evaluate(world=w, event=e, params=p)
         if not isinstance(ok, bool):
-            raise ModelError(f"rule {self.rule_id!r}: `allow` gave {ok!r}, not true or false")
+            raise ModelError(f"{self.allow.what}: `allow` gave {ok!r}, not true or false")
         if ok:
             return None
         if self.reason is None:
@@ -56,7 +57,7 @@ class CelTest:
     def __call__(self, w: World, e: Event | None, p: Parameters | None) -> bool:
         ok = self.test.evaluate(world=w, event=e, params=p)
         if not isinstance(ok, bool):
-            raise ModelError(f"condition {self.cond_id!r} gave {ok!r}, not true or false")
+            raise ModelError(f"{self.test.what} gave {ok!r}, not true or false")
         return ok
 
 
@@ -73,7 +74,7 @@ class CelApply:
             try:
                 changes[spec.name] = spec.load(value)
             except WorldValueError as exc:
-                raise ModelError(f"effect {self.effect_id!r} on event {e.id!r}: {exc}") from None
+                raise ModelError(f"{expr.what} on event {e.id!r}: {exc}") from None
         return w.evolve(**changes)
 
 
@@ -84,7 +85,7 @@ class CelInvariant:
     def __call__(self, b: World, e: Event | None, a: World, p: Parameters | None) -> str | None:
         ok = self.holds.evaluate(before=b, after=a, event=e, params=p)
         if not isinstance(ok, bool):
-            raise ModelError(f"invariant {self.inv_id!r} gave {ok!r}, not true or false")
+            raise ModelError(f"{self.holds.what} gave {ok!r}, not true or false")
         if ok:
             return None
         if self.message is None:
@@ -103,63 +104,101 @@ def _from_cel(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
-def _expr(source: str, what: str) -> Expression:
-    return Expression(source, what)
+Loc = tuple[str | int, ...]
 
 
-def _fields(exprs: list[Expression], schema: WorldSchema, what: str) -> None:
-    for x in exprs:
-        unknown = sorted(x.fields - set(schema.by_name) - {"sitting"})
-        if unknown:
-            from negotiation._internal.suggest import did_you_mean
+class _Located:
+    """Problems with a model's definitions, located in the document it was read from: at
+    compile time an :class:`InputError` at ``file:line:col``; at run time (an expression that
+    fails on an event) the expression's label starts with the same location."""
 
-            raise InputError(
-                f"{what} reads unknown world field {unknown[0]!r}"
-                f"{did_you_mean(unknown[0], schema.by_name)}"
-            )
+    def __init__(self, spec: ModelSpec) -> None:
+        self.doc = spec._doc
+
+    def error(self, path: Loc, message: str) -> InputError:
+        if self.doc is None:
+            return InputError(message)
+        return InputError(self.doc.problem(path, message))
+
+    def expr(self, source: str, what: str, path: Loc) -> Expression:
+        try:
+            x = Expression(source, what)
+        except ModelError as exc:
+            raise self.error(path, str(exc)) from None
+        if self.doc is not None:
+            x.what = str(self.doc.problem(path, what))  # "model.yaml:27:9: rules[0].allow: ..."
+        return x
+
+    def fields(
+        self, exprs: Sequence[tuple[Expression, Loc]], schema: WorldSchema, what: str
+    ) -> None:
+        for x, path in exprs:
+            unknown = sorted(x.fields - set(schema.by_name) - {"sitting"})
+            if unknown:
+                from negotiation._internal.suggest import did_you_mean
+
+                raise self.error(
+                    path,
+                    f"{what} reads unknown world field {unknown[0]!r}"
+                    f"{did_you_mean(unknown[0], schema.by_name)}",
+                )
 
 
 def compile_definitions(spec: ModelSpec) -> Definitions:
     """The model's world schema and its data-defined library entries."""
+    at = _Located(spec)
     try:
-        extra = field_specs(dict(spec.world.fields))
+        extra = field_specs(dict(spec.world.fields), spec._doc, ("world", "fields"))
         schema = WorldSchema(builtin_fields()).extend(extra) if extra else WorldSchema.builtin()
     except WorldValueError as exc:
-        raise InputError(f"model {spec.id!r}: world.fields: {exc}") from None
+        raise at.error(("world", "fields"), f"model {spec.id!r}: world.fields: {exc}") from None
     rules: dict[str, Rule] = {}
-    for r in spec.rules:
-        allow = _expr(r.allow, f"rule {r.id!r}")
-        reason = _expr(r.reason, f"rule {r.id!r} reason") if r.reason else None
-        _fields([allow, *([reason] if reason else [])], schema, f"rule {r.id!r}")
+    for i, r in enumerate(spec.rules):
+        allow = at.expr(r.allow, f"rule {r.id!r}", ("rules", i, "allow"))
+        reason = (
+            at.expr(r.reason, f"rule {r.id!r} reason", ("rules", i, "reason")) if r.reason else None
+        )
+        exprs = [(allow, ("rules", i, "allow"))]
+        exprs += [(reason, ("rules", i, "reason"))] if reason else []
+        at.fields(exprs, schema, f"rule {r.id!r}")
         reads = allow.reads | (reason.reads if reason else frozenset())
         rules[r.id] = Rule(r.id, r.provision, r.summary, CelRule(allow, reason, r.id), reads)
     conditions = {}
-    for c in spec.conditions:
-        test = _expr(c.test, f"condition {c.id!r}")
-        _fields([test], schema, f"condition {c.id!r}")
+    for i, c in enumerate(spec.conditions):
+        test = at.expr(c.test, f"condition {c.id!r}", ("conditions", i, "test"))
+        at.fields([(test, ("conditions", i, "test"))], schema, f"condition {c.id!r}")
         conditions[c.id] = Condition(c.id, CelTest(test, c.id), test.reads, c.summary)
     effects = {}
-    for fx in spec.effects:
+    for i, fx in enumerate(spec.effects):
         sets = []
         for name, source in fx.set.items():
+            path: Loc = ("effects", i, "set", name)
             if name not in schema.by_name:
                 from negotiation._internal.suggest import did_you_mean
 
-                raise InputError(
+                raise at.error(
+                    path,
                     f"effect {fx.id!r} sets unknown world field {name!r}"
-                    f"{did_you_mean(name, schema.by_name)}"
+                    f"{did_you_mean(name, schema.by_name)}",
                 )
-            sets.append((schema.by_name[name], _expr(source, f"effect {fx.id!r} ({name})")))
-        _fields([x for _, x in sets], schema, f"effect {fx.id!r}")
+            x = at.expr(source, f"effect {fx.id!r} ({name})", path)
+            at.fields([(x, path)], schema, f"effect {fx.id!r}")
+            sets.append((schema.by_name[name], x))
         reads = frozenset().union(*(x.reads for _, x in sets))
         writes = frozenset(name for name in fx.set)
         effects[fx.id] = Effect(fx.id, CelApply(tuple(sets), fx.id), reads, writes, fx.summary)
     invariants = {}
-    for inv in spec.invariants or ():
+    for k, inv in enumerate(spec.invariants or ()):
         if isinstance(inv, InvariantDef):
-            holds = _expr(inv.holds, f"invariant {inv.id!r}")
-            message = _expr(inv.message, f"invariant {inv.id!r} message") if inv.message else None
-            _fields([holds, *([message] if message else [])], schema, f"invariant {inv.id!r}")
+            holds = at.expr(inv.holds, f"invariant {inv.id!r}", ("invariants", k, "holds"))
+            message = (
+                at.expr(inv.message, f"invariant {inv.id!r} message", ("invariants", k, "message"))
+                if inv.message
+                else None
+            )
+            exprs = [(holds, ("invariants", k, "holds"))]
+            exprs += [(message, ("invariants", k, "message"))] if message else []
+            at.fields(exprs, schema, f"invariant {inv.id!r}")
             reads = holds.reads | (message.reads if message else frozenset())
             invariants[inv.id] = Invariant(
                 inv.id, inv.provision, inv.summary, CelInvariant(holds, message, inv.id), reads
