@@ -300,3 +300,23 @@ def test_a_cel_rule_failing_on_an_event_names_its_line(tmp_path: Path) -> None:
         f"error: {model}:26:46: rules[0].allow: rule 'r1' failed on event "
         "'2008-03-18-amendment-passed': division by zero" in result.output
     ), result.output
+
+
+def test_a_change_enacted_by_an_unknown_kind_is_located(tmp_path: Path) -> None:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    profile = pack / "profile.yaml"
+    text = profile.read_text()
+    line = text.count("\n") + 3
+    profile.write_text(
+        text + "changes:\n  - id: c1\n    description: x\n"
+        "    enacted_by: {kind: law_pased, law: x}\n    parameters: {term_years: 4}\n"
+    )
+    result = invoke("replay", "--pack", str(pack))  # was taken: the change never took effect
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"error: {profile}:{line + 1}:18: changes[0].enacted_by.kind: change 'c1': unknown event "
+        "kind 'law_pased'; did you mean 'law_passed'?" in result.output
+    ), result.output

@@ -122,6 +122,7 @@ class _Compiler:
     def build(self) -> CompiledModel:
         self._check_provisions()
         self._check_disabled()
+        self._check_enactments()
         world = self._initial_world()
         config = tuple(self.spec.region(r).initial for r in self.regions)
         monitor = Monitor(self.spec.properties)
@@ -278,6 +279,14 @@ class _Compiler:
                     f"{spec.id!r} read: " + "; ".join(lacking),
                 )
             )
+
+    def _check_enactments(self) -> None:
+        """A change enacted by an event of a kind the model does not know never took effect."""
+        for i, change in enumerate(self.profile.changes):
+            kind = change.enacted_by.kind if change.enacted_by is not None else None
+            if kind is not None and (msg := self.spec.vocab.check_kind(kind)) is not None:
+                where = ("changes", i, "enacted_by", "kind")
+                raise InputError(self._in_profile(where, f"change {change.id!r}: {msg}"))
 
     def _check_disabled(self) -> None:
         listed = self.profile.disabled_rules
