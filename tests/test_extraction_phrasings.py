@@ -407,3 +407,15 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
     kinds = {(e.kind, e.date.isoformat(), e.actors[:1]) for e in log.events}
     assert ("statement", "2019-11-12", ("hun-sen",)) in kinds, kinds
     assert any(e.kind == "settlement" for e in log.events), kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a count that "had been rigged" is an allegation, not a result
+        ("On Monday Chakwera said the count had been rigged.", "accusation", "results_announced"),
+    ],
+)  # fmt: skip
+def test_what_a_sentence_reports_and_what_it_does_not(text: str, kind: str, not_kind: str) -> None:
+    kinds = _kinds(text)
+    assert kind in kinds and not_kind not in kinds, kinds
