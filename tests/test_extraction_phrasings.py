@@ -414,8 +414,18 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
     [
         # a count that "had been rigged" is an allegation, not a result
         ("On Monday Chakwera said the count had been rigged.", "accusation", "results_announced"),
+        # protests named as the background of another event ("after 11 days of protests")
+        ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
+        ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
     ],
 )  # fmt: skip
 def test_what_a_sentence_reports_and_what_it_does_not(text: str, kind: str, not_kind: str) -> None:
     kinds = _kinds(text)
     assert kind in kinds and not_kind not in kinds, kinds
+
+
+def test_protesters_ending_days_of_demonstrations_still_protest() -> None:
+    text = (
+        "Protesters on Sunday ended three straight days of mass demonstrations against the results."
+    )
+    assert _kinds(text) == {"protest": "2019-11-10"}
