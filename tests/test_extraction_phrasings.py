@@ -430,3 +430,15 @@ def test_protesters_ending_days_of_demonstrations_still_protest() -> None:
         "Protesters on Sunday ended three straight days of mass demonstrations against the results."
     )
     assert _kinds(text) == {"protest": "2019-11-10"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a sentence opening with its date: "In July, ...", "In 2018 ..."
+        ("In July, Kem Ley, a political commentator, was shot dead in the capital.", "violence", "2019-07-01"),
+        ("In 2018 police arrested the opposition leader.", "arrest", "2018-01-01"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_with_its_month_or_year(text: str, kind: str, date: str) -> None:
+    assert _kinds(text)[kind] == date

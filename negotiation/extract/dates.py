@@ -78,7 +78,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("my", _PREP + rf"(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})"),
     (
         "month",
-        r"(?:(?:in|since|during|by|until|from|early|late|mid-?|last|this|next|earlier|"
+        # "In July, ...": a sentence may open with the preposition
+        r"(?:(?i:in|since|during|by|until|from|early|late|mid-?|last|this|next|earlier|"
         r"earlier in|later in|the end of|end of|the beginning of)\s+)+"
         + rf"(?P<mon>{_MONTH})(?!\s*\d)",
     ),
@@ -136,7 +137,7 @@ _PATTERNS: list[tuple[str, str]] = [
             r"|(?:the\s+)?(?P<season2>spring|summer|autumn|fall|winter)\s+of\s+(?P<sy2>(?:19|20)\d{2}))\b"
         ),
     ),
-    ("year", r"(?:(?:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
+    ("year", r"(?:(?i:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
 ]
 
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
