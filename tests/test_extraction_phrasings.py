@@ -415,6 +415,9 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         # a count that "had been rigged" is an allegation, not a result
         ("On Monday Chakwera said the count had been rigged.", "accusation", "results_announced"),
         ("On Monday Sam Rainsy described the case as politically motivated.", "accusation", "statement"),
+        # criticising, acknowledging, admitting: said, when nothing else is reported
+        ("On Monday Sam Rainsy criticised the deal as a surrender.", "statement", "agreement"),
+        ("On Monday Hun Sen acknowledged that turnout had been low.", "statement", "protest"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
