@@ -418,6 +418,9 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         # criticising, acknowledging, admitting: said, when nothing else is reported
         ("On Monday Sam Rainsy criticised the deal as a surrender.", "statement", "agreement"),
         ("On Monday Hun Sen acknowledged that turnout had been low.", "statement", "protest"),
+        # a bare verb after "insist that": what is demanded
+        ("On Sunday Camacho insisted that Morales resign.", "demand", "statement"),
+        ("Talks broke down on Monday, with Rajoelina insisting that the president step down.", "demand", "statement"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
