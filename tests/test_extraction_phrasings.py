@@ -451,3 +451,8 @@ def test_protesters_ending_days_of_demonstrations_still_protest() -> None:
 )  # fmt: skip
 def test_a_sentence_opening_with_its_month_or_year(text: str, kind: str, date: str) -> None:
     assert _kinds(text)[kind] == date
+
+
+def test_the_seats_a_party_holds_are_no_result() -> None:
+    text = "The CPP, which holds 68 of the assembly's 123 seats, voted on Friday to remove him."
+    assert "results_announced" not in _kinds(text)
