@@ -456,3 +456,12 @@ def test_a_sentence_opening_with_its_month_or_year(text: str, kind: str, date: s
 def test_the_seats_a_party_holds_are_no_result() -> None:
     text = "The CPP, which holds 68 of the assembly's 123 seats, voted on Friday to remove him."
     assert "results_announced" not in _kinds(text)
+
+
+def test_a_participle_charging_someone_is_an_accusation_a_reason_is_not() -> None:
+    charged = _kinds(
+        "On Monday opposition parties rejected the outcome, accusing the authorities of buying votes."
+    )
+    assert {"results_rejected", "accusation"} <= set(charged), charged
+    reason = _kinds("On Monday opposition parties rejected the outcome, citing fraud.")
+    assert "results_rejected" in reason and "accusation" not in reason, reason

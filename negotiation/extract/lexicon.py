@@ -65,6 +65,8 @@ _MODAL_AFTER = re.compile(
     r"(?:possible|likely|unlikely|expected|planned|due|scheduled|set to)\b",
     re.I,
 )
+# "accusing X of", "blaming X": a participle that charges someone, not a reason given
+_CHARGES = re.compile(r"(?:accusing|blaming)\b", re.I)
 _CLAUSE_SHIFT = re.compile(
     r"\b(?:while|whereas|but|although|though)\b|;"
     # "offered a referendum, a proposal his rival rejected": an appositive saying what came of it
@@ -300,10 +302,13 @@ class Lexicon:
 
 def _reason(sentence: str, t: Trigger, kept: list[Trigger]) -> bool:
     """A participle clause after another trigger ("rejected the result, alleging that the vote
-    had been rigged"): the reason for that act, when the kind says so."""
+    had been rigged"): the reason for that act, when the kind says so. A participle that names
+    whom it charges ("rejected the outcome, accusing the authorities of buying votes") reports
+    a charge of its own."""
     return (
         t.rule.reason
         and t.text.split(" ", 1)[0].lower().endswith("ing")
+        and _CHARGES.match(t.text) is None
         and sentence[: t.start].rstrip().endswith(",")
         and any(k.end <= t.start and not k.rule.fallback for k in kept)
     )
