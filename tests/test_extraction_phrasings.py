@@ -465,3 +465,17 @@ def test_a_participle_charging_someone_is_an_accusation_a_reason_is_not() -> Non
     assert {"results_rejected", "accusation"} <= set(charged), charged
     reason = _kinds("On Monday opposition parties rejected the outcome, citing fraud.")
     assert "results_rejected" in reason and "accusation" not in reason, reason
+
+
+def test_a_domestic_authority_calling_on_someone_demands_a_group_appeals() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="anez", name="Jeanine Anez", type="person", aliases=["Anez"]),
+            Actor(id="ic", name="international community", type="group",
+                  aliases=["the international community"]),
+        ]
+    )  # fmt: skip
+    said = "On Sunday Anez called on the protesters to lift their roadblocks."
+    assert "demand" in {m.kind for m in extract_text(said, PUB, gazetteer=g)}
+    said = "On Sunday the international community called on both sides to resume talks."
+    assert "appeal" in {m.kind for m in extract_text(said, PUB, gazetteer=g)}

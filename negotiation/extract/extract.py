@@ -94,6 +94,8 @@ _BOTH_SIDES = re.compile(
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
 # kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
+# the actor types that demand, besides the sides, when they call on someone
+_DOMESTIC = frozenset({"person", "institution"})
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 
 
@@ -201,6 +203,12 @@ class Extractor:
         return self._type(actor) == "party" or (
             actor in self.gazetteer and self.gazetteer[actor].party is not None
         )
+
+    def _demands(self, actor: str) -> bool:
+        """Whether an actor calling on someone demands (``by_side``): a side, or a person or an
+        institution of the country (an interim president, a speaker); outsiders and groups
+        ("the international community") appeal."""
+        return self._side(actor) or self._type(actor) in _DOMESTIC
 
     def _referents(self, pronoun: str, previous: list[MatchedActor]) -> list[str]:
         """Who a sentence-initial pronoun names: "He"/"She" the first person before; "They"
@@ -336,7 +344,7 @@ class Extractor:
             types = {self._type(a) for a in acting} - {""}
             if types and types <= self.lexicon.third_party_types:
                 kind = rule.third_party
-        if rule.by_side is not None and acting and all(self._side(a) for a in acting):
+        if rule.by_side is not None and acting and all(self._demands(a) for a in acting):
             kind = rule.by_side  # a side calling on the other demands; a third party appeals
         if not acting and not acted_on and not candidates:
             confidence -= 0.1
