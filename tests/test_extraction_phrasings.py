@@ -479,3 +479,18 @@ def test_a_domestic_authority_calling_on_someone_demands_a_group_appeals() -> No
     assert "demand" in {m.kind for m in extract_text(said, PUB, gazetteer=g)}
     said = "On Sunday the international community called on both sides to resume talks."
     assert "appeal" in {m.kind for m in extract_text(said, PUB, gazetteer=g)}
+
+
+def test_according_to_the_commission_the_commission_announces() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="cec", name="Central Election Commission", type="institution",
+                  aliases=["commission"]),
+            Actor(id="gd", name="Georgian Dream", type="party"),
+        ]
+    )  # fmt: skip
+    text = (
+        "On Sunday Georgian Dream won 48 percent of the vote, according to the commission's count."
+    )
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "results_announced"]
+    assert m.actors == ("cec",) and m.recipients == ("gd",)

@@ -33,7 +33,7 @@ SPEECH_KINDS = frozenset(
 
 _VERB = r"(?:said|says|told|added|stated|declared|insisted|warned|argued|announced)"
 _BEFORE = re.compile(r"^\s*(?:,\s*)?(?:also |later |again |on \w+ )?" + _VERB + r"\b", re.I)
-_AFTER = re.compile(r"(?:\b" + _VERB + r"|according to)\s*$", re.I)
+_AFTER = re.compile(r"(?:\b" + _VERB + r"|according to(?:\s+the)?)\s*$", re.I)
 _PRONOUN = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|later\s+)?" + _VERB + r"\b", re.I)
 
 
