@@ -30,6 +30,7 @@ def test_the_built_in_packs_are_found_by_name() -> None:
         "bangladesh-2014",
         "cambodia-2013-2017",
         "kenya-2007-2008",
+        "sri-lanka-2018",
         "thailand-2013-2014",
     ]
     out = CliRunner().invoke(main, ["packs", "--json"])
@@ -217,3 +218,99 @@ def test_a_pack_names_only_files_inside_it(tmp_path: Path, key: str, path: str) 
     with pytest.raises(InputError) as err:
         load_pack(pack)
     assert "pack.yaml:" in str(err.value) and "lies outside the pack" in str(err.value)
+
+
+# --- Sri Lanka 2018: Art. 70(1)'s bar, a rule in CEL with a profile's threshold -------------------
+SRI_LANKA = "sri-lanka-2018"
+
+
+def _sri_lanka_dissolution(interpretation: str | None, shift_days: int = 0) -> object:
+    from negotiation.model import compile_model
+
+    pack = load_pack(SRI_LANKA)
+    log = pack.event_log()
+    events = [
+        e.model_copy(update={"date": e.date + dt.timedelta(days=shift_days)})
+        if e.id == "2018-11-09-parliament-dissolved"
+        else e
+        for e in log
+    ]
+    events.sort(key=lambda e: e.date)
+    model = compile_model(pack.model_path, interpretation=interpretation)
+    return replay(model, events).step_for("2018-11-09-parliament-dissolved")
+
+
+@pytest.mark.parametrize(
+    ("interpretation", "shift", "rejected_by"),
+    [
+        ("president_2018", 0, None),  # the record: the President's reading of Art. 33(2)(c)
+        ("supreme_court_2018", 0, "early_dissolution_bar"),
+        ("supreme_court_2018", 477, "early_dissolution_bar"),  # 29 February 2020
+        ("supreme_court_2018", 478, None),  # 1 March 2020: 4 years 6 months from 1 Sep 2015
+    ],
+)
+def test_sri_lankas_dissolution_bar_ends_four_and_a_half_years_after_the_first_meeting(
+    interpretation: str, shift: int, rejected_by: str | None
+) -> None:
+    step = _sri_lanka_dissolution(interpretation, shift)
+    assert step is not None and step.rejected_by == rejected_by, step
+    if rejected_by:
+        assert step.citation is not None and step.citation.article.startswith("Art. 70(1)")
+
+
+def test_a_cel_rule_reading_a_parameter_the_profile_lacks_is_refused_when_loading() -> None:
+    """Under Cambodia's profile the Sri Lankan rules read a threshold and a custom value it does
+    not have: a located error when the model loads, not a failure on the first dissolution."""
+    from negotiation.model import compile_model
+
+    cambodia = load_pack("cambodia-2013-2017").model_path.parent / "profile.yaml"
+    with pytest.raises(InputError) as err:
+        compile_model(
+            load_pack(SRI_LANKA).model_path, cambodia, disabled_rules=("no_confidence_majority",)
+        )
+    text = str(err.value)
+    assert "profile.yaml" in text and "lacks parameters" in text
+    assert "needs thresholds.dissolution_request" in text and "needs dissolution_bar_months" in text
+
+
+def test_derive_marks_the_region_changes_a_multi_region_record_made() -> None:
+    out = CliRunner().invoke(main, ["derive", "--pack", SRI_LANKA, "--json"])
+    assert out.exit_code == 0, out.output
+    edges = {
+        (e["from"], e["to"]): e["observed"] for e in json.loads(out.output)["model_phase_changes"]
+    }
+    assert edges[("prorogued", "dissolved")] and edges[("vacant", "restored")]
+    assert not edges[("sitting", "dissolved")]  # dissolved while prorogued, never while sitting
+
+
+def test_exploring_a_model_whose_world_has_no_seats_asks_for_a_domain(tmp_path: Path) -> None:
+    """The compiled world keeps only the fields the model uses: without seats (and a log with no
+    results) the domain is an input error, not an AttributeError."""
+    import shutil
+
+    from negotiation.model import compile_model
+
+    root = tmp_path / "pack"
+    shutil.copytree(load_pack(SRI_LANKA).model_path.parent, root)
+    model_file = root / "model.yaml"
+    model_file.write_text(
+        "\n".join(line for line in model_file.read_text().splitlines() if "seats: {unp" not in line)
+    )
+    with pytest.raises(InputError, match="no parties and seats"):
+        domain_for(compile_model(model_file))
+
+
+@pytest.mark.parametrize(("article", "passed"), [("Art. 70(1)", True), ("Article 78", False)])
+def test_a_scenario_expects_the_provision_a_rejection_cites(
+    tmp_path: Path, article: str, passed: bool
+) -> None:
+    f = tmp_path / "cites.yaml"
+    f.write_text(
+        f"name: cites\npack: {SRI_LANKA}\ninterpretation: supreme_court_2018\n"
+        "expect:\n  rejected_citing:\n"
+        f"    2018-11-09-parliament-dissolved: '{article}'\n"
+    )
+    (result,) = run_scenario(load_scenario(f))
+    assert result.passed is passed, result.failures
+    if not passed:
+        assert "'Article 78'" in result.failures[0] and "Art. 70(1)" in result.failures[0]

@@ -348,14 +348,19 @@ def domain_for(
         log = list(events) or _builtin_log(model)
         found = _from_log(log) if log else None
         world = model.initial.world
+        # a compiled world keeps only the fields its model uses: a model that reads no seats
+        # (or no election date) has none
+        fields = world.schema.by_name
+        seats = world.seats if "seats" in fields else ()
+        elected = world.election_date if "election_date" in fields else None
         if found is not None:
             source = "event log"
-        elif len(world.seats) >= 2:
-            ranked = sorted(world.seats, key=lambda kv: (-kv[1], kv[0]))
+        elif len(seats) >= 2:
+            ranked = sorted(seats, key=lambda kv: (-kv[1], kv[0]))
             found = (
                 (ranked[0][0], ranked[1][0]),
                 (ranked[0][1], sum(n for _, n in ranked[1:])),
-                world.date or world.election_date or dt.date(2000, 1, 1),
+                world.date or elected or dt.date(2000, 1, 1),
             )
             source = "initial world"
         if found is None and (parties is None or split is None):

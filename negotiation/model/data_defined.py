@@ -162,7 +162,8 @@ def compile_definitions(spec: ModelSpec) -> Definitions:
         exprs += [(reason, ("rules", i, "reason"))] if reason else []
         at.fields(exprs, schema, f"rule {r.id!r}")
         reads = allow.reads | (reason.reads if reason else frozenset())
-        rules[r.id] = Rule(r.id, r.provision, r.summary, CelRule(allow, reason, r.id), reads)
+        needs = allow.params | (reason.params if reason else frozenset())
+        rules[r.id] = Rule(r.id, r.provision, r.summary, CelRule(allow, reason, r.id), reads, needs)
     conditions = {}
     for i, c in enumerate(spec.conditions):
         test = at.expr(c.test, f"condition {c.id!r}", ("conditions", i, "test"))

@@ -52,6 +52,10 @@ _EVENT = re.compile(r"\bevent\.(facts\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)")
 #: the event used otherwise than by a dotted name (``event["date"]``, ``has(event)``): it reads
 #: the whole event ("event.*")
 _WHOLE_EVENT = re.compile(r"\bevent\b(?!\s*\.\s*[a-z_])")
+#: the profile's parameters an expression reads: ``params.term_years``, ``params.needed.amendment``
+_PARAMS = re.compile(r"\bparams\.(needed\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)")
+#: ... and those it only tests for (``has(params.window_days)``): optional, not needed
+_HAS_PARAMS = re.compile(r"\bhas\(\s*params\.(needed\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)\s*\)")
 _ORIGIN = dt.date(1970, 1, 1).toordinal()
 #: what can nest one level deeper in CEL's syntax tree: operators, member access, calls, lists
 _NESTING = re.compile(r"&&|\|\||[=!<>]=|[-+*/%!<>?.(\[{]")
@@ -120,6 +124,14 @@ class Expression:
             {"event.*"} if _WHOLE_EVENT.search(bare) else set()
         )
         self.reads = self.fields | self.event_parts
+        optional = set(_HAS_PARAMS.findall(bare))
+        #: profile parameters it needs: a name (``term_years``, a ``custom`` value) or
+        #: ``thresholds.<name>`` for ``params.needed.<name>``
+        self.params = frozenset(
+            "thresholds." + p.removeprefix("needed.") if p.startswith("needed.") else p
+            for p in set(_PARAMS.findall(bare)) - optional
+            if p not in ("in_force", "needed")
+        )
         if (n := len(_NESTING.findall(bare))) > MAX_OPERATORS:
             raise ModelError(
                 f"{what}: an expression of {n} operators, over the limit of {MAX_OPERATORS} "

@@ -143,6 +143,16 @@ def _acceptance(trace: Trace, expect: Expect) -> list[str]:
             failures.append(
                 f"expected {ref} to be rejected by {rule}, but {s.rejected_by} rejected it: {s.reason}"
             )
+    for ref, article in (expect.rejected_citing or {}).items():
+        s = _step_of(trace, ref)
+        if s is None or s.accepted:
+            state = "no such step" if s is None else "it was accepted"
+            failures.append(f"expected {ref} to be rejected citing {article!r}, but {state}")
+        elif s.citation is None or article not in s.citation.article:
+            cited = f"{s.citation.article!r}" if s.citation is not None else "no provision"
+            failures.append(
+                f"expected {ref} to be rejected citing {article!r}; {s.rejected_by} cites {cited}"
+            )
     return failures
 
 
@@ -307,6 +317,8 @@ def expectation_problems(
         at(("rejected_by", ref), _step_problem(ref, ids))
         if rule not in rules:
             at(("rejected_by", ref), unknown("rule", rule, rules))
+    for ref in expect.rejected_citing or {}:
+        at(("rejected_citing", ref), _step_problem(ref, ids))
     phases = model.spec.phase_ids()
     if not model.spec.single_track:  # region=state, or a state id alone
         phases = [*phases, *dict.fromkeys(s for r in model.spec.regions for s in r.state_ids())]

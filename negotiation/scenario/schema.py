@@ -100,6 +100,11 @@ class Expect(Strict):
     rejected_by: dict[str, str] | None = Field(
         default=None, description="{event id or step '#k': rule id (or not_enabled)}"
     )
+    rejected_citing: dict[str, str] | None = Field(
+        default=None,
+        description="{event id or step '#k': article}: rejected by a rule (or invariant) whose "
+        "cited provision's article contains this text ('Art. 70(1)', 'Article 78')",
+    )
     final_phase: str | None = None
     reached: tuple[str, ...] | None = Field(default=None, description="phases entered")
     not_reached: tuple[str, ...] | None = Field(default=None, description="phases never entered")
