@@ -424,6 +424,9 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         # being charged is no ruling (a conviction or a sentence is)
         ("Kem Sokha was detained on Monday and charged with treason.", "arrest", "court_ruling"),
         ("On Monday Kem Sokha was sentenced to 27 years in prison.", "court_ruling", "arrest"),
+        # a one-word trigger inside a longer phrase of another kind is a word of that phrase
+        ("On Monday the party complained of violence against its monitors.", "accusation", "violence"),
+        ("On Monday opposition leaders denounced Melia's arrest as political revenge.", "accusation", "arrest"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),

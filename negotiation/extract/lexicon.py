@@ -212,6 +212,9 @@ class Lexicon:
     def _resolve(self, sentence: str, raw: list[Trigger], spans: Spans) -> list[Trigger]:
         kept: list[Trigger] = []
         for t in sorted(raw, key=lambda t: (-t.priority, t.start, -(t.end - t.start))):
+            inner = [k for k in kept if _inside(k, t)]
+            if inner and not any(_overlap(t, k) for k in kept if k not in inner):
+                kept = [k for k in kept if k not in inner]  # the longer phrase says more
             if any(_overlap(t, k) for k in kept):
                 continue
             if any(t.kind == k.kind for k in kept):
@@ -311,6 +314,20 @@ def _reason(sentence: str, t: Trigger, kept: list[Trigger]) -> bool:
         and _CHARGES.match(t.text) is None
         and sentence[: t.start].rstrip().endswith(",")
         and any(k.end <= t.start and not k.rule.fallback for k in kept)
+    )
+
+
+def _inside(a: Trigger, b: Trigger) -> bool:
+    """ "complained of violence against its monitors": a one-word trigger strictly inside a
+    longer one of another kind is a word of that phrase."""
+    return (
+        a.kind != b.kind
+        and " " not in a.text.strip()
+        and b.start <= a.start
+        and a.end <= b.end
+        and (a.end - a.start) < (b.end - b.start)
+        and not b.rule.fallback
+        and not b.nominal
     )
 
 
