@@ -427,6 +427,8 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         # a one-word trigger inside a longer phrase of another kind is a word of that phrase
         ("On Monday the party complained of violence against its monitors.", "accusation", "violence"),
         ("On Monday opposition leaders denounced Melia's arrest as political revenge.", "accusation", "arrest"),
+        # named to lead the government
+        ("On Monday Deputy Prime Minister Karen Karapetyan was named acting head of government.", "government_formed", "statement"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
