@@ -429,6 +429,9 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         ("On Monday opposition leaders denounced Melia's arrest as political revenge.", "accusation", "arrest"),
         # named to lead the government
         ("On Monday Deputy Prime Minister Karen Karapetyan was named acting head of government.", "government_formed", "statement"),
+        # a candidate turned down
+        ("On Sunday lawmakers rejected a first slate led by Rocio Silva-Santisteban.", "proposal_rejected", "statement"),
+        ("On Tuesday the ruling party blocked his candidacy.", "proposal_rejected", "statement"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
