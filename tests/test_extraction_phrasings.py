@@ -503,3 +503,12 @@ def test_according_to_the_commission_the_commission_announces() -> None:
     )
     (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "results_announced"]
     assert m.actors == ("cec",) and m.recipients == ("gd",)
+
+
+def test_an_aside_with_a_date_of_its_own_dates_its_triggers() -> None:
+    text = (
+        "Its leader, who was arrested in February when police stormed the party's headquarters, "
+        "was freed in May."
+    )
+    found = _kinds(text)
+    assert found["violence"] == "2019-02-01" and found["release"] == "2019-05-01", found

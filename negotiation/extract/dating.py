@@ -131,6 +131,12 @@ class StoryDays:
             d for d in found
             if not outside(aside, d.start, d.end, trig.start) and not (d.ahead and d.end > trig.start)
         ]  # fmt: skip
+        # "Melia, who was arrested in February when police stormed the offices, was freed in
+        # May": an aside holding the trigger and a date of its own dates it
+        home = [(a, b) for a, b in aside if a <= trig.start < b]
+        own = [d for d in found if any(a <= d.start and d.end <= b for a, b in home)]
+        if own:
+            found = own
         usable = [
             d for d in found
             if (trig.kind == "election_held" or d.relation or not about_election(text, d))
