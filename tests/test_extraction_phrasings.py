@@ -378,6 +378,7 @@ def test_a_pack_kind_opts_into_the_role_rules_of_the_built_in_kinds(tmp_path: Pa
     [
         ("sides: winners", "expected acting, none or recipients"),
         ("subject_acts: 'yes'", "expected true or false"),
+        ("reported: 1", "expected true or false"),
         ("subject_acted_on: ['resign(']", "invalid pattern"),
         ("subject_acted_on: resign", "expected a list of strings"),
     ],
@@ -512,3 +513,16 @@ def test_an_aside_with_a_date_of_its_own_dates_its_triggers() -> None:
     )
     found = _kinds(text)
     assert found["violence"] == "2019-02-01" and found["release"] == "2019-05-01", found
+
+
+def test_reported_speech_carrying_an_accusation_is_an_accusation() -> None:
+    text = (
+        "Jeenbekov said on Tuesday that certain political forces had used the election as a "
+        "pretext to seize power illegally."
+    )
+    g = Gazetteer([Actor(id="jeenbekov", name="Sooronbai Jeenbekov", type="person",
+                         aliases=["Jeenbekov"])])  # fmt: skip
+    found = {m.kind: m.actors for m in extract_text(text, PUB, gazetteer=g)}
+    assert found.get("accusation") == ("jeenbekov",) and "statement" not in found, found
+    plain = "Jeenbekov said on Tuesday that he was not clinging to power."
+    assert "statement" in {m.kind for m in extract_text(plain, PUB, gazetteer=g)}

@@ -104,6 +104,7 @@ class KindRule:
     # "President Morales resigned": triggers matching it have their subject acted on (removed)
     subject_acted_on: re.Pattern[str] | None = None
     sides: Sides = "acting"  # the parties and people named: acting, none or recipients
+    reported: bool = False  # "said X had used the vote to seize power illegally": this kind
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ class Lexicon:
         found = self._triggers(sentence, spans)
         live = [t for t in found if not t.dropped]
         kept = self._resolve(sentence, live, spans)
+        kept = [self._said(sentence, k, found) for k in kept]
         for t in sorted(
             (t for t in found if t.dropped), key=lambda t: (-t.priority, t.start, t.start - t.end)
         ):
@@ -242,6 +244,22 @@ class Lexicon:
                             kept.append(self._plain(rule, sentence, *where[0]))
                             break
         return kept
+
+    def _said(self, sentence: str, said: Trigger, found: list[Trigger]) -> Trigger:
+        """ "Jeenbekov said ... political forces had used the election as a pretext to seize
+        power illegally": reported speech whose first clause holds a (modal) trigger of a kind
+        marked ``reported`` is a speech act of that kind, made by whoever speaks."""
+        if not said.rule.fallback:
+            return said
+        for t in found:
+            if (
+                t.dropped
+                and t.rule.reported
+                and t.start >= said.end
+                and _BREAK.search(sentence, said.end, t.start) is None
+            ):
+                return replace(said, kind=t.kind, rule=t.rule, priority=t.rule.priority)
+        return said
 
     def _plain(self, rule: KindRule, sentence: str, start: int, end: int) -> Trigger:
         return Trigger(
@@ -331,6 +349,9 @@ def _inside(a: Trigger, b: Trigger) -> bool:
     )
 
 
+_BREAK = re.compile(r"[,;:]|\b(?:and|but|because|while|although|though)\b", re.I)
+
+
 def _overlap(a: Trigger, b: Trigger) -> bool:
     """Triggers that share most of the shorter one's text report one thing, not two."""
     shared = min(a.end, b.end) - max(a.start, b.start)
@@ -407,6 +428,7 @@ def _kind_rule(
         subject_acts=flag(spec.get("subject_acts"), doc, [*path, "subject_acts"]),
         subject_acted_on=_cues(undergo, doc, [*path, "subject_acted_on"], macros),
         sides=sides_role(spec.get("sides"), doc, [*path, "sides"]),
+        reported=flag(spec.get("reported"), doc, [*path, "reported"]),
     )
 
 
