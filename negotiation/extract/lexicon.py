@@ -47,6 +47,7 @@ from negotiation.extract.modality import (
     modality_of,
     participle_head,
 )
+from negotiation.extract.overlaps import is_inside, is_reason, overlap, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
 
 if TYPE_CHECKING:
@@ -65,8 +66,6 @@ _MODAL_AFTER = re.compile(
     r"(?:possible|likely|unlikely|expected|planned|due|scheduled|set to)\b",
     re.I,
 )
-# "accusing X of", "blaming X": a participle that charges someone, not a reason given
-_CHARGES = re.compile(r"(?:accusing|blaming)\b", re.I)
 _CLAUSE_SHIFT = re.compile(
     r"\b(?:while|whereas|but|although|though)\b|;"
     # "offered a referendum, a proposal his rival rejected": an appositive saying what came of it
@@ -187,7 +186,7 @@ class Lexicon:
         for t in sorted(
             (t for t in found if t.dropped), key=lambda t: (-t.priority, t.start, t.start - t.end)
         ):
-            if not any(_overlap(t, k) or t.kind == k.kind for k in kept):
+            if not any(overlap(t, k) or t.kind == k.kind for k in kept):
                 kept.append(t)
         return sorted(kept, key=lambda t: t.start)
 
@@ -214,16 +213,16 @@ class Lexicon:
     def _resolve(self, sentence: str, raw: list[Trigger], spans: Spans) -> list[Trigger]:
         kept: list[Trigger] = []
         for t in sorted(raw, key=lambda t: (-t.priority, t.start, -(t.end - t.start))):
-            inner = [k for k in kept if _inside(k, t)]
-            if inner and not any(_overlap(t, k) for k in kept if k not in inner):
+            inner = [k for k in kept if is_inside(k, t)]
+            if inner and not any(overlap(t, k) for k in kept if k not in inner):
                 kept = [k for k in kept if k not in inner]  # the longer phrase says more
-            if any(_overlap(t, k) for k in kept):
+            if any(overlap(t, k) for k in kept):
                 continue
             if any(t.kind == k.kind for k in kept):
                 continue
             kept.append(t)
         suppressed = {s for k in kept for s in k.rule.suppresses}
-        kept = [k for k in kept if k.kind not in suppressed and not _reason(sentence, k, kept)]
+        kept = [k for k in kept if k.kind not in suppressed and not is_reason(sentence, k, kept)]
         governing = [k.end for k in kept if k.rule.governs]
         if governing:
             first = min(governing)
@@ -256,7 +255,7 @@ class Lexicon:
                 t.dropped
                 and t.rule.reported
                 and t.start >= said.end
-                and _BREAK.search(sentence, said.end, t.start) is None
+                and same_clause(sentence, said.end, t.start)
             ):
                 return replace(said, kind=t.kind, rule=t.rule, priority=t.rule.priority)
         return said
@@ -319,43 +318,6 @@ class Lexicon:
 
     def __iter__(self) -> Iterator[KindRule]:
         return iter(self.rules.values())
-
-
-def _reason(sentence: str, t: Trigger, kept: list[Trigger]) -> bool:
-    """A participle clause after another trigger ("rejected the result, alleging that the vote
-    had been rigged"): the reason for that act, when the kind says so. A participle that names
-    whom it charges ("rejected the outcome, accusing the authorities of buying votes") reports
-    a charge of its own."""
-    return (
-        t.rule.reason
-        and t.text.split(" ", 1)[0].lower().endswith("ing")
-        and _CHARGES.match(t.text) is None
-        and sentence[: t.start].rstrip().endswith(",")
-        and any(k.end <= t.start and not k.rule.fallback for k in kept)
-    )
-
-
-def _inside(a: Trigger, b: Trigger) -> bool:
-    """ "complained of violence against its monitors": a one-word trigger strictly inside a
-    longer one of another kind is a word of that phrase."""
-    return (
-        a.kind != b.kind
-        and " " not in a.text.strip()
-        and b.start <= a.start
-        and a.end <= b.end
-        and (a.end - a.start) < (b.end - b.start)
-        and not b.rule.fallback
-        and not b.nominal
-    )
-
-
-_BREAK = re.compile(r"[,;:]|\b(?:and|but|because|while|although|though)\b", re.I)
-
-
-def _overlap(a: Trigger, b: Trigger) -> bool:
-    """Triggers that share most of the shorter one's text report one thing, not two."""
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
 
 
 def _compile(

@@ -1,0 +1,61 @@
+"""How two triggers of one sentence relate: one phrase or two, a reason given for another act,
+a word of a longer phrase, one clause or two.
+
+    >>> same_clause("Jeenbekov said rivals had used the vote", 10, 30)
+    True
+    >>> same_clause("He said so, and they left", 7, 20)
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from negotiation.extract.lexicon import Trigger
+
+__all__ = ["is_inside", "is_reason", "overlap", "same_clause"]
+
+# "accusing X of", "blaming X": a participle that charges someone, not a reason given
+_CHARGES = re.compile(r"(?:accusing|blaming)\b", re.I)
+_BREAK = re.compile(r"[,;:]|\b(?:and|but|because|while|although|though)\b", re.I)
+
+
+def is_reason(sentence: str, t: Trigger, kept: list[Trigger]) -> bool:
+    """A participle clause after another trigger ("rejected the result, alleging that the vote
+    had been rigged"): the reason for that act, when the kind says so. A participle that names
+    whom it charges ("rejected the outcome, accusing the authorities of buying votes") reports
+    a charge of its own."""
+    return (
+        t.rule.reason
+        and t.text.split(" ", 1)[0].lower().endswith("ing")
+        and _CHARGES.match(t.text) is None
+        and sentence[: t.start].rstrip().endswith(",")
+        and any(k.end <= t.start and not k.rule.fallback for k in kept)
+    )
+
+
+def is_inside(a: Trigger, b: Trigger) -> bool:
+    """ "complained of violence against its monitors": a one-word trigger strictly inside a
+    longer one of another kind is a word of that phrase."""
+    return (
+        a.kind != b.kind
+        and " " not in a.text.strip()
+        and b.start <= a.start
+        and a.end <= b.end
+        and (a.end - a.start) < (b.end - b.start)
+        and not b.rule.fallback
+        and not b.nominal
+    )
+
+
+def overlap(a: Trigger, b: Trigger) -> bool:
+    """Triggers that share most of the shorter one's text report one thing, not two."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
+
+
+def same_clause(sentence: str, start: int, end: int) -> bool:
+    """Whether no clause boundary (a comma, "and", "because" ...) lies between two positions."""
+    return _BREAK.search(sentence, start, end) is None
