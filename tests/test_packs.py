@@ -314,3 +314,39 @@ def test_a_scenario_expects_the_provision_a_rejection_cites(
     assert result.passed is passed, result.failures
     if not passed:
         assert "'Article 78'" in result.failures[0] and "Art. 70(1)" in result.failures[0]
+
+
+def test_a_packs_own_kinds_carry_their_vocabulary_codes_into_the_log_and_exports() -> None:
+    """Events of a kind a pack adds get the codes its vocabulary gives (they had none: the
+    PLOVER export said no category applied)."""
+    from negotiation.export import ExportData, render
+
+    for pack_id, event_id, plover in [
+        (SRI_LANKA, "2018-10-27-parliament-prorogued", "SANCTION"),
+        (SRI_LANKA, "2018-12-15-rajapaksa-resigns", "CONCEDE"),
+        ("cambodia-2013-2017", "2017-11-23-ldp-kapp-refuse-seats", "REJECT"),
+    ]:
+        event = next(e for e in load_pack(pack_id).event_log() if e.id == event_id)
+        assert event.crosswalk.plover is not None and event.crosswalk.plover.event == plover
+        rows = [
+            json.loads(line)
+            for line in render(ExportData.from_pack(pack_id), "plover").content.splitlines()
+        ]
+        row = next(r for r in rows if r["id"] == event_id)
+        assert row["has_event"] and row["event"] == [plover]
+
+
+def test_a_vocabulary_code_outside_plover_is_a_located_error(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "pack"
+    shutil.copytree(load_pack(SRI_LANKA).model_path.parent, root)
+    vocab = root / "vocabulary.yaml"
+    vocab.write_text(vocab.read_text().replace("event: SANCTION", "event: RESTRICT"))
+    out = CliRunner().invoke(main, ["validate", str(root / "events.yaml")])
+    assert out.exit_code == 2
+    assert (
+        "vocabulary.yaml:12:" in out.output
+        and "unknown PLOVER event category 'RESTRICT'" in out.output
+    )
+    assert "unknown event kind" not in out.output  # the pack's kinds still count

@@ -117,10 +117,33 @@ class Facts(_Frozen):
         return self.model_dump(exclude_none=True)
 
 
+#: PLOVER's event categories: the 16 of the PLOVER manual (draft 2.0) and the names only earlier
+#: versions have (INVESTIGATE, DEMAND, DISAPPROVE, CRIME, FIGHT)
+PLOVER_EVENTS = frozenset(
+    {
+        *("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"),
+        *("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+        *("INVESTIGATE", "DEMAND", "DISAPPROVE", "CRIME", "FIGHT"),
+    }
+)
+
+
 class Plover(_Frozen):
     event: str
     mode: str | None = None
     context: tuple[str, ...] = ()
+
+    @field_validator("event")
+    @classmethod
+    def _a_plover_category(cls, v: str) -> str:
+        if v not in PLOVER_EVENTS:
+            from negotiation._internal.suggest import did_you_mean
+
+            raise ValueError(
+                f"unknown PLOVER event category {v!r}{did_you_mean(v, sorted(PLOVER_EVENTS))}"
+                f" (one of {', '.join(sorted(PLOVER_EVENTS))})"
+            )
+        return v
 
 
 class Crosswalk(_Frozen):

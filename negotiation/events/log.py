@@ -36,7 +36,12 @@ from negotiation.events.actors import Actor, Gazetteer, normalize_name
 from negotiation.events.crosswalk import default_crosswalk
 from negotiation.events.crosswalk import table as crosswalk_table
 from negotiation.events.event import Citation, Event, EventLog, Granularity
-from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary, load_vocabulary
+from negotiation.events.vocabulary import (
+    Vocabulary,
+    builtin_vocabulary,
+    kind_crosswalk,
+    vocabulary_beside,
+)
 
 __all__ = [
     "ActorsFile",
@@ -143,8 +148,9 @@ def load_actors(path: Path | str | None = None) -> Gazetteer:
 # --------------------------------------------------------------------------- loading
 
 
-def _with_default_crosswalks(data: Any) -> Any:
-    """A copy of the raw document with each event's omitted ``crosswalk`` filled from its kind."""
+def _with_default_crosswalks(data: Any, vocabulary: Vocabulary | None = None) -> Any:
+    """A copy of the raw document with each event's omitted ``crosswalk`` filled from its kind:
+    the built-in table, or the ``codes`` a model's or pack's vocabulary gives its own kind."""
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         return data
     events = []
@@ -153,6 +159,10 @@ def _with_default_crosswalks(data: Any) -> Any:
             kind = item.get("kind")
             if isinstance(kind, str) and kind in crosswalk_table():
                 item = {**item, "crosswalk": default_crosswalk(kind).model_dump(mode="json")}
+            elif isinstance(kind, str) and vocabulary is not None:
+                codes = kind_crosswalk(vocabulary, kind)
+                if codes is not None:
+                    item = {**item, "crosswalk": codes.model_dump(mode="json")}
         events.append(item)
     return {**data, "events": events}
 
@@ -191,15 +201,18 @@ def event_log_from_document(
     """Validate an events document; with ``check``, articles, actors and vocabulary additions
     (``vocabulary.yaml``) default to the ones beside the file and every problem found is
     raised in one :class:`InputError`."""
-    try:
-        log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(doc.data))
-    except InputError as exc:  # report unknown kinds with the schema's problems
-        kinds = _raw_kind_problems(doc, vocabulary or builtin_vocabulary())
-        raise InputError([*kinds, *exc.problems]) from None
-    if not check:
-        return log
     directory = Path(doc.file).parent
     problems: list[Problem] = []
+    if vocabulary is None:
+        vocabulary, found = vocabulary_beside(directory / VOCABULARY_FILE)
+        problems.extend(found)
+    try:
+        log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(doc.data, vocabulary))
+    except InputError as exc:  # report unknown kinds with the schema's problems
+        kinds = _raw_kind_problems(doc, vocabulary)
+        raise InputError([*problems, *kinds, *exc.problems]) from None
+    if not check:
+        return log
     if articles is None:
         try:
             articles = _articles_beside(directory)
@@ -220,14 +233,6 @@ def event_log_from_document(
                     message=(f"no {ACTORS_FILE} beside the log to check actor ids against"),
                 )
             )
-    if vocabulary is None:
-        vocabulary = builtin_vocabulary()
-        extra = directory / VOCABULARY_FILE
-        if files.is_file(extra):
-            try:
-                vocabulary = vocabulary.extend(load_vocabulary(extra), str(extra))
-            except InputError as exc:
-                problems.extend(exc.problems)
     problems.extend(check_event_log(doc, log, articles, actors, vocabulary))
     if problems:
         raise InputError(problems)

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from negotiation._internal import paths, yamldoc
+from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.calendar import parse_iso_date
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem
@@ -38,8 +38,10 @@ __all__ = [
     "Vocabulary",
     "VocabularyFile",
     "builtin_vocabulary",
+    "kind_crosswalk",
     "load_vocabulary",
     "load_vocabulary_text",
+    "vocabulary_beside",
 ]
 
 KIND_ID = r"^[a-z][a-z0-9_]*$"
@@ -138,6 +140,11 @@ class Vocabulary:
             for f in d.facts
             if f not in facts
         ]
+        problems += [
+            more.problem(file, ("kinds", k, "codes"), f"kind {k!r}: codes: {msg}")
+            for k, d in more.kinds.items()
+            if (msg := _codes_problem(d.codes)) is not None
+        ]
         if problems:
             raise InputError(problems)
         origins = dict(self.origins)
@@ -168,6 +175,33 @@ class Vocabulary:
             elif not _fits(fact.type, value):
                 out.append(f"fact {name!r} is {_TYPE_WORDS[fact.type]}; got {value!r}")
         return out
+
+
+def _codes_problem(codes: Mapping[str, Any] | None) -> str | None:
+    """Why a kind's ``codes`` are not a crosswalk (PLOVER, CAMEO, Goldstein, ACLED), if so."""
+    if codes is None:
+        return None
+    from pydantic import ValidationError
+
+    from negotiation.events.event import Crosswalk
+
+    try:
+        Crosswalk.model_validate(codes)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"])
+        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
+    return None
+
+
+def kind_crosswalk(vocabulary: Vocabulary, kind: str) -> Any:
+    """The codes a model's or pack's own ``kind`` declares (a ``Crosswalk``), or ``None``."""
+    from negotiation.events.event import Crosswalk
+
+    found = vocabulary.kinds.get(kind)
+    if found is None or found.codes is None:
+        return None
+    return Crosswalk.model_validate(found.codes)
 
 
 def _origin(p: Problem) -> str:
@@ -220,3 +254,25 @@ def builtin_vocabulary() -> Vocabulary:
     path = paths.data_dir() / "vocabulary.yaml"
     parsed = load_vocabulary(path)
     return Vocabulary({}, {}).extend(parsed, str(path))
+
+
+def vocabulary_beside(extra: Path) -> tuple[Vocabulary, list[Problem]]:
+    """The built-in vocabulary with the additions of ``extra`` (the ``vocabulary.yaml`` beside
+    a log) when it exists, and the problems found in them (bad codes only: their kinds and
+    facts still count, so that a log's are not all reported unknown)."""
+    vocabulary = builtin_vocabulary()
+    if not files.is_file(extra):
+        return vocabulary, []
+    try:
+        more = load_vocabulary(extra)
+    except InputError as exc:
+        return vocabulary, list(exc.problems)
+    try:
+        return vocabulary.extend(more, str(extra)), []
+    except InputError as exc:
+        problems = list(exc.problems)
+    try:
+        bare = {k: d.model_copy(update={"codes": None}) for k, d in more.kinds.items()}
+        return vocabulary.extend(more.model_copy(update={"kinds": bare}), str(extra)), problems
+    except InputError:
+        return vocabulary, problems
