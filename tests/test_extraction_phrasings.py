@@ -528,3 +528,10 @@ def test_reported_speech_carrying_an_accusation_is_an_accusation() -> None:
     assert found.get("accusation") == ("jeenbekov",) and "statement" not in found, found
     plain = "Jeenbekov said on Tuesday that he was not clinging to power."
     assert "statement" in {m.kind for m in extract_text(plain, PUB, gazetteer=g)}
+
+
+def test_what_anyone_would_do_is_no_event() -> None:
+    found = _kinds(
+        "On Monday officials warned that anyone urging people not to vote could be prosecuted."
+    )
+    assert "appeal" not in found and "demand" not in found, found

@@ -57,6 +57,8 @@ _GENERIC = re.compile(
     r"\b(?:provides|provided|stipulates|stipulated|requires|required|states) that\b"
     r"|\b(?:a|an|any) (?:[\w-]+ ){0,2}(?:party|person|member|candidate|lawmaker|government|"
     r"leader|official)s? (?:which|that|who|whose)\b"
+    # "anyone urging people not to vote could be prosecuted": whoever would do it
+    r"|\b(?:anyone|anybody|whoever)\s+(?:who\s+)?$"
     r"|\ballow(?:s|ed|ing)?\b(?:\s+[\w’'-]+){0,4}\s+to\s*$"
     r"|\bbar(?:s|red|ring)?\b(?:\s+[\w’'-]+){0,5}\s+from\s*$"
     # what someone is charged with is alleged, not reported: "charged with organising violence"
