@@ -535,3 +535,11 @@ def test_what_anyone_would_do_is_no_event() -> None:
         "On Monday officials warned that anyone urging people not to vote could be prosecuted."
     )
     assert "appeal" not in found and "demand" not in found, found
+
+
+def test_a_call_for_a_protest_is_no_demand() -> None:
+    found = _kinds(
+        "On Thursday calls for another protest outside parliament spread on social media."
+    )
+    assert "demand" not in found, found
+    assert "demand" in _kinds("On Thursday Sam Rainsy called for an independent inquiry.")
