@@ -543,3 +543,21 @@ def test_a_call_for_a_protest_is_no_demand() -> None:
     )
     assert "demand" not in found, found
     assert "demand" in _kinds("On Thursday Sam Rainsy called for an independent inquiry.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the party urged Cambodians to boycott the vote.",
+        "On Sunday Khan urged Pakistanis to stop paying taxes.",
+        "On Sunday the coalition called on its supporters to stay at home.",
+    ],
+)
+def test_a_call_on_the_public_or_ones_own_supporters_is_no_demand(text: str) -> None:
+    found = _kinds(text)
+    assert "demand" not in found and "appeal" not in found, found
+
+
+def test_a_call_on_the_other_side_still_is() -> None:
+    assert "appeal" in _kinds("On Sunday the UN urged both sides to resume talks.")
+    assert "appeal" in _kinds("On Sunday the UN called on the government to release him.")
