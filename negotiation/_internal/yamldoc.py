@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from negotiation._internal import dockinds, files, limits
+from negotiation._internal import dockinds, files, limits, parsed
 from negotiation._internal.strict import validate
 from negotiation._internal.suggest import allowed_keys, did_you_mean
 from negotiation.errors import InputError, Problem, format_path
@@ -374,12 +374,21 @@ def read_text(path: Path | str) -> str:
     return files.read_text(path)
 
 
+#: parsed files by (file name, text, limits); each load gets a copy of its own
+_PARSED: parsed.TextCache[Document] = parsed.TextCache(max_chars=4_000_000)
+
+
 def load(path: Path | str) -> Document:
     """Read and parse a YAML file. Missing, unreadable, special or too big files become an
-    :class:`InputError`. A command parses a file once (:func:`files.built_once`): the same
-    data, never to be changed, named as ``path`` names it."""
-    doc = files.built_once(path, "yaml", lambda: load_text(read_text(path), file=str(path)))
+    :class:`InputError`. A command parses a file once (:func:`files.built_once`): the same data,
+    never to be changed, named as ``path`` names it; read again, it is parsed if it changed."""
+    doc = files.built_once(path, "yaml", lambda: _parsed(path))
     return doc if doc.file == str(path) else Document(str(path), doc.data, doc.positions)
+
+
+def _parsed(path: Path | str) -> Document:
+    file, text, lim = str(path), read_text(path), limits.current()  # kept by limits too
+    return _PARSED.through((file, text, lim), lambda: load_text(text, file), parsed.copied)
 
 
 def describe(err: dict[str, Any]) -> str:
