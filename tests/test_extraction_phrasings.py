@@ -542,6 +542,10 @@ def test_a_call_for_a_protest_is_no_demand() -> None:
         "On Thursday calls for another protest outside parliament spread on social media."
     )
     assert "demand" not in found, found
+    found = _kinds(
+        'On Thursday he responded by calling for a campaign of "total civil disobedience".'
+    )
+    assert "demand" not in found, found
     assert "demand" in _kinds("On Thursday Sam Rainsy called for an independent inquiry.")
 
 
