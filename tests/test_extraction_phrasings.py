@@ -565,3 +565,15 @@ def test_a_call_on_the_public_or_ones_own_supporters_is_no_demand(text: str) -> 
 def test_a_call_on_the_other_side_still_is() -> None:
     assert "appeal" in _kinds("On Sunday the UN urged both sides to resume talks.")
     assert "appeal" in _kinds("On Sunday the UN called on the government to release him.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the ouster sparked the largest protests in years.",
+        "Police units in several cities had mutinied on Friday and joined the protests.",
+        "The disputed vote had set off months of street protests.",
+    ],
+)
+def test_protests_named_as_cause_or_effect_are_not_reported_there(text: str) -> None:
+    assert "protest" not in _kinds(text)
