@@ -436,6 +436,9 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         ("Four rights workers were jailed on Monday, accused of bribery.", "arrest", "statement"),
         ("Prime Minister Edi Rama ignored the decree on Monday, saying the president had no power to do so.", "statement", "court_ruling"),
         ("On Monday Lazarus Chakwera called the ruling a victory for democracy.", "statement", "court_ruling"),
+        # protesters clashing or attacking: violence, not a protest of its own
+        ("On Saturday rival groups of protesters clashed in the city centre.", "violence", "protest"),
+        ("On Saturday protesters hurled stones at police.", "violence", "protest"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
