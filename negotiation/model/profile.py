@@ -158,7 +158,7 @@ class Window(_Strict):
 
 
 class Power(_Strict):
-    """A power to dissolve the Assembly: who, when, how often."""
+    """A power to dissolve: who, after how many dismissals, how many months after election day."""
 
     by: tuple[str, ...] = Field(
         default=(), description="actor ids who may dissolve (any of them acting); empty: anyone"
@@ -167,12 +167,7 @@ class Power(_Strict):
         default=0, description="the government deposed this many times within window_months"
     )
     window_months: Annotated[int, Field(ge=1, le=1200)] = 12
-    not_within_months_of_election: Annotated[int, Field(ge=0, le=1200)] = Field(
-        default=0,
-        description="no dissolution before this many months after the election day (the "
-        "world's election_date; 0: no such bar). A bar counted from the first meeting, or "
-        "lifted by a vote, is a rule written in CEL (the sri-lanka-2018 pack's Art. 70(1))",
-    )
+    not_within_months_of_election: Annotated[int, Field(ge=0, le=1200)] = 0
     at_most_once_in_months: Annotated[int, Field(ge=0, le=1200)] = Field(
         default=0, description="no second dissolution within this many months (0: no limit)"
     )
