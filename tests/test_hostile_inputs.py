@@ -323,3 +323,55 @@ def test_a_change_enacted_by_an_unknown_kind_is_located(tmp_path: Path) -> None:
         f"error: {profile}:{line + 1}:18: changes[0].enacted_by.kind: change 'c1': unknown event "
         "kind 'law_pased'; did you mean 'law_passed'?" in result.output
     ), result.output
+
+
+# --- packs: one bad file, reported once, the others still read ------------------------------
+def _kenya(tmp_path: Path) -> Path:
+    import shutil
+
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    return pack
+
+
+def test_one_unreadable_article_hides_no_other_and_is_reported_once(tmp_path: Path) -> None:
+    pack = _kenya(tmp_path)
+    text = pack / "kenya_001.txt"
+    text.write_bytes(text.read_text().encode("utf-16"))
+    result = invoke("validate", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    # was: "unknown article" for every citation of kenya_001 and of kenya_002 (readable), the
+    # text's problem 5 times, and "the event log named here, 'kenya_001.txt'"
+    assert "unknown article" not in result.output
+    assert sum("UTF-16 text" in line for line in errors) == 1, errors
+    assert (
+        f"error: {pack}/pack.yaml:10:1: events: the event log named here, '{pack}/events.yaml'"
+        in result.output
+    )
+    assert len(errors) == 5, errors  # the text, pack.yaml's line, each scenario's line
+
+
+def test_the_event_log_named_is_the_one_said_invalid(tmp_path: Path) -> None:
+    pack = _kenya(tmp_path)
+    actors = pack / "actors.yaml"
+    actors.write_text(actors.read_text().replace("  - id: eck", "  - id: odm"))
+    result = invoke("replay", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{actors}:11:5: actors[1].id: duplicate actor id 'odm'" in result.output
+    # was "the event log named here, '.../actors.yaml'"
+    assert f"events: the event log named here, '{pack}/events.yaml', is not valid" in result.output
+
+
+def test_a_pack_naming_a_missing_scenarios_folder_or_a_folder_without_pack_yaml(
+    tmp_path: Path,
+) -> None:
+    pack = _kenya(tmp_path)
+    meta = pack / "pack.yaml"
+    meta.write_text(meta.read_text().replace("scenarios: scenarios", "scenarios: scenaros"))
+    result = invoke("run", "--pack", str(pack))  # was: no scenario run, exit 0
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {meta}:11:1: scenarios: no folder 'scenaros' in the pack" in result.output
+    meta.unlink()
+    result = invoke("validate", "--pack", str(pack))  # was "unknown pack '<the folder>'"
+    assert f"error: {pack}: not a pack folder: it has no pack.yaml" in result.output

@@ -39,13 +39,16 @@ def where_named(
     where: Sequence[str | int],
     what: str,
     files: Collection[str] = (),
+    named: object = None,
 ) -> list[Problem]:
     """``problems`` of loading the file ``doc`` names at ``where`` (``what`` it is: "profile",
     "event log"), reported where it is named. A problem located inside the named file (or
     another one) keeps its place, and one more, at ``where``, says that the file named there is
     not valid; a problem about a whole file, or with no line, is moved to ``where`` and names
     its file. ``files``: the names the named file goes by (default: any file but ``doc``'s);
-    ``doc`` ``None`` (a value given in Python): the problems unchanged."""
+    ``doc`` ``None`` (a value given in Python): the problems unchanged. ``named``: the file named
+    there, which the last line names (the first file with a problem may be another one it reads:
+    the actors or an article of an event log)."""
     if doc is None:
         return list(problems)
     out: list[Problem] = []
@@ -61,7 +64,8 @@ def where_named(
             own = p.file in (doc.file, "<input>", "")
             out.append(_at(doc, where, p.message if own else f"{p.file}: {p.message}"))
     if inside is not None:
-        out.append(_at(doc, where, f"the {what} named here, {inside!r}, is not valid (above)"))
+        name = str(named) if named is not None else inside
+        out.append(_at(doc, where, f"the {what} named here, {name!r}, is not valid (above)"))
     return out
 
 
@@ -71,10 +75,11 @@ def named_file(
     where: Sequence[str | int],
     what: str,
     files: Collection[str] = (),
+    named: object = None,
 ) -> Iterator[None]:
     """Load the file ``doc`` names at ``where`` inside this block: an :class:`InputError` it
     raises is reported where the file is named (:func:`where_named`)."""
     try:
         yield
     except InputError as exc:
-        raise InputError(where_named(exc.problems, doc, where, what, files)) from None
+        raise InputError(where_named(exc.problems, doc, where, what, files, named)) from None

@@ -28,7 +28,7 @@ import importlib
 import json
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 import click
@@ -82,10 +82,30 @@ def input_errors(fn: F) -> F:
 
 def report(exc: NegotiationError) -> NoReturn:
     """Print ``exc`` on stderr, one ``error:`` line per problem, and exit with status 2."""
-    lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [str(exc)]
+    lines = [str(p) for p in unique(exc.problems)] if isinstance(exc, InputError) else [str(exc)]
     for line in lines:
         click.echo(f"error: {line}", err=True)
     sys.exit(EXIT_INPUT)
+
+
+def unique(problems: Sequence[Problem]) -> list[Problem]:
+    """``problems`` with each one once: the same file by another name (``scenarios/../x.yaml``,
+    read again for a scenario that names it) at the same place with the same message was
+    repeated once per file naming it."""
+    import os
+
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in problems:
+        try:
+            name = os.path.realpath(p.file)
+        except (ValueError, OSError):
+            name = p.file
+        key = (name, p.line, p.column, p.path, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 class CommandGroup(click.Group):

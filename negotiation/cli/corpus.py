@@ -22,7 +22,7 @@ import click
 
 from negotiation._internal import files, yamldoc
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors
+from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors, unique
 from negotiation.cli.packs import PACK, event_log
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
@@ -246,6 +246,7 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
         entries = len(result) if isinstance(result, Sized) and not isinstance(result, str) else None
         say(f"ok: {path} ({kind}{'' if entries is None else f', {entries} entries'})")
         checked.append({"file": str(path), "kind": kind, "entries": entries})
+    problems = unique(problems)
     if as_json:
         echo_json(
             {

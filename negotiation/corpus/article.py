@@ -43,7 +43,14 @@ from negotiation.corpus.paragraphs import Paragraph, clean_paragraphs
 from negotiation.corpus.sentences import Sentence, split_sentences
 from negotiation.errors import InputError, Problem
 
-__all__ = ["Article", "Articles", "load_articles", "parse_articles_file", "read_article"]
+__all__ = [
+    "Article",
+    "Articles",
+    "load_articles",
+    "parse_articles_file",
+    "read_article",
+    "read_articles",
+]
 
 
 class Article(BaseModel):
@@ -134,10 +141,14 @@ class Articles(Mapping[str, Article]):
         *,
         directory: Path | None = None,
         meta_file: Path | None = None,
+        unreadable: frozenset[str] = frozenset(),
     ) -> None:
         self._items: dict[str, Article] = dict(sorted((articles or {}).items()))
         self.directory = directory
         self.meta_file = meta_file
+        #: ids of articles whose files could not be read (each a problem of its own): a
+        #: citation of one is not also an unknown article
+        self.unreadable = unreadable
 
     def __getitem__(self, key: str) -> Article:
         return self._items[key]
@@ -162,6 +173,15 @@ def parse_articles_file(doc: yamldoc.Document) -> tuple[ArticlesFile, list[Probl
 def load_articles(path: Path | str | None = None) -> Articles:
     """Articles of a directory (``*.txt`` plus an optional ``articles.yaml``), or of the
     directory of a given ``articles.yaml``; ``None`` means the built-in seeds."""
+    articles, problems = read_articles(path)
+    if problems:
+        raise InputError(problems)
+    return articles
+
+
+def read_articles(path: Path | str | None = None) -> tuple[Articles, list[Problem]]:
+    """The articles :func:`load_articles` reads that can be read, and the problems with the
+    others (their ids in :attr:`Articles.unreadable`): one bad text hides no other article."""
     target = paths.seeds_dir() if path is None else Path(path)
     if files.is_file(target):
         directory, meta_path = target.parent, target
@@ -171,20 +191,32 @@ def load_articles(path: Path | str | None = None) -> Articles:
         if os.path.lexists(target):  # a device, a FIFO, a symlink loop: the reader says which
             files.read_bytes(target)
         raise InputError(Problem(file=str(target), message="no such file or directory"))
+    texts = sorted(directory.glob("*.txt"))
     metas: dict[str, ArticleMeta] = {}
     problems: list[Problem] = []
+    unreadable: set[str] = set()
     meta_file: Path | None = None
     if files.is_file(meta_path):
         meta_file = meta_path
-        doc = yamldoc.load(meta_path)
-        parsed, problems = parse_articles_file(doc)
+        try:
+            doc = yamldoc.load(meta_path)
+            parsed, problems = parse_articles_file(doc)
+        except InputError as exc:  # no metadata: no article can be read as its file says
+            return Articles(unreadable=frozenset(f.stem for f in texts)), exc.problems
         for i, m in enumerate(parsed.articles):
             if not files.is_file(directory / f"{m.id}.txt"):
                 problems.append(
                     doc.problem(("articles", i, "id"), f"no text file {m.id}.txt in {directory}")
                 )
+                unreadable.add(m.id)
             metas.setdefault(m.id, m)
-    if problems:
-        raise InputError(problems)
-    articles = {f.stem: read_article(f, metas.get(f.stem)) for f in sorted(directory.glob("*.txt"))}
-    return Articles(articles, directory=directory, meta_file=meta_file)
+    articles: dict[str, Article] = {}
+    for f in texts:
+        try:
+            articles[f.stem] = read_article(f, metas.get(f.stem))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            unreadable.add(f.stem)
+    found = Articles(articles, directory=directory, meta_file=meta_file)
+    found.unreadable = frozenset(unreadable - set(articles))
+    return found, problems

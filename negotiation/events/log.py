@@ -30,7 +30,8 @@ from pydantic import BaseModel, ConfigDict
 
 from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.suggest import unknown
-from negotiation.corpus import Article, Articles, load_articles
+from negotiation.corpus import Article, Articles
+from negotiation.corpus.article import read_articles
 from negotiation.errors import InputError, Problem
 from negotiation.events.actors import Actor, Gazetteer, normalize_name
 from negotiation.events.crosswalk import default_crosswalk
@@ -177,17 +178,22 @@ def _raw_kind_problems(doc: yamldoc.Document, vocab: Vocabulary) -> list[Problem
     return out
 
 
-def _articles_beside(directory: Path) -> Articles:
+def _articles_beside(directory: Path) -> tuple[Articles, list[Problem]]:
     """The articles of a log's folder, and (in a dispute pack) of the folders its
-    ``pack.yaml`` lists under ``articles``."""
-    found = dict(load_articles(directory))
+    ``pack.yaml`` lists under ``articles``, with the problems of those that cannot be read."""
+    first, problems = read_articles(directory)
+    found, unreadable = dict(first), set(first.unreadable)
     if files.is_file(directory / "pack.yaml"):
         from negotiation.packs import load_pack
 
         pack = load_pack(directory)
         for name in pack.meta.articles:
-            found.update(load_articles(pack.path(name)))
-    return Articles(found, directory=directory)
+            more, also = read_articles(pack.path(name))
+            found.update(more)
+            unreadable |= more.unreadable
+            problems += also
+    articles = Articles(found, directory=directory, unreadable=frozenset(unreadable - set(found)))
+    return articles, problems
 
 
 def event_log_from_document(
@@ -215,7 +221,8 @@ def event_log_from_document(
         return log
     if articles is None:
         try:
-            articles = _articles_beside(directory)
+            articles, unread = _articles_beside(directory)
+            problems.extend(unread)
         except InputError as exc:
             problems.extend(exc.problems)
             articles = Articles()
@@ -283,6 +290,8 @@ def verify_citation(
     outside the article's clean paragraphs."""
     base = tuple(path)
     article: Article | None = articles.get(c.article)
+    if article is None and c.article in articles.unreadable:
+        return []  # its own problem says why it cannot be read
     if article is None:
         return [doc.problem((*base, "article"), unknown("article", c.article, articles))]
     text, where = article.text, f"{c.start}..{c.end}"

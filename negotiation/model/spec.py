@@ -322,7 +322,7 @@ def _vocabulary_file(doc: yamldoc.Document, data: Any, base_dir: Path | None) ->
                 ["vocabulary"], f"vocabulary file not found: {path} (relative to the model)"
             )
         )
-    with named_file(doc, ("vocabulary",), "vocabulary"):
+    with named_file(doc, ("vocabulary",), "vocabulary", named=path):
         more = load_vocabulary(path)
         builtin_vocabulary().extend(more, str(path))  # a kind defined twice: located there
     return {**data, "vocabulary": more.model_dump(exclude_defaults=True)}
@@ -360,7 +360,7 @@ def _load_doc(doc: yamldoc.Document, base_dir: Path | None) -> ModelSpec:
 
 def profile_of(spec: ModelSpec) -> Profile:
     """The profile ``spec`` names, read with a problem located where the model names it."""
-    with named_file(spec._doc, ("profile",), "profile"):
+    with named_file(spec._doc, ("profile",), "profile", named=spec.profile):
         return load_profile(spec.profile)
 
 

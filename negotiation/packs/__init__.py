@@ -108,7 +108,8 @@ class Pack:
         its problems are also reported there (:func:`~negotiation._internal.named.named_file`)."""
         where = (key,) if self.doc is not None and (key,) in self.doc.positions else ()
         what = {"events": "event log"}.get(key, key)
-        return named_file(self.doc, where, what)
+        name = getattr(self.meta, key, None)
+        return named_file(self.doc, where, what, named=self.path(name) if name else None)
 
     def check_model(self) -> None:
         """Read the model and profile files the pack names (cached, so cheap to read again),
@@ -181,6 +182,9 @@ def _read(root: Path) -> Pack:
             what = "a file"
         if what is not None and what != "a directory":
             problems.append(doc.problem((key,), f"{name!r} is {what}, expected a folder"))
+        given = key == "scenarios" and isinstance(doc.data, dict) and key in doc.data
+        if given and not os.path.lexists(folder):  # was taken: a pack with no scenarios
+            problems.append(doc.problem((key,), f"no folder {name!r} in the pack"))
     if problems:
         raise InputError(problems)
     return pack
@@ -260,6 +264,14 @@ def load_pack(ref: str | Path) -> Pack:
     packs = available_packs()
     if str(ref) in packs:
         return packs[str(ref)]
+    if files.is_dir(path):  # was "unknown pack" for the folder, the file it lacks unsaid
+        what = (
+            files.kind_of(os.stat(path / PACK_FILE).st_mode)
+            if os.path.exists(path / PACK_FILE)
+            else None
+        )
+        found = f"its {PACK_FILE} is {what}" if what else f"it has no {PACK_FILE}"
+        raise InputError(Problem(file=str(ref), message=f"not a pack folder: {found}"))
     raise InputError(
         Problem(file=str(ref), message=unknown("pack", str(ref), packs) + " (or a pack folder)")
     )

@@ -197,7 +197,7 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
     except (OSError, ValueError):  # ValueError: a NUL in the name
         raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None
     if key not in _LOGS:
-        with named_file(loaded.doc, where, "event log"):
+        with named_file(loaded.doc, where, "event log", named=path):
             log: EventLog = load_event_log(path)
         _LOGS[key] = log.events
     return list(_LOGS[key])
