@@ -29,85 +29,85 @@ party_counts = st.dictionaries(st.sampled_from(PARTIES), st.integers(1, 90)).map
 )
 
 
+_GOVERNMENT = SCHEMA.by_name["government"].record
+_AMENDMENT = SCHEMA.by_name["amendments"].record
+assert _GOVERNMENT is not None and _AMENDMENT is not None
+#: what each world field is drawn from, in order (built once: a strategy built inside a draw is
+#: validated again at every example)
+WORLD_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "date": maybe_date,
+    "total_seats": counts,
+    "seats": party_counts,
+    "election_date": maybe_date,
+    "results_on": maybe_date,
+    "assembly": st.sampled_from(["not_elected", "elected", "convened", "dissolved"]),
+    "convened_on": maybe_date,
+    "members_present": st.none() | counts,
+    "term_end": maybe_date,
+    "boycotting": party_sets,
+    "government": st.none()
+    | st.builds(lambda d, v: _GOVERNMENT.make(formed_on=d, votes_for=v), dates, counts),
+    "dismissals": st.lists(dates, max_size=3).map(lambda ds: tuple(sorted(ds))),
+    "dissolved_on": maybe_date,
+    "amendments": st.lists(
+        st.builds(
+            lambda d, v, c, e: _AMENDMENT.make(
+                passed_on=d, votes_for=v, affects_core=c, enables_early_election=e
+            ),
+            dates,
+            counts,
+            st.booleans(),
+            st.booleans(),
+        ),
+        max_size=2,
+    ).map(tuple),
+    "early_election_on": maybe_date,
+    "track": st.sampled_from(["none", "royal", "working_group", "summit"]),
+    "agreements": st.integers(0, 3),
+    "dissolved_parties": party_sets,
+    "election_boycotters": party_sets,
+    "annulled_on": maybe_date,
+    "detained": party_counts,
+    "officers": party_counts,
+    "laws": st.sampled_from([(), ("election-law-2015",)]),
+    "in_force": st.just(()),
+    "emergency": st.booleans(),
+    "vacant_seats": st.integers(0, 60),
+    "sworn_in": party_sets,
+}
+
+
 @st.composite
 def worlds(draw: st.DrawFn) -> World:
-    gov_record = SCHEMA.by_name["government"].record
-    amend_record = SCHEMA.by_name["amendments"].record
-    assert gov_record is not None and amend_record is not None
-    values: dict[str, Any] = {
-        "date": draw(maybe_date),
-        "total_seats": draw(counts),
-        "seats": draw(party_counts),
-        "election_date": draw(maybe_date),
-        "results_on": draw(maybe_date),
-        "assembly": draw(st.sampled_from(["not_elected", "elected", "convened", "dissolved"])),
-        "convened_on": draw(maybe_date),
-        "members_present": draw(st.none() | counts),
-        "term_end": draw(maybe_date),
-        "boycotting": draw(party_sets),
-        "government": draw(
-            st.none()
-            | st.builds(lambda d, v: gov_record.make(formed_on=d, votes_for=v), dates, counts)
-        ),
-        "dismissals": tuple(sorted(draw(st.lists(dates, max_size=3)))),
-        "dissolved_on": draw(maybe_date),
-        "amendments": tuple(
-            draw(
-                st.lists(
-                    st.builds(
-                        lambda d, v, c, e: amend_record.make(
-                            passed_on=d, votes_for=v, affects_core=c, enables_early_election=e
-                        ),
-                        dates,
-                        counts,
-                        st.booleans(),
-                        st.booleans(),
-                    ),
-                    max_size=2,
-                )
-            )
-        ),
-        "early_election_on": draw(maybe_date),
-        "track": draw(st.sampled_from(["none", "royal", "working_group", "summit"])),
-        "agreements": draw(st.integers(0, 3)),
-        "dissolved_parties": draw(party_sets),
-        "election_boycotters": draw(party_sets),
-        "annulled_on": draw(maybe_date),
-        "detained": draw(party_counts),
-        "officers": draw(party_counts),
-        "laws": draw(st.sampled_from([(), ("election-law-2015",)])),
-        "in_force": (),
-        "emergency": draw(st.booleans()),
-        "vacant_seats": draw(st.integers(0, 60)),
-        "sworn_in": draw(party_sets),
-    }
-    return SCHEMA.initial(values)
+    return SCHEMA.initial({name: draw(field) for name, field in WORLD_FIELDS.items()})
+
+
+#: what each fact and event part is drawn from, in order (built once, as WORLD_FIELDS)
+FACT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "seats": st.none() | st.dictionaries(st.sampled_from(PARTIES), st.integers(0, 90), max_size=2),
+    "total_seats": st.none() | st.integers(100, 130),
+    "votes_for": st.none() | counts,
+    "members_present": st.none() | counts,
+    "members": st.none() | st.integers(0, 20),
+    "detained": st.none() | st.integers(0, 20),
+    "affects_core": st.none() | st.booleans(),
+    "early_election": st.none() | st.booleans(),
+    "law": st.none() | st.sampled_from(["election-law-2015"]),
+    "court": st.none() | st.just("Supreme Court"),
+}
+EVENT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "kind": st.sampled_from(["statement", "boycott", "assembly_dissolved"]),
+    "date": dates,
+    "actors": st.lists(st.sampled_from([*PARTIES, "king"]), max_size=2, unique=True).map(tuple),
+    "recipients": st.lists(st.sampled_from(PARTIES), max_size=2, unique=True).map(tuple),
+}
 
 
 @st.composite
 def events(draw: st.DrawFn) -> Event:
-    facts = Facts(
-        seats=draw(
-            st.none() | st.dictionaries(st.sampled_from(PARTIES), st.integers(0, 90), max_size=2)
-        ),
-        total_seats=draw(st.none() | st.integers(100, 130)),
-        votes_for=draw(st.none() | counts),
-        members_present=draw(st.none() | counts),
-        members=draw(st.none() | st.integers(0, 20)),
-        detained=draw(st.none() | st.integers(0, 20)),
-        affects_core=draw(st.none() | st.booleans()),
-        early_election=draw(st.none() | st.booleans()),
-        law=draw(st.none() | st.sampled_from(["election-law-2015"])),
-        court=draw(st.none() | st.just("Supreme Court")),
-    )
-    return Event(
-        id="e",
-        kind=draw(st.sampled_from(["statement", "boycott", "assembly_dissolved"])),
-        date=draw(dates),
-        actors=tuple(draw(st.lists(st.sampled_from([*PARTIES, "king"]), max_size=2, unique=True))),
-        recipients=tuple(draw(st.lists(st.sampled_from(PARTIES), max_size=2, unique=True))),
-        facts=facts,
-    )
+    facts = Facts(**{name: draw(field) for name, field in FACT_FIELDS.items()})
+    parts = {name: draw(field) for name, field in EVENT_FIELDS.items()}
+    return Event(id="e", facts=facts, **parts)
 
 
 class _Recorder:
