@@ -260,7 +260,11 @@ class Extractor:
         previous = self._previous
         if pronoun and previous:
             word = pronoun.group(1)
-            for actor in self._referents(word, previous)[::-1]:
+            found = self._referents(word, previous)
+            if not found and word.lower() in ("he", "she"):
+                # no person named just before: the last person who spoke or acted
+                found = [a for a in self._subjects if self._type(a) == "person"][-1:]
+            for actor in found[::-1]:
                 actors.insert(0, MatchedActor(0, pronoun.end(1), actor, word))
         pair = self._pair
         if pair:
