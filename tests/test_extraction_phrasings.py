@@ -580,3 +580,18 @@ def test_a_call_on_the_other_side_still_is() -> None:
 )
 def test_protests_named_as_cause_or_effect_are_not_reported_there(text: str) -> None:
     assert "protest" not in _kinds(text)
+
+
+def test_results_from_the_commission_are_announced_by_it() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="rik", name="Republic Electoral Commission", type="institution"),
+            Actor(id="sns", name="Serbian Progressive Party", type="party", aliases=["SNS"]),
+        ]
+    )
+    text = (
+        "The SNS won a landslide in the election, preliminary results from the Republic "
+        "Electoral Commission showed on Monday."
+    )
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "results_announced"]
+    assert m.actors == ("rik",) and m.recipients == ("sns",)

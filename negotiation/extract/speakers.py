@@ -33,7 +33,12 @@ SPEECH_KINDS = frozenset(
 
 _VERB = r"(?:said|says|told|added|stated|declared|insisted|warned|argued|announced)"
 _BEFORE = re.compile(r"^\s*(?:,\s*)?(?:also |later |again |on \w+ )?" + _VERB + r"\b", re.I)
-_AFTER = re.compile(r"(?:\b" + _VERB + r"|according to(?:\s+the)?)\s*$", re.I)
+# "results from the electoral commission showed": who gives results or figures speaks
+_AFTER = re.compile(
+    r"(?:\b" + _VERB + r"|according to(?:\s+the)?"
+    r"|\b(?:results?|figures|counts?|tall(?:y|ies)) (?:released |published )?(?:from|by)(?:\s+the)?)\s*$",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|later\s+)?" + _VERB + r"\b", re.I)
 
 
