@@ -439,6 +439,9 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         # protesters clashing or attacking: violence, not a protest of its own
         ("On Saturday rival groups of protesters clashed in the city centre.", "violence", "protest"),
         ("On Saturday protesters hurled stones at police.", "violence", "protest"),
+        # an electoral tribunal declaring the winner announces results; a court declaring a vote void rules
+        ("Bolivia's electoral tribunal on Thursday declared President Evo Morales the outright winner.", "results_announced", "court_ruling"),
+        ("The court on Thursday declared those votes unconstitutional.", "court_ruling", "results_announced"),
         # protests named as the background of another event ("after 11 days of protests")
         ("President Sargsyan resigned on Monday after 11 days of mass street protests.", "leader_removed", "protest"),
         ("President Sargsyan resigned on Monday following weeks of protests.", "leader_removed", "protest"),
