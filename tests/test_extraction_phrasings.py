@@ -598,3 +598,11 @@ def test_results_from_the_commission_are_announced_by_it() -> None:
     )
     (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "results_announced"]
     assert m.actors == ("rik",) and m.recipients == ("sns",)
+
+
+def test_a_boycott_named_again_is_not_reported_anew() -> None:
+    found = _kinds(
+        "Opposition leaders said on Monday that the low turnout showed that the boycott had worked."
+    )
+    assert "boycott" not in found, found
+    assert "boycott" in _kinds("On Monday the opposition began a boycott of parliament.")
