@@ -606,3 +606,13 @@ def test_a_boycott_named_again_is_not_reported_anew() -> None:
     )
     assert "boycott" not in found, found
     assert "boycott" in _kinds("On Monday the opposition began a boycott of parliament.")
+
+
+def test_what_a_party_won_before_named_in_passing_is_no_result() -> None:
+    text = "The court on Thursday dissolved the CNRP, which won 55 of the assembly's 123 seats in 2013."
+    assert "results_announced" not in _kinds(text)
+    text = (
+        "On Monday ministers of the PML-N, which won the 2013 election by a wide margin, resigned."
+    )
+    assert "results_announced" not in _kinds(text)
+    assert "results_announced" in _kinds("On Monday the CPP won 68 of the assembly's 123 seats.")

@@ -153,7 +153,8 @@ class Lexicon:
         before = sentence[max(0, start - 200) : start]
         cut = 0
         for m in _CLAUSE_BREAK.finditer(before):
-            cut = m.end()
+            # a relative clause opens with its pronoun: "which won 55 seats in 2013"
+            cut = m.start() if m.group(0).lower() in ("which", "who") else m.end()
         words = before[cut:].split()
         return " ".join(words[-_WINDOW_WORDS:])
 
