@@ -616,3 +616,22 @@ def test_what_a_party_won_before_named_in_passing_is_no_result() -> None:
     )
     assert "results_announced" not in _kinds(text)
     assert "results_announced" in _kinds("On Monday the CPP won 68 of the assembly's 123 seats.")
+
+
+def test_he_is_the_last_person_who_acted_when_the_sentence_before_names_none() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="ranil", name="Ranil Wickremesinghe", type="person", party="unp",
+                  aliases=["Wickremesinghe"]),
+            Actor(id="unp", name="United National Party", type="party", aliases=["UNP"]),
+            Actor(id="karu", name="Karu Jayasuriya", type="person"),
+            Actor(id="parl", name="parliament", type="institution"),
+        ]
+    )  # fmt: skip
+    text = (
+        "Wickremesinghe refused to step down on Monday. "
+        '"I command the majority in parliament," he told reporters. '
+        "He called on Speaker Karu Jayasuriya to convene parliament."
+    )
+    found = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "demand"]
+    assert found and found[0].actors[0] == "ranil", found
