@@ -375,3 +375,65 @@ def test_a_pack_naming_a_missing_scenarios_folder_or_a_folder_without_pack_yaml(
     meta.unlink()
     result = invoke("validate", "--pack", str(pack))  # was "unknown pack '<the folder>'"
     assert f"error: {pack}: not a pack folder: it has no pack.yaml" in result.output
+
+
+# --- policies, simulation results and sweeps: what was taken silently -----------------------
+CAMBODIA = PACKS / "cambodia-2013-2017"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "facts: [{value: {members_present: 68}}]",
+            "facts: [{value: {members_presnt: 68}}]",
+            "p.yaml:30:13: actors[0].rules[2].moves[0].facts: undeclared fact 'members_presnt'",
+        ),
+        (
+            "  - actor: cpp\n",
+            "  - actor: cnrp\n",
+            "p.yaml:41:5: actors[1].actor: actor 'cnrp' is listed twice (first as actors[0])",
+        ),
+    ],
+)
+def test_a_policy_taken_silently_is_located(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    policy = tmp_path / "p.yaml"
+    text = (CAMBODIA / "policies" / "talks-first.yaml").read_text()
+    assert old in text
+    policy.write_text(text.replace(old, new, 1))
+    args = ["simulate", "--pack", str(CAMBODIA), "--policy", str(policy), "--runs", "5"]
+    result = invoke(*args, "--no-progress", "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {tmp_path}/{expected}" in result.output, result.output
+
+
+@given(p=st.floats(0, 1), low=st.floats(0, 1), high=st.floats(0, 1))
+def test_a_simulation_interval_must_hold_its_share(
+    tmp_path_factory: Any, p: float, low: float, high: float
+) -> None:
+    from negotiation.cli.output import _load_simulation
+
+    path = tmp_path_factory.mktemp("s") / "sim.json"
+    path.write_text(json.dumps({"outcomes": {"x": {"p": p, "ci95": [low, high]}}}))
+    if low - 1e-9 <= p <= high + 1e-9:
+        assert _load_simulation(str(path))["outcomes"]["x"]["p"] == p
+    else:  # was charted: an interval inside out, or beside its share
+        with pytest.raises(InputError, match=r"sim.json:1:\d+: outcomes.x.ci95: the interval"):
+            _load_simulation(str(path))
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [  # each was two cells the table could not tell apart
+        ("grid: {interpretation: [government_2013, government_2013]}\n", "s.yaml:5:42: grid."),
+        ("grid: {smoothing: [1]}\ncells:\n  - {name: a}\n  - {name: a}\n", "s.yaml:8:6: cells[1]"),
+    ],
+)
+def test_a_sweep_cell_twice_is_located(tmp_path: Path, tail: str, expected: str) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text("sweep: s\nruns: 5\npack: cambodia-2013-2017\npolicy: talks-first\n" + tail)
+    result = invoke("sweep", str(path), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {tmp_path}/{expected}" in result.output, result.output

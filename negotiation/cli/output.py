@@ -135,6 +135,15 @@ def _load_simulation(path: str) -> dict[str, Any]:
                 where = (*where, "ci95") if "ci95" in v else where
                 where = (*where, bad[0]) if bad else where
                 break
+            if not ci[0] - 1e-9 <= v["p"] <= ci[1] + 1e-9:  # was charted: an interval inside out
+                interval = f"[{ci[0]}, {ci[1]}]"
+                raise InputError(
+                    doc.problem(
+                        (*where, "ci95"),
+                        f"the interval {interval} does not hold p {v['p']}: expected "
+                        "[low, high] around p, as `negotiation simulate --json` writes it",
+                    )
+                )
         else:
             return cast(dict[str, Any], data)
     raise InputError(doc.problem(where, expected))

@@ -284,7 +284,15 @@ def parse_policy(doc: yamldoc.Document, model: CompiledModel) -> Policy:
     check = _Checker(doc, model)
     default_wait = Wait.of(spec.wait)
     actors: list[ActorPolicy] = []
+    first: dict[str, int] = {}
     for a, actor in enumerate(spec.actors):
+        if actor.actor in first:  # was taken: two entries, two chances to move
+            check.fail(
+                ("actors", a, "actor"),
+                f"actor {actor.actor!r} is listed twice (first as actors[{first[actor.actor]}]): "
+                "expected one entry per actor, its rules together",
+            )
+        first.setdefault(actor.actor, a)
         rules: list[PolicyRule] = []
         for r, rule in enumerate(actor.rules):
             where: tuple[str | int, ...] = ("actors", a, "rules", r)
@@ -380,6 +388,14 @@ class _Checker:
                     out.append(_move(move, actor))
                 except ValueError as exc:
                     self.fail((*where, m, "facts"), str(exc))
+                    continue
+                vocab = self.model.spec.vocab  # a misspelt fact was taken, and changed nothing
+                for msg in dict.fromkeys(
+                    x
+                    for e in out[-1].variants
+                    for x in vocab.check_facts(e.facts.model_extra or {})
+                ):
+                    self.fail((*where, m, "facts"), msg)
         return out
 
 

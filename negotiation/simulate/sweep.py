@@ -341,6 +341,9 @@ def load_sweep(path: Path | str) -> PlannedSweep:
 def plan_sweep(doc: yamldoc.Document, base_dir: Path | str = ".") -> PlannedSweep:
     """Check and prepare a sweep document (its relative paths read from ``base_dir``)."""
     spec = yamldoc.parse(doc, SweepFile)
+    repeated = _repeated(spec, doc)  # was two rows per cell that the table could not tell apart
+    if repeated:
+        raise InputError(repeated)
     ctx = _context(spec, doc, Path(base_dir))
     models: dict[Any, Any] = {}
     planned, problems = [], []
@@ -352,6 +355,23 @@ def plan_sweep(doc: yamldoc.Document, base_dir: Path | str = ".") -> PlannedSwee
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
     return PlannedSweep(spec, doc.file, planned)
+
+
+def _repeated(spec: SweepFile, doc: yamldoc.Document) -> list[Problem]:
+    """A value twice on one axis of the grid, a cell name twice: cells the table cannot tell
+    apart."""
+    out = []
+    grid = spec.grid.model_dump(by_alias=True)
+    for axis in AXES:
+        values = grid.get(axis) or []
+        for j, value in enumerate(values):
+            if value in values[:j]:
+                out.append(doc.problem(("grid", axis, j), f"{_show(value)} is twice in the grid"))
+    names = [c.name for c in spec.cells]
+    for k, name in enumerate(names):
+        if name is not None and name in names[:k]:
+            out.append(doc.problem(("cells", k, "name"), f"cell name {name!r} is used twice"))
+    return out
 
 
 # -- running ---------------------------------------------------------------------------------
