@@ -350,3 +350,10 @@ def test_a_vocabulary_code_outside_plover_is_a_located_error(tmp_path: Path) -> 
         and "unknown PLOVER event category 'RESTRICT'" in out.output
     )
     assert "unknown event kind" not in out.output  # the pack's kinds still count
+
+
+def test_validate_counts_the_kinds_and_facts_a_vocabulary_file_adds() -> None:
+    out = CliRunner().invoke(main, ["validate", "--pack", SRI_LANKA, "--json"])
+    assert out.exit_code == 0, out.output
+    (vocab,) = [c for c in json.loads(out.output)["checked"] if c["kind"] == "vocabulary"]
+    assert vocab["entries"] == 7  # 3 kinds and 4 facts (was 50: the built-in kinds counted too)

@@ -135,7 +135,8 @@ def _validate_vocabulary(doc: yamldoc.Document) -> object:
     from negotiation.events.vocabulary import VocabularyFile, builtin_vocabulary
 
     more = yamldoc.parse(doc, VocabularyFile).located(doc)
-    return builtin_vocabulary().extend(more, doc.file).kinds
+    builtin_vocabulary().extend(more, doc.file)  # checked against the built-in one
+    return [*more.kinds, *more.facts]  # its entries: the kinds and facts it adds
 
 
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
