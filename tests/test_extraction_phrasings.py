@@ -635,3 +635,8 @@ def test_he_is_the_last_person_who_acted_when_the_sentence_before_names_none() -
     )
     found = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "demand"]
     assert found and found[0].actors[0] == "ranil", found
+
+
+def test_an_earlier_election_named_by_its_year() -> None:
+    found = _kinds("Mutharika, 78, first won the presidency in 2014.")
+    assert found.get("election_held") == "2014-01-01" and "results_announced" not in found, found
