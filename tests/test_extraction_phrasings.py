@@ -429,6 +429,7 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         ("On Monday the party complained of violence against its monitors.", "accusation", "violence"),
         ("On Monday opposition leaders denounced Melia's arrest as political revenge.", "accusation", "arrest"),
         # named to lead the government
+        ("On Tuesday lawmakers voted to name Sadyr Japarov, a nationalist, as his replacement.", "government_formed", "statement"),
         ("On Monday Deputy Prime Minister Karen Karapetyan was named acting head of government.", "government_formed", "statement"),
         # a candidate turned down
         ("On Sunday lawmakers rejected a first slate led by Rocio Silva-Santisteban.", "proposal_rejected", "statement"),
