@@ -422,6 +422,8 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
         # a bare verb after "insist that": what is demanded
         ("On Sunday Camacho insisted that Morales resign.", "demand", "statement"),
         ("Talks broke down on Monday, with Rajoelina insisting that the president step down.", "demand", "statement"),
+        ("On Monday the Constitutional Council had thrown out the party's appeals.", "court_ruling", "proposal_rejected"),
+        ("In 2017 the Constitutional Court lifted term limits.", "court_ruling", "statement"),
         # being charged is no ruling (a conviction or a sentence is)
         ("Kem Sokha was detained on Monday and charged with treason.", "arrest", "court_ruling"),
         ("On Monday Kem Sokha was sentenced to 27 years in prison.", "court_ruling", "arrest"),
