@@ -35,6 +35,7 @@ __all__ = [
     "read_json",
     "read_text",
     "refuse_byte_order_mark",
+    "stamp",
     "track_reads",
     "was_read",
 ]
@@ -59,6 +60,19 @@ def track_reads() -> Iterator[None]:
         yield
     finally:
         _READ, _BUILT = before, built
+
+
+def stamp(*paths: Path | str) -> tuple[tuple[int, int] | None, ...]:
+    """The modification time and size of each file (``None``: none there), for a cache key: a
+    file changed since it was cached (in a long-lived process) is read again."""
+    out: list[tuple[int, int] | None] = []
+    for p in paths:
+        try:
+            info = os.stat(p)
+            out.append((info.st_mtime_ns, info.st_size))
+        except (OSError, ValueError):
+            out.append(None)
+    return tuple(out)
 
 
 def built_once(path: Path | str, what: str, build: Callable[[], T]) -> T:

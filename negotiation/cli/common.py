@@ -108,6 +108,23 @@ def unique(problems: Sequence[Problem]) -> list[Problem]:
     return out
 
 
+class Number(click.FloatRange):
+    """A float flag in a range that is a number: ``nan`` passed every range check (click
+    compares, and NaN compares false) and was taken silently (``simulate --smoothing nan``
+    ran no step; ``evaluate --min-f1 nan`` never failed). Infinity only with ``allow_inf``
+    (a limit that is no limit)."""
+
+    def __init__(self, *args: Any, allow_inf: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_inf = allow_inf
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number) or (math.isinf(number) and not self.allow_inf):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
 class CommandGroup(click.Group):
     """The ``negotiation`` group: a :class:`NegotiationError` raised by any command is
     reported (:func:`report`) instead of shown as a traceback; Ctrl-C is exit 130 and running

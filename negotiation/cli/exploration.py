@@ -21,6 +21,7 @@ from negotiation.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_LIMIT,
     EXIT_OK,
+    Number,
     check_interpretation,
     echo_json,
     input_errors,
@@ -84,7 +85,7 @@ def _start_date(
 @click.option("--interpretation", default=None, help="a named interpretation")
 @click.option("--max-states", type=click.IntRange(min=1), default=200_000, show_default=True)
 @click.option("--max-depth", type=click.IntRange(min=0), default=8, show_default=True)
-@click.option("--max-seconds", type=click.FloatRange(min=0), default=60.0, show_default=True)
+@click.option("--max-seconds", type=Number(min=0, allow_inf=True), default=60.0, show_default=True)
 @click.option(
     "--gaps",
     "gaps_for",
@@ -139,7 +140,7 @@ def _start_date(
 @click.option(
     "--max-memory",
     "max_memory",
-    type=click.FloatRange(min=1),
+    type=Number(min=1, allow_inf=True),
     default=None,
     metavar="MB",
     help="stop (with the partial result, exit 3) when resident memory exceeds this many MB "

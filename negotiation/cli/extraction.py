@@ -15,7 +15,7 @@ import click
 from negotiation._internal import files
 from negotiation._internal.calendar import check_date
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, echo_json, input_errors
+from negotiation.cli.common import EXIT_FAILED, Number, echo_json, input_errors
 from negotiation.cli.packs import PACK
 from negotiation.errors import InputError, Problem
 from negotiation.events.actors import Gazetteer
@@ -30,6 +30,11 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         return check_date(dt.date.fromisoformat(value.strip()))
     except ValueError as exc:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}: {exc}") from None
+
+
+def _exclusive(actors: str | None, no_actors: bool) -> None:
+    if no_actors and actors is not None:  # was taken: --no-actors won, the file unread
+        raise click.UsageError("--actors and --no-actors exclude each other")
 
 
 def _gazetteer(actors: str | None, no_actors: bool) -> Gazetteer:
@@ -154,7 +159,7 @@ def _extract_all(
 @click.option("--no-actors", is_flag=True, help="Use no gazetteer (every name is a candidate).")
 @click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in).")
 @PACK
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+@click.option("--min-confidence", type=Number(0, 1), default=0.0, show_default=True,
               help="Drop mentions below this confidence.")  # fmt: skip
 @click.option("--out", type=click.Path(), help="Write the merged event log (YAML) here.")
 @input_errors
@@ -181,6 +186,7 @@ def extract_cmd(
     from negotiation.extract.lexicon import load_lexicon
     from negotiation.extract.merge import merge_mentions
 
+    _exclusive(actors, no_actors)
     if out:
         check_output(out)  # before any work
     lex = load_lexicon(lexicon)
@@ -277,9 +283,7 @@ def _print_evaluation(name: str, description: str, result: Any, tolerance: int) 
 @click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in + pack's).")
 @click.option("--tolerance", type=click.IntRange(0, 3660), default=1, show_default=True,
               help="Days of slack around a gold event's period.")  # fmt: skip
-@click.option(
-    "--min-f1", type=click.FloatRange(0, 1), default=None, help="Exit 1 if any F1 is below this."
-)
+@click.option("--min-f1", type=Number(0, 1), default=None, help="Exit 1 if any F1 is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @input_errors
 def evaluate_cmd(

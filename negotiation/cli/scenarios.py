@@ -7,7 +7,14 @@ import sys
 import click
 
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_FAILED, EXIT_OK, FORMAT_VERSION, echo_json, input_errors
+from negotiation.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    FORMAT_VERSION,
+    Number,
+    echo_json,
+    input_errors,
+)
 from negotiation.scenario.coverage import measure_files, overall_percent
 
 __all__ = ["coverage"]
@@ -18,7 +25,7 @@ __all__ = ["coverage"]
 @click.option("--json", "as_json", is_flag=True, help="print the coverage as JSON")
 @click.option(
     "--fail-under",
-    type=click.FloatRange(0, 100),
+    type=Number(0, 100),
     default=None,
     metavar="PCT",
     help="exit 1 when the total coverage is below PCT percent",

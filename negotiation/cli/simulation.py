@@ -15,6 +15,7 @@ from negotiation.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    Number,
     check_interpretation,
     echo_json,
     input_errors,
@@ -104,7 +105,7 @@ def policy_path(pack: str | None, policy: str) -> str:
 )
 @click.option(
     "--smoothing",
-    type=click.FloatRange(min=0),
+    type=Number(min=0),
     default=0.5,
     show_default=True,
     help="the empirical policy's add-alpha smoothing",

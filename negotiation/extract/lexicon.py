@@ -428,17 +428,22 @@ def _parse(
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(path: str) -> Lexicon:
+def _load_cached(path: str, stamp: object = None) -> Lexicon:
     return _with_vocabulary_triggers(_parse(load(path)), builtin_vocabulary(), "vocabulary.yaml")
 
 
-def _with_vocabulary_triggers(lex: Lexicon, vocab: Vocabulary, file: str) -> Lexicon:
-    """Kinds whose vocabulary entry lists ``triggers`` and that the lexicon lacks get a rule."""
+def _with_vocabulary_triggers(
+    lex: Lexicon, vocab: Vocabulary, file: str, source: Document | None = None
+) -> Lexicon:
+    """Kinds whose vocabulary entry lists ``triggers`` and that the lexicon lacks get a rule;
+    a bad trigger of a kind ``source`` (the vocabulary file's document) defines is located."""
     rules: dict[str, KindRule] = {}
+    own = source.data.get("kinds") if source is not None and isinstance(source.data, dict) else {}
     for kind, definition in vocab.kinds.items():
         if kind in lex.rules or not definition.triggers:
             continue
-        doc = Document(file=file, data={})
+        mine = source is not None and isinstance(own, dict) and kind in own
+        doc = source if mine and source is not None else Document(file=file, data={})
         patterns = tuple(
             _compile(t, doc, ["kinds", kind, "triggers", i], lex.macros)
             for i, t in enumerate(definition.triggers)
@@ -451,7 +456,7 @@ def _with_vocabulary_triggers(lex: Lexicon, vocab: Vocabulary, file: str) -> Lex
 
 
 @functools.lru_cache(maxsize=16)
-def _pack_lexicon(root: str) -> Lexicon:
+def _pack_lexicon(root: str, stamp: object = None) -> Lexicon:
     from negotiation.events.vocabulary import load_vocabulary
 
     folder = Path(root)
@@ -459,7 +464,8 @@ def _pack_lexicon(root: str) -> Lexicon:
     extra = folder / "vocabulary.yaml"
     if files.is_file(extra):
         vocab = vocab.extend(load_vocabulary(extra), str(extra))
-    lex = _with_vocabulary_triggers(load_lexicon(), vocab, str(extra))
+    source = load(extra) if files.is_file(extra) else None  # its lines, for a bad trigger
+    lex = _with_vocabulary_triggers(load_lexicon(), vocab, str(extra), source)
     own = folder / "lexicon.yaml"
     if files.is_file(own):
         lex = _parse(load(own), vocab, lex)
@@ -468,10 +474,12 @@ def _pack_lexicon(root: str) -> Lexicon:
 
 def lexicon_for_pack(folder: Path | str) -> Lexicon:
     """The built-in lexicon extended by a pack's vocabulary triggers and its ``lexicon.yaml``."""
-    return _pack_lexicon(str(Path(folder).resolve()))
+    root = Path(folder).resolve()
+    return _pack_lexicon(str(root), files.stamp(root / "vocabulary.yaml", root / "lexicon.yaml"))
 
 
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
-    """Load and compile a lexicon file (``None``: the built-in one). Cached per path."""
+    """Load and compile a lexicon file (``None``: the built-in one). Cached per path and
+    content (modification time and size)."""
     target = Path(path) if path is not None else data_dir() / "lexicon.yaml"
-    return _load_cached(str(target))
+    return _load_cached(str(target), files.stamp(target))
