@@ -1,5 +1,6 @@
-"""Hostile flags and long-lived processes (the second campaign; files are in
-``test_hostile_inputs.py``): each case was taken silently, and is refused or read again now."""
+"""Hostile flags, short texts and long-lived processes (the second campaign; files are in
+``test_hostile_inputs.py``): each case was taken silently, and is refused or read again now;
+every parser of a short text gives a value or a clear error on any text."""
 
 from __future__ import annotations
 
@@ -90,3 +91,61 @@ def test_a_lexicon_changed_in_a_long_lived_process_is_read_again(tmp_path: Path)
     path.write_text("kinds:\n  boycott:\n    patterns: ['{NOPE} x']\n")
     with pytest.raises(InputError, match="unknown macro"):  # was the cached lexicon
         load_lexicon(path)
+
+
+# --- the parsers of short texts: a value or a clear error, on any text ------------------------
+@given(text=st.text(max_size=60) | st.from_regex(r"p\([a-z_.=]{1,12}\) ?[<>]=? ?[0-9.]{1,6}%?"))
+def test_a_claim_parses_or_is_a_value_error(text: str) -> None:
+    from negotiation.scenario.simulation import parse_claim
+
+    try:
+        claim = parse_claim(text)
+    except ValueError as exc:
+        assert "simulation claim" in str(exc)
+        return
+    assert claim.op in (">=", "<=", ">", "<") and math.isfinite(claim.share)
+
+
+@given(
+    outcome=st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True),
+    op=st.sampled_from([">=", "<=", ">", "<"]),
+    share=st.integers(0, 100),
+    within=st.none() | st.integers(1, 10_000),
+)
+def test_a_claim_reads_back_what_it_says(
+    outcome: str, op: str, share: int, within: int | None
+) -> None:
+    from negotiation.scenario.simulation import parse_claim
+
+    text = f"p({outcome}) {op} {share}%" + (f" within {within} days" if within else "")
+    claim = parse_claim(text)
+    assert (claim.outcome, claim.op, claim.within) == (outcome, op, within)
+    assert math.isclose(claim.share, share / 100)
+
+
+@given(text=st.text(max_size=30) | st.from_regex(r"-?\d{1,5}-\d{1,3}-\d{1,3}", fullmatch=True))
+def test_an_iso_date_parses_or_is_a_value_error(text: str) -> None:
+    import datetime as dt
+
+    from negotiation._internal.calendar import DATE_MAX, DATE_MIN, parse_iso_date
+
+    try:
+        value = parse_iso_date(text)
+    except ValueError:
+        return
+    assert value == text or (isinstance(value, dt.date) and DATE_MIN <= value <= DATE_MAX)
+
+
+@given(text=st.text(max_size=40))
+def test_a_world_predicate_is_checked_where_it_is_written(text: str) -> None:
+    from pydantic import ValidationError
+
+    from negotiation.scenario.schema import WORLD_PREDICATE, Expect
+
+    try:
+        Expect.model_validate({"world": ["assembly == convened", text]})
+    except ValidationError as exc:
+        assert not WORLD_PREDICATE.fullmatch(text)
+        assert exc.errors()[0]["loc"] == ("world", 1)  # was () : located at `expect`
+        return
+    assert WORLD_PREDICATE.fullmatch(text)

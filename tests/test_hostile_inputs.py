@@ -437,3 +437,15 @@ def test_a_sweep_cell_twice_is_located(tmp_path: Path, tail: str, expected: str)
     result = invoke("sweep", str(path), "--json")
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"error: {tmp_path}/{expected}" in result.output, result.output
+
+
+def test_a_bad_world_predicate_or_matrix_is_located_at_its_entry(tmp_path: Path) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text("name: x\nexpect:\n  world: [assembly == convened, 'agreements ==']\n")
+    result = invoke("run", str(path))  # was at `expect` (2:1)
+    assert f"error: {path}:3:33: expect.world[1]: world predicate 'agreements ==' is" in (
+        result.output
+    )
+    path.write_text("name: x\nmatrix:\n  - name: a\n  - name: a\n")
+    result = invoke("run", str(path))  # was at the top of the file (1:1)
+    assert f"error: {path}:2:1: matrix: matrix cell names must be unique: a" in result.output

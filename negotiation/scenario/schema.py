@@ -90,6 +90,16 @@ class During(Strict):
         return self
 
 
+def _world_predicate(p: str) -> str:
+    """A world predicate, checked where it is written (was located at ``expect``)."""
+    if not WORLD_PREDICATE.fullmatch(p):
+        raise ValueError(
+            f"world predicate {p!r} is not 'field op value' "
+            "(op: == != >= <= > < contains, not contains)"
+        )
+    return p
+
+
 class Expect(Strict):
     """What should happen. Events are named by id or by step number ``'#k'`` (from 0)."""
 
@@ -108,7 +118,7 @@ class Expect(Strict):
     final_phase: str | None = None
     reached: tuple[str, ...] | None = Field(default=None, description="phases entered")
     not_reached: tuple[str, ...] | None = Field(default=None, description="phases never entered")
-    world: tuple[str, ...] = Field(
+    world: tuple[Annotated[str, AfterValidator(_world_predicate)], ...] = Field(
         default=(),
         description="final-state predicates 'field op value': 'assembly == convened', "
         "'seats.cnrp >= 55', 'boycotting contains cnrp' (op: == != >= <= > < contains, "
@@ -139,16 +149,6 @@ class Expect(Strict):
     @classmethod
     def _one_predicate(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
-
-    @model_validator(mode="after")
-    def _predicates(self) -> Expect:
-        for p in self.world:
-            if not WORLD_PREDICATE.fullmatch(p):
-                raise ValueError(
-                    f"world predicate {p!r} is not 'field op value' "
-                    "(op: == != >= <= > < contains, not contains)"
-                )
-        return self
 
 
 class SimulationSettings(Strict):
@@ -204,6 +204,15 @@ class Cell(Strict):
     )
 
 
+def _unique_cells(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Matrix cells have names of their own (was located at the top of the file)."""
+    names = [c.name for c in cells]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ValueError(f"matrix cell names must be unique: {', '.join(dupes)}")
+    return cells
+
+
 class Scenario(Strict):
     """A scenario file: the record or a variation of it, and what should happen."""
 
@@ -231,12 +240,4 @@ class Scenario(Strict):
         "runs and seed (all three stated), horizon, max_steps, from, smoothing, confidence, "
         "weights",
     )
-    matrix: tuple[Cell, ...] = ()
-
-    @model_validator(mode="after")
-    def _unique_cells(self) -> Scenario:
-        names = [c.name for c in self.matrix]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise ValueError(f"matrix cell names must be unique: {', '.join(dupes)}")
-        return self
+    matrix: Annotated[tuple[Cell, ...], AfterValidator(_unique_cells)] = ()
