@@ -149,3 +149,10 @@ def test_a_world_predicate_is_checked_where_it_is_written(text: str) -> None:
         assert exc.errors()[0]["loc"] == ("world", 1)  # was () : located at `expect`
         return
     assert WORLD_PREDICATE.fullmatch(text)
+
+
+def test_one_party_twice_or_an_unreachable_scheduler_is_a_flag_error() -> None:
+    args = ["explore", "--parties", "cpp,cpp", "--max-depth", "1", "--no-progress"]
+    result = invoke(*args)  # was explored: one party against itself
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "Invalid value for '--parties': expected two different parties" in result.output

@@ -43,6 +43,8 @@ def _two_parties(
     names = [n.strip() for n in value.split(",")]
     if len(names) != 2 or not all(names):
         raise click.BadParameter(f"expected two party ids like odm,pnu, got {value!r}")
+    if names[0] == names[1]:  # was taken: one party against itself
+        raise click.BadParameter(f"expected two different parties, got {value!r}")
     return names[0], names[1]
 
 

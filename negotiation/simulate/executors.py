@@ -135,7 +135,9 @@ def dask_client(workers: int = 1, scheduler: str | None = None) -> Iterator[Any]
         try:
             client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            raise InputError(  # a flag's value, not a file: was located at '<input>'
+                f"cannot reach the Dask scheduler at {scheduler}: {exc}", file="--scheduler"
+            ) from None
     try:
         yield client
     finally:
