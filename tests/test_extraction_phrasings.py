@@ -414,6 +414,7 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
     ("text", "kind", "not_kind"),
     [
         # a count that "had been rigged" is an allegation, not a result
+        ("On Monday Khan said the vote that returned Sharif to power was rigged.", "accusation", "results_announced"),
         ("On Monday Chakwera said the count had been rigged.", "accusation", "results_announced"),
         ("On Monday Sam Rainsy described the case as politically motivated.", "accusation", "statement"),
         # criticising, acknowledging, admitting: said, when nothing else is reported
