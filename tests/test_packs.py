@@ -357,3 +357,13 @@ def test_validate_counts_the_kinds_and_facts_a_vocabulary_file_adds() -> None:
     assert out.exit_code == 0, out.output
     (vocab,) = [c for c in json.loads(out.output)["checked"] if c["kind"] == "vocabulary"]
     assert vocab["entries"] == 7  # 3 kinds and 4 facts (was 50: the built-in kinds counted too)
+
+
+def test_evaluate_against_a_packs_log_uses_its_actors_and_articles() -> None:
+    """`evaluate --gold` of another dispute's log: the actors and articles beside it (it named
+    every actor of the log unknown against the built-in Cambodian gazetteer)."""
+    gold = load_pack(SRI_LANKA).model_path.parent / "events.yaml"
+    out = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--json"])
+    assert out.exit_code == 0, out.output
+    scores = json.loads(out.output)["sets"]["gold"]
+    assert scores["tp"] + scores["fn"] == len(load_pack(SRI_LANKA).event_log().events)

@@ -278,8 +278,11 @@ def _print_evaluation(name: str, description: str, result: Any, tolerance: int) 
               help="Evaluation set (repeatable): seeds, tuning, heldout; default: seeds and heldout.")  # fmt: skip
 @click.option("--gold", type=click.Path(), help="Score against this event log instead of the sets.")
 @click.option("--articles", "articles_dir", type=click.Path(),
-              help="Articles directory for --gold (default: the built-in seeds).")  # fmt: skip
-@click.option("--actors", type=click.Path(), help="Actors file for --gold (default: built-in).")
+              help="Articles directory for --gold (default: the log's folder if it has an "
+                   "articles.yaml, else the built-in seeds).")  # fmt: skip
+@click.option("--actors", type=click.Path(),
+              help="Actors file for --gold (default: the actors.yaml beside the log, else "
+                   "built-in).")  # fmt: skip
 @click.option("--lexicon", type=click.Path(), help="Trigger lexicon (default: built-in + pack's).")
 @click.option("--tolerance", type=click.IntRange(0, 3660), default=1, show_default=True,
               help="Days of slack around a gold event's period.")  # fmt: skip
@@ -310,8 +313,16 @@ def evaluate_cmd(
             raise InputError(
                 [Problem(file="<command line>", message="--set and --gold exclude each other")]
             )
+        from negotiation._internal import files
         from negotiation.corpus import load_articles
         from negotiation.events.log import load_actors, load_event_log
+
+        if gold is not None:  # another dispute's log brings its own actors and articles
+            folder = Path(gold) if files.is_dir(gold) else Path(gold).parent
+            if actors is None and files.is_file(folder / "actors.yaml"):
+                actors = str(folder / "actors.yaml")
+            if articles_dir is None and files.is_file(folder / "articles.yaml"):
+                articles_dir = str(folder)
 
         arts = load_articles(articles_dir)
         gazetteer = load_actors(actors)
