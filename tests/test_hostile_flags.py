@@ -156,3 +156,9 @@ def test_one_party_twice_or_an_unreachable_scheduler_is_a_flag_error() -> None:
     result = invoke(*args)  # was explored: one party against itself
     assert result.exit_code == EXIT_INPUT, result.output
     assert "Invalid value for '--parties': expected two different parties" in result.output
+
+
+def test_an_unknown_evaluation_set_is_a_flag_error() -> None:
+    result = invoke("evaluate", "--set", "heldot")  # was located in sets.yaml, with no line
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "Invalid value for '--set': unknown evaluation set 'heldot'" in result.output

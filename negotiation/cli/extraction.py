@@ -14,6 +14,7 @@ import click
 
 from negotiation._internal import files
 from negotiation._internal.calendar import check_date
+from negotiation._internal.suggest import unknown
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, Number, echo_json, input_errors
 from negotiation.cli.packs import PACK
@@ -30,6 +31,20 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         return check_date(dt.date.fromisoformat(value.strip()))
     except ValueError as exc:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}: {exc}") from None
+
+
+def _known_sets(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """An evaluation set's name is a flag's value (was an error about sets.yaml, no line)."""
+    if value:
+        from negotiation.extract.sets import set_names
+
+        known = set_names()
+        for name in value:
+            if name not in known:
+                raise click.BadParameter(unknown("evaluation set", name, known))
+    return value
 
 
 def _exclusive(actors: str | None, no_actors: bool) -> None:
@@ -274,7 +289,7 @@ def _print_evaluation(name: str, description: str, result: Any, tolerance: int) 
 
 
 @main.command("evaluate")
-@click.option("--set", "set_names", multiple=True, metavar="NAME",
+@click.option("--set", "set_names", multiple=True, metavar="NAME", callback=_known_sets,
               help="Evaluation set (repeatable): seeds, tuning, heldout; default: seeds and heldout.")  # fmt: skip
 @click.option("--gold", type=click.Path(), help="Score against this event log instead of the sets.")
 @click.option("--articles", "articles_dir", type=click.Path(),
