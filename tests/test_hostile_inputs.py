@@ -449,3 +449,13 @@ def test_a_bad_world_predicate_or_matrix_is_located_at_its_entry(tmp_path: Path)
     path.write_text("name: x\nmatrix:\n  - name: a\n  - name: a\n")
     result = invoke("run", str(path))  # was at the top of the file (1:1)
     assert f"error: {path}:2:1: matrix: matrix cell names must be unique: a" in result.output
+
+
+@pytest.mark.parametrize("value", ["5", "'2008'", "'2008-01'", "2008-01-01T10:00:00", "1.5"])
+def test_a_date_that_is_no_date_says_how_to_write_one(tmp_path: Path, value: str) -> None:
+    log = _kenya(tmp_path) / "events.yaml"
+    log.write_text(log.read_text().replace("date: '2007-12-30'", f"date: {value}", 1))
+    result = invoke("validate", str(log))  # was "Datetimes provided to dates should have zero"
+    assert f"{log}:39:3: events[2].date: Input should be a valid date, written YYYY-MM-DD" in (
+        result.output
+    ), result.output

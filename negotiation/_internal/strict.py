@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails
 
-__all__ = ["validate"]
+__all__ = ["message", "validate"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,3 +49,11 @@ def validate(model: type[M], payload: Any) -> M:
         if silent:
             raise ValidationError.from_exception_data(model.__name__, silent) from None
     return result
+
+
+def message(err: dict[str, Any]) -> str:
+    """What a pydantic error says, in a data file's words: a date that is no date was told
+    "Datetimes provided to dates should have zero time" (for ``date: 5`` or ``'2008'``)."""
+    if str(err.get("type", "")).startswith("date_from_datetime"):
+        return "Input should be a valid date, written YYYY-MM-DD"
+    return str(err.get("msg", "invalid value")).removeprefix("Value error, ")

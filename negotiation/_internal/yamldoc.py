@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from negotiation._internal import dockinds, files, limits, parsed
-from negotiation._internal.strict import validate
+from negotiation._internal.strict import message, validate
 from negotiation._internal.suggest import allowed_keys, did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
@@ -104,8 +104,8 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 _TAG = "tag:yaml.org,2002:"
-#: the tag each short plain scalar resolves to (the loader's implicit resolvers depend on the
-#: text alone: no path resolvers), as ``loader.resolve`` is pure Python and values recur
+#: the tag each short plain scalar resolves to (implicit resolvers read the text alone, no
+#: path resolvers; ``loader.resolve`` is pure Python and values recur)
 _PLAIN_TAGS: dict[str, str] = {}
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null")}
 _MAP_TAGS = {None, "!", f"{_TAG}map"}
@@ -399,8 +399,7 @@ def describe(err: dict[str, Any]) -> str:
 
 
 def _describe(err: dict[str, Any]) -> str:
-    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    kind = err.get("type", "")
+    kind, msg = err.get("type", ""), message(err)
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
