@@ -162,3 +162,26 @@ def test_an_unknown_evaluation_set_is_a_flag_error() -> None:
     result = invoke("evaluate", "--set", "heldot")  # was located in sets.yaml, with no line
     assert result.exit_code == EXIT_INPUT, result.output
     assert "Invalid value for '--set': unknown evaluation set 'heldot'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("0x63", 99), ("0143", 99), ("99_0", 990), ("1:39", 99), ("0b11", 3)]
+)
+def test_a_number_only_yaml_1_1_reads_is_a_located_error(text: str, number: int) -> None:
+    from negotiation._internal import yamldoc
+
+    with pytest.raises(InputError, match=rf"f.yaml:2:6: {text} reads as the number {number}"):
+        yamldoc.load_text(f"a: 1\nodm: {text}\n", "f.yaml")  # was taken as {number}
+    assert yamldoc.load_text(f"odm: '{text}'\n", "f.yaml").data == {"odm": text}
+
+
+@given(value=st.integers(-(10**30), 10**30) | st.floats(allow_nan=False, allow_infinity=False))
+def test_a_number_written_plainly_reads_as_itself(value: float) -> None:
+    import json
+
+    from negotiation._internal import yamldoc
+
+    text = json.dumps(value)
+    if "e" in text and "." not in text.split("e")[0]:
+        return  # 1e+20: YAML 1.1 reads it as a string, which the schemas refuse where numbers go
+    assert yamldoc.load_text(f"x: {text}\n", "f.yaml").data == {"x": value}

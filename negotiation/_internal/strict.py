@@ -9,12 +9,14 @@ place; every loader of file data (:func:`negotiation._internal.yamldoc.parse`) g
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails
 
-__all__ = ["message", "validate"]
+__all__ = ["message", "number_problem", "validate"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,3 +59,22 @@ def message(err: dict[str, Any]) -> str:
     if str(err.get("type", "")).startswith("date_from_datetime"):
         return "Input should be a valid date, written YYYY-MM-DD"
     return str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+
+
+#: numbers as they are plainly written (and as JSON writes them)
+_PLAIN = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+")
+
+
+def number_problem(text: str, value: object) -> str | None:
+    """What is wrong with the number a YAML scalar ``text`` resolved to, if anything: not
+    finite, or written in a form only YAML 1.1 reads as a number (was taken: ``99_0`` as 990,
+    ``0x63`` and ``0143`` as 99, ``1:39`` in base 60 as 99)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not a finite number"
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and not _PLAIN.fullmatch(text)
+    ):
+        return f"{text} reads as the number {value} in YAML 1.1: write it plainly, or quote it"
+    return None

@@ -11,7 +11,6 @@ at ``file:line:col`` with the path inside the document and what was expected::
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from negotiation._internal import dockinds, files, limits, parsed
-from negotiation._internal.strict import message, validate
+from negotiation._internal.strict import message, number_problem, validate
 from negotiation._internal.suggest import allowed_keys, did_you_mean
 from negotiation.errors import InputError, Problem, format_path
 
@@ -168,8 +167,8 @@ def _scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent, lim: limits.Limits
         out = loader.construct_object(node)
     except (ValueError, yaml.YAMLError, OverflowError):
         raise _Stop(event.start_mark, f"not a valid {tag.removeprefix(_TAG)}") from None
-    if isinstance(out, float) and not math.isfinite(out):
-        raise _Stop(event.start_mark, "not a finite number")
+    if (why := number_problem(value, out)) is not None:  # NaN; 99_0 (YAML 1.1 for 990)
+        raise _Stop(event.start_mark, why)
     return out
 
 
