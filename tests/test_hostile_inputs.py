@@ -25,6 +25,7 @@ from negotiation.errors import InputError
 PACKS = Path(__file__).parent.parent / "negotiation" / "data" / "packs"
 THAILAND = PACKS / "thailand-2013-2014"
 BANGLADESH = PACKS / "bangladesh-2014"
+KENYA = PACKS / "kenya-2007-2008"
 
 
 def invoke(*args: str) -> Result:
@@ -41,6 +42,14 @@ def test_a_profile_missing_the_models_provisions_is_located_in_both_files() -> N
         result.output
     )
     assert f"leader_removal (rule removal_by_court at {model}:79:15)" in result.output
+
+
+def test_a_rule_guarding_several_transitions_is_named_once_at_its_first() -> None:
+    profile = KENYA / "profile.yaml"
+    result = invoke("replay", "--profile", str(profile))  # the built-in model: Cambodia's
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert result.output.count("rule confidence_vote at") == 1, result.output
+    assert "confidence_vote (rule confidence_vote at " in result.output
 
 
 def test_a_profile_lacking_a_parameter_or_disabling_an_unknown_rule_is_located(
@@ -181,7 +190,6 @@ def test_a_document_parsed_once_is_named_as_each_name_gives_it(tmp_path: Path) -
 
 
 # --- variations: what was taken silently ------------------------------------------------------
-KENYA = PACKS / "kenya-2007-2008"
 HEAD = f"name: x\nmodel: {KENYA}/model.yaml\nevents: {KENYA}/events.yaml\n"
 
 

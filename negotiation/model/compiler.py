@@ -230,9 +230,11 @@ class _Compiler:
         with the line that names it."""
         spec, disabled = self.spec, self.params.disabled_rules  # a rule switched off cites nothing
         out: dict[str, list[str]] = {}
+        seen: set[str] = set()  # a rule guarding several transitions: named once, at its first
         for i, t in enumerate(spec.transitions):
             for j, g in enumerate(t.guards):
-                if g not in disabled:
+                if g not in disabled and g not in seen:
+                    seen.add(g)
                     what = self._cited(("transitions", i, "guards", j), f"rule {g}")
                     out.setdefault(self.rules[g].provision, []).append(what)
         named = {
