@@ -467,3 +467,16 @@ def test_a_date_that_is_no_date_says_how_to_write_one(tmp_path: Path, value: str
     assert f"{log}:39:3: events[2].date: Input should be a valid date, written YYYY-MM-DD" in (
         result.output
     ), result.output
+
+
+def test_a_scenario_taking_its_pack_by_a_relative_path_finds_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(CAMBODIA, tmp_path / "packs" / "c")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("run", "packs/c/scenarios/talks_first_distribution.yaml", "-q")
+    # was: event log 'packs/c/scenarios/packs/c/scenarios/../events.yaml' not found
+    assert result.exit_code == 0, result.output
+    assert invoke("validate", "--pack", "packs/c/").exit_code == 0

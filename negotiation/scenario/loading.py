@@ -78,12 +78,14 @@ def _with_pack(scenario: Scenario, doc: yamldoc.Document, base_dir: Path) -> Sce
         pack = load_pack(folder if files.is_file(folder / "pack.yaml") else ref)
     given = doc.data if isinstance(doc.data, dict) else {}
     updates: dict[str, str] = {}
+    # absolute: a relative one was read from the scenario's folder again (a scenario named as
+    # packs/p/scenarios/s.yaml with `pack: ..` looked for packs/p/scenarios/packs/p/...)
     if "model" not in given:
-        updates["model"] = str(pack.model_path)
+        updates["model"] = os.path.abspath(pack.model_path)
     if "profile" not in given and pack.profile_path is not None:
-        updates["profile"] = str(pack.profile_path)
+        updates["profile"] = os.path.abspath(pack.profile_path)
     if "events" not in given:
-        updates["events"] = str(pack.events_path)
+        updates["events"] = os.path.abspath(pack.events_path)
     return scenario.model_copy(update=updates)
 
 
