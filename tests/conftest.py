@@ -5,11 +5,15 @@ run)."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from negotiation.testing import CI_PROFILE
+
+if TYPE_CHECKING:
+    from negotiation.explore import Exploration
 
 #: the default for every test: no deadline, no health check about speed (a test's own
 #: ``@settings`` inherit these, as this file is loaded before any test module)
@@ -27,3 +31,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rest of the session, and a process with threads starts its pool workers by spawning (a new
     interpreter each) rather than forking: every process-pool test after it would pay that."""
     items.sort(key=lambda item: item.get_closest_marker("dask") is not None)
+
+
+@pytest.fixture(scope="session")
+def reference_depth_5() -> Exploration:
+    """The reference model explored to depth 5 (96,187 states), one search for the tests that
+    compare it (with the old engine's result, with a fingerprinted search): none changes it."""
+    from negotiation.explore import explore
+
+    return explore(max_depth=5, max_states=10**7, max_seconds=600)

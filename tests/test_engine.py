@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from negotiation.events import Event, load_event_log
-from negotiation.explore import explore
+from negotiation.explore import Exploration, explore
 from negotiation.model import NOT_ENABLED, DisputeModel, compile_model
 from negotiation.model.compiled import CompiledModel
 from negotiation.model.memo import StepMemo
@@ -159,8 +159,10 @@ def _same_exploration(result: dict, golden: dict) -> None:  # type: ignore[type-
         assert result["abstraction"][key] == golden["abstraction"][key], key
 
 
-def test_exploration_equals_the_old_engine_on_the_reference_model() -> None:
-    result = explore(max_depth=5, max_states=10**7, max_seconds=600).to_json()
+def test_exploration_equals_the_old_engine_on_the_reference_model(
+    reference_depth_5: Exploration,
+) -> None:
+    result = reference_depth_5.to_json()  # explore(max_depth=5, max_states=10**7, ...)
     _same_exploration(result, _golden("explore_cambodia_d5"))
 
 

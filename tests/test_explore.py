@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from negotiation.cli import main
 from negotiation.events import Event
-from negotiation.explore import explore
+from negotiation.explore import Exploration, explore
 from negotiation.model import compile_model, load_profile, load_spec
 from negotiation.model.properties import Property
 
@@ -164,12 +164,14 @@ def test_reference_model_deeper() -> None:
     assert {o.id for o in result.outcomes} == {"early_election", "opposition_seated"}
 
 
-def test_fingerprints_find_exactly_the_states_the_full_search_finds() -> None:
+def test_fingerprints_find_exactly_the_states_the_full_search_finds(
+    reference_depth_5: Exploration,
+) -> None:
     """Equal states must share a fingerprint (a pickle is not canonical: it reflects which
     equal values are the same object), so a fingerprinted search finds the same states."""
     from negotiation.explore.search import fingerprint_of
 
-    full = explore(max_depth=5, max_states=1_000_000, max_seconds=600)
+    full = reference_depth_5  # explore(max_depth=5, max_states=10**7, max_seconds=600)
     printed = explore(max_depth=5, max_states=1_000_000, max_seconds=600, fingerprint=True)
     assert printed.fingerprints and not full.fingerprints
     assert (printed.distinct_states, printed.transitions) == (96187, 205533)
