@@ -179,3 +179,21 @@ def test_fingerprints_find_exactly_the_states_the_full_search_finds(
     m = compile_model()
     rebuilt = m.initial._replace(world=type(m.initial.world)(list(m.initial.world)))
     assert rebuilt is not m.initial and fingerprint_of(rebuilt) == fingerprint_of(m.initial)
+
+
+def test_a_search_leaves_the_callers_collector_as_it_found_it() -> None:
+    """Objects the caller froze (before forking, or a test session) stay frozen, and a
+    disabled collector stays disabled (a search froze, unfroze and enabled unconditionally)."""
+    import gc
+
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    explore(max_depth=2)
+    assert gc.get_freeze_count() >= frozen and gc.isenabled()
+    gc.disable()
+    try:
+        explore(max_depth=2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

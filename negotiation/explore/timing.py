@@ -82,6 +82,8 @@ def timed(
     # the young generations only: a full collection costs time in proportion to everything the
     # process holds (0.2 s per search in a test session), and the older objects are frozen
     # (left out of any collection) until the search ends anyway
+    kept = gc.get_freeze_count() > 0  # what a caller froze (before forking ...) stays frozen
+    enabled = gc.isenabled()
     gc.collect(1)
     gc.freeze()
     gc.disable()
@@ -108,8 +110,10 @@ def timed(
         # unscanned: re-enabled with a young generation of every search object, the collector
         # would traverse them all at the next allocation, to find no garbage
         gc.freeze()
-        gc.unfreeze()
-        gc.enable()
+        if not kept:
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
         if bar is not None:
             bar.close(search.n_states)
     result.elapsed_s = time.perf_counter() - t0
