@@ -4,7 +4,9 @@ run)."""
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -24,6 +26,25 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(CI_PROFILE if os.environ.get("CI") else UNTIMED)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection built lives to the end of the session (modules, items, the library's
+    tables): frozen, the collector no longer traverses it at every full collection (0.18 s
+    each, 37 in a run: 6.5 CPU-s, a tenth of the suite)."""
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After a file's last test (its fixtures torn down), what is still alive is frozen too,
+    once its garbage is collected (frozen objects are still freed when no longer referenced;
+    only the collector of reference cycles leaves them alone)."""
+    yield
+    if nextitem is None or nextitem.path != item.path:
+        gc.collect()
+        gc.freeze()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
