@@ -124,12 +124,28 @@ def make_event(kind: str, index: int, date: dt.date, f: Facts, actor: str, **ext
     )
 
 
+class _Parts:
+    """What a domain's events are drawn from, each strategy built once (hypothesis validates a
+    new strategy at every draw: built per event, that was most of a sequence's cost)."""
+
+    def __init__(self, domain: Domain) -> None:
+        self.domain = domain
+        self.actors = st.sampled_from(list(domain.parties))
+        self._facts: dict[str, st.SearchStrategy[Facts]] = {}
+
+    def facts(self, kind: str) -> st.SearchStrategy[Facts]:
+        found = self._facts.get(kind)
+        if found is None:
+            found = self._facts[kind] = facts(kind, self.domain)
+        return found
+
+
 @st.composite
-def _event_of(draw: st.DrawFn, kind: str, index: int, date: dt.date, domain: Domain) -> Event:
-    templates = domain.templates().get(kind) or []
-    actor = draw(st.sampled_from(list(domain.parties)))
+def _event_of(draw: st.DrawFn, kind: str, index: int, date: dt.date, parts: _Parts) -> Event:
+    templates = parts.domain.templates().get(kind) or []
+    actor = draw(parts.actors)
     recipients = templates[0].recipients if templates else ()
-    return make_event(kind, index, date, draw(facts(kind, domain)), actor, recipients=recipients)
+    return make_event(kind, index, date, draw(parts.facts(kind)), actor, recipients=recipients)
 
 
 def events(
@@ -143,12 +159,13 @@ def events(
     the domain's start."""
     d = domain_of(model, domain)
     pool = sorted(kinds if kinds is not None else _compiled(model).handled)
+    parts, kinds_st = _Parts(d), st.sampled_from(pool)
 
     @st.composite
     def one(draw: st.DrawFn) -> Event:
-        kind = draw(st.sampled_from(pool))
+        kind = draw(kinds_st)
         date = d.start + dt.timedelta(days=draw(st.integers(0, days)))
-        return draw(_event_of(kind, 0, date, d))
+        return draw(_event_of(kind, 0, date, parts))
 
     return one()
 
@@ -164,6 +181,7 @@ def event_sequences(
     """Sequences of any handled kinds, dates non-decreasing, ids unique."""
     d = domain_of(model, domain)
     pool = sorted(_compiled(model).handled)
+    parts, kinds, gap = _Parts(d), st.sampled_from(pool), gaps(max_gap_days)
 
     @st.composite
     def seq(draw: st.DrawFn) -> list[Event]:
@@ -171,9 +189,9 @@ def event_sequences(
         out: list[Event] = []
         date = d.start
         for i in range(n):
-            kind = draw(st.sampled_from(pool))
-            date += dt.timedelta(days=draw(gaps(max_gap_days)))
-            out.append(draw(_event_of(kind, i, date, d)))
+            kind = draw(kinds)
+            date += dt.timedelta(days=draw(gap))
+            out.append(draw(_event_of(kind, i, date, parts)))
         return out
 
     return seq()
@@ -212,6 +230,8 @@ def enabled_sequences(
     """
     compiled = _compiled(model)
     d = domain_of(model, domain)
+    parts, gap = _Parts(d), gaps(max_gap_days)
+    tiered: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
 
     @st.composite
     def seq(draw: st.DrawFn) -> list[Event]:
@@ -221,16 +241,18 @@ def enabled_sequences(
         date = max(d.start, state.world.date or d.start)
         for i in range(n):
             available = set(compiled.available(state))
-            options = [[k for k in t if k in available] for t in tiers(compiled, state.config)]
+            if state.config not in tiered:
+                tiered[state.config] = tiers(compiled, state.config)
+            options = [[k for k in t if k in available] for t in tiered[state.config]]
             options = [t for t in options if t]
             if not options:
                 break
             # 0-4: the first tier present (moves), 5-8: the next, 9: the last
             roll = draw(st.integers(0, 9))
             tier = options[0 if roll < 5 else min(len(options) - 1, 1 if roll < 9 else 2)]
-            kind = draw(st.sampled_from(tier))
-            date += dt.timedelta(days=draw(gaps(max_gap_days)))
-            event = draw(_event_of(kind, i, date, d))
+            kind = draw(st.sampled_from(tuple(tier)))  # a tuple: hypothesis keeps the strategy
+            date += dt.timedelta(days=draw(gap))
+            event = draw(_event_of(kind, i, date, parts))
             state = compiled.step(state, event).state
             out.append(event)
         return out
