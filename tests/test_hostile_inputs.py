@@ -258,6 +258,11 @@ RULE = "invariants: [amendments_two_thirds]\nrules:\n  - {id: r1, provision: ame
             "model.yaml:24:37: invariants[1]: invariant 'amendments_two_thirds' is listed twice",
         ),
         (
+            RULE.replace("r1", "amendment_two_thirds"),
+            "true",
+            "model.yaml:26:6: rules[0].id: 'amendment_two_thirds' is a built-in rule: give yours",
+        ),
+        (
             "effects: [record_agreement]",
             "effects: [{record_agreement: 5}]",
             "model.yaml:53:67: transitions[8].effects[0]: effect 'record_agreement' takes no "
@@ -281,8 +286,8 @@ def test_a_models_definitions_are_located(
     shutil.copytree(KENYA, pack)
     model = pack / "model.yaml"
     text = model.read_text()
-    if old == RULE:
-        text = text.replace("invariants: [amendments_two_thirds]\n", RULE.replace("ALLOW", new))
+    if old.startswith("invariants: [amendments_two_thirds]\nrules:"):
+        text = text.replace("invariants: [amendments_two_thirds]\n", old.replace("ALLOW", new))
         text = text.replace("guards: [amendment_two_thirds]", "guards: [amendment_two_thirds, r1]")
     else:
         assert old in text

@@ -5,7 +5,7 @@ in a single-track model every non-final phase has a way out. Each problem is loc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from negotiation._internal import yamldoc
 from negotiation._internal.suggest import unknown
@@ -13,6 +13,7 @@ from negotiation.errors import Problem
 from negotiation.model.library.conditions import CONDITIONS
 from negotiation.model.library.effects import EFFECTS
 from negotiation.model.library.invariants import INVARIANTS
+from negotiation.model.library.rules import RULES
 from negotiation.model.spec import Loc, ModelSpec, reachable
 
 __all__ = ["structural_problems"]
@@ -120,9 +121,20 @@ def _definitions(spec: ModelSpec, at: At) -> list[Problem]:
             if not isinstance(i, str)
         ),
     ]
+    builtin: dict[str, Collection[str]] = {
+        "rules": RULES,
+        "conditions": CONDITIONS,
+        "effects": EFFECTS,
+        "invariants": INVARIANTS,
+    }
     for key, j, item_id in defined:
         if item_id in names:
             out.append(at((key, j, "id"), f"{item_id!r} is defined twice"))
+        elif item_id in builtin[key]:  # was taken: it replaced the library's for every use
+            what = key.removesuffix("s")
+            out.append(
+                at((key, j, "id"), f"{item_id!r} is a built-in {what}: give yours another id")
+            )
         names[item_id] = (key, j)
     seen: set[str] = set()
     for j, p in enumerate(spec.properties):  # a result is reported by property id
