@@ -8,7 +8,7 @@ expectations; :func:`run_scenario` does both.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -289,30 +289,29 @@ def _fact_problems(
 
 def _where_event(doc: yamldoc.Document | None, event_id: str, key: str) -> Loc:
     """Where in the scenario file the event ``event_id`` is written or changed, at ``key``."""
-    if doc is None:
-        return ()
-    stack: list[tuple[Loc, Any]] = [((), doc.data)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            if event_id in (node.get("id"), node.get("event")) and key in node:
-                return (*path, key)
-            stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
-        elif isinstance(node, list):
-            stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
-    return ()
+    return _first_mapping(
+        doc, lambda node: event_id in (node.get("id"), node.get("event")) and key in node, key
+    )
 
 
 def _where_kind(doc: yamldoc.Document | None, kind: str) -> Loc:
     """Where in the scenario file an event of ``kind`` is written (inline or inserted)."""
+    return _first_mapping(doc, lambda node: node.get("kind") == kind, "kind")
+
+
+def _first_mapping(
+    doc: yamldoc.Document | None, found: Callable[[dict[str, Any]], bool], key: str
+) -> Loc:
+    """The path to ``key`` of the first mapping of the file, in reading order, that is
+    ``found``; ``()`` if none is."""
     if doc is None:
         return ()
     stack: list[tuple[Loc, Any]] = [((), doc.data)]
     while stack:
         path, node = stack.pop()
         if isinstance(node, dict):
-            if node.get("kind") == kind:
-                return (*path, "kind")
+            if found(node):
+                return (*path, key)
             stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
         elif isinstance(node, list):
             stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
