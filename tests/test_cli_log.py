@@ -3,6 +3,7 @@ the flags older releases took (``events --log``, ``explore --events``) are hidde
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,25 @@ def test_the_older_flags_still_work_and_not_with_log(name: str, alias: str, tmp_
     twice = CliRunner().invoke(main, [*COMMANDS[name], LOG, alias, LOG])
     assert twice.exit_code == 2
     assert "given twice" in twice.output
+
+
+def test_what_events_json_prints_is_a_log_every_command_takes(tmp_path: Path) -> None:
+    """`events --json` prints the log with a format_version; read back, it is the same log."""
+    for name in ("actors.yaml", "articles.yaml"):
+        shutil.copy(KENYA / name, tmp_path / name)
+    for text in KENYA.glob("*.txt"):
+        shutil.copy(text, tmp_path / text.name)
+    printed = CliRunner().invoke(main, ["events", LOG, "--json"])
+    assert printed.exit_code == 0, printed.output
+    log = tmp_path / "log.json"
+    log.write_text(printed.output)
+    again = CliRunner().invoke(main, ["events", str(log), "--json"])
+    assert again.exit_code == 0, again.output
+    assert again.output == printed.output
+    replayed = _run([*COMMANDS["replay"], str(log)], tmp_path)
+    assert replayed == _run([*COMMANDS["replay"], LOG], tmp_path)
+    # another version is refused at its line
+    log.write_text(printed.output.replace('"format_version": 1', '"format_version": 2', 1))
+    refused = CliRunner().invoke(main, ["events", str(log)])
+    assert refused.exit_code == 2, refused.output
+    assert f"{log}:2:3: format_version: format_version 2:" in refused.output

@@ -149,6 +149,31 @@ def load_actors(path: Path | str | None = None) -> Gazetteer:
 # --------------------------------------------------------------------------- loading
 
 
+#: the ``format_version`` of ``negotiation events --json``, read back as a log
+FORMAT_VERSION = 1
+
+
+def _without_format_version(doc: yamldoc.Document) -> Any:
+    """The raw document without the ``format_version`` a log printed by ``negotiation events
+    --json`` carries (the one version this package writes); another version is an error."""
+    data = doc.data
+    if not isinstance(data, dict) or "format_version" not in data:
+        return data
+    version = data["format_version"]
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise InputError(
+            [
+                doc.problem(
+                    ("format_version",),
+                    f"format_version {version!r}: this version of negotiation reads event logs "
+                    f"of format_version {FORMAT_VERSION} (what `negotiation events --json` "
+                    "prints), or without one",
+                )
+            ]
+        )
+    return {k: v for k, v in data.items() if k != "format_version"}
+
+
 def _with_default_crosswalks(data: Any, vocabulary: Vocabulary | None = None) -> Any:
     """A copy of the raw document with each event's omitted ``crosswalk`` filled from its kind:
     the built-in table, or the ``codes`` a model's or pack's vocabulary gives its own kind."""
@@ -213,7 +238,8 @@ def event_log_from_document(
         vocabulary, found = vocabulary_beside(directory / VOCABULARY_FILE)
         problems.extend(found)
     try:
-        log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(doc.data, vocabulary))
+        data = _without_format_version(doc)
+        log = yamldoc.parse(doc, EventLog, data=_with_default_crosswalks(data, vocabulary))
     except InputError as exc:  # report unknown kinds with the schema's problems
         kinds = _raw_kind_problems(doc, vocabulary)
         raise InputError([*problems, *kinds, *exc.problems]) from None
