@@ -69,6 +69,16 @@ def test_actors_and_no_actors_exclude_each_other() -> None:
     assert "--actors and --no-actors exclude each other" in result.output
 
 
+@pytest.mark.parametrize("command", ["simulate", "sweep"])
+def test_workers_with_the_serial_executor_are_refused(command: str) -> None:
+    args = [command, "--executor", "serial", "--workers", "4"]
+    if command == "sweep":
+        args.insert(1, "no-such-sweep.yaml")  # the flags are checked first
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output  # was: one process, the 4 workers ignored
+    assert "4 workers with --executor serial" in result.output
+
+
 def test_a_bad_trigger_of_a_packs_vocabulary_is_located(tmp_path: Path) -> None:
     pack = _kenya(tmp_path)
     vocabulary = pack / "vocabulary.yaml"

@@ -249,6 +249,11 @@ def check_flags(executor: str | None, scheduler: str | None, workers: int, out: 
         executor = "dask" if scheduler else ("processes" if workers > 1 else "serial")
     if scheduler is not None and executor != "dask":
         raise click.BadParameter("--scheduler needs --executor dask", param_hint="'--scheduler'")
+    if executor == "serial" and workers > 1:
+        raise click.BadParameter(
+            f"{workers} workers with --executor serial (one process): drop one of the two",
+            param_hint="'--workers'",
+        )
     if out is not None:
         if not out.endswith((".parquet", ".csv")):
             raise click.BadParameter("expected a .parquet or .csv file", param_hint="'--out'")
