@@ -174,6 +174,7 @@ def test_export_cli(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     info = json.loads(r.output)
     assert info["format_version"] == 1 and info["records"] == info["events"] == 11
+    assert info["warnings"] == []
     assert len(out.read_text(encoding="utf-8").splitlines()) == 11
     for args in (
         ["export", "nope.yaml", "--format", "csv", "--out", str(tmp_path / "x.csv")],
@@ -183,6 +184,18 @@ def test_export_cli(tmp_path: Path) -> None:
         bad = CliRunner().invoke(main, args)
         assert bad.exit_code == 2 and "Traceback" not in bad.output, bad.output
         assert not (tmp_path / "x.csv").exists()
+
+
+def test_export_warns_of_a_file_name_another_format_uses(tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    args = ["export", "--pack", "kenya-2007-2008", "--format", "parquet", "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.stdout)
+    assert info["warnings"] == [
+        f"{out} is written as parquet, whose files usually end in .parquet or .pq"
+    ]
+    assert f"warning: {out} is written as parquet" in result.stderr
 
 
 # --------------------------------------------------------------------------- round trips

@@ -14,6 +14,15 @@ from negotiation.cli.packs import PACK
 __all__ = ["export", "report"]
 
 _EXPORT_FORMATS = ("csv", "parquet", "plover", "acled", "xes", "ocel")
+#: the file names each format is usually given (another is written, with a warning)
+_SUFFIXES = {
+    "csv": (".csv",),
+    "parquet": (".parquet", ".pq"),
+    "plover": (".jsonl", ".json"),
+    "acled": (".csv",),
+    "xes": (".xes",),
+    "ocel": (".json", ".jsonocel"),
+}
 
 
 @main.command()
@@ -36,6 +45,12 @@ def export(log: str | None, pack: str | None, fmt: str, out: str, as_json: bool)
         raise click.UsageError("give an event log or --pack, not both")
     data = ExportData.from_pack(pack) if pack is not None else ExportData.from_log(log)
     done = write_export(data, fmt, out)
+    warnings = []
+    if not out.lower().endswith(_SUFFIXES[fmt]):
+        usual = " or ".join(_SUFFIXES[fmt])
+        warnings.append(f"{out} is written as {fmt}, whose files usually end in {usual}")
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         echo_json(
             {
@@ -47,6 +62,7 @@ def export(log: str | None, pack: str | None, fmt: str, out: str, as_json: bool)
                 "records": done.records,
                 "skipped": list(done.skipped),
                 "note": done.note,
+                "warnings": warnings,
             }
         )
     else:
