@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -500,3 +501,20 @@ def test_generated_scenarios_never_crash_the_runner(sc: Scenario) -> None:
 
 def test_expect_defaults_are_empty() -> None:
     assert Expect() == Expect.model_validate({})
+
+
+def test_a_log_is_read_again_when_a_file_beside_it_changed(tmp_path: Path) -> None:
+    """A long-lived process (a notebook, a server) sees an edited actors file beside the log a
+    scenario starts from: the cache of logs is keyed on them too, not on the log alone."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for f in seeds.iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: s\nevents: events.yaml\n")
+    (first,) = run_scenario(load_scenario(scenario))
+    assert len(first.trace.steps) == 42
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(actors.read_text().replace("id: cnrp", "id: cnrp-renamed"))
+    with pytest.raises(InputError, match="cnrp"):
+        run_scenario(load_scenario(scenario))

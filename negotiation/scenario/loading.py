@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from negotiation._internal import atomic, files, yamldoc
 from negotiation._internal.named import named_file
@@ -175,7 +176,22 @@ def other_kind(path: Path) -> bool:
     return not keys & SCENARIO_ONLY_KEYS and bool(keys - _SCENARIO_KEYS)
 
 
-_LOGS: dict[tuple[str, float], tuple[Event, ...]] = {}
+#: the logs scenarios start from, by real path: the state of the log and of the files beside
+#: it when it was loaded, and its events
+_LOGS: dict[str, tuple[tuple[Any, ...], tuple[Event, ...]]] = {}
+
+
+def _beside(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """The state of the files beside a log (its actors, articles, texts and vocabulary, which
+    loading checks it against): a log is loaded again when one of them changed."""
+    with os.scandir(path.parent) as entries:
+        return tuple(
+            sorted(
+                (e.name, e.stat().st_mtime_ns, e.stat().st_size)
+                for e in entries
+                if e.is_file() and e.name != path.name
+            )
+        )
 
 
 def base_events(loaded: LoadedScenario) -> list[Event]:
@@ -195,11 +211,12 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
             path = path / "events.yaml"
     where = named_at(loaded.doc, ("events",)) if events != "builtin" else ()
     try:
-        key = (os.path.realpath(path), path.stat().st_mtime)
+        real, state = os.path.realpath(path), (path.stat().st_mtime_ns, _beside(path))
     except (OSError, ValueError):  # ValueError: a NUL in the name
         raise InputError(locate(loaded.doc, where, f"event log {str(path)!r} not found")) from None
-    if key not in _LOGS:
+    known = _LOGS.get(real)
+    if known is None or known[0] != state:
         with named_file(loaded.doc, where, "event log", named=path):
             log: EventLog = load_event_log(path)
-        _LOGS[key] = log.events
-    return list(_LOGS[key])
+        known = _LOGS[real] = (state, log.events)
+    return list(known[1])
