@@ -212,7 +212,7 @@ class Search:
                         typ,
                         vid,
                         msg,
-                        compiled.label(new.config),
+                        compiled.label(new[0]),
                         evs,
                         compiled.profile.provisions.get(pid) if pid else None,
                         pid,
@@ -225,7 +225,7 @@ class Search:
         summaries used (steps, self-loops and rejections: see :meth:`settle`)."""
         memo = self.memo
         writes_of, written = memo.writes, memo.written
-        new_state = tuple.__new__
+        new_world = tuple.__new__
         out: list[tuple[Event, State, tuple[Any, ...]]] = []
         config, world, monitor = state
         wtype = type(world)
@@ -256,11 +256,10 @@ class Search:
                     values = list(world)
                     for i, v in entry[0]:
                         values[i] = v
-                    nxt = new_state(
-                        State,
-                        (entry[1], new_state(wtype, values), entry[2] if monitored else monitor),
-                    )
-                    out.append((ev, nxt, entry))
+                    # a plain tuple, equal to and hashing as the State of the same parts (the
+                    # core reads states by position): one allocation and copy less
+                    nxt = (entry[1], new_world(wtype, values), entry[2] if monitored else monitor)
+                    out.append((ev, nxt, entry))  # type: ignore[arg-type]
         return out
 
     def settle(self) -> None:

@@ -216,7 +216,9 @@ class CompiledModel:
 
     # -- stepping ----------------------------------------------------------------------------
     def step(self, state: State, event: Event, *, record: bool = False) -> StepResult:
-        """Feed ``event`` to ``state``; ``record`` also lists every rule evaluated."""
+        """Feed ``event`` to ``state``; ``record`` also lists every rule evaluated. ``state``
+        is read by position, as :meth:`fire` reads it: the explorer passes plain ``(config,
+        world, monitor)`` tuples."""
         config, world, _ = state
         kind = event.kind
         candidates = self._tables.get((config, kind))
@@ -341,8 +343,8 @@ class CompiledModel:
     def fire(self, index: int, state: State, event: Event) -> StepResult:
         """Fire transition ``index`` (whose conditions and guards are known to pass)."""
         params = self.params
-        if self.dated_changes or state.world.in_force:
-            params = self.params_at(state.world, event.date)
+        if self.dated_changes or state[1].in_force:
+            params = self.params_at(state[1], event.date)
         return self._fire(self.candidates[index], state, event, params, ())
 
     def _enacts(self, event: Event) -> tuple[str, ...]:
