@@ -25,14 +25,16 @@ _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 def _child_cpu(cmd: list[str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, check=False, capture_output=True, cwd=ROOT, env=_ENV)
+    done = subprocess.run(cmd, check=False, capture_output=True, cwd=ROOT, env=_ENV)
+    if done.returncode != 0:  # a command that fails fast is no start-up time
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr[-500:]!r}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _cli() -> list[str]:
     exe = shutil.which("negotiation")
-    return [exe] if exe else [sys.executable, "-m", "negotiation"]
+    return [exe] if exe else [sys.executable, "-c", "from negotiation.cli import main; main()"]
 
 
 def measure(quick: bool = False) -> dict[str, Any]:
