@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,13 @@ KENYA = PACKS / "kenya-2007-2008"
 
 def invoke(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
+
+
+def _kenya(tmp_path: Path) -> Path:
+    """A copy of the Kenyan pack to break."""
+    pack = tmp_path / "k"
+    shutil.copytree(KENYA, pack)
+    return pack
 
 
 # --- a model and a profile that do not fit: located in the profile, citing the model's lines --
@@ -280,10 +288,7 @@ RULE = "invariants: [amendments_two_thirds]\nrules:\n  - {id: r1, provision: ame
 def test_a_models_definitions_are_located(
     tmp_path: Path, old: str, new: str, expected: str
 ) -> None:
-    import shutil
-
-    pack = tmp_path / "k"
-    shutil.copytree(KENYA, pack)
+    pack = _kenya(tmp_path)
     model = pack / "model.yaml"
     text = model.read_text()
     if old.startswith("invariants: [amendments_two_thirds]\nrules:"):
@@ -300,10 +305,7 @@ def test_a_models_definitions_are_located(
 
 
 def test_a_cel_rule_failing_on_an_event_names_its_line(tmp_path: Path) -> None:
-    import shutil
-
-    pack = tmp_path / "k"
-    shutil.copytree(KENYA, pack)
+    pack = _kenya(tmp_path)
     model = pack / "model.yaml"
     text = model.read_text().replace("invariants: [amendments_two_thirds]\n", RULE)
     text = text.replace("ALLOW", "1 / 0 == 1").replace(
@@ -319,10 +321,7 @@ def test_a_cel_rule_failing_on_an_event_names_its_line(tmp_path: Path) -> None:
 
 
 def test_a_change_enacted_by_an_unknown_kind_is_located(tmp_path: Path) -> None:
-    import shutil
-
-    pack = tmp_path / "k"
-    shutil.copytree(KENYA, pack)
+    pack = _kenya(tmp_path)
     profile = pack / "profile.yaml"
     text = profile.read_text()
     line = text.count("\n") + 3
@@ -339,14 +338,6 @@ def test_a_change_enacted_by_an_unknown_kind_is_located(tmp_path: Path) -> None:
 
 
 # --- packs: one bad file, reported once, the others still read ------------------------------
-def _kenya(tmp_path: Path) -> Path:
-    import shutil
-
-    pack = tmp_path / "k"
-    shutil.copytree(KENYA, pack)
-    return pack
-
-
 def test_one_unreadable_article_hides_no_other_and_is_reported_once(tmp_path: Path) -> None:
     pack = _kenya(tmp_path)
     text = pack / "kenya_001.txt"
@@ -477,7 +468,6 @@ def test_a_date_that_is_no_date_says_how_to_write_one(tmp_path: Path, value: str
 def test_a_scenario_taking_its_pack_by_a_relative_path_finds_its_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import shutil
 
     shutil.copytree(CAMBODIA, tmp_path / "packs" / "c")
     monkeypatch.chdir(tmp_path)
