@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from negotiation.cli import main
+from negotiation.cli.model import json_schema
 
 KENYA = Path(__file__).resolve().parent.parent / "negotiation/data/packs/kenya-2007-2008"
 LOG = str(KENYA / "events.yaml")
@@ -68,6 +69,8 @@ def test_what_events_json_prints_is_a_log_every_command_takes(tmp_path: Path) ->
     assert again.output == printed.output
     replayed = _run([*COMMANDS["replay"], str(log)], tmp_path)
     assert replayed == _run([*COMMANDS["replay"], LOG], tmp_path)
+    # the JSON Schema editors use says so
+    assert json_schema("events")["properties"]["format_version"]["const"] == 1
     # another version is refused at its line
     log.write_text(printed.output.replace('"format_version": 1', '"format_version": 2', 1))
     refused = CliRunner().invoke(main, ["events", str(log)])

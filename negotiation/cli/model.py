@@ -281,6 +281,13 @@ def json_schema(kind: str) -> dict[str, Any]:
         "profile": Profile,
     }
     schema: dict[str, Any] = models[kind].model_json_schema(by_alias=True)
+    if kind == "events":  # what `negotiation events --json` prints is a log too
+        from negotiation.events.log import FORMAT_VERSION
+
+        schema["properties"] = {
+            "format_version": {"const": FORMAT_VERSION, "title": "Format Version"},
+            **schema["properties"],
+        }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_URL.format(kind)
     return schema
