@@ -45,6 +45,7 @@ from negotiation.events.vocabulary import (
 )
 
 __all__ = [
+    "FORMAT_VERSION",
     "ActorsFile",
     "actors_from_document",
     "check_event_log",
