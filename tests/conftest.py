@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -61,3 +63,11 @@ def reference_depth_5() -> Exploration:
     from negotiation.explore import explore
 
     return explore(max_depth=5, max_states=10**7, max_seconds=600)
+
+
+@pytest.fixture
+def kenya_copy(tmp_path: Path) -> Path:
+    """A copy of the Kenyan pack, to break (hostile-input tests)."""
+    pack = tmp_path / "k"
+    shutil.copytree(Path(__file__).parent.parent / "negotiation/data/packs/kenya-2007-2008", pack)
+    return pack

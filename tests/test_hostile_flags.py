@@ -5,7 +5,6 @@ every parser of a short text gives a value or a clear error on any text."""
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import click
@@ -18,17 +17,9 @@ from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT, Number
 from negotiation.errors import InputError
 
-KENYA = Path(__file__).parent.parent / "negotiation" / "data" / "packs" / "kenya-2007-2008"
-
 
 def invoke(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
-
-
-def _kenya(tmp_path: Path) -> Path:
-    pack = tmp_path / "k"
-    shutil.copytree(KENYA, pack)
-    return pack
 
 
 # --- flags: a NaN passed every range; flags that exclude each other --------------------------
@@ -79,8 +70,8 @@ def test_workers_with_the_serial_executor_are_refused(command: str) -> None:
     assert "4 workers with --executor serial" in result.output
 
 
-def test_a_bad_trigger_of_a_packs_vocabulary_is_located(tmp_path: Path) -> None:
-    pack = _kenya(tmp_path)
+def test_a_bad_trigger_of_a_packs_vocabulary_is_located(kenya_copy: Path) -> None:
+    pack = kenya_copy
     vocabulary = pack / "vocabulary.yaml"
     vocabulary.write_text("kinds:\n  new_kind:\n    description: x\n    triggers: ['(open']\n")
     text = pack / "kenya_001.txt"

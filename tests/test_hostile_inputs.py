@@ -33,13 +33,6 @@ def invoke(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
 
 
-def _kenya(tmp_path: Path) -> Path:
-    """A copy of the Kenyan pack to break."""
-    pack = tmp_path / "k"
-    shutil.copytree(KENYA, pack)
-    return pack
-
-
 # --- a model and a profile that do not fit: located in the profile, citing the model's lines --
 def test_a_profile_missing_the_models_provisions_is_located_in_both_files() -> None:
     model, profile = THAILAND / "model.yaml", BANGLADESH / "profile.yaml"
@@ -158,7 +151,7 @@ def test_validate_pack_parses_each_file_once(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(yamldoc, "load_text", counting)
     # nothing kept from earlier commands: this command's own parses are counted
-    monkeypatch.setattr(yamldoc, "_PARSED", TextCache(max_chars=0))
+    monkeypatch.setattr(yamldoc, "_PARSED", TextCache(max_chars=4_000_000))
     pack = PACKS / "cambodia-2013-2017"
     result = invoke("validate", "--pack", str(pack))
     assert result.exit_code == 0, result.output
@@ -182,7 +175,17 @@ def test_a_file_changed_within_a_command_is_read_again(tmp_path: Path) -> None:
     assert files.read_text(path) == "four"
 
 
-def test_a_document_parsed_once_is_named_as_each_name_gives_it(tmp_path: Path) -> None:
+def test_a_document_parsed_once_is_named_as_each_name_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parses: list[str] = []
+    load_text = yamldoc.load_text
+
+    def counting(text: str, file: str = "<string>") -> yamldoc.Document:
+        parses.append(file)
+        return load_text(text, file)
+
+    monkeypatch.setattr(yamldoc, "load_text", counting)
     (tmp_path / "d").mkdir()
     path = tmp_path / "a.yaml"
     path.write_text("name: x\nn: [1\n")
@@ -192,9 +195,12 @@ def test_a_document_parsed_once_is_named_as_each_name_gives_it(tmp_path: Path) -
             with pytest.raises(InputError, match=f"^{re.escape(name)}:3:1: invalid YAML"):
                 yamldoc.load(name)
         path.write_text("name: x\nn: [1]\n")
+        parses.clear()  # a text that does not parse is parsed again: its error names the name
         first, second = yamldoc.load(path), yamldoc.load(other)
     assert (first.file, second.file) == (str(path), other)
-    assert first.data is second.data and second.position(("n",)) == (2, 1)
+    # parsed once (each load gets data of its own, which its user may change)
+    assert first.data == second.data and second.position(("n",)) == (2, 1)
+    assert parses == [str(path)]
 
 
 # --- variations: what was taken silently ------------------------------------------------------
@@ -286,9 +292,9 @@ RULE = "invariants: [amendments_two_thirds]\nrules:\n  - {id: r1, provision: ame
     ],
 )
 def test_a_models_definitions_are_located(
-    tmp_path: Path, old: str, new: str, expected: str
+    old: str, new: str, expected: str, kenya_copy: Path
 ) -> None:
-    pack = _kenya(tmp_path)
+    pack = kenya_copy
     model = pack / "model.yaml"
     text = model.read_text()
     if old.startswith("invariants: [amendments_two_thirds]\nrules:"):
@@ -304,8 +310,8 @@ def test_a_models_definitions_are_located(
         assert f"error: {model}:{expected.split(':', 1)[1]}" in result.output, result.output
 
 
-def test_a_cel_rule_failing_on_an_event_names_its_line(tmp_path: Path) -> None:
-    pack = _kenya(tmp_path)
+def test_a_cel_rule_failing_on_an_event_names_its_line(kenya_copy: Path) -> None:
+    pack = kenya_copy
     model = pack / "model.yaml"
     text = model.read_text().replace("invariants: [amendments_two_thirds]\n", RULE)
     text = text.replace("ALLOW", "1 / 0 == 1").replace(
@@ -320,8 +326,8 @@ def test_a_cel_rule_failing_on_an_event_names_its_line(tmp_path: Path) -> None:
     ), result.output
 
 
-def test_a_change_enacted_by_an_unknown_kind_is_located(tmp_path: Path) -> None:
-    pack = _kenya(tmp_path)
+def test_a_change_enacted_by_an_unknown_kind_is_located(kenya_copy: Path) -> None:
+    pack = kenya_copy
     profile = pack / "profile.yaml"
     text = profile.read_text()
     line = text.count("\n") + 3
@@ -338,8 +344,8 @@ def test_a_change_enacted_by_an_unknown_kind_is_located(tmp_path: Path) -> None:
 
 
 # --- packs: one bad file, reported once, the others still read ------------------------------
-def test_one_unreadable_article_hides_no_other_and_is_reported_once(tmp_path: Path) -> None:
-    pack = _kenya(tmp_path)
+def test_one_unreadable_article_hides_no_other_and_is_reported_once(kenya_copy: Path) -> None:
+    pack = kenya_copy
     text = pack / "kenya_001.txt"
     text.write_bytes(text.read_text().encode("utf-16"))
     result = invoke("validate", "--pack", str(pack))
@@ -356,8 +362,8 @@ def test_one_unreadable_article_hides_no_other_and_is_reported_once(tmp_path: Pa
     assert len(errors) == 5, errors  # the text, pack.yaml's line, each scenario's line
 
 
-def test_the_event_log_named_is_the_one_said_invalid(tmp_path: Path) -> None:
-    pack = _kenya(tmp_path)
+def test_the_event_log_named_is_the_one_said_invalid(kenya_copy: Path) -> None:
+    pack = kenya_copy
     actors = pack / "actors.yaml"
     actors.write_text(actors.read_text().replace("  - id: eck", "  - id: odm"))
     result = invoke("replay", "--pack", str(pack))
@@ -368,9 +374,9 @@ def test_the_event_log_named_is_the_one_said_invalid(tmp_path: Path) -> None:
 
 
 def test_a_pack_naming_a_missing_scenarios_folder_or_a_folder_without_pack_yaml(
-    tmp_path: Path,
+    kenya_copy: Path,
 ) -> None:
-    pack = _kenya(tmp_path)
+    pack = kenya_copy
     meta = pack / "pack.yaml"
     meta.write_text(meta.read_text().replace("scenarios: scenarios", "scenarios: scenaros"))
     result = invoke("run", "--pack", str(pack))  # was: no scenario run, exit 0
@@ -456,8 +462,8 @@ def test_a_bad_world_predicate_or_matrix_is_located_at_its_entry(tmp_path: Path)
 
 
 @pytest.mark.parametrize("value", ["5", "'2008'", "'2008-01'", "2008-01-01T10:00:00", "1.5"])
-def test_a_date_that_is_no_date_says_how_to_write_one(tmp_path: Path, value: str) -> None:
-    log = _kenya(tmp_path) / "events.yaml"
+def test_a_date_that_is_no_date_says_how_to_write_one(value: str, kenya_copy: Path) -> None:
+    log = kenya_copy / "events.yaml"
     log.write_text(log.read_text().replace("date: '2007-12-30'", f"date: {value}", 1))
     result = invoke("validate", str(log))  # was "Datetimes provided to dates should have zero"
     assert f"{log}:39:3: events[2].date: Input should be a valid date, written YYYY-MM-DD" in (

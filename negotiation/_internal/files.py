@@ -52,7 +52,8 @@ T = TypeVar("T")
 @contextmanager
 def track_reads() -> Iterator[None]:
     """Remember every file read inside this block (a command: the group turns it on), and what
-    was built from it (:func:`built_once`): a command reads and parses each file once."""
+    was built from it (:func:`built_once`): a command reads each file once (and
+    :func:`negotiation._internal.yamldoc.load` parses a text once, by its content)."""
     global _READ, _BUILT
     before, _READ = _READ, set()
     built, _BUILT = _BUILT, {}

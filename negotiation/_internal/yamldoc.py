@@ -11,6 +11,7 @@ at ``file:line:col`` with the path inside the document and what was expected::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -373,21 +374,19 @@ def read_text(path: Path | str) -> str:
     return files.read_text(path)
 
 
-#: parsed files by (file name, text, limits); each load gets a copy of its own
+#: parsed files by (real path, text, limits); each load gets a copy of its own
 _PARSED: parsed.TextCache[Document] = parsed.TextCache(max_chars=4_000_000)
 
 
 def load(path: Path | str) -> Document:
     """Read and parse a YAML file. Missing, unreadable, special or too big files become an
-    :class:`InputError`. A command parses a file once (:func:`files.built_once`): the same data,
-    never to be changed, named as ``path`` names it; read again, it is parsed if it changed."""
-    doc = files.built_once(path, "yaml", lambda: _parsed(path))
-    return doc if doc.file == str(path) else Document(str(path), doc.data, doc.positions)
-
-
-def _parsed(path: Path | str) -> Document:
+    :class:`InputError`. A file is read every time and parsed again only when its text
+    changed (:mod:`~negotiation._internal.parsed`): a command that loads a file by several
+    names parses it once, and each load gets data of its own, named as ``path`` names it."""
     file, text, lim = str(path), read_text(path), limits.current()  # kept by limits too
-    return _PARSED.through((file, text, lim), lambda: load_text(text, file), parsed.copied)
+    key = (os.path.realpath(file), text, lim)
+    doc = _PARSED.through(key, lambda: load_text(text, file), parsed.copied)
+    return doc if doc.file == file else replace(doc, file=file)
 
 
 def describe(err: dict[str, Any]) -> str:

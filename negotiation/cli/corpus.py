@@ -28,7 +28,12 @@ from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event, EventLog, Granularity
-from negotiation.events.log import actors_from_document, event_log_from_document, load_event_log
+from negotiation.events.log import (
+    FORMAT_VERSION,
+    actors_from_document,
+    event_log_from_document,
+    load_event_log,
+)
 
 __all__ = [
     "DOCUMENT_KEYS",
@@ -321,7 +326,10 @@ def events(as_json: bool, conflicts: bool, log_path: str | None, pack: str | Non
         log = load_event_log(log_path)
     if as_json:
         key, items = ("conflicts", log.conflicts) if conflicts else ("events", log.events)
-        echo_json({"format_version": 1, key: [x.model_dump(mode="json") for x in items]})
+        # the log's own format: what is printed reads back as a log
+        echo_json(
+            {"format_version": FORMAT_VERSION, key: [x.model_dump(mode="json") for x in items]}
+        )
     elif conflicts:
         _print_conflicts(log)
     else:

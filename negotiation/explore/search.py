@@ -293,12 +293,12 @@ class Search:
         else:
             verdicts = self.memo.verdicts(plan, state[1])
             # verdicts that read no date are shared by a template's events of every date
-            templates = self.alphabet.template_of if plan.date_blind else None
+            undated = self.memo.undated_keys(plan)
             for k, ev, today in row:
                 if inert and today:
                     loops += 1  # a self-loop: accepted, and nothing changes
                     continue
-                vk = k if templates is None else templates[k]
+                vk = k if undated is None else undated(k)
                 verdict = verdicts.get(vk)
                 if verdict is None:
                     verdict = self.memo.fill(plan, verdicts, vk, k, state, ev)

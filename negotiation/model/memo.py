@@ -142,9 +142,15 @@ class StepMemo:
             found = memo[key] = {}
         return found
 
+    def undated_keys(self, plan: _Plan) -> Callable[[Any], Hashable] | None:
+        """How ``plan``'s memo keys a verdict: by the undated event if it reads no date (the
+        explorer calls it once a row), else (``None``) by the event key itself."""
+        return self.undated if plan.date_blind else None
+
     def verdict_key(self, plan: _Plan, ekey: Hashable) -> Hashable:
         """The key of ``ekey``'s verdict in ``plan``'s memo: without its date if it reads none."""
-        return self.undated(ekey) if plan.date_blind and self.undated is not None else ekey
+        undated = self.undated_keys(plan)
+        return ekey if undated is None else undated(ekey)
 
     def fill(
         self,
