@@ -250,6 +250,25 @@ def test_merge_keeps_every_citation_and_reports_seat_conflicts() -> None:
     assert len(log.events) == 1 and [x.field for x in log.conflicts] == ["date"]
 
 
+def test_merge_without_a_gazetteer_tells_speakers_apart_by_name() -> None:
+    pub, none = dt.date(2023, 5, 17), Gazetteer([])
+    text = (
+        "Assembly president Virgilio Saquicela said on Wednesday the decree was legal. "
+        "Former president Rafael Correa said on Wednesday the decision was a mistake."
+    )
+    ms = extract_text(text, pub, article_id="a", gazetteer=none)
+    assert [m.kind for m in ms] == ["statement", "statement"]
+    assert all(not m.actors and m.candidate_actors for m in ms)
+    assert len(merge_mentions(ms).events) == 2  # two speakers, not one statement
+    again = extract_text(
+        "Rafael Correa said on Wednesday the decision was a mistake.",
+        pub,
+        article_id="b",
+        gazetteer=none,
+    )
+    assert len(merge_mentions([*ms, *again]).events) == 2  # the same speaker, the same day
+
+
 # --------------------------------------------------------------------------- held-out reports
 
 

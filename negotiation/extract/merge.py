@@ -69,11 +69,22 @@ def _period(m: EventMention) -> tuple[dt.date, dt.date]:
 
 
 def actors_overlap(a: EventMention, b: EventMention) -> bool:
-    """Who acted overlaps (or, when one side names no actor, anyone named overlaps)."""
+    """Who acted overlaps (or, when one side names no actor, anyone named overlaps).
+
+    Without any gazetteer actor on either side, the candidate names compare instead.
+    """
     if a.actors and b.actors:
         return bool(set(a.actors) & set(b.actors))
     sa, sb = {*a.actors, *a.recipients}, {*b.actors, *b.recipients}
+    if not sa and not sb:
+        # no gazetteer actor on either side: the names the gazetteer did not know decide
+        # ("X said ..." and "Y said ..." are two statements even without an actors file)
+        sa, sb = _names(a), _names(b)
     return not sa or not sb or bool(sa & sb)
+
+
+def _names(m: EventMention) -> set[str]:
+    return {n.casefold() for n in m.candidate_actors}
 
 
 def _own_day(m: EventMention) -> bool:
