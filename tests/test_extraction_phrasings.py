@@ -60,6 +60,24 @@ def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
     assert found["assembly_dissolved"] != "2019-01-05"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lasso dissolved the opposition-controlled National Assembly on Monday.",
+        "The president dissolved Ecuador's National Assembly on Monday.",
+        "On Monday the king dissolved the 450-seat parliament.",
+    ],
+)
+def test_a_dissolved_legislature_may_carry_modifiers(text: str) -> None:
+    assert _kinds(text).get("assembly_dissolved") == "2019-11-11"
+
+
+def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
+    assert "assembly_dissolved" not in _kinds(
+        "On Monday the dissolved party's National Assembly seats went to others."
+    )
+
+
 def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
     assert "assembly_dissolved" not in _kinds(
         "The Supreme Court suspended the dissolution of parliament on Tuesday."
