@@ -269,6 +269,25 @@ def test_merge_without_a_gazetteer_tells_speakers_apart_by_name() -> None:
     assert len(merge_mentions([*ms, *again]).events) == 2  # the same speaker, the same day
 
 
+def test_a_person_named_in_full_is_named_again_by_family_name() -> None:
+    text = (
+        "Ecuadorean President Guillermo Lasso dissolved the National Assembly on Wednesday. "
+        '"This is the best decision," Lasso said in a televised address. '
+        "The Communist Party of Ecuador said on Wednesday the decision was a mistake."
+    )
+    ms = extract_text(text, dt.date(2023, 5, 17), gazetteer=Gazetteer([]))
+    # the title is no part of the name; "Lasso" alone is the Guillermo Lasso named before
+    assert [(m.kind, m.candidate_actors[:1]) for m in ms] == [
+        ("assembly_dissolved", ("Guillermo Lasso",)),
+        ("statement", ("Guillermo Lasso",)),
+        ("statement", ("Communist Party of Ecuador",)),
+    ]
+    # a lone surname the article never gave in full names nobody
+    assert not extract_text(
+        '"We will win," Correa said.', dt.date(2023, 5, 17), gazetteer=Gazetteer([])
+    )
+
+
 # --------------------------------------------------------------------------- held-out reports
 
 

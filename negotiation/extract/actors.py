@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from negotiation.events.actors import Gazetteer
 
-__all__ = ["ActorMatcher", "MatchedActor", "candidate_slug"]
+__all__ = ["ActorMatcher", "MatchedActor", "candidate_slug", "family_names"]
 
 _TITLES = {
     "president", "vice", "prime", "minister", "deputy", "opposition", "leader", "chief", "head",
@@ -183,9 +183,16 @@ class ActorMatcher:
         return [name for _, _, name in self.candidate_spans(sentence, known)]
 
     def candidate_spans(
-        self, sentence: str, known: list[MatchedActor] | None = None
+        self,
+        sentence: str,
+        known: list[MatchedActor] | None = None,
+        people: dict[str, str] | None = None,
     ) -> list[tuple[int, int, str]]:
-        """Unknown capitalised names in ``sentence`` as ``(start, end, text)``, first of each."""
+        """Unknown capitalised names in ``sentence`` as ``(start, end, text)``, first of each.
+
+        ``people`` maps family names to the full names an article gave before (see
+        :func:`family_names`): "Lasso said" then names the "Guillermo Lasso" named earlier.
+        """
         known = self.find(sentence) if known is None else known
         tokens = list(_TOKEN.finditer(sentence[:20000]))
         groups = _capitalised_runs(sentence, tokens)
@@ -194,6 +201,8 @@ class ActorMatcher:
         seen: set[str] = set()
         for group in split:
             span = _candidate_span(sentence, group, known)
+            if span is None and people and len(group) == 1:
+                span = _family_name(group[0], people, known)
             if span is None:
                 continue
             if span[2] in seen:
@@ -275,6 +284,10 @@ def _candidate_span(
         group = group[:-1]
     while group and (group[0].group(0).rstrip(".").lower() in _STOP | _TITLES | _CONNECTORS):
         group = group[1:]
+    for i, tok in enumerate(group[:-2]):
+        if tok.group(0).lower() in _PERSON_TITLES and _names_a_person(group[i + 1 :]):
+            group = group[i + 1 :]  # "Ecuadorean President Guillermo Lasso": the person
+            break
     if not group:
         return None
     start, end = group[0].start(), group[-1].end()
@@ -298,3 +311,48 @@ def _candidate_span(
     ):
         return None
     return start, end, text
+
+
+_PERSON_TITLES = {
+    "president", "minister", "premier", "leader", "spokesman", "spokeswoman", "speaker",
+    "chairman", "chairwoman", "secretary", "senator", "general", "commander", "ambassador",
+}  # fmt: skip
+_GROUP_WORDS = {
+    "party", "council", "commission", "committee", "assembly", "movement", "front", "union",
+    "court", "congress", "alliance", "coalition", "ministry", "army", "police", "forces",
+    "guard", "national", "democratic", "republic", "parliament", "senate", "government",
+    "office", "house", "bank", "university", "league", "association", "federation", "group",
+}  # fmt: skip
+
+
+def _names_a_person(rest: list[re.Match[str]]) -> bool:
+    """Two or three capitalised words that read as a person's name, not an organisation's."""
+    words = [t.group(0).rstrip(".") for t in rest]
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower() not in _GROUP_WORDS | _TITLES | _CONNECTORS for w in words
+    )
+
+
+def family_names(names: list[str]) -> dict[str, str]:
+    """Family name -> full name, for the names of people among ``names`` ("Guillermo Lasso")."""
+    out: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if 2 <= len(words) <= 3 and all(
+            w[:1].isupper() and w.lower() not in _GROUP_WORDS | _TITLES | _CONNECTORS for w in words
+        ):
+            last = words[-1]
+            if len(last) >= 3 and last.lower() not in _STOP | _DATES:
+                out[last] = name
+    return out
+
+
+def _family_name(
+    tok: re.Match[str], people: dict[str, str], known: list[MatchedActor]
+) -> tuple[int, int, str] | None:
+    """A lone capitalised word naming a person the article named in full before."""
+    word = re.sub(r"['’]s$", "", tok.group(0).rstrip(".’'"))
+    full = people.get(word)
+    if full is None or any(tok.start() < k.end and k.start < tok.end() for k in known):
+        return None
+    return tok.start(), tok.start() + len(word), full

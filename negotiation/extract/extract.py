@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
-from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug
+from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug, family_names
 from negotiation.extract.anchoring import anchor_to_election
 from negotiation.extract.clauses import dateline_end, quoted_spans
 from negotiation.extract.dates import ResolvedDate
@@ -136,6 +136,7 @@ class Extractor:
         self.days = StoryDays(self.lexicon)  # the days the report has named so far
         self._subjects: list[str] = []  # the first actor of each sentence so far
         self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
+        self._people: dict[str, str] = {}  # family name -> full name of the article's people
 
     def _actors(self, text: str) -> list[MatchedActor]:
         """The gazetteer actors of a sentence (a new list: callers add to it)."""
@@ -172,6 +173,7 @@ class Extractor:
         self._pair = self._main_parties(sentences)
         self._previous = []
         self._subjects = []
+        self._people = {}
         self.days.reset()
         for whole in sentences:
             sentence = _without_dateline(whole)
@@ -187,6 +189,7 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(mention)
+            self._people.update(family_names(self.matcher.candidates(text, found)))
             if found:
                 self._previous = found
                 spoke = find_speaker(text, found, self._subjects, self.gazetteer)
@@ -271,7 +274,7 @@ class Extractor:
             for m in _BOTH_SIDES.finditer(text):
                 actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
             actors.sort(key=lambda a: a.start)
-        cands = self.matcher.candidate_spans(text, actors)
+        cands = self.matcher.candidate_spans(text, actors, self._people)
         triggers = [
             t for t in triggers
             if not t.rule.fallback
