@@ -44,6 +44,7 @@ def _kinds(text: str) -> dict[str, str]:
         ("On Friday the opposition refused to take up their mandates.", "boycott", "2019-11-08"),
         ("On Friday the opposition deputies took up their mandates.", "seats_taken", "2019-11-08"),
         ("On Monday the court struck down the presidential election.", "election_annulled", "2019-11-11"),
+        ("Congress voted on Monday to remove President Smith from office.", "leader_removed", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -70,6 +71,19 @@ def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
 )
 def test_a_dissolved_legislature_may_carry_modifiers(text: str) -> None:
     assert _kinds(text).get("assembly_dissolved") == "2019-11-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the opposition sought to remove the president from office.",
+        "Lawmakers failed on Monday to remove the president from office.",
+        "The motion to remove him from office failed on Monday.",
+        "The constitution allows parliament to remove the president from office.",
+    ],
+)
+def test_a_removal_tried_or_allowed_is_no_removal(text: str) -> None:
+    assert "leader_removed" not in _kinds(text)
 
 
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
