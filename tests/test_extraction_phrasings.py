@@ -86,6 +86,14 @@ def test_a_removal_tried_or_allowed_is_no_removal(text: str) -> None:
     assert "leader_removed" not in _kinds(text)
 
 
+def test_later_in_the_day_is_the_story_s_last_day() -> None:
+    text = (
+        "Congress voted on Monday to remove President Smith from office. "
+        "Lawmakers voted 101-6 to remove Smith. Jane Doe was sworn in later in the day."
+    )
+    assert _kinds(text) == {"leader_removed": "2019-11-11", "sworn_in": "2019-11-11"}
+
+
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
     assert "assembly_dissolved" not in _kinds(
         "On Monday the dissolved party's National Assembly seats went to others."

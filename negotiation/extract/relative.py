@@ -8,6 +8,8 @@ the sentence or the one before it::
     [('two days later', 2), ('the next day', 1)]
     >>> [(o.text, o.days) for o in offsets("He was freed that same day.")]
     [('that same day', 0)]
+    >>> [(o.text, o.days) for o in offsets("She was sworn in later in the day, he left that evening.")]
+    [('later in the day', 0), ('that evening', 0)]
     >>> [(o.text, o.days, o.relation) for o in offsets("Hours later, a day before the rally")]
     [('Hours later', 0, False), ('a day before', -1, True)]
     >>> [(o.text, o.days, o.election) for o in offsets("The day after the vote, they left.")]
@@ -30,7 +32,10 @@ _UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 _OFFSET = re.compile(
     r"\b(?:"
-    r"(?P<same>(?:on\s+)?(?:that\s+same|the\s+same|that)\s+day)"
+    r"(?P<same>(?:on\s+)?(?:that\s+same|the\s+same|that)\s+day"
+    # "later in the day", "earlier that day", "that evening", "later the same night"
+    r"|(?:later|earlier)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening)"
+    r"|(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?:morning|afternoon|evening|night))"
     r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<prev>(?:on\s+)?the\s+(?:day\s+before|previous\s+day))\b"
     r"(?!\s+(?:the|a|an|his|her|their|its)\b)"
