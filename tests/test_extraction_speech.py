@@ -1,0 +1,30 @@
+"""Speech acts in reported speech: which kind a sentence of speech reports, and who speaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from negotiation.extract import extract_text
+
+PUB = dt.date(2019, 11, 12)  # a Tuesday
+
+
+def _kinds(text: str) -> set[str]:
+    return {m.kind for m in extract_text(text, PUB)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a charge that something breaks the law, in any tense, with any determiner
+        ("On Monday the party said the new decree breaches the charter.", "accusation", "statement"),
+        ("The unions say the decree violates the labour code.", "accusation", "statement"),
+        # "politically motivated": a charge whoever makes it
+        ("The charges against him are politically motivated, his lawyer said on Monday.", "accusation", "statement"),
+    ],
+)  # fmt: skip
+def test_what_a_sentence_of_speech_reports(text: str, kind: str, not_kind: str) -> None:
+    found = _kinds(text)
+    assert kind in found and not_kind not in found, found
