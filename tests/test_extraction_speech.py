@@ -23,6 +23,9 @@ def _kinds(text: str) -> set[str]:
         ("The unions say the decree violates the labour code.", "accusation", "statement"),
         # "politically motivated": a charge whoever makes it
         ("The charges against him are politically motivated, his lawyer said on Monday.", "accusation", "statement"),
+        # an offer answered "not enough" is turned down
+        ("The protesters said that was not enough.", "proposal_rejected", "statement"),
+        ("On Monday the unions replied that the new offer was unacceptable.", "proposal_rejected", "statement"),
     ],
 )  # fmt: skip
 def test_what_a_sentence_of_speech_reports(text: str, kind: str, not_kind: str) -> None:
