@@ -26,6 +26,9 @@ def _kinds(text: str) -> set[str]:
         # an offer answered "not enough" is turned down
         ("The protesters said that was not enough.", "proposal_rejected", "statement"),
         ("On Monday the unions replied that the new offer was unacceptable.", "proposal_rejected", "statement"),
+        # a stance made known is a statement
+        ("On Monday the European Union voiced deep concern about the stalemate.", "statement", "appeal"),
+        ("On Monday the African Union signalled support for the new premier.", "statement", "appeal"),
     ],
 )  # fmt: skip
 def test_what_a_sentence_of_speech_reports(text: str, kind: str, not_kind: str) -> None:
