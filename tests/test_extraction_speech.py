@@ -34,3 +34,25 @@ def _kinds(text: str) -> set[str]:
 def test_what_a_sentence_of_speech_reports(text: str, kind: str, not_kind: str) -> None:
     found = _kinds(text)
     assert kind in found and not_kind not in found, found
+
+
+def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+    from negotiation.extract.actors import ActorMatcher
+    from negotiation.extract.speakers import find_speaker
+
+    g = Gazetteer(
+        [
+            Actor(id="cnrp", name="CNRP", type="party"),
+            Actor(id="hun-sen", name="Hun Sen", type="person"),
+        ]
+    )
+    m = ActorMatcher(g)
+    for text, speaker in [
+        ("Critics said the CNRP had lost its way.", None),
+        ("Observers said CNRP lawmakers would return.", None),
+        ("The talks will resume next week, said Hun Sen.", "hun-sen"),
+        ('"We will not give up," said Hun Sen.', "hun-sen"),
+        ("Hun Sen said the CNRP would return.", "hun-sen"),
+    ]:
+        assert find_speaker(text, m.find(text), [], g) == speaker, text

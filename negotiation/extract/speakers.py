@@ -33,9 +33,11 @@ SPEECH_KINDS = frozenset(
 
 _VERB = r"(?:said|says|told|added|stated|declared|insisted|warned|argued|announced)"
 _BEFORE = re.compile(r"^\s*(?:,\s*)?(?:also |later |again |on \w+ )?" + _VERB + r"\b", re.I)
-# "results from the electoral commission showed": who gives results or figures speaks
+# "..., said Hun Sen" (the verb after a comma or a closing quote: not "critics said the CNRP
+# would", where the name is what is said); "results from the electoral commission showed": who
+# gives results or figures speaks
 _AFTER = re.compile(
-    r"(?:\b" + _VERB + r"|according to(?:\s+the)?"
+    r"(?:[,”\"’']\s*" + _VERB + r"|according to(?:\s+the)?"
     r"|\b(?:results?|figures|counts?|tall(?:y|ies)) (?:released |published )?(?:from|by)(?:\s+the)?)\s*$",
     re.I,
 )
