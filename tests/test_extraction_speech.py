@@ -56,3 +56,20 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
         ("Hun Sen said the CNRP would return.", "hun-sen"),
     ]:
         assert find_speaker(text, m.find(text), [], g) == speaker, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a demand or a proposal announced for later is an intention, said: not yet made
+        ("On Monday Sam Rainsy said his party would appeal to the Supreme Court.", "statement", "demand"),
+        ("On Monday Hun Sen said he will ask the court to annul the vote.", "statement", "demand"),
+        ("On Monday Hun Sen said he would propose new talks.", "statement", "proposal"),
+        # made now: a demand, whatever the infinitive
+        ("Protesters gathered on Monday to demand a recount.", "demand", "statement"),
+        ("On Monday the party called for a recount.", "demand", "statement"),
+    ],
+)  # fmt: skip
+def test_a_demand_announced_for_later_is_not_yet_made(text: str, kind: str, not_kind: str) -> None:
+    found = _kinds(text)
+    assert kind in found and not_kind not in found, found

@@ -85,6 +85,7 @@ class KindRule:
     confidence: float = 0.7
     negated: Outcome = "drop"
     modal: Outcome = "keep"
+    announced: Outcome = "keep"  # what a modal trigger with a future cue ("would appeal") becomes
     negators: re.Pattern[str] | None = None
     suppresses: frozenset[str] = frozenset()
     recipients: bool = False
@@ -287,6 +288,8 @@ class Lexicon:
             outcome = rule.negated
         elif modal:
             outcome = rule.modal
+            if outcome == "keep" and self.future is not None and self.future.search(window):
+                outcome = rule.announced  # "said it would appeal to the court": not yet made
         if asks_whether(window):
             outcome = "drop"  # "unclear whether the party would stay away": asked, not said
         generic = rule.kind != "statement" and is_generic(sentence[:start], rule.kind)
@@ -380,6 +383,7 @@ def _kind_rule(
         confidence=confidence,
         negated=vocab_outcome(spec.get("negated", "drop"), doc, [*path, "negated"], vocab),
         modal=vocab_outcome(spec.get("modal", "keep"), doc, [*path, "modal"], vocab),
+        announced=vocab_outcome(spec.get("announced", "keep"), doc, [*path, "announced"], vocab),
         negators=alternation(negators) if negators else None,
         suppresses=frozenset(suppresses),
         recipients=bool(spec.get("recipients", False)),
