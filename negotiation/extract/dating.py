@@ -36,6 +36,8 @@ __all__ = ["StoryDays"]
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
+# "the day before", "two days earlier": a day counted back from the story's
+_BACKWARD = re.compile(r"\b(?:before|earlier|previous|preceding)\b", re.I)
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 DateSource = Literal["text", "context", "publication"]
@@ -70,6 +72,18 @@ class StoryDays:
         # the day the sentence's own events happened, not the election it recalls ("ruled on
         # June 7 that the deadline after the Feb. 24 election ...")
         own = [d for d in named if d not in elections] or named
+        ctx = self.context
+        last = own[-1] if own else None
+        if (
+            ctx is not None
+            and last is not None
+            and last.date < ctx.date
+            and _BACKWARD.search(last.text)
+            and re.search(r"\bhad\b", text)
+        ):
+            # "Soldiers had stormed the palace the day before. The next day ...": a look back
+            # does not move the story on; its next day follows the day the story had reached
+            return
         self.context = own[-1] if own else None
         if own:
             self.story = own[-1]

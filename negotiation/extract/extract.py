@@ -343,6 +343,8 @@ class Extractor:
             # or lost, not who acted
             sides = [a for a in acting if self._side(a) or self._type(a) == "person"]
             acting = [a for a in acting if a not in sides]
+            if rule.sides == "none":
+                acting, acted_on = [], []  # whoever else is named runs, watches or rules on it
             if rule.sides == "recipients":
                 acted_on = [*acted_on, *(a for a in sides if a not in acted_on)]
                 if speaker is not None and speaker not in acting and speaker not in sides:

@@ -1,0 +1,64 @@
+"""Action kinds and their days: phrasings of news reports (courts, protests, elections)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from negotiation.events.actors import Actor, Gazetteer
+from negotiation.extract import extract_text
+
+PUB = dt.date(2019, 11, 12)  # a Tuesday
+
+
+def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB, gazetteer=gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # an apposition between the court and what it did
+        ("The Supreme Court, the country's highest judicial body, on Monday threw out the petition.", "court_ruling", "2019-11-11"),
+        ("A day later the Constitutional Court refused to hear the opposition's complaint.", "court_ruling", "2019-11-12"),
+        ("The tribunal said on Friday that it could not hear the case before March.", "court_ruling", "2019-11-08"),
+        # "the next day" tells what followed, it plans nothing
+        ("The next day the High Court endorsed the appointment.", "court_ruling", "2019-11-12"),
+    ],
+)  # fmt: skip
+def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
+    assert _kinds(text).get(kind) == date
+
+
+def test_a_clause_after_a_ruling_is_not_what_the_court_ordered() -> None:
+    found = _kinds(
+        "On Monday the court upheld the appointment, and Ndlovu, 52, was sworn in on Friday."
+    )
+    assert found["court_ruling"] == "2019-11-11"
+    assert found["sworn_in"] == "2019-11-08"
+
+
+def test_a_look_back_does_not_move_the_story_on() -> None:
+    text = (
+        "The president resigned on November 4. "
+        "Soldiers had surrounded his residence the day before. "
+        "The next day the court endorsed the transfer of power."
+    )
+    assert _kinds(text)["court_ruling"] == "2019-11-05"
+
+
+def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="commission", name="Electoral Commission", type="institution"),
+            Actor(id="observers", name="the observer mission", type="ngo"),
+        ]
+    )
+    text = "The Electoral Commission and the observer mission said the election was held on Sunday."
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "election_held"]
+    assert (m.actors, m.recipients) == ((), ())
+
+
+def test_rallying_behind_a_leader_is_support_not_a_protest() -> None:
+    assert "protest" not in _kinds("Lawmakers of every party rallied behind the prime minister.")
