@@ -282,6 +282,13 @@ def test_a_person_named_in_full_is_named_again_by_family_name() -> None:
         ("statement", ("Guillermo Lasso",)),
         ("statement", ("Communist Party of Ecuador",)),
     ]
+    # "he" with nobody named: the first unknown person the last sentence naming one named
+    text = (
+        "Prime Minister Mariano Rajoy dismissed the government of Carles Puigdemont on Friday. "
+        '"We never wanted to get here," he told reporters.'
+    )
+    said = extract_text(text, dt.date(2017, 10, 27), gazetteer=Gazetteer([]))[-1]
+    assert (said.kind, said.candidate_actors) == ("statement", ("Mariano Rajoy",))
     # a lone surname the article never gave in full names nobody
     assert not extract_text(
         '"We will win," Correa said.', dt.date(2023, 5, 17), gazetteer=Gazetteer([])

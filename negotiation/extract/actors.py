@@ -178,9 +178,14 @@ class ActorMatcher:
                 return True
         return False
 
-    def candidates(self, sentence: str, known: list[MatchedActor] | None = None) -> list[str]:
+    def candidates(
+        self,
+        sentence: str,
+        known: list[MatchedActor] | None = None,
+        people: dict[str, str] | None = None,
+    ) -> list[str]:
         """Capitalised names in ``sentence`` that are not in the gazetteer (possible actors)."""
-        return [name for _, _, name in self.candidate_spans(sentence, known)]
+        return [name for _, _, name in self.candidate_spans(sentence, known, people)]
 
     def candidate_spans(
         self,

@@ -97,6 +97,7 @@ _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # the actor types that demand, besides the sides, when they call on someone
 _DOMESTIC = frozenset({"person", "institution"})
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
+_SPEAKING = re.compile(r"\b(he|she) (?:also |later )?(?:said|says|told|added)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class Extractor:
         self._subjects: list[str] = []  # the first actor of each sentence so far
         self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
         self._people: dict[str, str] = {}  # family name -> full name of the article's people
+        self._person = ""  # the first of them the last sentence naming one named
 
     def _actors(self, text: str) -> list[MatchedActor]:
         """The gazetteer actors of a sentence (a new list: callers add to it)."""
@@ -174,6 +176,7 @@ class Extractor:
         self._previous = []
         self._subjects = []
         self._people = {}
+        self._person = ""
         self.days.reset()
         for whole in sentences:
             sentence = _without_dateline(whole)
@@ -189,7 +192,10 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(mention)
-            self._people.update(family_names(self.matcher.candidates(text, found)))
+            people = family_names(self.matcher.candidates(text, found, self._people))
+            self._people.update(people)
+            if people and not found:
+                self._person = next(iter(people.values()))  # who "he" names next
             if found:
                 self._previous = found
                 spoke = find_speaker(text, found, self._subjects, self.gazetteer)
@@ -228,6 +234,18 @@ class Extractor:
             if groups:
                 return groups[:1]
         return [a for a, t in known if t != "person"][:1]
+
+    def _pronoun_person(
+        self, text: str, cands: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """A sentence naming nobody whose "He"/"She" opens it or speaks ("..., he said"):
+        the person the article last named that the gazetteer does not know."""
+        lead = _PRONOUN.match(text)
+        said = _SPEAKING.search(text)
+        at = lead if lead and lead.group(1) in ("He", "She") else said
+        if at is None or any(s < at.start(1) for s, _, _ in cands):
+            return cands
+        return sorted([*cands, (at.start(1), at.end(1), self._person)])
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
         """The two parties an article names most: what "the two sides" refers to."""
@@ -275,6 +293,8 @@ class Extractor:
                 actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
             actors.sort(key=lambda a: a.start)
         cands = self.matcher.candidate_spans(text, actors, self._people)
+        if not actors and self._person:
+            cands = self._pronoun_person(text, cands)
         triggers = [
             t for t in triggers
             if not t.rule.fallback
