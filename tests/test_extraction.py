@@ -84,6 +84,10 @@ def test_lexicon_errors_are_located(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_lexicon(bad)
     assert "lex.yaml:3" in str(err.value) and "invalid pattern" in str(err.value)
+    for key in ("negators", "modals", "future"):  # the top-level cue lists too (a traceback)
+        bad.write_text(f"{key}: [will, '+']\nkinds: {{}}\n", encoding="utf-8")
+        with pytest.raises(InputError, match=rf"lex.yaml:1:\d+: {key}\[1\]: invalid pattern"):
+            load_lexicon(bad)
     bad.write_text("kinds:\n  nonsense:\n    patterns: [x]\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown event kind"):
         load_lexicon(bad)

@@ -344,6 +344,14 @@ def _cues(
     return re.compile("|".join(alts), re.I)
 
 
+def _global_cues(data: dict[Any, Any], doc: Document, key: str) -> re.Pattern[str]:
+    """A top-level cue list as one pattern; a cue that is no regular expression is located."""
+    cues = string_list(data.get(key), doc, [key])
+    for i, cue in enumerate(cues):
+        compile_pattern(cue, doc, [key, i], {})
+    return alternation(cues)
+
+
 def _macros(data: dict[Any, Any], doc: Document, base: Lexicon | None) -> dict[str, str]:
     """The document's macros over the base lexicon's (a partial lexicon inherits them)."""
     macros_raw = data.get("macros") or {}
@@ -420,13 +428,9 @@ def _parse(
     return Lexicon(
         macros=macros,
         rules=rules,
-        negators=alternation(string_list(data.get("negators"), doc, ["negators"])),
-        modals=alternation(string_list(data.get("modals"), doc, ["modals"])),
-        future=(
-            alternation(string_list(data.get("future"), doc, ["future"]))
-            if data.get("future") is not None
-            else None
-        ),
+        negators=_global_cues(data, doc, "negators"),
+        modals=_global_cues(data, doc, "modals"),
+        future=_global_cues(data, doc, "future") if data.get("future") is not None else None,
         third_party_types=frozenset(
             string_list(data.get("third_party_types"), doc, ["third_party_types"])
         ),
