@@ -25,6 +25,11 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The tribunal said on Friday that it could not hear the case before March.", "court_ruling", "2019-11-08"),
         # "the next day" tells what followed, it plans nothing
         ("The next day the High Court endorsed the appointment.", "court_ruling", "2019-11-12"),
+        # talks named before the verb that opened them, in a relative clause
+        ("The release came out of negotiations that the government and the alliance reopened on Monday.", "talks_held", "2019-11-11"),
+        ("The amnesty law was approved by parliament on Saturday.", "law_passed", "2019-11-09"),
+        ("Police stormed the student camp on Sunday.", "violence", "2019-11-10"),
+        ("Thousands of supporters camped outside parliament on Wednesday.", "protest", "2019-11-06"),
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -58,6 +63,21 @@ def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
     text = "The Electoral Commission and the observer mission said the election was held on Sunday."
     (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "election_held"]
     assert (m.actors, m.recipients) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone detained in connection with the protests was freed on Monday.",
+        "At least 76 people have been killed since the protests began in April.",
+    ],
+)
+def test_protests_named_as_background_are_no_protest(text: str) -> None:
+    assert "protest" not in _kinds(text)
+
+
+def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
+    assert "law_passed" not in _kinds("The bill was approved by the cabinet on Monday.")
 
 
 def test_rallying_behind_a_leader_is_support_not_a_protest() -> None:
