@@ -25,25 +25,27 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, field_validator, model_validator
 
 from negotiation._internal import paths, yamldoc
 from negotiation._internal.calendar import parse_iso_date
 from negotiation._internal.suggest import unknown
-from negotiation.errors import InputError
+from negotiation.errors import InputError, Problem
+from negotiation.model.parameters import (
+    Need,
+    Parameters,
+    ParameterSet,
+    Power,
+    Threshold,
+    Window,
+    _Strict,
+    derived,
+    frozen_items,
+)
 
 __all__ = [
     "BUILTIN_PROFILES",
@@ -57,23 +59,8 @@ __all__ = [
     "Threshold",
     "Window",
     "load_profile",
+    "parse_profile",
 ]
-
-FRACTION = r"^\d{1,6}/\d{1,6}$"
-
-
-def _nonzero(v: str) -> str:
-    if int(v.partition("/")[2]) == 0:  # was a ZeroDivisionError traceback from Fraction(v)
-        raise ValueError(f"{v} divides by zero, expected a fraction like 2/3")
-    return v
-
-
-#: a fraction written ``n/d`` (``13/20``), every share in a profile
-Share = Annotated[str, Field(pattern=FRACTION), AfterValidator(_nonzero)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Provision(_Strict):
@@ -88,125 +75,6 @@ class Provision(_Strict):
     def cite(self) -> str:
         flag = " [UNCERTAIN]" if self.uncertain else ""
         return f"{self.article}{flag}: “{self.text}” ({self.source})"
-
-
-Quorum = Literal["majority", "min_members"]
-Majority = Literal["more_than_half", "half_plus_one"]
-Basis = Literal["election", "results"]
-
-
-class Threshold(_Strict):
-    """How many members a vote (or a quorum) needs: a share of a base, or a fixed number.
-
-    ``base``: ``total`` (the Assembly's seats), ``elected`` (total less the reserved seats
-    counted in it), ``all_members`` (total plus reserved seats filled apart from the election)
-    or ``present`` (members who sit: boycotters do not).
-    """
-
-    share: Share | None = Field(default=None)
-    rule: Literal["at_least", "more_than", "half_plus_one"] = "at_least"
-    base: Literal["total", "elected", "present", "all_members"] = "total"
-    fixed: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
-
-    @model_validator(mode="after")
-    def _one(self) -> Threshold:
-        if (self.share is None) == (self.fixed is None) and self.rule != "half_plus_one":
-            raise ValueError("a threshold has exactly one of `share` or `fixed`")
-        if self.share is not None and Fraction(self.share) > 1:
-            raise ValueError(f"share {self.share} is more than the whole")
-        return self
-
-    def votes(self, base: int) -> int:
-        """Members needed out of ``base``."""
-        if self.fixed is not None:
-            return self.fixed
-        if self.rule == "half_plus_one":  # "50 percent plus one", rounded up: 123 -> 63
-            return (base + 3) // 2
-        f = Fraction(self.share or "1/2")
-        if self.rule == "more_than":
-            return base * f.numerator // f.denominator + 1
-        return -(-base * f.numerator // f.denominator)
-
-    def describe(self) -> str:
-        if self.fixed is not None:
-            return f"{self.fixed} members"
-        if self.rule == "half_plus_one":
-            return f"half plus one of the {self.base} members"
-        words = "more than" if self.rule == "more_than" else "at least"
-        return f"{words} {self.share} of the {self.base} members"
-
-
-class Window(_Strict):
-    """Days allowed between a starting event and the one the window governs."""
-
-    min_days: Annotated[int, Field(ge=0, le=100_000)] = 0
-    max_days: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    start: Basis = Field(default="election", description="first session: from election or results")
-
-    @model_validator(mode="after")
-    def _order(self) -> Window:
-        if self.max_days is not None and self.max_days < self.min_days:
-            raise ValueError(f"max_days {self.max_days} is below min_days {self.min_days}")
-        return self
-
-    def describe(self) -> str:
-        if self.max_days is None:
-            return f"at least {self.min_days} days"
-        if self.min_days:
-            return f"{self.min_days} to {self.max_days} days"
-        return f"no more than {self.max_days} days"
-
-
-class Power(_Strict):
-    """A power to dissolve: who, after how many dismissals, how many months after election day."""
-
-    by: tuple[str, ...] = Field(
-        default=(), description="actor ids who may dissolve (any of them acting); empty: anyone"
-    )
-    after_dismissals: Annotated[int, Field(ge=0, le=100)] = Field(
-        default=0, description="the government deposed this many times within window_months"
-    )
-    window_months: Annotated[int, Field(ge=1, le=1200)] = 12
-    not_within_months_of_election: Annotated[int, Field(ge=0, le=1200)] = 0
-    at_most_once_in_months: Annotated[int, Field(ge=0, le=1200)] = Field(
-        default=0, description="no second dissolution within this many months (0: no limit)"
-    )
-    note: str = ""
-
-
-class ParameterSet(_Strict):
-    """Every parameter optional, so that interpretations and changes can override a few.
-
-    A model's rules say which parameters they read; a profile gives those it needs.
-    """
-
-    min_members: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
-    reserved_seats: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
-    term_years: Annotated[int, Field(ge=1, le=100)] | None = None
-    majority_rule: Majority | None = None
-    amendment_fraction: Share | None = None
-    censure_fraction: Share | None = None
-    dismissals_for_dissolution: Annotated[int, Field(ge=0, le=100)] | None = None
-    dismissal_window_months: Annotated[int, Field(ge=1, le=1200)] | None = None
-    first_session_days: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    first_session_from: Basis | None = None
-    first_session_quorum: Quorum | None = None
-    election_after_dissolution_days: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    boycott_forfeits_seats: bool | None = None
-    dissolved_party_seats: Literal["vacant", "reallocated"] | None = None
-    thresholds: dict[str, Threshold] | None = None
-    windows: dict[str, Window] | None = None
-    dissolution: tuple[Power, ...] | None = None
-    custom: dict[str, int | float | bool | str] | None = Field(
-        default=None, description="further named values, for rules written in data (params.custom)"
-    )
-
-    @field_validator("amendment_fraction", "censure_fraction")
-    @classmethod
-    def _proper(cls, v: str | None) -> str | None:
-        if v is not None and (Fraction(v) > 1 or Fraction(v) == 0):
-            raise ValueError(f"{v} is not a share between 0 and 1")
-        return v
 
 
 class Interpretation(_Strict):
@@ -246,147 +114,6 @@ class Change(_Strict):
         if (self.effective is None) == (self.enacted_by is None):
             raise ValueError("a change has exactly one of `effective` (a date) or `enacted_by`")
         return self
-
-
-def _frozen(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted(d.items()))
-
-
-class Need:
-    """A threshold as the rules use it at every step: its votes per base, memoised."""
-
-    __slots__ = ("_cache", "base", "fixed", "threshold")
-
-    def __init__(self, threshold: Threshold) -> None:
-        self.threshold = threshold
-        self.base = threshold.base
-        self.fixed = threshold.fixed
-        self._cache: dict[int, int] = {}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Need, (self.threshold,))
-
-    def votes(self, base: int) -> int:
-        found = self._cache.get(base)
-        if found is None:
-            found = self._cache[base] = self.threshold.votes(base)
-        return found
-
-    def describe(self) -> str:
-        return self.threshold.describe()
-
-
-@dataclass(frozen=True)
-class Parameters:
-    """A profile's parameters with one interpretation (and the changes in force) applied:
-    what the rules read. Hashable and picklable."""
-
-    profile: str
-    interpretation: str | None
-    values: tuple[tuple[str, Any], ...]
-    thresholds: tuple[tuple[str, Threshold], ...]
-    windows: tuple[tuple[str, Window], ...]
-    dissolution: tuple[Power, ...]
-    disabled_rules: frozenset[str]
-    in_force: tuple[str, ...] = ()
-    _values: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    _needs: dict[str, Need] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    _windows: dict[str, Window] = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_values", dict(self.values))
-        # the rules ask these at every step: plain dictionaries, votes memoised by base
-        object.__setattr__(self, "_needs", {name: Need(t) for name, t in self.thresholds})
-        object.__setattr__(self, "_windows", dict(self.windows))
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        try:
-            return self.__dict__["_values"][name]
-        except KeyError:
-            raise AttributeError(f"profile parameter {name!r}") from None
-
-    def get(self, name: str) -> Any:
-        """A parameter's value, ``None`` when the profile does not give it."""
-        return self._values.get(name)
-
-    def threshold(self, name: str) -> Need | None:
-        return self._needs.get(name)
-
-    def window(self, name: str) -> Window | None:
-        return self._windows.get(name)
-
-    def majority(self, total: int) -> int:
-        """Votes for an absolute majority of ``total`` members (the confidence threshold)."""
-        t = self._needs.get("confidence")
-        return t.votes(total) if t is not None else total // 2 + 1
-
-    def two_thirds(self, total: int) -> int:
-        """Votes for an amendment (the profile's share, two thirds in Cambodia)."""
-        t = self._needs.get("amendment")
-        return t.votes(total) if t is not None else -(-total * 2 // 3)
-
-    def censure(self, total: int) -> int:
-        t = self._needs.get("censure")
-        return t.votes(total) if t is not None else -(-total * 2 // 3)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "profile": self.profile,
-            "interpretation": self.interpretation,
-            "in_force": list(self.in_force),
-            **{k: v for k, v in self.values},
-            "thresholds": {k: t.model_dump(exclude_none=True) for k, t in self.thresholds},
-            "windows": {k: w.model_dump(exclude_none=True) for k, w in self.windows},
-            "dissolution": [p.model_dump() for p in self.dissolution],
-        }
-
-
-def _derived(
-    values: dict[str, Any],
-) -> tuple[dict[str, Threshold], dict[str, Window], tuple[Power, ...]]:
-    """Thresholds, windows and powers, from the explicit sections and the scalar parameters."""
-    thresholds: dict[str, Threshold] = {}
-    if values.get("majority_rule") is not None:
-        rule = values["majority_rule"]
-        thresholds["confidence"] = (
-            Threshold(rule="half_plus_one")
-            if rule == "half_plus_one"
-            else Threshold(share="1/2", rule="more_than")
-        )
-    if values.get("amendment_fraction") is not None:
-        thresholds["amendment"] = Threshold(share=values["amendment_fraction"])
-    if values.get("censure_fraction") is not None:
-        thresholds["censure"] = Threshold(share=values["censure_fraction"])
-    quorum = values.get("first_session_quorum")
-    if quorum == "min_members" and values.get("min_members") is not None:
-        thresholds["opening_quorum"] = Threshold(fixed=values["min_members"])
-    elif quorum == "majority" and "confidence" in thresholds:
-        thresholds["opening_quorum"] = thresholds["confidence"]
-    thresholds.update(values.get("thresholds") or {})
-    windows: dict[str, Window] = {}
-    if values.get("first_session_days") is not None:
-        windows["first_session"] = Window(
-            max_days=values["first_session_days"],
-            start=values.get("first_session_from") or "election",
-        )
-    if values.get("election_after_dissolution_days") is not None:
-        windows["election_after_dissolution"] = Window(
-            max_days=values["election_after_dissolution_days"]
-        )
-    windows.update(values.get("windows") or {})
-    powers: tuple[Power, ...] = ()
-    if values.get("dismissals_for_dissolution") is not None:
-        powers = (
-            Power(
-                after_dismissals=values["dismissals_for_dissolution"],
-                window_months=values.get("dismissal_window_months") or 12,
-            ),
-        )
-    if values.get("dissolution") is not None:
-        powers = tuple(values["dissolution"])
-    return thresholds, windows, powers
 
 
 class Profile(_Strict):
@@ -448,7 +175,7 @@ class Profile(_Strict):
         if values.get("dissolution") is not None:
             values["dissolution"] = tuple(Power(**p) for p in values["dissolution"])
         values.update(sections)
-        thresholds, windows, powers = _derived(values)
+        thresholds, windows, powers = derived(values)
         scalars = {
             k: v for k, v in values.items() if k not in ("thresholds", "windows", "dissolution")
         }
@@ -460,9 +187,9 @@ class Profile(_Strict):
         return Parameters(
             profile=self.id,
             interpretation=name,
-            values=_frozen(scalars),
-            thresholds=_frozen(thresholds),
-            windows=_frozen(windows),
+            values=frozen_items(scalars),
+            thresholds=frozen_items(thresholds),
+            windows=frozen_items(windows),
             dissolution=powers,
             disabled_rules=frozenset(self.disabled_rules),
             in_force=tuple(c.id for c in self.changes if c.id in active),
@@ -480,9 +207,64 @@ class Profile(_Strict):
 BUILTIN_PROFILES = {"cambodia": "cambodia.yaml"}
 
 
+def _references(doc: yamldoc.Document) -> list[Problem]:
+    """What the profile's own names refer to, each problem at its line: a provision an
+    interpretation cites, the default interpretation, change ids given twice. Read from the
+    document as written (types that are wrong are the schema's to report)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    provisions = data.get("provisions")
+    interpretations = data.get("interpretations")
+    known = sorted(str(k) for k in provisions) if isinstance(provisions, dict) else None
+    named = sorted(str(k) for k in interpretations) if isinstance(interpretations, dict) else []
+    problems: list[Problem] = []
+    default = data.get("default_interpretation")
+    if isinstance(default, str) and default and default not in named:
+        message = unknown("interpretation", default, named)
+        problems.append(doc.problem(("default_interpretation",), message))
+    for name, interp in interpretations.items() if isinstance(interpretations, dict) else ():
+        cited = interp.get("provisions") if isinstance(interp, dict) else None
+        if known is None or not isinstance(cited, list):
+            continue
+        for i, pid in enumerate(cited):
+            if isinstance(pid, str) and pid not in known:
+                where = ("interpretations", name, "provisions", i)
+                message = f"interpretation {name!r} cites {unknown('provision', pid, known)}"
+                problems.append(doc.problem(where, message))
+    changes = data.get("changes")
+    seen: dict[str, int] = {}
+    for i, change in enumerate(changes if isinstance(changes, list) else []):
+        cid = change.get("id") if isinstance(change, dict) else None
+        if isinstance(cid, str) and cid in seen:
+            pos = doc.position(("changes", seen[cid]))
+            first = f" (first at line {pos[0]})" if pos else ""
+            problems.append(
+                doc.problem(("changes", i, "id"), f"duplicate change id {cid!r}{first}")
+            )
+        elif isinstance(cid, str):
+            seen[cid] = i
+    return problems
+
+
+def parse_profile(doc: yamldoc.Document) -> Profile:
+    """``doc`` as a :class:`Profile`; every problem located at its line (a reference to a name
+    the profile does not define too, which the model's own check can only place at the top)."""
+    located = _references(doc)
+    try:
+        profile = yamldoc.parse(doc, Profile)
+    except InputError as exc:
+        if not located:
+            raise
+        # the model's cross-check says the same as ``located`` without a place: drop it
+        rest = [p for p in exc.problems if p.path or p.whole]
+        raise InputError([*located, *rest]) from None
+    if located:  # pragma: no cover - the model's own check fails first
+        raise InputError(located)
+    return profile
+
+
 @functools.lru_cache(maxsize=32)
 def _load_cached(path: str, mtime_ns: int, size: int) -> Profile:
-    return yamldoc.parse(yamldoc.load(path), Profile)
+    return parse_profile(yamldoc.load(path))
 
 
 def load_profile(path: Path | str | None = None) -> Profile:
@@ -496,5 +278,5 @@ def load_profile(path: Path | str | None = None) -> Profile:
     try:
         st = p.stat()
     except OSError:
-        return yamldoc.parse(yamldoc.load(p), Profile)  # the loader reports the error
+        return parse_profile(yamldoc.load(p))  # the loader reports the error
     return _load_cached(str(p), st.st_mtime_ns, st.st_size)

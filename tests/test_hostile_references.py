@@ -1,0 +1,76 @@
+"""Hostile input, third campaign: a name that refers to nothing (a provision an interpretation
+cites, an undefined default interpretation, an actor a policy gives, a trigger pattern that
+does not compile) is an error at the line that names it, never at the top of the file nor at
+a later stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from pydantic import ValidationError
+
+from negotiation.cli import main
+from negotiation.cli.common import EXIT_INPUT
+from negotiation.model.profile import load_profile
+
+PACKS = Path(__file__).parent.parent / "negotiation" / "data" / "packs"
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+INTERPRETATIONS = """
+interpretations:
+  strict:
+    description: the strict reading
+    provisions: [amendment_procedure, assembly_sise]
+default_interpretation: strikt
+"""
+
+
+def test_an_interpretation_citing_an_unknown_provision_is_located_at_the_citation(
+    kenya_copy: Path,
+) -> None:
+    profile = kenya_copy / "profile.yaml"
+    profile.write_text(profile.read_text() + INTERPRETATIONS)
+    cites, default = _line_of(profile, "assembly_sise"), _line_of(profile, "strikt")
+    for args in (["validate", str(profile)], ["validate", "--pack", str(kenya_copy)]):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, result.output
+        # was "profile.yaml:5:1: interpretation 'strict' cites unknown provision ..."
+        assert (
+            f"{profile}:{cites}:" in result.output
+            and "interpretations.strict.provisions[1]: interpretation 'strict' cites unknown "
+            "provision 'assembly_sise'; did you mean 'assembly_size'?"
+            in result.output
+        ), result.output
+        assert (
+            f"{profile}:{default}:1: default_interpretation: unknown interpretation 'strikt'; "
+            "did you mean 'strict'?" in result.output
+        ), result.output
+        assert f"{profile}:5:1" not in result.output
+
+
+def test_a_change_id_given_twice_is_located_at_the_second(kenya_copy: Path) -> None:
+    profile = kenya_copy / "profile.yaml"
+    change = "  - id: law-1\n    effective: 2008-01-01\n    parameters: {term_years: 4}\n"
+    profile.write_text(profile.read_text() + "changes:\n" + change + change)
+    result = invoke("validate", str(profile))
+    assert result.exit_code == EXIT_INPUT, result.output
+    first = _line_of(profile, "id: law-1")
+    assert f":{first + 3}:" in result.output, result.output
+    assert f"duplicate change id 'law-1' (first at line {first})" in result.output
+
+
+def test_the_api_still_refuses_a_profile_citing_an_unknown_provision() -> None:
+    data = load_profile().model_dump()
+    data["default_interpretation"] = "nobody"
+    with pytest.raises(ValidationError, match="default_interpretation 'nobody'"):
+        type(load_profile()).model_validate(data)
