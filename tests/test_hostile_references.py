@@ -74,3 +74,28 @@ def test_the_api_still_refuses_a_profile_citing_an_unknown_provision() -> None:
     data["default_interpretation"] = "nobody"
     with pytest.raises(ValidationError, match="default_interpretation 'nobody'"):
         type(load_profile()).model_validate(data)
+
+
+VOCABULARY = """kinds:
+  court_stay:
+    description: A court stays an act.
+    triggers: ["stayed the (dissolution", "{NO_SUCH_MACRO} stayed", "court stayed"]
+"""
+
+
+def test_validate_compiles_a_vocabularys_triggers(kenya_copy: Path) -> None:
+    vocabulary = kenya_copy / "vocabulary.yaml"
+    vocabulary.write_text(VOCABULARY)
+    for args in (["validate", str(vocabulary)], ["validate", "--pack", str(kenya_copy)]):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, result.output  # was ok until extract read it
+        assert (
+            f"{vocabulary}:4:16: kinds.court_stay.triggers[0]: invalid pattern: missing ), "
+            in result.output
+        ), result.output
+        assert "kinds.court_stay.triggers[1]: unknown macro {NO_SUCH_MACRO}" in result.output
+        assert "triggers[2]" not in result.output  # a plain phrase compiles
+    vocabulary.write_text(
+        VOCABULARY.replace('"stayed the (dissolution", "{NO_SUCH_MACRO} stayed", ', "")
+    )
+    assert invoke("validate", str(vocabulary)).exit_code == 0

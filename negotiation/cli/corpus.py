@@ -13,7 +13,7 @@ collection) is only used for the "ok" line.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sized
+from collections.abc import Callable, Mapping, Sized
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -141,7 +141,29 @@ def _validate_vocabulary(doc: yamldoc.Document) -> object:
 
     more = yamldoc.parse(doc, VocabularyFile).located(doc)
     builtin_vocabulary().extend(more, doc.file)  # checked against the built-in one
+    _compile_triggers(doc, more.kinds)
     return [*more.kinds, *more.facts]  # its entries: the kinds and facts it adds
+
+
+def _compile_triggers(doc: yamldoc.Document, kinds: Mapping[str, Any]) -> None:
+    """Every trigger of the kinds a vocabulary adds, compiled as extraction compiles it (with
+    the built-in lexicon's macros): a pattern that does not compile is found here, at its line,
+    not when an article is read."""
+    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.patterns import compile_pattern, is_phrase
+
+    macros = load_lexicon().macros
+    problems: list[Problem] = []
+    for kind, definition in kinds.items():
+        for i, trigger in enumerate(definition.triggers):
+            if is_phrase(trigger):
+                continue
+            try:
+                compile_pattern(trigger, doc, ["kinds", kind, "triggers", i], macros)
+            except InputError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
 
 
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
