@@ -5,6 +5,7 @@ a later stage."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,27 @@ def test_validate_compiles_a_vocabularys_triggers(kenya_copy: Path) -> None:
         VOCABULARY.replace('"stayed the (dissolution", "{NO_SUCH_MACRO} stayed", ', "")
     )
     assert invoke("validate", str(vocabulary)).exit_code == 0
+
+
+def test_a_policys_unknown_actor_is_located_with_a_suggestion(tmp_path: Path) -> None:
+    pack = tmp_path / "kh"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    policy = pack / "policies" / "talks-first.yaml"
+    text = policy.read_text().replace("  - actor: cnrp\n", "  - actor: cnrpp\n")
+    policy.write_text(text.replace("recipients: [cpp, cnrp]}", "recipients: [cpp, rainsy]}"))
+    actor_line, recipient_line = _line_of(policy, "actor: cnrpp"), _line_of(policy, "rainsy")
+    runs = ("--runs", "5", "--json")
+    for args in (
+        ["validate", str(policy)],
+        ["simulate", "--pack", str(pack), "--policy", "talks-first", *runs],
+        ["simulate", "--model", str(pack / "model.yaml"), "--policy", str(policy), *runs],
+    ):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, result.output  # was accepted: it never moved
+        assert (
+            f"{policy}:{actor_line}:5: actors[1].actor: unknown actor 'cnrpp'; did you mean "
+            f"'cnrp'? (the actors of {pack / 'actors.yaml'})" in result.output
+        ), result.output
+        assert f"{policy}:{recipient_line}:" in result.output
+        assert "recipients[1]: unknown actor 'rainsy'" in result.output, result.output
+    assert invoke("validate", str(PACKS / "cambodia-2013-2017" / "policies")).exit_code == 0

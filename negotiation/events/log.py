@@ -45,6 +45,7 @@ from negotiation.events.vocabulary import (
 )
 
 __all__ = [
+    "ACTORS_FILE",
     "FORMAT_VERSION",
     "ActorsFile",
     "actors_from_document",

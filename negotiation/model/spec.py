@@ -217,6 +217,11 @@ class ModelSpec(_Strict):
     _doc: yamldoc.Document | None = PrivateAttr(default=None)
 
     # -- views ---------------------------------------------------------------------------------
+    @property
+    def source_file(self) -> str | None:
+        """The file the spec was read from (``None`` for one built in memory)."""
+        return self._doc.file if self._doc is not None else None
+
     @functools.cached_property
     def vocab(self) -> Vocabulary:
         return builtin_vocabulary().extend(self.vocabulary)
