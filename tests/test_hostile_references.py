@@ -124,3 +124,57 @@ def test_a_policys_unknown_actor_is_located_with_a_suggestion(tmp_path: Path) ->
         assert f"{policy}:{recipient_line}:" in result.output
         assert "recipients[1]: unknown actor 'rainsy'" in result.output, result.output
     assert invoke("validate", str(PACKS / "cambodia-2013-2017" / "policies")).exit_code == 0
+
+
+# --- another country's profile: what is missing, who needs it, and how to run anyway ---------
+def test_another_countrys_profile_names_what_is_missing_and_how_to_run(tmp_path: Path) -> None:
+    """Sri Lanka's 2018 record under Cambodia's profile: the missing provision and the missing
+    parameters in one error (were two rounds, a rule named once per transition it guards),
+    and the `disable_rules` line that runs it, which does."""
+    sri_lanka = PACKS / "sri-lanka-2018"
+    cambodia = PACKS / "cambodia-2013-2017" / "profile.yaml"
+    result = invoke("replay", "--pack", str(sri_lanka), "--profile", str(cambodia), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    text = result.output
+    assert "does not provide the provisions" in text and "no_confidence (rule " in text
+    assert "needs thresholds.dissolution_request" in text and "needs dissolution_bar_months" in text
+    parameters = next(line for line in text.splitlines() if "lacks parameters" in line)
+    assert parameters.count("no_confidence_majority at") == 1, text  # was once per transition
+    rules = "dissolution_request_two_thirds, early_dissolution_bar, no_confidence_majority"
+    assert f"`disable_rules: [{rules}]` in a scenario" in text, text
+    assert "`parameters.custom.dissolution_bar_months`" in text
+    assert "`parameters.thresholds.dissolution_request`" in text
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        f"name: under Cambodia's profile\nmodel: {sri_lanka / 'model.yaml'}\n"
+        f"events: {sri_lanka / 'events.yaml'}\nprofile: {cambodia}\ndisable_rules: [{rules}]\n"
+    )
+    assert invoke("run", str(scenario)).exit_code == 0
+
+
+def test_an_invariants_provision_is_named_as_one_that_cannot_be_switched_off(
+    kenya_copy: Path,
+) -> None:
+    """The built-in model under the Kenyan profile: its invariants cite provisions Kenya's
+    profile lacks; the error says they must be given (a rule can be switched off, they not)."""
+    result = invoke("replay", "--profile", str(kenya_copy / "profile.yaml"))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "invariants and properties cannot be switched off" in result.output, result.output
+    assert "seats_on_boycott (invariant boycott_keeps_seats)" in result.output
+
+
+def test_a_misspelt_rule_to_disable_is_named_before_what_it_would_have_fixed(
+    tmp_path: Path,
+) -> None:
+    sri_lanka = PACKS / "sri-lanka-2018"
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        f"name: x\nmodel: {sri_lanka / 'model.yaml'}\nevents: {sri_lanka / 'events.yaml'}\n"
+        f"profile: {PACKS / 'cambodia-2013-2017' / 'profile.yaml'}\n"
+        "disable_rules: [no_confidence_majorty]\n"
+    )
+    result = invoke("run", str(scenario))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "unknown rule 'no_confidence_majorty'; did you mean 'no_confidence_majority'?" in (
+        result.output
+    ), result.output

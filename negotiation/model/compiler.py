@@ -28,7 +28,13 @@ from negotiation.model.library.conditions import CONDITIONS, Condition
 from negotiation.model.library.effects import EFFECTS, Effect
 from negotiation.model.library.invariants import INVARIANTS, Invariant
 from negotiation.model.library.rules import RULES, Rule
-from negotiation.model.profile import BUILTIN_PROFILES, Parameters, Profile, load_profile
+from negotiation.model.profile import (
+    BUILTIN_PROFILES,
+    Parameters,
+    ParameterSet,
+    Profile,
+    load_profile,
+)
 from negotiation.model.properties import Monitor, Property
 from negotiation.model.spec import ModelSpec, load_spec, profile_of
 from negotiation.model.world import World, WorldSchema, WorldValueError
@@ -120,8 +126,8 @@ class _Compiler:
         return used
 
     def build(self) -> CompiledModel:
+        self._check_disabled()  # first: a misspelt rule there would seem to be still on
         self._check_provisions()
-        self._check_disabled()
         self._check_enactments()
         world = self._initial_world()
         config = tuple(self.spec.region(r).initial for r in self.regions)
@@ -225,18 +231,18 @@ class _Compiler:
         pos = doc.position(path) if doc is not None else None
         return f"{what} at {doc.file}:{pos[0]}:{pos[1]}" if doc and pos else what
 
-    def _citations(self) -> dict[str, list[str]]:
-        """Provision id -> the rules, invariants and properties of the model citing it, each
-        with the line that names it."""
+    def _citations(self) -> dict[str, list[tuple[str, str]]]:
+        """Provision id -> the rules, invariants and properties of the model citing it: each
+        as (``rule``/``invariant``/``property`` and its id, the same with the line naming it)."""
         spec, disabled = self.spec, self.params.disabled_rules  # a rule switched off cites nothing
-        out: dict[str, list[str]] = {}
+        out: dict[str, list[tuple[str, str]]] = {}
         seen: set[str] = set()  # a rule guarding several transitions: named once, at its first
         for i, t in enumerate(spec.transitions):
             for j, g in enumerate(t.guards):
                 if g not in disabled and g not in seen:
                     seen.add(g)
                     what = self._cited(("transitions", i, "guards", j), f"rule {g}")
-                    out.setdefault(self.rules[g].provision, []).append(what)
+                    out.setdefault(self.rules[g].provision, []).append((f"rule {g}", what))
         named = {
             (i if isinstance(i, str) else i.id): k for k, i in enumerate(spec.invariants or ())
         }
@@ -244,43 +250,92 @@ class _Compiler:
             k = named.get(inv.id)
             where = ("invariants", k) if k is not None else ()
             what = self._cited(where, f"invariant {inv.id}") if where else f"invariant {inv.id}"
-            out.setdefault(inv.provision, []).append(what)
+            out.setdefault(inv.provision, []).append((f"invariant {inv.id}", what))
         for k, prop in enumerate(spec.properties):
             what = self._cited(("properties", k, "provision"), f"property {prop.id}")
-            out.setdefault(prop.provision, []).append(what)
+            out.setdefault(prop.provision, []).append((f"property {prop.id}", what))
         return {p: list(dict.fromkeys(w)) for p, w in out.items()}
 
+    def _lacking(self) -> dict[str, tuple[str, list[str]]]:
+        """Rule id -> (the rule with the line naming it, the parameters it reads that the
+        profile does not give), each rule once (at the first transition it guards)."""
+        out: dict[str, tuple[str, list[str]]] = {}
+        for i, t in enumerate(self.spec.transitions):
+            for j, g in enumerate(t.guards):
+                if g in self.params.disabled_rules or g in out:
+                    continue
+                needs = sorted(n for n in self.rules[g].params if not _has(self.params, n))
+                if needs:
+                    out[g] = (self._cited(("transitions", i, "guards", j), f"rule {g}"), needs)
+        return out
+
     def _check_provisions(self) -> None:
-        spec = self.spec
+        """The profile gives every provision the model cites and every parameter its rules
+        read: else one error naming each missing one, who needs it, and how to run anyway."""
+        spec, prof = self.spec, self.profile
         citations = self._citations()
-        missing = sorted(set(citations) - set(self.profile.provisions))
+        missing = sorted(set(citations) - set(prof.provisions))
+        lacking = self._lacking()
+        problems: list[Problem] = []
         if missing:
-            cited = "; ".join(f"{p} ({', '.join(citations[p][:3])})" for p in missing)
-            raise InputError(
+            cited = "; ".join(
+                f"{p} ({', '.join(shown for _, shown in citations[p])})" for p in missing
+            )
+            problems.append(
                 self._in_profile(
                     ("provisions",),
-                    f"profile {self.profile.id!r} does not provide the provisions the rules, "
+                    f"profile {prof.id!r} does not provide the provisions the rules, "
                     f"invariants and properties of model {spec.id!r} cite: {cited}",
                 )
             )
-        lacking = sorted(
-            {
-                self._cited(("transitions", i, "guards", j), f"rule {g}") + f" needs {need}"
-                for i, t in enumerate(spec.transitions)
-                for j, g in enumerate(t.guards)
-                if g not in self.params.disabled_rules
-                for need in self.rules[g].params
-                if not _has(self.params, need)
-            }
-        )
         if lacking:
-            raise InputError(
+            problems.append(
                 self._in_profile(
                     ("parameters",),
-                    f"profile {self.profile.id!r} lacks parameters the rules of model "
-                    f"{spec.id!r} read: " + "; ".join(lacking),
+                    f"profile {prof.id!r} lacks parameters the rules of model {spec.id!r} "
+                    "read: "
+                    + "; ".join(f"{shown} needs {', '.join(n)}" for shown, n in lacking.values()),
                 )
             )
+        if problems:
+            problems.append(
+                self._in_profile(("id",), self._how_to_fit(citations, missing, lacking))
+            )
+            raise InputError(problems)
+
+    def _how_to_fit(
+        self,
+        citations: dict[str, list[tuple[str, str]]],
+        missing: list[str],
+        lacking: dict[str, tuple[str, list[str]]],
+    ) -> str:
+        """What to do about a profile that does not fit the model: which provisions and
+        parameters to give it (and where), or which rules to switch off."""
+        rules = {w.split(" ", 1)[1] for p in missing for w, _ in citations[p] if w[:5] == "rule "}
+        rules |= set(lacking)
+        fixed = {p: [w for w, _ in citations[p] if w[:5] != "rule "] for p in missing}
+        fixed = {p: ws for p, ws in fixed.items() if ws}
+        needs = sorted({n for _, ns in lacking.values() for n in ns})
+        out = f"to run model {self.spec.id!r} under profile {self.profile.id!r}, either give the "
+        gives = []
+        if missing:
+            gives.append(f"profile the provisions {', '.join(missing)} (under `provisions:`)")
+        if needs:
+            gives.append("parameters " + ", ".join(_parameter_key(n) for n in needs))
+        out += " and the ".join(gives)
+        if rules:
+            listed = ", ".join(sorted(rules))
+            out += (
+                f", or switch the rules off: `disable_rules: [{listed}]` in a scenario (or "
+                f"`disabled_rules: [{listed}]` in the profile)"
+            )
+        if fixed:
+            shown = "; ".join(f"{p} ({', '.join(ws)})" for p, ws in sorted(fixed.items()))
+            out += (
+                "; invariants and properties cannot be switched off, so the profile must give "
+                f"the provisions they cite: {shown} (a paraphrase marked `uncertain: true` will do)"
+            )
+        return out
 
     def _check_enactments(self) -> None:
         """A change enacted by an event of a kind the model does not know never took effect."""
@@ -326,6 +381,14 @@ def check_properties(model: CompiledModel, properties: Iterable[Property]) -> No
             f"profile {model.profile.id!r} does not provide the provisions the properties cite: "
             f"{', '.join(missing)}"
         )
+
+
+def _parameter_key(need: str) -> str:
+    """Where in a profile a parameter a rule reads is written (``parameters.custom.x``)."""
+    head = need.split(".", 1)[0]
+    if head in ("thresholds", "windows", "dissolution") or need in ParameterSet.model_fields:
+        return f"`parameters.{need}`"
+    return f"`parameters.custom.{need}`"
 
 
 def _has(params: Parameters, need: str) -> bool:
