@@ -83,11 +83,18 @@ class MoveSpec(_Strict):
     facts: list[FactsVariant] = Field(default_factory=list)
 
 
+#: the longest wait, in days: the span of the dates a file may give (1800-01-01 .. 2200-12-31);
+#: a longer mean drew an infinite wait (an OverflowError traceback at run time)
+MAX_WAIT = 146_461
+
+
 class WaitSpec(_Strict):
     """Days until the next event: exponential with this mean, or drawn from observed gaps."""
 
-    exponential: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
-    empirical: Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=1)] | None = None
+    exponential: Annotated[float, Field(gt=0, le=MAX_WAIT, allow_inf_nan=False)] | None = None
+    empirical: (
+        Annotated[list[Annotated[int, Field(ge=0, le=MAX_WAIT)]], Field(min_length=1)] | None
+    ) = None
 
     @model_validator(mode="after")
     def _one(self) -> WaitSpec:
@@ -215,8 +222,12 @@ class Policy:
             for rule in actor.rules:
                 if not rule.matches(state.config):
                     continue
-                if rule.world is not None and not rule.world.evaluate(world=state.world):
-                    continue
+                if rule.world is not None:
+                    holds = rule.world.evaluate(world=state.world)
+                    if not isinstance(holds, bool):  # was taken for its truth: 1, [] ...
+                        raise ModelError(f"{rule.world.what} gave {holds!r}, not true or false")
+                    if not holds:
+                        continue
                 if actor.weight > 0 and rule.cumulative and rule.cumulative[-1] > 0:
                     rules.append(rule)
                     weights.append(actor.weight)
@@ -383,6 +394,8 @@ class _Checker:
         except ModelError as exc:
             self.fail(where, str(exc))
             return None
+        # what it says when it fails at run time: "policy.yaml:20:9: actors[0]...world: ..."
+        world.what = str(self.doc.problem(where, "policy predicate"))
         missing = sorted(world.fields - set(self.model.schema.by_name) - {"sitting"})
         if missing or world.event_parts:
             what = f"world field {missing[0]!r}" if missing else "the event"

@@ -1,0 +1,69 @@
+"""Hostile input, fourth campaign: structured mutations (one value of one file of a pack copy
+replaced, deleted, renamed or pointed at another file) run through every command with
+``--json``. Each test is a case that escaped: a traceback, an error with no file, or a value
+taken silently for what it is not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from negotiation.cli import main
+from negotiation.cli.common import EXIT_INPUT
+
+PACKS = Path(__file__).parent.parent / "negotiation" / "data" / "packs"
+PREDICATE = 'world: "world.total_seats == 0"'
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def cambodia_copy(tmp_path: Path) -> Path:
+    """A copy of the Cambodian pack (the one with a policy), to break."""
+    pack = tmp_path / "c"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    return pack
+
+
+def _simulate(pack: Path) -> Result:
+    return invoke(
+        "simulate", "--pack", str(pack), "--policy", "talks-first", "--runs", "5", "--json"
+    )
+
+
+@pytest.mark.parametrize(
+    ("predicate", "said"),
+    [
+        ('world: "world.total_seats / 0 == 1"', "policy predicate failed: division by zero"),
+        ('world: "1"', "policy predicate gave 1, not true or false"),  # was taken as true
+        ('world: "world.seats"', "policy predicate gave [], not true or false"),  # as false
+    ],
+)
+def test_a_policy_predicate_failing_at_run_time_is_located(
+    cambodia_copy: Path, predicate: str, said: str
+) -> None:
+    policy = cambodia_copy / "policies" / "talks-first.yaml"
+    policy.write_text(policy.read_text().replace(PREDICATE, predicate))
+    result = _simulate(cambodia_copy)
+    assert result.exit_code == EXIT_INPUT, result.output
+    # was "error: policy predicate failed: ..." naming no file
+    assert f"{policy}:20:9: actors[0].rules[1].world: {said}" in result.output, result.output
+
+
+@pytest.mark.parametrize("wait", ["{exponential: 1e308}", "{empirical: [99999999999]}"])
+def test_a_wait_longer_than_the_calendar_is_refused_where_it_is_written(
+    cambodia_copy: Path, wait: str
+) -> None:
+    policy = cambodia_copy / "policies" / "talks-first.yaml"
+    policy.write_text(policy.read_text().replace("wait: {exponential: 14}", f"wait: {wait}"))
+    for args in (("validate", str(policy)), ("run", "--pack", str(cambodia_copy), "--json")):
+        result = invoke(*args)  # run: was an OverflowError traceback (an infinite wait)
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"{policy.name}:6:" in result.output and "wait." in result.output, result.output
+        assert "less than or equal to 146461" in result.output
