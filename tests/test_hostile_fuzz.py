@@ -67,3 +67,31 @@ def test_a_wait_longer_than_the_calendar_is_refused_where_it_is_written(
         assert result.exception is None or isinstance(result.exception, SystemExit)
         assert f"{policy.name}:6:" in result.output and "wait." in result.output, result.output
         assert "less than or equal to 146461" in result.output
+
+
+@pytest.mark.parametrize(
+    ("folders", "said"),
+    [
+        (
+            '["builtin:seed"]',
+            "unknown built-in folder 'builtin:seed'; did you mean 'builtin:seeds'?",
+        ),
+        ('["../../etc"]', "'../../etc' lies outside the pack, expected a folder inside it"),
+        ('["texts"]', "'texts' is no folder in the pack, expected a folder of texts"),
+        ('["events.yaml"]', "'events.yaml' is a file, expected a folder of texts"),
+    ],
+)
+def test_a_pack_folder_of_texts_that_is_none_is_located_in_pack_yaml(
+    cambodia_copy: Path, folders: str, said: str
+) -> None:
+    pack_yaml = cambodia_copy / "pack.yaml"
+    text = pack_yaml.read_text()
+    assert 'articles: ["builtin:seeds"]' in text
+    pack_yaml.write_text(text.replace('articles: ["builtin:seeds"]', f"articles: {folders}"))
+    for command in ("validate", "replay"):
+        result = invoke(command, "--pack", str(cambodia_copy))
+        assert result.exit_code == EXIT_INPUT, result.output
+        # was "pack.yaml:10:1: events: .../builtin:seed: no such file or directory" and an
+        # "unknown article" for each of the log's 140 quotes from the seeds
+        assert f"{pack_yaml}:11:12: articles[0]: {said}" in result.output, result.output
+        assert "unknown article" not in result.output

@@ -165,6 +165,7 @@ def _read(root: Path) -> Pack:
             problems.append(
                 doc.problem((key,), f"{name!r} lies outside the pack, expected a path inside it")
             )
+    problems += _article_folders(pack, doc)
     if problems:
         raise InputError(problems)
     for key in ("model", "profile", "events"):
@@ -188,6 +189,29 @@ def _read(root: Path) -> Pack:
     if problems:
         raise InputError(problems)
     return pack
+
+
+def _article_folders(pack: Pack, doc: yamldoc.Document) -> list[Problem]:
+    """The folders of texts ``articles`` lists: ``builtin:seeds`` or a folder in the pack (a
+    misspelt one was read as a missing folder inside the pack, and every quote of the log
+    from it was an unknown article, reported where pack.yaml names the event log)."""
+    problems = []
+    for i, name in enumerate(pack.meta.articles):
+        where = ("articles", i)
+        if name.startswith("builtin:"):
+            if not name.startswith("builtin:seeds"):
+                message = unknown("built-in folder", name, ["builtin:seeds"])
+                problems.append(doc.problem(where, message))
+        elif _outside(name):
+            message = f"{name!r} lies outside the pack, expected a folder inside it"
+            problems.append(doc.problem(where, message))
+        elif not files.is_dir(pack.path(name)):
+            what = _not_a_file(pack.path(name)) or (
+                "a file" if os.path.lexists(pack.path(name)) else None
+            )
+            said = f"is {what}" if what else "is no folder in the pack"
+            problems.append(doc.problem(where, f"{name!r} {said}, expected a folder of texts"))
+    return problems
 
 
 def _outside(name: str) -> bool:
