@@ -95,3 +95,30 @@ def test_a_pack_folder_of_texts_that_is_none_is_located_in_pack_yaml(
         # "unknown article" for each of the log's 140 quotes from the seeds
         assert f"{pack_yaml}:11:12: articles[0]: {said}" in result.output, result.output
         assert "unknown article" not in result.output
+
+
+def test_a_run_of_more_steps_than_the_limit_is_refused_where_it_is_asked(
+    cambodia_copy: Path,
+) -> None:
+    """A policy whose waits are all 0 days never reaches the horizon: with a trillion steps a
+    run never ended (a hang from a file alone)."""
+    policy = cambodia_copy / "policies" / "talks-first.yaml"
+    policy.write_text(policy.read_text().replace("{exponential: 14}", "{empirical: [0]}"))
+    scenario = cambodia_copy / "scenarios" / "long.yaml"
+    scenario.write_text(
+        "name: long\npack: ..\n"
+        "simulation: {policy: talks-first, runs: 1, seed: 1, max_steps: 1000000000000}\n"
+        "expect:\n  simulation:\n    - p(settlement) >= 0.0\n"
+    )
+    result = invoke("run", str(scenario), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{scenario}:3:53: simulation.max_steps: Input should be less than or equal to " in (
+        result.output
+    )
+    sweep = cambodia_copy / "sweep.yaml"
+    sweep.write_text("sweep: long\npack: .\npolicy: talks-first\nruns: 1\nmax_steps: 10000001\n")
+    result = invoke("sweep", str(sweep), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{sweep}:5:1: max_steps: Input should be less than or equal to 1000000" in (
+        result.output
+    )

@@ -21,7 +21,12 @@ from dataclasses import dataclass, fields
 
 from negotiation.errors import InputError, Problem
 
-__all__ = ["ENV", "Limits", "current", "raise_hint"]
+__all__ = ["ENV", "MAX_STEPS", "Limits", "current", "raise_hint"]
+
+#: attempted events in one simulated run that a file may ask for (a scenario's or a sweep's
+#: ``max_steps``): a day each for the whole calendar, 1800 to 2200, several times over. More
+#: was a run that never ended (a policy whose waits are all 0 days never reaches the horizon)
+MAX_STEPS = 1_000_000
 
 #: the environment variable that sets each limit
 ENV = {

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from negotiation._internal.calendar import parse_iso_date
+from negotiation._internal.limits import MAX_STEPS
 from negotiation.events import Event
 from negotiation.scenario.document import Strict
 from negotiation.scenario.variations import Variation
@@ -165,7 +166,9 @@ class SimulationSettings(Strict):
     runs: int | None = Field(default=None, ge=1, le=1_000_000)
     seed: int | None = Field(default=None, ge=0)
     horizon: int | None = Field(default=None, ge=0, description="days after the start")
-    max_steps: int | None = Field(default=None, ge=0, description="attempted events per run")
+    max_steps: int | None = Field(
+        default=None, ge=0, le=MAX_STEPS, description="attempted events per run"
+    )
     from_: str | None = Field(default=None, alias="from", description="an event id")
     smoothing: float | None = Field(
         default=None, ge=0, allow_inf_nan=False, description="the empirical policy's add-alpha"

@@ -41,6 +41,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation._internal import files, yamldoc
+from negotiation._internal.limits import MAX_STEPS
 from negotiation._internal.named import named_file, where_named
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
@@ -100,13 +101,14 @@ class SweepCell(_Strict):
     policy: str | None = None
     smoothing: Share | None = None
     horizon: Days | None = None
-    max_steps: Days | None = None
+    max_steps: Steps | None = None
     from_: str | None = Field(default=None, alias="from")
     weights: Weights | None = None
 
 
 Share = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Days = Annotated[int, Field(ge=0)]
+Steps = Annotated[int, Field(ge=0, le=MAX_STEPS)]
 Names = Annotated[list[str], Field(min_length=1)]
 
 
@@ -118,7 +120,7 @@ class SweepGrid(_Strict):
     policy: Names | None = None
     smoothing: Annotated[list[Share], Field(min_length=1)] | None = None
     horizon: Annotated[list[Days], Field(min_length=1)] | None = None
-    max_steps: Annotated[list[Days], Field(min_length=1)] | None = None
+    max_steps: Annotated[list[Steps], Field(min_length=1)] | None = None
     from_: Names | None = Field(default=None, alias="from")
     weights: Annotated[list[Weights], Field(min_length=1)] | None = None
 
@@ -137,7 +139,7 @@ class SweepFile(_Strict):
     runs: Annotated[int, Field(ge=1, le=10_000_000)] = 1000
     seed: Annotated[int, Field(ge=0)] = 0
     horizon: Annotated[int, Field(ge=0)] | None = None
-    max_steps: Annotated[int, Field(ge=0)] = 50
+    max_steps: Steps = 50
     from_: str | None = Field(default=None, alias="from")
     smoothing: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.5
     weights: Weights = Field(default_factory=dict)
