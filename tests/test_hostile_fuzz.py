@@ -122,3 +122,18 @@ def test_a_run_of_more_steps_than_the_limit_is_refused_where_it_is_asked(
     assert f"{sweep}:5:1: max_steps: Input should be less than or equal to 1000000" in (
         result.output
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("disable_rules: confidence_vote\n", "disable_rules: Input should be a list ([a, b]"),
+        ("expect: [accepted]\n", "expect: Input should be a mapping (`key: value` lines"),
+    ],
+)
+def test_a_wrong_container_is_named_in_a_files_words(tmp_path: Path, text: str, said: str) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: x\n" + text)
+    result = invoke("run", str(scenario), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{scenario}:2:1: {said}" in result.output, result.output  # was "a valid tuple"

@@ -312,7 +312,7 @@ def test_bad_expectations_are_located(expect: str, message: str) -> None:
         ("name: x\nexpect: {acepted: all}\n", "expect.acepted: unknown field"),
         ("name: x\nvarations: []\n", "varations: unknown field"),
         ("name: x\nexpect: {accepted: some}\n", "expect.accepted"),
-        ("name: x\nvariations: {drop: a}\n", "variations: Input should be a valid"),
+        ("name: x\nvariations: {drop: a}\n", "variations: Input should be a list"),
         ("name: x\nmatrix: [{name: a}, {name: a}]\n", "cell names must be unique"),
         ("name: x\nevents: [{id: a, kind: elected, date: 2013-07-28}]\n", "events[0].kind"),
         ("name: x\nevents: [{id: a, kind: protest, date: 2013-02-30}]\n", "events[0].date"),

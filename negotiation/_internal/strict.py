@@ -53,11 +53,22 @@ def validate(model: type[M], payload: Any) -> M:
     return result
 
 
+_IN_FILE_WORDS = {
+    "tuple_type": "Input should be a list ([a, b] or one `- item` a line)",
+    "list_type": "Input should be a list ([a, b] or one `- item` a line)",
+    "dict_type": "Input should be a mapping (`key: value` lines or {key: value})",
+    "model_type": "Input should be a mapping (`key: value` lines or {key: value})",
+}
+
+
 def message(err: dict[str, Any]) -> str:
     """What a pydantic error says, in a data file's words: a date that is no date was told
     "Datetimes provided to dates should have zero time" (for ``date: 5`` or ``'2008'``)."""
-    if str(err.get("type", "")).startswith("date_from_datetime"):
+    kind = str(err.get("type", ""))
+    if kind.startswith("date_from_datetime"):
         return "Input should be a valid date, written YYYY-MM-DD"
+    if kind in _IN_FILE_WORDS:  # a "tuple" or a "dictionary" is Python's word, not a file's
+        return _IN_FILE_WORDS[kind]
     return str(err.get("msg", "invalid value")).removeprefix("Value error, ")
 
 
