@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from negotiation._internal.calendar import parse_iso_date
+from negotiation._internal.suggest import unknown
 from negotiation.events.event import SLUG
 
 __all__ = ["Actor", "ActorType", "Gazetteer", "Role", "normalize_name"]
@@ -114,6 +115,17 @@ class Gazetteer:
     def resolve(self, name: str) -> str | None:
         """The actor id a name refers to, or ``None``."""
         return self._index.get(normalize_name(name))
+
+    def unknown(self, actor_id: str) -> str:
+        """What to say of an id that is none of these actors: the actor it is a name of, or
+        the nearest ids."""
+        alias = self.resolve(actor_id)
+        if alias is not None:
+            return (
+                f"unknown actor {actor_id!r}; did you mean {alias!r}? "
+                f"({actor_id!r} is one of its names)"
+            )
+        return unknown("actor", actor_id, self.actors)
 
     def surface_forms(self) -> list[tuple[str, str]]:
         """(name, actor id) pairs, longest first: what a matcher should look for in text."""

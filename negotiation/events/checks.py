@@ -96,11 +96,7 @@ def _check_actor(
 ) -> list[Problem]:
     if actor_id in actors:
         return []
-    alias = actors.resolve(actor_id)
-    if alias is not None:
-        message = f"unknown actor {actor_id!r}; did you mean {alias!r}? ({actor_id!r} is one of its names)"
-    else:
-        message = unknown("actor", actor_id, (a.id for a in actors))
+    message = actors.unknown(actor_id)
     return [doc.problem(path, message)]
 
 

@@ -36,7 +36,7 @@ from negotiation.model.profile import (
     load_profile,
 )
 from negotiation.model.properties import Monitor, Property
-from negotiation.model.spec import ModelSpec, load_spec, profile_of
+from negotiation.model.spec import ModelSpec, dispute_actors, load_spec, profile_of
 from negotiation.model.world import World, WorldSchema, WorldValueError
 
 __all__ = ["check_properties", "compile_model", "name_files"]
@@ -128,6 +128,7 @@ class _Compiler:
     def build(self) -> CompiledModel:
         self._check_disabled()  # first: a misspelt rule there would seem to be still on
         self._check_provisions()
+        self._check_powers()
         self._check_enactments()
         world = self._initial_world()
         config = tuple(self.spec.region(r).initial for r in self.regions)
@@ -337,6 +338,39 @@ class _Compiler:
             )
         return out
 
+    def _check_powers(self) -> None:
+        """Who may dissolve, in a pack's own profile: actors of its dispute (a misspelt one
+        was a power nobody held, and the record replayed otherwise, silently)."""
+        prof, model_file = self.profile, self.spec.source_file
+        if self.profile_file is None or model_file is None:
+            return
+        if not _same_folder(Path(str(self.profile_file)), Path(model_file)):
+            return  # another dispute's profile: its actors are not this dispute's
+        found = dispute_actors(self.spec)
+        if found is None:
+            return
+        actors, where_from = found
+        sets: list[tuple[tuple[str | int, ...], ParameterSet]] = [
+            (("parameters",), prof.parameters)
+        ]
+        sets += [
+            (("interpretations", n, "parameters"), i.parameters)
+            for n, i in prof.interpretations.items()
+        ]
+        sets += [(("changes", k, "parameters"), c.parameters) for k, c in enumerate(prof.changes)]
+        problems = [
+            self._in_profile(
+                (*at, "dissolution", i, "by", j),
+                f"{actors.unknown(a)} (the actors of {where_from})",
+            )
+            for at, values in sets
+            for i, power in enumerate(values.dissolution or ())
+            for j, a in enumerate(power.by)
+            if a not in actors
+        ]
+        if problems:
+            raise InputError(problems)
+
     def _check_enactments(self) -> None:
         """A change enacted by an event of a kind the model does not know never took effect."""
         for i, change in enumerate(self.profile.changes):
@@ -381,6 +415,13 @@ def check_properties(model: CompiledModel, properties: Iterable[Property]) -> No
             f"profile {model.profile.id!r} does not provide the provisions the properties cite: "
             f"{', '.join(missing)}"
         )
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve().parent == b.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def _parameter_key(need: str) -> str:

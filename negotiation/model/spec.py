@@ -29,9 +29,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from negotiation._internal import paths, yamldoc
+from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.named import named_file
 from negotiation.errors import InputError, Problem
+from negotiation.events.actors import Gazetteer
 from negotiation.events.vocabulary import Vocabulary, VocabularyFile, builtin_vocabulary
 from negotiation.model.library.invariants import INVARIANTS
 from negotiation.model.library.rules import RULES
@@ -427,4 +428,27 @@ def reachable(spec: ModelSpec) -> dict[str, set[str]]:
     return out
 
 
-__all__ += ["migrate", "profile_of", "reachable"]
+def dispute_actors(spec: ModelSpec) -> tuple[Gazetteer, str] | None:
+    """The gazetteer of the dispute ``spec`` was written for, and its file: ``actors.yaml``
+    beside the model file (the built-in actors for the built-in model); ``None`` when the model
+    has no file or no actors beside it (what names an actor cannot be checked then)."""
+    from negotiation.events.log import ACTORS_FILE, load_actors
+
+    if spec.source_file is None:
+        return None
+    here = Path(spec.source_file).parent
+    builtin = paths.data_dir() / "models"
+    path = paths.seeds_dir() / ACTORS_FILE if _same(here, builtin) else here / ACTORS_FILE
+    if not files.is_file(path):
+        return None
+    return load_actors(path), str(path)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: not the same folder as anything
+        return False
+
+
+__all__ += ["dispute_actors", "migrate", "profile_of", "reachable"]

@@ -39,12 +39,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from negotiation._internal import files, paths, yamldoc
-from negotiation._internal.suggest import unknown
+from negotiation._internal import yamldoc
 from negotiation.errors import InputError, ModelError, Problem
 from negotiation.events import Event, Facts, Gazetteer
-from negotiation.events.log import ACTORS_FILE, load_actors
 from negotiation.model.compiled import CompiledModel, State
+from negotiation.model.spec import dispute_actors
 
 __all__ = [
     "ActorPolicy",
@@ -57,7 +56,6 @@ __all__ = [
     "RuleSpec",
     "Wait",
     "WaitSpec",
-    "dispute_actors",
     "load_policy",
     "parse_policy",
 ]
@@ -342,7 +340,7 @@ class _Checker:
         for name, i in self.index.items():
             self.templates.setdefault(name.split(".", 1)[0], []).append(i)
         self.states = {r.id: {s.id for s in r.states} for r in model.spec.regions}
-        found = dispute_actors(model)
+        found = dispute_actors(model.spec)
         self.actors: Gazetteer | None = found[0] if found else None
         self.actors_file = found[1] if found else ""
 
@@ -350,12 +348,7 @@ class _Checker:
         """An actor id of the dispute's gazetteer (when the model's folder gives one)."""
         if self.actors is None or actor_id in self.actors:
             return
-        alias = self.actors.resolve(actor_id)
-        if alias is not None:
-            message = f"unknown actor {actor_id!r}; did you mean {alias!r}? ({actor_id!r} is one of its names)"
-        else:
-            message = unknown("actor", actor_id, (a.id for a in self.actors))
-        self.fail(where, f"{message} (the actors of {self.actors_file})")
+        self.fail(where, f"{self.actors.unknown(actor_id)} (the actors of {self.actors_file})")
 
     def fail(self, where: tuple[str | int, ...], message: str) -> None:
         self.problems.append(self.doc.problem(where, message))
@@ -431,28 +424,6 @@ class _Checker:
                 ):
                     self.fail((*where, m, "facts"), msg)
         return out
-
-
-def dispute_actors(model: CompiledModel) -> tuple[Gazetteer, str] | None:
-    """The gazetteer of the dispute ``model`` was written for, and its file: ``actors.yaml``
-    beside the model file (the built-in actors for the built-in model); ``None`` when the model
-    has no file or no actors beside it (a policy's actors cannot be checked then)."""
-    source = model.spec.source_file
-    if source is None:
-        return None
-    here = Path(source).parent
-    builtin = paths.data_dir() / "models"
-    path = paths.seeds_dir() / ACTORS_FILE if _same(here, builtin) else here / ACTORS_FILE
-    if not files.is_file(path):
-        return None
-    return load_actors(path), str(path)
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):
-        return False
 
 
 def _move(spec: MoveSpec, actor: str) -> Move:
