@@ -30,6 +30,18 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The amnesty law was approved by parliament on Saturday.", "law_passed", "2019-11-09"),
         ("Police stormed the student camp on Sunday.", "violence", "2019-11-10"),
         ("Thousands of supporters camped outside parliament on Wednesday.", "protest", "2019-11-06"),
+        # an election's round, a court's other decisions, talks opened, brought together
+        ("The first round, held on Nov. 3, went to the incumbent.", "election_held", "2019-11-03"),
+        ("On Monday the Supreme Court postponed the run-off by a week.", "court_ruling", "2019-11-11"),
+        ("The court dismissed his appeal on Friday.", "court_ruling", "2019-11-08"),
+        ("Formal negotiations between the two teams opened on Nov. 4.", "talks_held", "2019-11-04"),
+        ("On Monday the envoy brought the president and his rival together.", "talks_held", "2019-11-11"),
+        ("On Monday the talks were postponed indefinitely.", "talks_broken_off", "2019-11-11"),
+        ("On Friday the opposition leader took up his seat in parliament.", "seats_taken", "2019-11-08"),
+        ("He took a symbolic oath of office in parliament on Tuesday.", "sworn_in", "2019-11-12"),
+        ("On Wednesday lawmakers voted no confidence in the government.", "government_dismissed", "2019-11-06"),
+        ("Police used pepper spray to disperse the crowd on Sunday.", "violence", "2019-11-10"),
+        ("Heavy fighting broke out on Sunday between rival units.", "violence", "2019-11-10"),
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -74,6 +86,14 @@ def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
 )
 def test_protests_named_as_background_are_no_protest(text: str) -> None:
     assert "protest" not in _kinds(text)
+
+
+def test_a_first_round_alone_is_no_talks() -> None:
+    assert "talks_held" not in _kinds("The result reversed the first round on November 9.")
+
+
+def test_violence_feared_is_no_violence() -> None:
+    assert "violence" not in _kinds("Thousands fled, saying they feared violence by militias.")
 
 
 def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
