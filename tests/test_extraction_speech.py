@@ -73,3 +73,16 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
 def test_a_demand_announced_for_later_is_not_yet_made(text: str, kind: str, not_kind: str) -> None:
     found = _kinds(text)
     assert kind in found and not_kind not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the particle after what is turned down; an idea put forward is a proposal too
+        "On Monday the opposition turned the government's offer down.",
+        "On Monday Hun Sen brushed the proposal aside.",
+        "On Monday Hun Sen rejected the idea of a unity government.",
+    ],
+)
+def test_an_offer_turned_down_in_other_words(text: str) -> None:
+    assert "proposal_rejected" in _kinds(text)
