@@ -86,3 +86,9 @@ def test_a_demand_announced_for_later_is_not_yet_made(text: str, kind: str, not_
 )
 def test_an_offer_turned_down_in_other_words(text: str) -> None:
     assert "proposal_rejected" in _kinds(text)
+
+
+def test_readiness_to_hold_talks_is_an_offer_openness_a_stance() -> None:
+    assert "proposal" in _kinds("On Monday Hun Sen said he was ready to resume talks.")
+    found = _kinds("On Monday Hun Sen said his party remained open to talks.")
+    assert "proposal" not in found and "statement" in found, found
