@@ -92,3 +92,18 @@ def test_readiness_to_hold_talks_is_an_offer_openness_a_stance() -> None:
     assert "proposal" in _kinds("On Monday Hun Sen said he was ready to resume talks.")
     found = _kinds("On Monday Hun Sen said his party remained open to talks.")
     assert "proposal" not in found and "statement" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a charge answered is a statement
+        ("On Monday Hun Sen denied that soldiers had fired on the crowd.", True),
+        ("On Monday Hun Sen denied the charges.", True),
+        ("Kem Sokha has denied any wrongdoing.", True),
+        # being refused something is not
+        ("On Monday Kem Sokha was denied bail.", False),
+    ],
+)
+def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
+    assert ("statement" in _kinds(text)) is present
