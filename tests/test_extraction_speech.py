@@ -107,3 +107,14 @@ def test_readiness_to_hold_talks_is_an_offer_openness_a_stance() -> None:
 )
 def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
     assert ("statement" in _kinds(text)) is present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the opposition said it did not recognise him as the legitimate president.",
+        "On Monday Sam Rainsy told reporters he did not trust the official results.",
+    ],
+)
+def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None:
+    assert "results_rejected" in _kinds(text)
