@@ -118,3 +118,14 @@ def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
 )
 def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None:
     assert "results_rejected" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the government rejected any talks with the protesters.",
+        "On Monday Hun Sen told supporters there would be no new election.",
+    ],
+)
+def test_talks_refused_and_an_election_ruled_out_are_rejections(text: str) -> None:
+    assert "proposal_rejected" in _kinds(text)
