@@ -114,6 +114,8 @@ def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
     [
         "On Monday the opposition said it did not recognise him as the legitimate president.",
         "On Monday Sam Rainsy told reporters he did not trust the official results.",
+        '"We cannot accept these results," Sam Rainsy told reporters on Monday.',
+        "On Monday Washington said it could not accept the result as legitimate.",
     ],
 )
 def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None:
