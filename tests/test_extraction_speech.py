@@ -127,6 +127,8 @@ def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None
     [
         "On Monday the government rejected any talks with the protesters.",
         "On Monday Hun Sen told supporters there would be no new election.",
+        "On Monday the opposition rejected any new election.",
+        "On Monday Hun Sen ruled out a snap election.",
     ],
 )
 def test_talks_refused_and_an_election_ruled_out_are_rejections(text: str) -> None:
