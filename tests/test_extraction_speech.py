@@ -133,3 +133,10 @@ def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None
 )
 def test_talks_refused_and_an_election_ruled_out_are_rejections(text: str) -> None:
     assert "proposal_rejected" in _kinds(text)
+
+
+def test_speech_in_an_aside_is_no_statement() -> None:
+    found = _kinds("On Monday Sam Rainsy, who said he was tired, left the capital.")
+    assert "statement" not in found, found
+    found = _kinds("On Monday Sam Rainsy, who arrived late, said the talks would go on.")
+    assert "statement" in found, found

@@ -21,7 +21,7 @@ from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug, family_names
 from negotiation.extract.anchoring import anchor_to_election
-from negotiation.extract.clauses import dateline_end, quoted_spans
+from negotiation.extract.clauses import asides, dateline_end, quoted_spans
 from negotiation.extract.dates import ResolvedDate
 from negotiation.extract.dating import StoryDays
 from negotiation.extract.facts import parse_facts
@@ -274,6 +274,12 @@ class Extractor:
             return []
         quoted = quoted_spans(text)
         triggers = [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in quoted)]
+        # "The monk, who said he wanted to die, was stopped": speech in an aside is no statement
+        aside = asides(text)
+        triggers = [
+            t for t in triggers
+            if not (t.rule.fallback and any(a <= t.start and t.end <= b for a, b in aside))
+        ]  # fmt: skip
         if not triggers:
             return []
         actors = self._actors(text)
