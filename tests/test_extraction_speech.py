@@ -140,3 +140,15 @@ def test_speech_in_an_aside_is_no_statement() -> None:
     assert "statement" not in found, found
     found = _kinds("On Monday Sam Rainsy, who arrived late, said the talks would go on.")
     assert "statement" in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a charge made in an appositive or relative clause about an act
+        "The president stayed in office on Monday, a move the opposition called unconstitutional.",
+        "Parliament met on Monday without a quorum, which Sam Rainsy described as a sham.",
+    ],
+)
+def test_an_act_called_unlawful_in_passing_is_an_accusation(text: str) -> None:
+    assert "accusation" in _kinds(text)
