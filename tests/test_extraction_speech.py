@@ -152,3 +152,15 @@ def test_speech_in_an_aside_is_no_statement() -> None:
 )
 def test_an_act_called_unlawful_in_passing_is_an_accusation(text: str) -> None:
     assert "accusation" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Hun Sen said he was ready to form a government of national unity.",
+        "On Monday Hun Sen invited all parties to join a unity government.",
+        "On Monday Hun Sen invited the opposition to talks.",
+    ],
+)
+def test_an_offer_to_share_power_or_to_talk_is_a_proposal(text: str) -> None:
+    assert "proposal" in _kinds(text)
