@@ -164,3 +164,9 @@ def test_an_act_called_unlawful_in_passing_is_an_accusation(text: str) -> None:
 )
 def test_an_offer_to_share_power_or_to_talk_is_a_proposal(text: str) -> None:
     assert "proposal" in _kinds(text)
+
+
+def test_a_re_election_rejected_is_a_result_rejected_a_disputed_one_is_not() -> None:
+    assert "results_rejected" in _kinds("On Monday Sam Rainsy rejected Hun Sen's re-election.")
+    found = _kinds("On Monday Hun Sen resigned after protests over his disputed re-election.")
+    assert "results_rejected" not in found, found
