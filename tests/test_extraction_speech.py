@@ -54,6 +54,8 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
         ("The talks will resume next week, said Hun Sen.", "hun-sen"),
         ('"We will not give up," said Hun Sen.', "hun-sen"),
         ("Hun Sen said the CNRP would return.", "hun-sen"),
+        # past an aside about the speaker
+        ("Hun Sen, who has ruled since 1985, told reporters the CNRP would return.", "hun-sen"),
     ]:
         assert find_speaker(text, m.find(text), [], g) == speaker, text
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import MatchedActor
+from negotiation.extract.clauses import asides
 
 __all__ = ["SPEECH_KINDS", "find_speaker"]
 
@@ -61,8 +62,11 @@ def find_speaker(
 
     ``previous_subjects`` are the subjects of the sentences before, nearest last.
     """
+    aside = asides(text)
     for a in actors:
-        if _BEFORE.match(text[a.end : a.end + 24]) or _AFTER.search(
+        # "Lukashenko, who flew in by helicopter, told the workers": past the aside
+        end = next((e for s, e in aside if s == a.end), a.end)
+        if _BEFORE.match(text[end : end + 24]) or _AFTER.search(
             text[max(0, a.start - 20) : a.start]
         ):
             return a.actor
