@@ -172,3 +172,21 @@ def test_a_re_election_rejected_is_a_result_rejected_a_disputed_one_is_not() -> 
     assert "results_rejected" in _kinds("On Monday Sam Rainsy rejected Hun Sen's re-election.")
     found = _kinds("On Monday Hun Sen resigned after protests over his disputed re-election.")
     assert "results_rejected" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # speech that only announces a planned act reports the plan
+        ("On Monday Sam Rainsy said his supporters would take to the streets on Friday.", False),
+        ("On Monday Sam Rainsy said the party would hold a three-day rally next week.", False),
+        # a condition set, or something else said, is a statement
+        (
+            "On Monday Sam Rainsy said more rallies were possible if the ruling party ignored the voters.",
+            True,
+        ),
+        ("On Monday Sam Rainsy said the government had lost the trust of the people.", True),
+    ],
+)
+def test_speech_announcing_a_plan_is_no_statement(text: str, present: bool) -> None:
+    assert ("statement" in _kinds(text)) is present

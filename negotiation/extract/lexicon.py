@@ -47,7 +47,7 @@ from negotiation.extract.modality import (
     modality_of,
     participle_head,
 )
-from negotiation.extract.overlaps import is_inside, is_reason, overlap, same_clause
+from negotiation.extract.overlaps import announces, is_inside, is_reason, overlap, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
 
 if TYPE_CHECKING:
@@ -188,6 +188,7 @@ class Lexicon:
         live = [t for t in found if not t.dropped]
         kept = self._resolve(sentence, live, spans)
         kept = [self._said(sentence, k, found) for k in kept]
+        kept = [k for k in kept if not announces(sentence, k, found, self.is_future)]
         for t in sorted(
             (t for t in found if t.dropped), key=lambda t: (-t.priority, t.start, t.start - t.end)
         ):

@@ -10,12 +10,13 @@ a word of a longer phrase, one clause or two.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from negotiation.extract.lexicon import Trigger
 
-__all__ = ["is_inside", "is_reason", "overlap", "same_clause"]
+__all__ = ["announces", "is_inside", "is_reason", "overlap", "same_clause"]
 
 # "accusing X of", "blaming X": a participle that charges someone, not a reason given
 _CHARGES = re.compile(r"(?:accusing|blaming)\b", re.I)
@@ -59,3 +60,36 @@ def overlap(a: Trigger, b: Trigger) -> bool:
 def same_clause(sentence: str, start: int, end: int) -> bool:
     """Whether no clause boundary (a comma, "and", "because" ...) lies between two positions."""
     return _BREAK.search(sentence, start, end) is None
+
+
+# "more protests were possible if the ruling party ...": a condition set, said
+_CONDITION = re.compile(r"\b(?:if|unless|only when|only if|until)\b", re.I)
+
+
+def announces(
+    sentence: str, said: Trigger, found: list[Trigger], future: Callable[[str, int], bool]
+) -> bool:
+    """Whether a speech verb (a fallback trigger) only announces a plan in its first clause
+    ("Opposition leaders said they would take to the streets on Wednesday"): a planned act of a
+    kind that plans drop (``modal: drop``) after a future cue (``future(sentence, start)``)
+    reports that plan, not a statement. A condition after it ("... would resume if parliament
+    failed to elect him") keeps the speech a statement.
+
+    >>> from negotiation.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> s = "Opposition leaders said they would take to the streets on Wednesday."
+    >>> [t.kind for t in lex.triggers(s)]
+    ['protest']
+    """
+    if not said.rule.fallback:
+        return False
+    return any(
+        t.dropped
+        and t.rule.modal == "drop"
+        and t.modality == "planned"
+        and t.start >= said.end
+        and same_clause(sentence, said.end, t.start)
+        and future(sentence, t.start)
+        and _CONDITION.search(sentence, t.start) is None
+        for t in found
+    )
