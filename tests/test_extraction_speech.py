@@ -190,3 +190,17 @@ def test_a_re_election_rejected_is_a_result_rejected_a_disputed_one_is_not() -> 
 )
 def test_speech_announcing_a_plan_is_no_statement(text: str, present: bool) -> None:
     assert ("statement" in _kinds(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a precondition set for talks is a demand
+        ("On Monday the opposition said it would not return to the negotiating table until all prisoners were freed.", True),
+        ("On Monday Sam Rainsy said talks could resume only once the arrests stopped.", True),
+        # talks that will go on after something are no precondition
+        ("On Monday Hun Sen said talks would resume after the holidays.", False),
+    ],
+)  # fmt: skip
+def test_a_precondition_for_talks_is_a_demand(text: str, present: bool) -> None:
+    assert ("demand" in _kinds(text)) is present
