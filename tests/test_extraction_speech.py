@@ -29,6 +29,9 @@ def _kinds(text: str) -> set[str]:
         # a stance made known is a statement
         ("On Monday the European Union voiced deep concern about the stalemate.", "statement", "appeal"),
         ("On Monday the African Union signalled support for the new premier.", "statement", "appeal"),
+        # argued in the present, a failure conceded
+        ("On Monday Sam Rainsy argues that the term does not count.", "statement", "accusation"),
+        ("On Monday Hun Sen conceded that the strike had failed.", "statement", "strike"),
     ],
 )  # fmt: skip
 def test_what_a_sentence_of_speech_reports(text: str, kind: str, not_kind: str) -> None:
