@@ -199,3 +199,15 @@ def test_a_dissolution_power_held_by_an_unknown_actor_is_located(tmp_path: Path)
     # another dispute's profile names its own actors: not checked against this one's
     scenario = PACKS / "sri-lanka-2018" / "scenarios" / "dissolution_under_cambodias_profile.yaml"
     assert invoke("run", str(scenario)).exit_code == 0
+
+
+def test_a_default_interpretation_is_not_blamed_for_interpretations_of_the_wrong_type(
+    tmp_path: Path,
+) -> None:
+    profile = tmp_path / "profile.yaml"
+    text = (PACKS / "sri-lanka-2018" / "profile.yaml").read_text()
+    profile.write_text(text.replace("\ninterpretations:\n", "\ninterpretations: []\nx:\n"))
+    result = invoke("validate", str(profile))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "interpretations: Input should be a mapping" in result.output
+    assert "unknown interpretation" not in result.output  # was blamed on default_interpretation

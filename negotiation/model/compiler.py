@@ -317,7 +317,8 @@ class _Compiler:
         fixed = {p: [w for w, _ in citations[p] if w[:5] != "rule "] for p in missing}
         fixed = {p: ws for p, ws in fixed.items() if ws}
         needs = sorted({n for _, ns in lacking.values() for n in ns})
-        out = f"to run model {self.spec.id!r} under profile {self.profile.id!r}, either give the "
+        either = "either " if rules else ""
+        out = f"to run model {self.spec.id!r} under profile {self.profile.id!r}, {either}give the "
         gives = []
         if missing:
             gives.append(f"profile the provisions {', '.join(missing)} (under `provisions:`)")

@@ -218,7 +218,8 @@ def _references(doc: yamldoc.Document) -> list[Problem]:
     named = sorted(str(k) for k in interpretations) if isinstance(interpretations, dict) else []
     problems: list[Problem] = []
     default = data.get("default_interpretation")
-    if isinstance(default, str) and default and default not in named:
+    listed = interpretations is None or isinstance(interpretations, dict)  # else: the schema's
+    if isinstance(default, str) and default and default not in named and listed:
         message = unknown("interpretation", default, named)
         problems.append(doc.problem(("default_interpretation",), message))
     for name, interp in interpretations.items() if isinstance(interpretations, dict) else ():
