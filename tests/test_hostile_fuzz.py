@@ -137,3 +137,16 @@ def test_a_wrong_container_is_named_in_a_files_words(tmp_path: Path, text: str, 
     result = invoke("run", str(scenario), "--json")
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"{scenario}:2:1: {said}" in result.output, result.output  # was "a valid tuple"
+
+
+def test_a_model_naming_no_profile_says_which_model_in_every_line(cambodia_copy: Path) -> None:
+    """Without `profile:` the model takes the built-in one, which lacks provisions it cites:
+    the line saying how to run anyway named the model by id only, in no file of the user's
+    (structured campaign)."""
+    model = cambodia_copy / "model.yaml"
+    model.write_text("".join(x for x in model.read_text().splitlines(True) if x[:8] != "profile:"))
+    result = invoke("validate", str(model), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"to run model 'cambodia-2013-2017' ({model}) under profile 'cambodia'" in (
+        result.output
+    ), result.output

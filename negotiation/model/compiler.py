@@ -318,7 +318,9 @@ class _Compiler:
         fixed = {p: ws for p, ws in fixed.items() if ws}
         needs = sorted({n for _, ns in lacking.values() for n in ns})
         either = "either " if rules else ""
-        out = f"to run model {self.spec.id!r} under profile {self.profile.id!r}, {either}give the "
+        file = f" ({self.spec.source_file})" if self.spec.source_file else ""
+        out = f"to run model {self.spec.id!r}{file} under profile {self.profile.id!r}, "
+        out += f"{either}give the "
         gives = []
         if missing:
             gives.append(f"profile the provisions {', '.join(missing)} (under `provisions:`)")
