@@ -211,3 +211,33 @@ def test_a_default_interpretation_is_not_blamed_for_interpretations_of_the_wrong
     assert result.exit_code == EXIT_INPUT, result.output
     assert "interpretations: Input should be a mapping" in result.output
     assert "unknown interpretation" not in result.output  # was blamed on default_interpretation
+
+
+def test_a_trigger_that_can_take_exponential_time_is_refused_by_validate(
+    kenya_copy: Path,
+) -> None:
+    """`(?:x+x+)+y` on forty x's: extraction ran past a minute (a hang from a pack file)."""
+    vocabulary = kenya_copy / "vocabulary.yaml"
+    vocabulary.write_text(VOCABULARY.replace('"stayed the (dissolution"', '"(?:x+x+)+y"'))
+    result = invoke("validate", str(vocabulary))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"{vocabulary}:4:16: kinds.court_stay.triggers[0]: a group repeated with + or * that "
+        "holds only repetitions" in result.output
+    ), result.output
+
+
+def test_a_packs_lexicon_is_validated_as_a_lexicon(kenya_copy: Path) -> None:
+    """It has `kinds:` as a vocabulary has: it was checked as one (every kind 'missing its
+    description', 'priority' an unknown field)."""
+    lexicon = kenya_copy / "lexicon.yaml"
+    lexicon.write_text("kinds:\n  protest:\n    priority: 50\n    patterns: [marched]\n")
+    result = invoke("validate", str(lexicon))
+    assert result.exit_code == 0, result.output
+    assert "(lexicon, 1 entries)" in result.output
+    lexicon.write_text("kinds:\n  protest:\n    patterns: ['(\\w+\\s?)+$', marched]\n")
+    for args in (["validate", str(lexicon)], ["validate", "--pack", str(kenya_copy)]):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert f"{lexicon}:3:5: kinds.protest.patterns: a group repeated" in result.output
+        assert "description" not in result.output

@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from negotiation._internal import files, yamldoc
+from negotiation._internal.redos import exponential
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors, unique
 from negotiation.cli.packs import PACK, event_log
@@ -63,8 +64,20 @@ def detect_kind(doc: yamldoc.Document) -> str | None:
         return None
     for key, kind in DOCUMENT_KEYS.items():
         if key in doc.data:
-            return kind
+            return "lexicon" if kind == "vocabulary" and _is_lexicon(doc.data) else kind
     return None
+
+
+def _is_lexicon(data: dict[Any, Any]) -> bool:
+    """A trigger lexicon (its ``kinds`` have ``patterns``; the built-in one has ``macros``),
+    not a vocabulary: both have ``kinds`` (a lexicon was checked as a vocabulary, every kind
+    missing its description)."""
+    if any(key in data for key in ("macros", "negators", "modals")):
+        return True
+    kinds = data.get("kinds")
+    return isinstance(kinds, dict) and any(
+        isinstance(v, dict) and "patterns" in v for v in kinds.values()
+    )
 
 
 def _validate_events(doc: yamldoc.Document) -> object:
@@ -158,12 +171,38 @@ def _compile_triggers(doc: yamldoc.Document, kinds: Mapping[str, Any]) -> None:
         for i, trigger in enumerate(definition.triggers):
             if is_phrase(trigger):
                 continue
+            where: list[str | int] = ["kinds", kind, "triggers", i]
             try:
-                compile_pattern(trigger, doc, ["kinds", kind, "triggers", i], macros)
+                pattern = compile_pattern(trigger, doc, where, macros)
             except InputError as exc:
                 problems.extend(exc.problems)
+                continue
+            if (slow := exponential(pattern.pattern)) is not None:  # extraction never ended
+                problems.append(doc.problem(where, f"{slow}: write the inner part once"))
     if problems:
         raise InputError(problems)
+
+
+def _validate_lexicon(doc: yamldoc.Document) -> object:
+    """A trigger lexicon, read as extraction reads it (a pack's ``lexicon.yaml`` over the
+    built-in one), and no pattern of its own that can take exponential time."""
+    from negotiation.extract.lexicon import lexicon_for_pack, load_lexicon
+
+    path = Path(doc.file)
+    own = path.name == "lexicon.yaml" and files.is_file(path.parent / "pack.yaml")
+    lexicon = lexicon_for_pack(path.parent) if own else load_lexicon(path)
+    kinds = doc.data.get("kinds") if isinstance(doc.data, dict) else None
+    problems = []
+    for kind, rule in lexicon.rules.items():
+        if not isinstance(kinds, dict) or kind not in kinds:
+            continue  # the built-in lexicon's, under a pack's
+        found = {exponential(p.pattern) for p in rule.patterns if not isinstance(p, str)}
+        for slow in sorted(f for f in found if f is not None):
+            where = ("kinds", kind, "patterns")
+            problems.append(doc.problem(where, f"{slow}: write the inner part once"))
+    if problems:
+        raise InputError(problems)
+    return list(kinds or ())
 
 
 # most specific first: a scenario may carry an inline `events:` list, a pack names its log
@@ -172,6 +211,7 @@ register_document_kind("sweep", "sweep", _validate_sweep)
 register_document_kind("policy", "outcomes", _validate_policy)
 register_document_kind("vocabulary", "kinds", _validate_vocabulary)
 register_document_kind("vocabulary", "facts", _validate_vocabulary)
+VALIDATORS["lexicon"] = _validate_lexicon  # told from a vocabulary by detect_kind
 register_document_kind("scenario", "name", _validate_scenario)
 register_document_kind("model", "transitions", _validate_model)
 register_document_kind("profile", "provisions", _validate_profile)

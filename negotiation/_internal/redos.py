@@ -1,0 +1,76 @@
+"""Regular expressions that can take exponential time on a short text.
+
+Python's ``re`` backtracks: a group that repeats and holds nothing but repetitions, like
+``(?:x+x+)+y`` or ``(\\w+\\s?)+$``, tries every way of splitting a run of matching characters
+between them before it fails, twice as many for each character more (forty ``x`` took over a
+minute). :func:`exponential` finds such a group, so that a pattern read from a file is refused
+where it is written instead of hanging the command that runs it::
+
+    >>> exponential(r"(?:x+x+)+y")
+    'a group repeated with + or * that holds only repetitions (+, *, ?, {n,m}) can take exponential time'
+    >>> exponential(r"(?:\\w+\\s)+said") is None     # each turn ends in a space: linear
+    True
+    >>> exponential(r"boycott(?:ed|s)?") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["exponential"]
+
+_parser: Any = getattr(re, "_parser")  # noqa: B009 - the standard library's own parser
+_constants: Any = getattr(re, "_constants")  # noqa: B009
+_REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT}
+_ZERO_WIDTH = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
+_MESSAGE = (
+    "a group repeated with + or * that holds only repetitions (+, *, ?, {n,m}) can take "
+    "exponential time"
+)
+
+
+def exponential(pattern: str) -> str | None:
+    """Why ``pattern`` can take exponential time (a repeated group of repetitions), or
+    ``None``: a heuristic that misses some such patterns (``(a|a)*``) and flags none that
+    matches in linear time by construction."""
+    try:
+        tree = _parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None  # not this module's to report
+    return _MESSAGE if _walk(list(tree)) else None
+
+
+def _walk(items: list[Any]) -> bool:
+    for op, av in items:
+        if op in _REPEATS:
+            _, high, body = av
+            if high == _constants.MAXREPEAT and _only_repetitions(list(body)):
+                return True
+            if _walk(list(body)):
+                return True
+        elif (
+            (op == _constants.SUBPATTERN and _walk(list(av[-1])))
+            or (op == _constants.BRANCH and any(_walk(list(alt)) for alt in av[1]))
+            or (op in (_constants.ASSERT, _constants.ASSERT_NOT) and _walk(list(av[1])))
+        ):
+            return True
+    return False
+
+
+def _only_repetitions(body: list[Any]) -> bool:
+    """Whether ``body`` (a group's items, groups opened) matches only through repetitions, one
+    of them of more than one character: nothing it must match once and only once."""
+    flat: list[Any] = []
+    for op, av in body:
+        if op == _constants.SUBPATTERN:
+            flat += list(av[-1])
+        else:
+            flat.append((op, av))
+    counted = [(op, av) for op, av in flat if op not in _ZERO_WIDTH]
+    return (
+        bool(counted)
+        and all(op in _REPEATS for op, _ in counted)
+        and any(av[1] > 1 for op, av in counted)
+    )
