@@ -207,3 +207,17 @@ def test_speech_announcing_a_plan_is_no_statement(text: str, present: bool) -> N
 )  # fmt: skip
 def test_a_precondition_for_talks_is_a_demand(text: str, present: bool) -> None:
     assert ("demand" in _kinds(text)) is present
+
+
+def test_who_is_told_is_a_recipient_not_an_actor() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer(
+        [
+            Actor(id="cnrp", name="CNRP", type="party"),
+            Actor(id="hun-sen", name="Hun Sen", type="person"),
+        ]
+    )
+    text = "Hun Sen, who spoke at a factory, told the CNRP there would be no new election."
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "proposal_rejected"]
+    assert m.actors == ("hun-sen",) and "cnrp" in m.recipients, m

@@ -26,6 +26,7 @@ _PASSIVE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?)$|^(?:was|were|been|being)\b",
     re.I,
 )
+_ADDRESSEE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -57,6 +58,10 @@ def roles(
             or _OTHER_CLAUSE.search(text[trig.end : a.start])
         ):
             continue  # named in another clause
+        if _ADDRESSEE.search(text, max(0, a.start - 16), a.start):
+            if a.actor not in acted_on:
+                acted_on.append(a.actor)  # "told the workers", "telling Reuters": who is told
+            continue
         inside = trig.start <= a.start and a.end <= trig.end
         if (
             rule.recipients
