@@ -33,7 +33,14 @@ SPEECH_KINDS = frozenset(
 )  # fmt: skip
 
 _VERB = r"(?:said|says|told|added|stated|declared|insisted|warned|argued|announced)"
-_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:also |later |again |on \w+ )?" + _VERB + r"\b", re.I)
+# "X said", "X's spokesman said", "X's office said": X speaks
+_BEFORE = re.compile(
+    r"^\s*(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|office|lawyers?|aides?"
+    r"|campaign|representatives?|press service)\s+)?(?:,\s*)?(?:also |later |again |on \w+ )?"
+    + _VERB
+    + r"\b",
+    re.I,
+)
 # "..., said Hun Sen" (the verb after a comma or a closing quote: not "critics said the CNRP
 # would", where the name is what is said); "results from the electoral commission showed": who
 # gives results or figures speaks
