@@ -224,3 +224,13 @@ def test_who_is_told_is_a_recipient_not_an_actor() -> None:
     text = "Hun Sen, who spoke at a factory, told the CNRP there would be no new election."
     (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "proposal_rejected"]
     assert m.actors == ("hun-sen",) and "cnrp" in m.recipients, m
+
+
+def test_an_ultimatum_named_by_its_author_is_a_demand() -> None:
+    text = 'On Tuesday Sam Rainsy issued what he called a "people\'s ultimatum" to the government.'
+    assert "demand" in _kinds(text)
+
+
+def test_the_winners_not_recognised_is_a_result_rejected() -> None:
+    text = "On Monday Sam Rainsy said the opposition would not recognise the new mayors."
+    assert "results_rejected" in _kinds(text)
