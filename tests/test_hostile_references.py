@@ -241,3 +241,26 @@ def test_a_packs_lexicon_is_validated_as_a_lexicon(kenya_copy: Path) -> None:
         assert result.exit_code == EXIT_INPUT, result.output
         assert f"{lexicon}:3:5: kinds.protest.patterns: a group repeated" in result.output
         assert "description" not in result.output
+
+
+def test_a_copied_pack_names_another_disputes_profile_by_its_pack(tmp_path: Path) -> None:
+    """The Sri Lankan pack's what-if under Cambodia's profile named it
+    `../../cambodia-2013-2017/profile.yaml`: a copy of the pack (how the README says to start
+    one's own) failed `validate --pack` with 'file not found'. `pack:ID` names it wherever the
+    pack lies; an unknown id is located with a suggestion."""
+    pack = tmp_path / "mine"
+    shutil.copytree(PACKS / "sri-lanka-2018", pack)
+    result = invoke("validate", "--pack", str(pack))
+    assert result.exit_code == 0, result.output
+    assert invoke("run", "--pack", str(pack)).exit_code == 0
+    scenario = pack / "scenarios" / "dissolution_under_cambodias_profile.yaml"
+    text = scenario.read_text()
+    assert "profile: pack:cambodia-2013-2017\n" in text
+    scenario.write_text(text.replace("pack:cambodia-2013-2017", "pack:cambodia-2013"))
+    result = invoke("run", str(scenario), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    line = _line_of(scenario, "profile: pack:")
+    assert (
+        f"{scenario}:{line}:1: profile: pack:cambodia-2013: unknown pack 'cambodia-2013'; "
+        "did you mean 'cambodia-2013-2017'?" in result.output
+    ), result.output

@@ -226,8 +226,15 @@ class Scenario(Strict):
         description="a dispute pack (id or folder): its model, profile and event log, unless "
         "model, profile or events are given",
     )
-    model: str = Field(default="cambodia", description="built-in model name or a spec file path")
-    profile: str | None = Field(default=None, description="default: the model's profile")
+    model: str = Field(
+        default="cambodia",
+        description="built-in model name, a spec file path, or `pack:ID` (that pack's model)",
+    )
+    profile: str | None = Field(
+        default=None,
+        description="default: the model's profile; a file path, or `pack:ID` (that pack's "
+        "profile: another dispute's constitution, from a pack that can be copied as it is)",
+    )
     interpretation: str | None = None
     disable_rules: tuple[str, ...] = Field(
         default=(), description="rules switched off (what do the invariants catch then?)"

@@ -79,29 +79,64 @@ def model_for(
     return _MODELS[key]
 
 
+#: a scenario names another dispute's model or profile by its pack: ``profile: pack:ID`` (a
+#: path out of its own pack, ``../../other/profile.yaml``, broke when the pack was copied)
+PACK_REF = "pack:"
+
+
 def _resolve_model(base_dir: Path, ref: str) -> str:
+    if ref.startswith(PACK_REF):
+        return str(_pack(ref).model_path)
     if ref in BUILTIN_MODELS or Path(ref).is_absolute():
         return ref
     return str(base_dir / ref)
 
 
 def _resolve_profile(base_dir: Path, ref: str | None) -> str | None:
+    if ref is not None and ref.startswith(PACK_REF):
+        from negotiation.model.spec import load_spec
+
+        pack = _pack(ref)  # its own profile, else the one its model names
+        return str(pack.profile_path or load_spec(pack.model_path).profile)
     if ref is None or ref in BUILTIN_PROFILES or Path(ref).is_absolute():
         return ref
     return str(base_dir / ref)
+
+
+def _pack(ref: str) -> Any:
+    from negotiation.packs import load_pack
+
+    try:
+        return load_pack(ref.removeprefix(PACK_REF))
+    except InputError as exc:
+        raise InputError(f"{ref}: {'; '.join(p.message for p in exc.problems)}") from None
+
+
+def _resolved(
+    settings: Settings, doc: yamldoc.Document | None, base_dir: Path
+) -> tuple[str, str | None]:
+    """The model and profile files the settings name, a `pack:ID` that names no pack located
+    where it is written."""
+    try:
+        model = _resolve_model(base_dir, settings.model)
+    except InputError as exc:
+        where = settings.where.get("model", ("model",))
+        raise InputError([locate(doc, where, p.message) for p in exc.problems]) from None
+    try:
+        return model, _resolve_profile(base_dir, settings.profile)
+    except InputError as exc:
+        where = settings.where.get("profile", ("profile",))
+        raise InputError([locate(doc, where, p.message) for p in exc.problems]) from None
 
 
 def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -> DisputeModel:
     """The model these settings give, files named relative to ``base_dir``. A bad setting is an
     :class:`InputError` located where it was set in ``doc`` (or, for a problem inside the model
     or profile file it names, in that file)."""
+    model, profile = _resolved(settings, doc, base_dir)
     if settings.disable_rules:
         try:  # the rules this model knows: built-in ones and those it defines in data
-            known = model_for(
-                _resolve_model(base_dir, settings.model),
-                _resolve_profile(base_dir, settings.profile),
-                settings.interpretation,
-            ).compiled.rules
+            known = model_for(model, profile, settings.interpretation).compiled.rules
         except InputError:
             known = {}
         unknown_rules = [r for r in settings.disable_rules if known and r not in known]
@@ -111,18 +146,18 @@ def model_of(settings: Settings, doc: yamldoc.Document | None, base_dir: Path) -
                 [locate(doc, where, unknown("rule", r, sorted(known))) for r in unknown_rules]
             )
     try:
-        return model_for(
-            _resolve_model(base_dir, settings.model),
-            _resolve_profile(base_dir, settings.profile),
-            settings.interpretation,
-            settings.disable_rules,
-        )
+        return model_for(model, profile, settings.interpretation, settings.disable_rules)
     except InputError as exc:
-        raise InputError(_located(exc.problems, settings, doc, base_dir)) from None
+        files = {"model": model, "profile": profile}
+        raise InputError(_located(exc.problems, settings, doc, base_dir, files)) from None
 
 
 def _located(
-    problems: list[Problem], settings: Settings, doc: yamldoc.Document | None, base_dir: Path
+    problems: list[Problem],
+    settings: Settings,
+    doc: yamldoc.Document | None,
+    base_dir: Path,
+    resolved: dict[str, str | None],
 ) -> list[Problem]:
     """Problems compiling the model ``settings`` give: those of a model or profile file they
     name, reported where it is named too; the others (a model and profile that do not fit, an
@@ -139,6 +174,8 @@ def _located(
         if value is not None and key in settings.where:
             at = named_at(doc, settings.where[key])
             named[str(value)] = named[str(base_dir / value)] = (key, at)
+            if resolved.get(key):  # `pack:ID`: the file it names
+                named[str(resolved[key])] = (key, at)
     groups: dict[tuple[str, Loc], list[Problem]] = {}
     out: list[Problem] = []
     for p in problems:
