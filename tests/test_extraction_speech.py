@@ -57,6 +57,9 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
         ("The talks will resume next week, said Hun Sen.", "hun-sen"),
         ('"We will not give up," said Hun Sen.', "hun-sen"),
         ("Hun Sen said the CNRP would return.", "hun-sen"),
+        # other verbs of speech
+        ("Hun Sen denied that troops had fired on the crowd.", "hun-sen"),
+        ("The CNRP stressed that the talks would go on.", "cnrp"),
         # whoever speaks for them
         ("Hun Sen's spokesman said the talks would go on.", "hun-sen"),
         ("The CNRP's office said the vote had been rigged.", "cnrp"),

@@ -32,7 +32,11 @@ SPEECH_KINDS = frozenset(
     }
 )  # fmt: skip
 
-_VERB = r"(?:said|says|told|added|stated|declared|insisted|warned|argued|announced)"
+_VERB = (
+    r"(?:said|says|told|tells|added|adds|stated|states|declared|insisted|insists|warned|warns|argued"
+    r"|argues|announced|stressed|noted|reiterated|confirmed|acknowledged|admitted|conceded|wrote"
+    r"|claimed|claims|alleged|alleges|complained|denied|denies|maintained|explained)"
+)
 # "X said", "X's spokesman said", "X's office said": X speaks
 _BEFORE = re.compile(
     r"^\s*(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|office|lawyers?|aides?"
