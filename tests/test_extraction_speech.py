@@ -237,3 +237,15 @@ def test_an_ultimatum_named_by_its_author_is_a_demand() -> None:
 def test_the_winners_not_recognised_is_a_result_rejected() -> None:
     text = "On Monday Sam Rainsy said the opposition would not recognise the new mayors."
     assert "results_rejected" in _kinds(text)
+
+
+def test_a_quotation_over_two_sentences_is_spoken_by_who_closes_it() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+
+    g = Gazetteer([Actor(id="sam-rainsy", name="Sam Rainsy", type="person")])
+    text = (
+        'Police detained four activists on Monday. "The charges are politically motivated. '
+        'They want to silence us," Sam Rainsy told reporters.'
+    )
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "accusation"]
+    assert m.actors == ("sam-rainsy",), m

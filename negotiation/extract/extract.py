@@ -100,6 +100,15 @@ _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _SPEAKING = re.compile(r"\b(he|she) (?:also |later )?(?:said|says|told|added)\b", re.I)
 
 
+_OPENING = ('"', "“")
+
+
+def _closes(text: str) -> bool:
+    """Whether a text closes a quotation opened before it (its first quote mark closes)."""
+    m = re.search(r'[“”"]', text)
+    return m is not None and (m.group(0) == "”" or (m.group(0) == '"' and text.count('"') % 2 == 1))
+
+
 @dataclass(frozen=True)
 class _Span:
     """A sentence, or the part of one after its dateline."""
@@ -137,6 +146,7 @@ class Extractor:
         self.days = StoryDays(self.lexicon)  # the days the report has named so far
         self._subjects: list[str] = []  # the first actor of each sentence so far
         self._named: dict[str, list[MatchedActor]] = {}  # actors of each sentence, found once
+        self._quoting: str | None = None  # who speaks the quotation the sentence is part of
         self._people: dict[str, str] = {}  # family name -> full name of the article's people
         self._person = ""  # the first of them the last sentence naming one named
 
@@ -178,7 +188,9 @@ class Extractor:
         self._people = {}
         self._person = ""
         self.days.reset()
-        for whole in sentences:
+        quoted_by = self._quoted_by(sentences)
+        for i, whole in enumerate(sentences):
+            self._quoting = quoted_by.get(i)
             sentence = _without_dateline(whole)
             text = sentence.text
             found = self._actors(text)
@@ -246,6 +258,23 @@ class Extractor:
         if at is None or any(s < at.start(1) for s, _, _ in cands):
             return cands
         return sorted([*cands, (at.start(1), at.end(1), self._person)])
+
+    def _quoted_by(self, sentences: Sequence[SentenceLike]) -> dict[int, str]:
+        """Who speaks the sentences of a quotation that a later sentence closes and attributes
+        ('"The vote was stolen. We will not accept it," the party's leader said.')."""
+        out: dict[int, str] = {}
+        for i, s in enumerate(sentences):
+            text = s.text.lstrip()
+            if text[:1] not in _OPENING or _closes(text[1:]):
+                continue
+            for j in range(i + 1, min(i + 4, len(sentences))):
+                later = sentences[j].text
+                if _closes(later):
+                    spoke = find_speaker(later, self._actors(later), [], self.gazetteer)
+                    if spoke is not None:
+                        out.update((k, spoke) for k in range(i, j))
+                    break
+        return out
 
     def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
         """The two parties an article names most: what "the two sides" refers to."""
@@ -353,7 +382,7 @@ class Extractor:
         date, source, penalty, notes = self.days.dated(trig, date, published)
         confidence -= penalty
         acting, acted_on = roles(rule, trig, text, actors)
-        speaker = find_speaker(text, actors, self._subjects, self.gazetteer)
+        speaker = find_speaker(text, actors, self._subjects, self.gazetteer) or self._quoting
         if speaker is not None and (
             trig.kind in _SPEAKER_ACTS or (trig.kind in SPEECH_KINDS and not acting)
         ):
