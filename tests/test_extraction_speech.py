@@ -249,3 +249,14 @@ def test_a_quotation_over_two_sentences_is_spoken_by_who_closes_it() -> None:
     )
     (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "accusation"]
     assert m.actors == ("sam-rainsy",), m
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Hun Sen said he would be ready to hand over some of his powers.",
+        "On Monday Hun Sen responded by announcing that he would call a fresh election.",
+    ],
+)
+def test_a_concession_offered_is_a_proposal(text: str) -> None:
+    assert "proposal" in _kinds(text)
