@@ -140,6 +140,7 @@ def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None
         "On Monday Hun Sen told supporters there would be no new election.",
         "On Monday the opposition rejected any new election.",
         "On Monday Hun Sen ruled out a snap election.",
+        "Hun Sen has refused, saying he would not resign.",
     ],
 )
 def test_talks_refused_and_an_election_ruled_out_are_rejections(text: str) -> None:
@@ -260,3 +261,7 @@ def test_a_quotation_over_two_sentences_is_spoken_by_who_closes_it() -> None:
 )
 def test_a_concession_offered_is_a_proposal(text: str) -> None:
     assert "proposal" in _kinds(text)
+
+
+def test_a_refusal_to_do_something_else_is_no_rejection_of_a_proposal() -> None:
+    assert "proposal_rejected" not in _kinds("On Monday Hun Sen refused to comment.")
