@@ -265,3 +265,14 @@ def test_a_concession_offered_is_a_proposal(text: str) -> None:
 
 def test_a_refusal_to_do_something_else_is_no_rejection_of_a_proposal() -> None:
     assert "proposal_rejected" not in _kinds("On Monday Hun Sen refused to comment.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Hun Sen dismissed the protesters as small groups bent on causing chaos.",
+        "On Monday the minister branded the strikers criminals.",
+    ],
+)
+def test_opponents_labelled_criminals_is_an_accusation(text: str) -> None:
+    assert "accusation" in _kinds(text)
