@@ -102,3 +102,20 @@ def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
 
 def test_rallying_behind_a_leader_is_support_not_a_protest() -> None:
     assert "protest" not in _kinds("Lawmakers of every party rallied behind the prime minister.")
+
+
+def test_since_the_election_runs_from_the_day_after_the_vote() -> None:
+    text = "Voters went to the polls on Oct. 27. Three people have been killed since the election."
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "violence"]
+    assert (m.date, m.date_end) == (dt.date(2019, 10, 28), PUB)
+
+
+def test_a_standing_protest_held_for_days_runs_from_the_day_named_before() -> None:
+    text = "The results came out on Nov. 4. Supporters have rallied outside parliament for days."
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "protest"]
+    assert (m.date, m.date_end) == (dt.date(2019, 11, 4), PUB)
+
+
+def test_an_event_told_with_no_day_and_none_before_is_of_the_publication_day() -> None:
+    (m,) = [m for m in extract_text("Police fired tear gas at protesters.", PUB)]
+    assert (m.kind, m.date, m.granularity.value) == ("violence", PUB, "day")

@@ -36,6 +36,15 @@ __all__ = ["StoryDays"]
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
+_DAY_NOTE = "no date in the sentence, none before it: the day of publication assumed"
+_DURATIVE = re.compile(
+    r"\b(?:for (?:days|weeks|months)|on (?:several|many|repeated) occasions|repeatedly"
+    r"|every (?:day|night|week)|daily|nightly|day after day|night after night)\b",
+    re.I,
+)
+_SINCE_VOTE = re.compile(
+    r"\bsince (?:the|last|this)(?: [\w'’-]+)? (?:elections?|vote|polls?|ballot)\b(?! on)", re.I
+)
 # "the day before", "two days earlier": a day counted back from the story's
 _BACKWARD = re.compile(r"\b(?:before|earlier|previous|preceding)\b", re.I)
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -195,7 +204,7 @@ class StoryDays:
         return chosen
 
     def dated(
-        self, trig: Trigger, date: ResolvedDate | None, published: dt.date
+        self, trig: Trigger, date: ResolvedDate | None, published: dt.date, text: str = ""
     ) -> tuple[ResolvedDate, DateSource, float, list[str]]:
         """A mention's date, where it came from, the confidence it costs and the notes."""
         rule = trig.rule
@@ -203,7 +212,23 @@ class StoryDays:
         notes: list[str] = []
         source: DateSource = "text"
         ctx = self.context
-        if date is None and not (rule.anchor or trig.anchor or rule.ongoing) and ctx is not None:
+        # "killed in clashes since the election": from the day after the vote to publication
+        vote = self.election if date is None and not rule.ongoing else None
+        after = vote.date + dt.timedelta(days=1) if vote is not None else published
+        # "had rallied for days", "on several occasions": a run of days, even of a standing state
+        durative = rule.ongoing and _DURATIVE.search(text) is not None
+        if vote is not None and after <= published and _SINCE_VOTE.search(text):
+            date = ResolvedDate(
+                after, Granularity.day, "", published if published > after else None
+            )
+            confidence += 0.2
+            source = "context"
+            notes.append("no date in the sentence: since the election, up to publication")
+        elif (
+            date is None
+            and not (rule.anchor or trig.anchor or (rule.ongoing and not durative))
+            and ctx is not None
+        ):
             # undated, after a dated report: on or after that day, on or before publication
             date = ResolvedDate(
                 ctx.date, ctx.granularity, "", published if published > ctx.date else None
@@ -216,13 +241,15 @@ class StoryDays:
             )
         elif date is None:
             date = fallback_date(published)
-            said = trig.kind in SPEECH_KINDS and not (rule.anchor or trig.anchor)
-            if said:
-                # "X said ...", "X called on ...": what a report quotes was said as it was written
+            waits = rule.anchor or trig.anchor  # a reaction to the election, dated from it later
+            if not waits:
+                # "X said ...": what a report quotes was said as it was written; what it tells
+                # with no day named and none before it, the news of the day, happened on it
                 date = date._replace(granularity=Granularity.day)
             source = "publication"
             confidence += 0.2
-            notes.append(SAID_NOTE if said else FALLBACK_NOTE)
+            said = trig.kind in SPEECH_KINDS
+            notes.append(FALLBACK_NOTE if waits else SAID_NOTE if said else _DAY_NOTE)
             if rule.anchor or trig.anchor:
                 notes.append("anchor")
         elif date.adjusted:

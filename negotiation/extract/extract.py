@@ -379,7 +379,7 @@ class Extractor:
         rule = trig.rule
         confidence = rule.confidence
         inferred = date is None
-        date, source, penalty, notes = self.days.dated(trig, date, published)
+        date, source, penalty, notes = self.days.dated(trig, date, published, text)
         confidence -= penalty
         acting, acted_on = roles(rule, trig, text, actors)
         speaker = find_speaker(text, actors, self._subjects, self.gazetteer) or self._quoting

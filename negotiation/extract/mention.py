@@ -29,7 +29,7 @@ class EventMention(BaseModel):
     """A typed, dated, sourced event mention proposed from one sentence of one article.
 
     ``date`` is resolved against the article's publication date; ``date_text`` is the raw date
-    expression ("" when the sentence has none and the publication week was assumed:
+    expression ("" when the sentence has none and its day was inferred:
     ``date_inferred`` is then true).
     """
 
@@ -45,7 +45,7 @@ class EventMention(BaseModel):
         default="text",
         description="text: the sentence dates it; context: undated, dated from the last day the "
         "article named before it to publication; election: undated reaction to the election, "
-        "dated from the article's election date to publication; publication: publication week",
+        "dated from the article's election date to publication; publication: the publication day (its week for an election reaction)",
     )
     actors: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
