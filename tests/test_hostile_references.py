@@ -264,3 +264,15 @@ def test_a_copied_pack_names_another_disputes_profile_by_its_pack(tmp_path: Path
         f"{scenario}:{line}:1: profile: pack:cambodia-2013: unknown pack 'cambodia-2013'; "
         "did you mean 'cambodia-2013-2017'?" in result.output
     ), result.output
+
+
+def test_a_broken_actors_file_is_not_blamed_on_the_model_or_the_policy(tmp_path: Path) -> None:
+    pack = tmp_path / "kh"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    actors = pack / "actors.yaml"
+    actors.write_text(actors.read_text().replace("actors:\n", "actors:\n  - {id: 5}\n", 1))
+    for path in (pack / "model.yaml", pack / "policies" / "talks-first.yaml"):
+        result = invoke("validate", str(path))
+        assert result.exit_code == 0, result.output  # the actors' problem is the log's
+    result = invoke("validate", str(pack / "events.yaml"))
+    assert result.exit_code == EXIT_INPUT and "actors.yaml" in result.output, result.output

@@ -349,10 +349,6 @@ class _Compiler:
             return
         if not _same_folder(Path(str(self.profile_file)), Path(model_file)):
             return  # another dispute's profile: its actors are not this dispute's
-        found = dispute_actors(self.spec)
-        if found is None:
-            return
-        actors, where_from = found
         sets: list[tuple[tuple[str | int, ...], ParameterSet]] = [
             (("parameters",), prof.parameters)
         ]
@@ -361,14 +357,22 @@ class _Compiler:
             for n, i in prof.interpretations.items()
         ]
         sets += [(("changes", k, "parameters"), c.parameters) for k, c in enumerate(prof.changes)]
-        problems = [
-            self._in_profile(
-                (*at, "dissolution", i, "by", j),
-                f"{actors.unknown(a)} (the actors of {where_from})",
-            )
+        holders = [
+            ((*at, "dissolution", i, "by", j), a)
             for at, values in sets
             for i, power in enumerate(values.dissolution or ())
             for j, a in enumerate(power.by)
+        ]
+        try:  # read only when a power names its holders; a broken file is the log's to report
+            found = dispute_actors(self.spec) if holders else None
+        except InputError:
+            return
+        if found is None:
+            return
+        actors, where_from = found
+        problems = [
+            self._in_profile(where, f"{actors.unknown(a)} (the actors of {where_from})")
+            for where, a in holders
             if a not in actors
         ]
         if problems:

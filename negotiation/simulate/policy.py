@@ -340,7 +340,10 @@ class _Checker:
         for name, i in self.index.items():
             self.templates.setdefault(name.split(".", 1)[0], []).append(i)
         self.states = {r.id: {s.id for s in r.states} for r in model.spec.regions}
-        found = dispute_actors(model.spec)
+        try:  # a broken actors.yaml is the event log's to report, not the policy's
+            found = dispute_actors(model.spec)
+        except InputError:
+            found = None
         self.actors: Gazetteer | None = found[0] if found else None
         self.actors_file = found[1] if found else ""
 
