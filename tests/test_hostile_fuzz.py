@@ -150,3 +150,17 @@ def test_a_model_naming_no_profile_says_which_model_in_every_line(cambodia_copy:
     assert f"to run model 'cambodia-2013-2017' ({model}) under profile 'cambodia'" in (
         result.output
     ), result.output
+
+
+def test_an_empty_or_blank_actor_name_is_refused(tmp_path: Path) -> None:
+    """An alias '' (or ' ', '.') was taken: the actor was the one every empty name named."""
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "actors:\n  - {id: eck, name: Commission, type: institution, aliases: ['', ' ']}\n"
+    )
+    result = invoke("validate", str(actors))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{actors}:2:62: actors[0].aliases[0]: a name needs a letter or a digit" in (
+        result.output
+    ), result.output
+    assert "actors[0].aliases[1]: a name needs a letter or a digit" in result.output

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from negotiation._internal.calendar import parse_iso_date
 from negotiation._internal.suggest import unknown
@@ -53,15 +53,26 @@ class Role(BaseModel):
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+#: a name or alias: one letter or digit at least (an empty or blank alias was taken, and named
+#: the actor for every empty name)
+def _named(value: str) -> str:
+    if not re.search(r"\w", value):
+        raise ValueError("a name needs a letter or a digit")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_named)]
+
+
 class Actor(BaseModel):
     """A person, party or institution, with every name outlets use for it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Annotated[str, Field(pattern=SLUG)]
-    name: str
+    name: Name
     type: ActorType
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Name, ...] = ()
     party: str | None = Field(default=None, description="actor id of the person's party")
     roles: tuple[Role, ...] = ()
     wikidata: str | None = Field(default=None, pattern=r"^Q\d+$")
