@@ -60,6 +60,20 @@ def _gazetteer(actors: str | None, no_actors: bool) -> Gazetteer:
     return load_actors(actors)
 
 
+def _drafted_file(drafted: list[Any], articles: int) -> str:
+    """An actors file of drafted actors, labelled as the guesses they are."""
+    from negotiation._internal.yamldoc import dump
+
+    header = (
+        f"# Actors drafted by `negotiation extract --draft-actors` from the names {articles} "
+        "article(s) use.\n# Every entry is a guess: check each name, merge the names of one "
+        "actor (as aliases),\n# correct the guessed type, add the people and groups named "
+        "without capitals\n# (protesters, the police) and each person's party.\n"
+    )
+    actors = [a.model_dump(mode="json", exclude_defaults=True) for a in drafted]
+    return header + dump({"actors": actors})
+
+
 def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
     from negotiation.corpus import load_articles, read_article
 
@@ -177,6 +191,11 @@ def _extract_all(
 @click.option("--min-confidence", type=Number(0, 1), default=0.0, show_default=True,
               help="Drop mentions below this confidence.")  # fmt: skip
 @click.option("--out", type=click.Path(), help="Write the merged event log (YAML) here.")
+@click.option(
+    "--draft-actors", type=click.Path(), metavar="FILE",
+    help="Draft an actors file from the names the articles use that the gazetteer (--actors, "
+    "--pack; else none) does not know, extract with it and write it to FILE for review.",
+)  # fmt: skip
 @input_errors
 def extract_cmd(
     paths: tuple[str, ...],
@@ -188,12 +207,15 @@ def extract_cmd(
     pack: str | None,
     min_confidence: float,
     out: str | None,
+    draft_actors: str | None,
 ) -> None:
     """Propose typed, dated, sourced events from articles (files or directories of *.txt).
 
     With --pack, the pack's gazetteer and its vocabulary's triggers are used. Without --pack,
     --actors or --no-actors, an article that names no actor of the built-in (Cambodian)
     gazetteer by a name of its own is read with no gazetteer, with a warning.
+    With --draft-actors, the names the articles use become a draft gazetteer (types guessed
+    from their words) that is extracted with and written to a file for review.
     """
     from negotiation._internal.atomic import check_output, write_text
     from negotiation._internal.yamldoc import dump
@@ -202,8 +224,11 @@ def extract_cmd(
     from negotiation.extract.merge import merge_mentions
 
     _exclusive(actors, no_actors)
-    if out:
-        check_output(out)  # before any work
+    for target in (out, draft_actors):
+        if target:
+            check_output(target)  # before any work
+    if out and draft_actors and Path(out).resolve() == Path(draft_actors).resolve():
+        raise click.UsageError("--out and --draft-actors name the same file")
     lex = load_lexicon(lexicon)
     if pack is not None:
         from negotiation.extract.lexicon import lexicon_for_pack
@@ -214,35 +239,68 @@ def extract_cmd(
         lex = lex if lexicon else lexicon_for_pack(folder)
     else:
         gazetteer = _gazetteer(actors, no_actors)
-    extractor = Extractor(gazetteer, lex)
-    plain = Extractor(Gazetteer([]), lex)
     defaults = pack is None and actors is None and not no_actors
     articles = _articles(paths, published)
+    drafted: list[Any] = []
+    if draft_actors:
+        from negotiation.extract.drafting import draft_actors as draft
+
+        base = Gazetteer([]) if defaults else gazetteer
+        drafted = draft(articles, base)
+        gazetteer, defaults = Gazetteer([*base, *drafted]), False
+    extractor = Extractor(gazetteer, lex)
+    plain = Extractor(Gazetteer([]), lex)
     per_article, dropped = _extract_all(articles, extractor, plain, defaults, min_confidence)
     log = merge_mentions([m for _, ms in per_article for m in ms], gazetteer=gazetteer)
     if out:
         data = log.model_dump(mode="json", exclude_defaults=True)
         header = "# Event log proposed by `negotiation extract` — review every event before use.\n"
         write_text(out, header + dump(data))
+    if draft_actors:
+        write_text(draft_actors, _drafted_file(drafted, len(articles)))
     if as_json:
-        echo_json(
-            {
-                "format_version": 1,
-                "articles": [
-                    {
-                        "id": a.id,
-                        "published": a.published.isoformat(),
-                        "date_basis": a.meta.date_basis,
-                        "mentions": [m.model_dump(mode="json") for m in ms],
-                        "dropped": dropped.get(a.id, {}),
-                    }
-                    for a, ms in per_article
-                ],
-                "events": [e.model_dump(mode="json") for e in log.events],
-                "conflicts": [c.model_dump(mode="json") for c in log.conflicts],
-            }
-        )
+        echo_json(_extraction_json(per_article, dropped, log, drafted if draft_actors else None))
         return
+    _print_extraction(per_article, dropped, log, out)
+    if draft_actors:
+        click.echo(f"{len(drafted)} actor(s) drafted from the articles; written to {draft_actors}")
+
+
+def _extraction_json(
+    per_article: list[tuple[Any, list[Any]]],
+    dropped: dict[str, dict[str, int]],
+    log: Any,
+    drafted: list[Any] | None,
+) -> dict[str, Any]:
+    """What ``extract --json`` prints (``drafted_actors`` only with ``--draft-actors``)."""
+    return {
+        "format_version": 1,
+        "articles": [
+            {
+                "id": a.id,
+                "published": a.published.isoformat(),
+                "date_basis": a.meta.date_basis,
+                "mentions": [m.model_dump(mode="json") for m in ms],
+                "dropped": dropped.get(a.id, {}),
+            }
+            for a, ms in per_article
+        ],
+        "events": [e.model_dump(mode="json") for e in log.events],
+        "conflicts": [c.model_dump(mode="json") for c in log.conflicts],
+        **(
+            {"drafted_actors": [a.model_dump(mode="json") for a in drafted]}
+            if drafted is not None
+            else {}
+        ),
+    }
+
+
+def _print_extraction(
+    per_article: list[tuple[Any, list[Any]]],
+    dropped: dict[str, dict[str, int]],
+    log: Any,
+    out: str | None,
+) -> None:
     for a, ms in per_article:
         skipped = ", ".join(f"{n} {k}" for k, n in dropped.get(a.id, {}).items())
         click.echo(

@@ -1,0 +1,127 @@
+"""A draft gazetteer for a dispute nobody has written one for: the names the articles use.
+
+Extraction needs actors to say who did what: "Lasso said" is a statement of someone only if
+"Lasso" is somebody. For a dispute without an ``actors.yaml``, :func:`draft_actors` drafts one
+from the articles themselves: every capitalised name the gazetteer in use does not know becomes
+an actor (a person is then also found by a family name of their own, as with any gazetteer),
+an acronym in brackets after a name is that name's alias, and each actor's type is guessed from its words
+("Party", "Movement" a party; "Court", "Commission" an institution; a person's name a person;
+international bodies outside the dispute). Extraction with the draft then gives roles, speakers
+and pronouns as with a curated gazetteer. Every entry is a guess for a person to review:
+
+>>> import datetime as dt
+>>> from negotiation.extract.extract import TextArticle
+>>> text = ("Ecuador's President Guillermo Lasso dissolved the National Assembly on Wednesday. "
+...         "The Citizen Revolution Movement (RC) of Rafael Correa said it was ready. Lasso said "
+...         "the decree was legal. The Organization of American States called for calm.")
+>>> art = TextArticle("a", dt.date(2023, 5, 17), text)
+>>> [(a.id, a.type.value, a.aliases) for a in draft_actors([art])]  # doctest: +NORMALIZE_WHITESPACE
+[('guillermo-lasso', 'person', ()), ('national-assembly', 'institution', ()),
+ ('citizen-revolution-movement', 'party', ('RC',)), ('rafael-correa', 'person', ()),
+ ('organization-of-american-states', 'foreign_government', ())]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from negotiation.events.actors import Actor, ActorType, Gazetteer
+from negotiation.extract.actors import ActorMatcher, candidate_slug, family_names
+from negotiation.extract.clauses import dateline_end
+from negotiation.extract.extract import ArticleLike
+
+__all__ = ["draft_actors", "drafted_gazetteer"]
+
+_PARTY = {
+    "party", "parties", "movement", "front", "alliance", "coalition", "union", "league", "rally",
+    "forum", "bloc", "platform", "convention",
+}  # fmt: skip
+_INSTITUTION = {
+    "court", "commission", "council", "assembly", "parliament", "senate", "congress",
+    "ministry", "police", "army", "military", "government", "office", "tribunal", "committee",
+    "bank", "cabinet", "presidency", "guard", "forces", "house", "chamber", "legislature",
+    "prosecutor", "prosecutors", "authority", "electoral", "election", "board", "agency",
+}  # fmt: skip
+_STATE = {"united", "states", "kingdom", "republic", "federation", "emirates"}
+# bodies that are never a side of a country's dispute: outsiders appeal, sides demand
+_INTERNATIONAL = re.compile(
+    r"\b(?:United Nations|European (?:Union|Commission|Parliament)|African Union|Commonwealth"
+    r"|Organi[sz]ation of American States|Inter-American|Economic Community of"
+    r"|Southern African Development|East African Community|Arab League|ASEAN|NATO"
+    r"|International Criminal Court|Security Council|World Bank|IMF)\b"
+)
+_NGO = re.compile(
+    r"\b(?:Amnesty International|Human Rights Watch|International Crisis Group|Carter Center"
+    r"|Transparency International|Red Cross|Reporters Without Borders)\b"
+)
+# what follows a name: a common noun that says what it is ("the Popular Force party"), and an
+# acronym in brackets ("(FP)")
+_AFTER = re.compile(r"(?:\s+([a-z]+))?(?:\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\))?")
+
+
+def _type(name: str, person: bool) -> ActorType:
+    if _NGO.search(name):
+        return ActorType.ngo
+    if _INTERNATIONAL.search(name):
+        return ActorType.foreign_government
+    words = {w.lower().strip(".,") for w in name.split()}
+    if words & _STATE:
+        return ActorType.group  # a country: a side, or an outsider, the draft cannot tell
+    if words & _PARTY:
+        return ActorType.party
+    if words & _INSTITUTION:
+        return ActorType.institution
+    return ActorType.person if person else ActorType.group
+
+
+def draft_actors(articles: Iterable[ArticleLike], known: Gazetteer | None = None) -> list[Actor]:
+    """Actors for the names in ``articles`` that ``known`` (default: none) does not hold, in
+    the order the articles first name them; ids are slugs of the names, made unique."""
+    matcher = ActorMatcher(known)
+    names: dict[str, list[str]] = {}  # full name -> aliases
+    people: dict[str, str] = {}  # family name -> full name
+    persons: set[str] = set()
+    nouns: dict[str, str] = {}  # name -> the common noun first written after it
+    for article in articles:
+        for sentence in article.sentences():
+            text = sentence.text[dateline_end(sentence.text) :]  # "LIMA, Dec 7 (AP) -": no actors
+            found = matcher.find(text)
+            spans = matcher.candidate_spans(text, found, people)
+            for _, end, name in spans:
+                aliases = names.setdefault(name, [])
+                after = _AFTER.match(text, end)
+                noun, acronym = (after.group(1), after.group(2)) if after else (None, None)
+                if noun and noun in _PARTY | _INSTITUTION:
+                    nouns.setdefault(name, noun)
+                if acronym and acronym not in aliases and acronym != name:
+                    aliases.append(acronym)
+            own = family_names([n for _, _, n in spans])
+            people.update(own)
+            persons.update(own.values())
+    aliased = {a for aliases in names.values() for a in aliases}
+    out: list[Actor] = []
+    ids = {a.id for a in known} if known is not None else set()
+    for name, aliases in names.items():
+        if name in aliased:
+            continue  # "RC" alone names the movement it was the bracketed acronym of
+        base = candidate_slug(name)
+        slug, n = base, 2
+        while slug in ids:
+            slug, n = f"{base}-{n}", n + 1
+        ids.add(slug)
+        out.append(
+            Actor(
+                id=slug,
+                name=name,
+                type=_type(f"{name} {nouns.get(name, '')}", name in persons),
+                aliases=tuple(aliases),
+            )
+        )
+    return out
+
+
+def drafted_gazetteer(articles: Iterable[ArticleLike], known: Gazetteer | None = None) -> Gazetteer:
+    """``known``'s actors (default: none) and those :func:`draft_actors` drafts."""
+    base = list(known) if known is not None else []
+    return Gazetteer([*base, *draft_actors(articles, known)])
