@@ -48,10 +48,16 @@ _BEFORE = re.compile(
 # "..., said Hun Sen" (the verb after a comma or a closing quote: not "critics said the CNRP
 # would", where the name is what is said); "results from the electoral commission showed": who
 # gives results or figures speaks
-_AFTER = re.compile(
-    r"(?:[,”\"’']\s*" + _VERB + r"|according to(?:\s+the)?"
+_AFTER = re.compile(r"[,”\"’']\s*" + _VERB + r"\s*$", re.I)
+_SOURCE = re.compile(
+    r"(?:according to(?:\s+the)?"
     r"|\b(?:results?|figures|counts?|tall(?:y|ies)) (?:released |published )?(?:from|by)(?:\s+the)?)\s*$",
     re.I,
+)
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s[^,;()\"“”]{1,80},")
+# what follows a speaker named after the verb: the sentence's end, a title, a time, a place
+_INVERTED_END = re.compile(
+    r"\s*(?:[,.;:!?\"”)]|$|(?:on|in|at|after|before|late|earlier|later|told|who|when|adding)\b)"
 )
 _PRONOUN = re.compile(r"\b(he|she|they|it)\s+(?:also\s+|later\s+)?" + _VERB + r"\b", re.I)
 
@@ -75,10 +81,19 @@ def find_speaker(
     """
     aside = asides(text)
     for a in actors:
-        # "Lukashenko, who flew in by helicopter, told the workers": past the aside
+        # "Lukashenko, who flew in by helicopter, told the workers", "Mesa, the runner-up in
+        # the vote, said": past the aside or the apposition
         end = next((e for s, e in aside if s == a.end), a.end)
-        if _BEFORE.match(text[end : end + 24]) or _AFTER.search(
-            text[max(0, a.start - 20) : a.start]
+        apposition = _APPOSITION.match(text, end)
+        if apposition is not None:
+            end = apposition.end()
+        if _BEFORE.match(text[end : end + 24]):
+            return a.actor
+    for a in actors:
+        # "..., said Hun Sen." (not "X said Morales should not run": what is said)
+        before = text[max(0, a.start - 20) : a.start]
+        if _SOURCE.search(before) or (
+            _AFTER.search(before) and _INVERTED_END.match(text, a.end) is not None
         ):
             return a.actor
     m = _PRONOUN.search(text)
