@@ -279,3 +279,14 @@ def test_a_refusal_to_do_something_else_is_no_rejection_of_a_proposal() -> None:
 )
 def test_opponents_labelled_criminals_is_an_accusation(text: str) -> None:
     assert "accusation" in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("On Monday the European Union pressed Hun Sen to free the prisoners.", True),
+        ("On Monday the opposition pressed ahead to hold the rally.", False),
+    ],
+)
+def test_anyone_pressed_to_act_is_appealed_to(text: str, present: bool) -> None:
+    assert bool({"appeal", "demand"} & _kinds(text)) is present
