@@ -390,6 +390,7 @@ def test_cli_extract_needs_a_publication_date(tmp_path: Path) -> None:
     mentions = json.loads(result.stdout)["articles"][0]["mentions"]
     assert [(m["kind"], m["date"]) for m in mentions] == [("boycott", "2013-09-23")]
     assert "names no actor of the built-in (Cambodian) gazetteer" in result.stderr
+    assert "--draft-actors FILE" in result.stderr  # the way to draft one
     result = runner.invoke(main, ["extract", str(article), "--published", "25/09/2013"])
     assert result.exit_code == 2
     result = runner.invoke(main, ["extract", str(tmp_path / "missing.txt")])

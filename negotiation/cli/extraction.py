@@ -165,7 +165,8 @@ def _extract_all(
         if defaults and not extractor.matcher.fits(a.text):
             click.echo(
                 f"warning: {a.path or a.id}: names no actor of the built-in (Cambodian) "
-                "gazetteer; read without one (pass --pack, --actors FILE or --no-actors)",
+                "gazetteer; read without one (pass --pack, --actors FILE, --draft-actors FILE "
+                "or --no-actors)",
                 err=True,
             )
             chosen = plain
