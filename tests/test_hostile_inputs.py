@@ -370,7 +370,9 @@ def test_the_event_log_named_is_the_one_said_invalid(kenya_copy: Path) -> None:
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"{actors}:11:5: actors[1].id: duplicate actor id 'odm'" in result.output
     # was "the event log named here, '.../actors.yaml'"
-    assert f"events: the event log named here, '{pack}/events.yaml', is not valid" in result.output
+    assert f"events: the event log named here, '{pack}/events.yaml', has the problems" in (
+        result.output
+    )
 
 
 def test_a_pack_naming_a_missing_scenarios_folder_or_a_folder_without_pack_yaml(

@@ -155,7 +155,7 @@ def test_where_named_keeps_the_naming_files_own_problems_and_moves_whole_ones() 
         "m.yaml:1:1: id: bad id",
         "m.yaml:2:1: profile: p.yaml: expected a mapping",
         "p.yaml:4:3: bad key",
-        "m.yaml:2:1: profile: the profile named here, 'p.yaml', is not valid (above)",
+        "m.yaml:2:1: profile: the profile named here, 'p.yaml', has the problems above",
     ]
     assert where_named([whole], None, ("profile",), "profile") == [whole]
 

@@ -43,8 +43,8 @@ def where_named(
 ) -> list[Problem]:
     """``problems`` of loading the file ``doc`` names at ``where`` (``what`` it is: "profile",
     "event log"), reported where it is named. A problem located inside the named file (or
-    another one) keeps its place, and one more, at ``where``, says that the file named there is
-    not valid; a problem about a whole file, or with no line, is moved to ``where`` and names
+    another one) keeps its place, and one more, at ``where``, says that the file named there has
+    the problems above (it is not valid, or does not fit what names it); a problem about a whole file, or with no line, is moved to ``where`` and names
     its file. ``files``: the names the named file goes by (default: any file but ``doc``'s);
     ``doc`` ``None`` (a value given in Python): the problems unchanged. ``named``: the file named
     there, which the last line names (the first file with a problem may be another one it reads:
@@ -65,7 +65,7 @@ def where_named(
             out.append(_at(doc, where, p.message if own else f"{p.file}: {p.message}"))
     if inside is not None:
         name = str(named) if named is not None else inside
-        out.append(_at(doc, where, f"the {what} named here, {name!r}, is not valid (above)"))
+        out.append(_at(doc, where, f"the {what} named here, {name!r}, has the problems above"))
     return out
 
 
