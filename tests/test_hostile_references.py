@@ -276,3 +276,19 @@ def test_a_broken_actors_file_is_not_blamed_on_the_model_or_the_policy(tmp_path:
         assert result.exit_code == 0, result.output  # the actors' problem is the log's
     result = invoke("validate", str(pack / "events.yaml"))
     assert result.exit_code == EXIT_INPUT and "actors.yaml" in result.output, result.output
+
+
+def test_a_sweep_names_another_disputes_profile_by_its_pack(tmp_path: Path) -> None:
+    sweep = tmp_path / "s.yaml"
+    sweep.write_text(
+        "sweep: x\npack: cambodia-2013-2017\npolicy: talks-first\nruns: 5\n"
+        "grid:\n  profile: [pack:cambodia-2013-2017, pack:cambodia-2013]\n"
+    )
+    result = invoke("sweep", str(sweep), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"{sweep}:6:38: grid.profile[1]: pack:cambodia-2013: unknown pack 'cambodia-2013'; "
+        "did you mean 'cambodia-2013-2017'?" in result.output
+    ), result.output
+    sweep.write_text(sweep.read_text().replace(", pack:cambodia-2013]", "]"))
+    assert invoke("sweep", str(sweep), "--json").exit_code == 0

@@ -40,9 +40,20 @@ from negotiation._internal.named import named_file
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 
-__all__ = ["ENTRY_POINTS", "Pack", "PackFile", "available_packs", "load_pack"]
+__all__ = [
+    "ENTRY_POINTS",
+    "PACK_REF",
+    "Pack",
+    "PackFile",
+    "available_packs",
+    "load_pack",
+    "pack_file",
+]
 
 ENTRY_POINTS = "negotiation.packs"
+#: a scenario or a sweep names another dispute's model or profile by its pack: ``pack:ID`` (a
+#: path out of its own pack, ``../../other/profile.yaml``, broke when the pack was copied)
+PACK_REF = "pack:"
 PACK_FILE = "pack.yaml"
 
 
@@ -299,3 +310,18 @@ def load_pack(ref: str | Path) -> Pack:
     raise InputError(
         Problem(file=str(ref), message=unknown("pack", str(ref), packs) + " (or a pack folder)")
     )
+
+
+def pack_file(ref: str, what: str) -> str:
+    """The ``model`` or ``profile`` file of the pack ``ref`` names (``pack:ID``): its own
+    profile, else the one its model names. An :class:`InputError` without a place when there
+    is no such pack (the caller locates it where ``ref`` is written)."""
+    try:
+        pack = load_pack(ref.removeprefix(PACK_REF))
+    except InputError as exc:
+        raise InputError(f"{ref}: {'; '.join(p.message for p in exc.problems)}") from None
+    if what == "model":
+        return str(pack.model_path)
+    from negotiation.model.spec import load_spec
+
+    return str(pack.profile_path or load_spec(pack.model_path).profile)

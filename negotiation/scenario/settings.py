@@ -24,6 +24,7 @@ from negotiation.model.compiler import compile_model
 from negotiation.model.machine import DisputeModel
 from negotiation.model.profile import BUILTIN_PROFILES
 from negotiation.model.spec import BUILTIN_MODELS
+from negotiation.packs import PACK_REF, pack_file
 from negotiation.scenario.document import Loc, locate, named_at
 
 __all__ = ["Settings", "model_for", "model_of"]
@@ -79,14 +80,9 @@ def model_for(
     return _MODELS[key]
 
 
-#: a scenario names another dispute's model or profile by its pack: ``profile: pack:ID`` (a
-#: path out of its own pack, ``../../other/profile.yaml``, broke when the pack was copied)
-PACK_REF = "pack:"
-
-
 def _resolve_model(base_dir: Path, ref: str) -> str:
     if ref.startswith(PACK_REF):
-        return str(_pack(ref).model_path)
+        return pack_file(ref, "model")
     if ref in BUILTIN_MODELS or Path(ref).is_absolute():
         return ref
     return str(base_dir / ref)
@@ -94,22 +90,10 @@ def _resolve_model(base_dir: Path, ref: str) -> str:
 
 def _resolve_profile(base_dir: Path, ref: str | None) -> str | None:
     if ref is not None and ref.startswith(PACK_REF):
-        from negotiation.model.spec import load_spec
-
-        pack = _pack(ref)  # its own profile, else the one its model names
-        return str(pack.profile_path or load_spec(pack.model_path).profile)
+        return pack_file(ref, "profile")
     if ref is None or ref in BUILTIN_PROFILES or Path(ref).is_absolute():
         return ref
     return str(base_dir / ref)
-
-
-def _pack(ref: str) -> Any:
-    from negotiation.packs import load_pack
-
-    try:
-        return load_pack(ref.removeprefix(PACK_REF))
-    except InputError as exc:
-        raise InputError(f"{ref}: {'; '.join(p.message for p in exc.problems)}") from None
 
 
 def _resolved(

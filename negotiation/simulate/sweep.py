@@ -277,6 +277,7 @@ def _plan_cell(
     ctx: _Context, spec: SweepFile, i: int, cell: _Cell, models: dict[Any, Any]
 ) -> _Planned:
     from negotiation.model.compiler import compile_model
+    from negotiation.packs import PACK_REF, pack_file
     from negotiation.simulate import prepare
 
     s, where = cell.settings, cell.where
@@ -290,7 +291,10 @@ def _plan_cell(
     key = (profile or ctx.profile, s["interpretation"])
     if key not in models:
         try:
-            models[key] = compile_model(ctx.model, key[0], key[1])
+            chosen = key[0]
+            if chosen is not None and chosen.startswith(PACK_REF):  # another dispute's
+                chosen = pack_file(chosen, "profile")
+            models[key] = compile_model(ctx.model, chosen, key[1])
         except InputError as exc:
             at = where["interpretation"] if s["interpretation"] is not None else where["profile"]
             raise InputError(_at(exc.problems, ctx.doc, at)) from None
