@@ -119,3 +119,21 @@ def test_a_standing_protest_held_for_days_runs_from_the_day_named_before() -> No
 def test_an_event_told_with_no_day_and_none_before_is_of_the_publication_day() -> None:
     (m,) = [m for m in extract_text("Police fired tear gas at protesters.", PUB)]
     assert (m.kind, m.date, m.granularity.value) == ("violence", PUB, "day")
+
+
+def test_an_election_to_come_named_by_its_day_is_no_past_election() -> None:
+    pub = dt.date(2019, 5, 1)
+    text = "The opposition said it will not take part in the local elections on June 30."
+    held = [m for m in extract_text(text, pub) if m.kind == "election_held"]
+    assert all(m.date == dt.date(2019, 6, 30) and m.modality != "asserted" for m in held)
+    # a past election named the same way keeps its year
+    past = "Two candidates who came second in the June 30 election filed petitions."
+    found = {m.kind: m.date for m in extract_text(past, pub)}
+    assert found.get("election_held", dt.date(2018, 6, 30)) == dt.date(2018, 6, 30)
+
+
+def test_a_possessive_day_dates_the_election_it_names() -> None:
+    text = "The commission annulled the results of Sunday's parliamentary election on Tuesday."
+    found = _kinds(text)
+    assert found["election_held"] == "2019-11-10"
+    assert found["election_annulled"] == "2019-11-12"

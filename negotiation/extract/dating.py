@@ -35,6 +35,7 @@ __all__ = ["StoryDays"]
 # "the agreement of July 2014": a date naming a thing, not dating the event
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _SOON = dt.timedelta(days=45)
+_YEAR = dt.timedelta(days=300)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
 _DAY_NOTE = "no date in the sentence, none before it: the day of publication assumed"
 _DURATIVE = re.compile(
@@ -109,11 +110,21 @@ class StoryDays:
             if is_dateline(text, d):
                 continue
             ahead = future.get(d.start)
+            # "will not take part in local elections on June 30", in May: the election to come
+            # (a writer names a past year's election with its year)
+            vote_ahead = (
+                ahead is not None
+                and d.adjusted
+                and ahead.date <= published + _YEAR
+                and about_election(text, d)
+                and self._ahead(text[: d.start])
+            )
             if ahead is not None and (
                 self.lexicon.is_future(text, d.start)
                 # "on September 23" in a report of September 10: the day to come, not the one
                 # a year before (a writer names a year-old day with its year)
                 or (d.adjusted and ahead.date <= published + _SOON)
+                or vote_ahead
             ):
                 d = ahead
             out.append(d)
@@ -141,6 +152,11 @@ class StoryDays:
                 )
             )
         return sorted(out, key=lambda d: d.start)
+
+    def _ahead(self, before: str) -> bool:
+        """Whether a future cue stands anywhere in ``before`` ("said it will not take part")."""
+        cues = self.lexicon.future if self.lexicon.future is not None else self.lexicon.modals
+        return cues.search(before) is not None
 
     def dates_for(self, text: str, trig: Trigger, found: list[ResolvedDate]) -> list[ResolvedDate]:
         """The date(s) of a trigger: the nearest date of its clause.
@@ -172,6 +188,9 @@ class StoryDays:
             usable = [d for d in found if not blocked(text, trig, d)]
         if not usable:
             return []
+        named = [d for d in usable if _possessive_of(text, d, trig)]
+        if named:
+            return named[-1:]  # "Sunday's parliamentary election on Tuesday": Sunday's
 
         def distance(d: ResolvedDate) -> int:
             if d.end <= trig.start:
@@ -287,6 +306,14 @@ def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
     if not trig.rule.ongoing or d.start < trig.end:
         return False
     return bool(re.match(r"\W*(?:[\w’'-]+\W+){0,5}?since\b[^,;.]{0,40}$", text[trig.end : d.start]))
+
+
+def _possessive_of(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "Sunday's parliamentary election": a possessive date right before the trigger's noun."""
+    between = text[d.end : trig.start]
+    if re.search(r"['’]s?$", d.text):
+        between = "'" + between
+    return re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}$", between) is not None
 
 
 def _possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
