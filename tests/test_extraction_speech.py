@@ -290,3 +290,15 @@ def test_opponents_labelled_criminals_is_an_accusation(text: str) -> None:
 )
 def test_anyone_pressed_to_act_is_appealed_to(text: str, present: bool) -> None:
     assert bool({"appeal", "demand"} & _kinds(text)) is present
+
+
+def test_speech_in_a_clause_of_its_own_after_another_event_is_a_statement_too() -> None:
+    text = (
+        "On Monday commission chief Jane Smith announced the official results, and said the vote was "
+        "fair."
+    )
+    found = _kinds(text)
+    assert {"results_announced", "statement"} <= found, found
+    # in the same clause, what is said is the event
+    found = _kinds("On Monday Hun Sen said the police had arrested four activists.")
+    assert "statement" not in found, found

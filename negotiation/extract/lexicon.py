@@ -47,7 +47,7 @@ from negotiation.extract.modality import (
     modality_of,
     participle_head,
 )
-from negotiation.extract.overlaps import announces, is_inside, is_reason, overlap, same_clause
+from negotiation.extract.overlaps import is_inside, is_reason, overlap, plans, said_too, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class Lexicon:
         live = [t for t in found if not t.dropped]
         kept = self._resolve(sentence, live, spans)
         kept = [self._said(sentence, k, found) for k in kept]
-        kept = [k for k in kept if not announces(sentence, k, found, self.is_future)]
+        kept = [k for k in kept if not plans(sentence, k, found, self.is_future)]
         for t in sorted(
             (t for t in found if t.dropped), key=lambda t: (-t.priority, t.start, t.start - t.end)
         ):
@@ -240,14 +240,15 @@ class Lexicon:
                 or k.rule.modal != "drop"
                 or _CLAUSE_SHIFT.search(sentence[first : k.start])
             ]
-        if not kept:
-            for rule in self.rules.values():
-                if rule.enabled and rule.fallback:
-                    for i in range(len(rule.patterns)):
-                        where = spans.get((rule.kind, i))
-                        if where:
-                            kept.append(self._plain(rule, sentence, *where[0]))
-                            break
+        for rule in self.rules.values():
+            if rule.enabled and rule.fallback and not any(k.rule.fallback for k in kept):
+                for i in range(len(rule.patterns)):
+                    where = [
+                        w for w in spans.get((rule.kind, i), []) if said_too(sentence, w, kept)
+                    ]
+                    if where:
+                        kept.append(self._plain(rule, sentence, *where[0]))
+                        break
         return kept
 
     def _said(self, sentence: str, said: Trigger, found: list[Trigger]) -> Trigger:

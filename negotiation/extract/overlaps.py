@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from negotiation.extract.lexicon import Trigger
 
-__all__ = ["announces", "is_inside", "is_reason", "overlap", "same_clause"]
+__all__ = ["is_inside", "is_reason", "overlap", "plans", "said_too", "same_clause"]
 
 # "accusing X of", "blaming X": a participle that charges someone, not a reason given
 _CHARGES = re.compile(r"(?:accusing|blaming)\b", re.I)
@@ -66,7 +66,7 @@ def same_clause(sentence: str, start: int, end: int) -> bool:
 _CONDITION = re.compile(r"\b(?:if|unless|only when|only if|until)\b", re.I)
 
 
-def announces(
+def plans(
     sentence: str, said: Trigger, found: list[Trigger], future: Callable[[str, int], bool]
 ) -> bool:
     """Whether a speech verb (a fallback trigger) only announces a plan in its first clause
@@ -92,4 +92,22 @@ def announces(
         and future(sentence, t.start)
         and _CONDITION.search(sentence, t.start) is None
         for t in found
+    )
+
+
+_AND_THEN = re.compile(r",\s+and\s+(?:(?:he|she|it|they)\s+)?(?:also\s+)?$", re.I)
+
+
+def said_too(sentence: str, span: tuple[int, int], kept: list[Trigger]) -> bool:
+    """Whether a speech verb at ``span`` is a statement beside the ``kept`` triggers: with none,
+    or heading a clause coordinated after all of them ("... dealt with all complaints before
+    announcing the results, and said the vote had been fair").
+
+    >>> said_too("He left, and said so.", (12, 16), [])
+    True
+    """
+    start = span[0]
+    return not kept or (
+        _AND_THEN.search(sentence, max(0, start - 30), start) is not None
+        and all(k.end <= start for k in kept)
     )
