@@ -129,6 +129,7 @@ def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
         "On Monday the opposition said it did not recognise him as the legitimate president.",
         "On Monday Sam Rainsy told reporters he did not trust the official results.",
         '"We cannot accept these results," Sam Rainsy told reporters on Monday.',
+        "On Monday the opposition leader did not concede.",
         "On Monday Washington said it could not accept the result as legitimate.",
     ],
 )
@@ -144,6 +145,7 @@ def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None
         "On Monday the opposition rejected any new election.",
         "On Monday Hun Sen ruled out a snap election.",
         "Hun Sen has refused, saying he would not resign.",
+        "On Monday lawmakers voted down the opposition's objections to the results.",
     ],
 )
 def test_talks_refused_and_an_election_ruled_out_are_rejections(text: str) -> None:
