@@ -292,3 +292,20 @@ def test_a_sweep_names_another_disputes_profile_by_its_pack(tmp_path: Path) -> N
     ), result.output
     sweep.write_text(sweep.read_text().replace(", pack:cambodia-2013]", "]"))
     assert invoke("sweep", str(sweep), "--json").exit_code == 0
+
+
+def test_extract_refuses_a_packs_trigger_that_can_take_exponential_time(
+    kenya_copy: Path,
+) -> None:
+    """The check is in the vocabulary's loader: `extract --pack` ran the pattern (forty x's
+    took over a minute), and now stops at the trigger's line."""
+    (kenya_copy / "vocabulary.yaml").write_text(
+        VOCABULARY.replace('"stayed the (dissolution"', '"(?:x+x+)+y"')
+    )
+    text = kenya_copy / "art.txt"
+    text.write_text("The court said so today.\n")
+    result = invoke("extract", "--pack", str(kenya_copy), str(text), "--published", "2008-01-01")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "vocabulary.yaml:4:16: kinds.court_stay.triggers[0]: a group repeated" in (
+        result.output
+    ), result.output

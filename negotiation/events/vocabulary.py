@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.calendar import parse_iso_date
+from negotiation._internal.redos import exponential
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem
 
@@ -50,6 +52,10 @@ FactType = Literal["int", "float", "bool", "str", "date", "party_counts", "ids"]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+#: a macro of the trigger lexicon (``{PARTY}``): a list of words, one word for this check
+_MACRO = re.compile(r"\{[A-Z_]+\}")
 
 
 class FactDef(_Strict):
@@ -128,6 +134,12 @@ class Vocabulary:
             )
             for f in more.facts
             if f in self.facts
+        ]
+        problems += [  # extraction on a short text never ended
+            more.problem(file, ("kinds", k, "triggers", i), f"{slow}: write the inner part once")
+            for k, d in more.kinds.items()
+            for i, trigger in enumerate(d.triggers)
+            if (slow := exponential(_MACRO.sub("x", trigger))) is not None
         ]
         facts = {**self.facts, **more.facts}
         problems += [
