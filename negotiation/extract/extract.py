@@ -117,6 +117,10 @@ class _Span:
     text: str
 
 
+def _overlaps(span: tuple[int, int, str], actor: MatchedActor) -> bool:
+    return span[0] < actor.end and actor.start < span[1]
+
+
 def _without_dateline(sentence: SentenceLike) -> SentenceLike | _Span:
     cut = dateline_end(sentence.text)
     return sentence if cut == 0 else _Span(sentence.start + cut, sentence.text[cut:])
@@ -149,6 +153,7 @@ class Extractor:
         self._quoting: str | None = None  # who speaks the quotation the sentence is part of
         self._people: dict[str, str] = {}  # family name -> full name of the article's people
         self._person = ""  # the first of them the last sentence naming one named
+        self._cands: tuple[str, list[tuple[int, int, str]]] = ("", [])  # a sentence's names
 
     def _actors(self, text: str) -> list[MatchedActor]:
         """The gazetteer actors of a sentence (a new list: callers add to it)."""
@@ -187,6 +192,7 @@ class Extractor:
         self._subjects = []
         self._people = {}
         self._person = ""
+        self._cands = ("", [])
         self.days.reset()
         quoted_by = self._quoted_by(sentences)
         for i, whole in enumerate(sentences):
@@ -194,6 +200,8 @@ class Extractor:
             sentence = _without_dateline(whole)
             text = sentence.text
             found = self._actors(text)
+            cands = self.matcher.candidate_spans(text, found, self._people)
+            self._cands = (text, cands)  # found once: sentence() and the names below read them
             found_dates = self.days.dates(text, published)
             for mention in self.sentence(
                 text, sentence.start, article.id, published, dates=found_dates
@@ -204,7 +212,7 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(mention)
-            people = family_names(self.matcher.candidates(text, found, self._people))
+            people = family_names([name for _, _, name in cands])
             self._people.update(people)
             if people and not found:
                 self._person = next(iter(people.values()))  # who "he" names next
@@ -327,7 +335,10 @@ class Extractor:
             for m in _BOTH_SIDES.finditer(text):
                 actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
             actors.sort(key=lambda a: a.start)
-        cands = self.matcher.candidate_spans(text, actors, self._people)
+        if self._cands[0] == text:  # names the article's pass found (without added actors)
+            cands = [c for c in self._cands[1] if not any(_overlaps(c, a) for a in actors)]
+        else:
+            cands = self.matcher.candidate_spans(text, actors, self._people)
         if not actors and self._person:
             cands = self._pronoun_person(text, cands)
         triggers = [
