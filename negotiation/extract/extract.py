@@ -28,7 +28,7 @@ from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
 from negotiation.extract.roles import roles
-from negotiation.extract.speakers import SPEECH_KINDS, find_speaker
+from negotiation.extract.speakers import SPEECH_KINDS, find_speaker, pronoun_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -97,7 +97,6 @@ _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # the actor types that demand, besides the sides, when they call on someone
 _DOMESTIC = frozenset({"person", "institution"})
 _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
-_SPEAKING = re.compile(r"\b(he|she) (?:also |later )?(?:said|says|told|added)\b", re.I)
 
 
 _OPENING = ('"', "“")
@@ -255,17 +254,15 @@ class Extractor:
                 return groups[:1]
         return [a for a, t in known if t != "person"][:1]
 
-    def _pronoun_person(
-        self, text: str, cands: list[tuple[int, int, str]]
-    ) -> list[tuple[int, int, str]]:
-        """A sentence naming nobody whose "He"/"She" opens it or speaks ("..., he said"):
-        the person the article last named that the gazetteer does not know."""
-        lead = _PRONOUN.match(text)
-        said = _SPEAKING.search(text)
-        at = lead if lead and lead.group(1) in ("He", "She") else said
-        if at is None or any(s < at.start(1) for s, _, _ in cands):
-            return cands
-        return sorted([*cands, (at.start(1), at.end(1), self._person)])
+    def _names(self, text: str, actors: list[MatchedActor]) -> list[tuple[int, int, str]]:
+        """The names in a sentence the gazetteer does not know, as ``(start, end, name)``."""
+        if self._cands[0] == text:  # what the article's pass found (without added actors)
+            cands = [c for c in self._cands[1] if not any(_overlaps(c, a) for a in actors)]
+        else:
+            cands = self.matcher.candidate_spans(text, actors, self._people)
+        if not actors and self._person:
+            cands = pronoun_person(text, cands, self._person)
+        return cands
 
     def _quoted_by(self, sentences: Sequence[SentenceLike]) -> dict[int, str]:
         """Who speaks the sentences of a quotation that a later sentence closes and attributes
@@ -335,12 +332,7 @@ class Extractor:
             for m in _BOTH_SIDES.finditer(text):
                 actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
             actors.sort(key=lambda a: a.start)
-        if self._cands[0] == text:  # names the article's pass found (without added actors)
-            cands = [c for c in self._cands[1] if not any(_overlaps(c, a) for a in actors)]
-        else:
-            cands = self.matcher.candidate_spans(text, actors, self._people)
-        if not actors and self._person:
-            cands = self._pronoun_person(text, cands)
+        cands = self._names(text, actors)
         triggers = [
             t for t in triggers
             if not t.rule.fallback

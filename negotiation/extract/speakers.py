@@ -22,7 +22,7 @@ from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import MatchedActor
 from negotiation.extract.clauses import asides
 
-__all__ = ["SPEECH_KINDS", "find_speaker"]
+__all__ = ["SPEECH_KINDS", "find_speaker", "pronoun_person"]
 
 #: kinds whose actor is whoever speaks (the rest are done by their grammatical subject)
 SPEECH_KINDS = frozenset(
@@ -103,3 +103,23 @@ def find_speaker(
             if _fits(actor, pronoun, gazetteer):
                 return actor
     return None
+
+
+_LEADING = re.compile(r"(?:But |And |However, )?(He|She)\b")
+_SPEAKING = re.compile(r"\b(he|she) (?:also |later )?(?:said|says|told|added)\b", re.I)
+
+
+def pronoun_person(
+    text: str, names: list[tuple[int, int, str]], person: str
+) -> list[tuple[int, int, str]]:
+    """``names`` (``(start, end, name)``) with ``person`` at the "He"/"She" that opens ``text``
+    or speaks in it ("..., he said"), when no name comes before it: for a sentence that names
+    nobody the gazetteer knows, the person the article last named that it does not know.
+
+    >>> pronoun_person('"We will win," he told reporters.', [], "Mariano Rajoy")
+    [(15, 17, 'Mariano Rajoy')]
+    """
+    at = _LEADING.match(text) or _SPEAKING.search(text)
+    if at is None or any(s < at.start(1) for s, _, _ in names):
+        return names
+    return sorted([*names, (at.start(1), at.end(1), person)])
