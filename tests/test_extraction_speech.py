@@ -63,6 +63,7 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
         # whoever speaks for them
         ("Hun Sen's spokesman said the talks would go on.", "hun-sen"),
         ("The CNRP's office said the vote had been rigged.", "cnrp"),
+        ("Hun Sen's deputy press spokesman said the talks would go on.", "hun-sen"),
         # past an apposition; a name after "said" that goes on is what is said
         ("Hun Sen, the prime minister, said the CNRP should not run.", "hun-sen"),
         ("The talks will resume, said Hun Sen on Monday.", "hun-sen"),

@@ -46,9 +46,10 @@ _BEFORE = re.compile(
     re.I,
 )
 # "..., said Hun Sen" (the verb after a comma or a closing quote: not "critics said the CNRP
-# would", where the name is what is said); "results from the electoral commission showed": who
-# gives results or figures speaks
+# would", where the name is what is said)
 _AFTER = re.compile(r"[,”\"’']\s*" + _VERB + r"\s*$", re.I)
+# "according to X", "results from the electoral commission showed": who gives results or
+# figures speaks
 _SOURCE = re.compile(
     r"(?:according to(?:\s+the)?"
     r"|\b(?:results?|figures|counts?|tall(?:y|ies)) (?:released |published )?(?:from|by)(?:\s+the)?)\s*$",
@@ -87,7 +88,7 @@ def find_speaker(
         apposition = _APPOSITION.match(text, end)
         if apposition is not None:
             end = apposition.end()
-        if _BEFORE.match(text[end : end + 24]):
+        if _BEFORE.match(text[end : end + 48]):
             return a.actor
     for a in actors:
         # "..., said Hun Sen." (not "X said Morales should not run": what is said)
