@@ -42,6 +42,12 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("On Wednesday lawmakers voted no confidence in the government.", "government_dismissed", "2019-11-06"),
         ("Police used pepper spray to disperse the crowd on Sunday.", "violence", "2019-11-10"),
         ("Heavy fighting broke out on Sunday between rival units.", "violence", "2019-11-10"),
+        # the writers' conventions: blocked roads are a strike, a curfew a ban
+        ("On Monday supporters blocked highways across the south.", "strike", "2019-11-11"),
+        ("The government imposed a three-day curfew in the capital on Sunday.", "ban", "2019-11-10"),
+        ("A police officer was burned to death by a mob on Sunday.", "violence", "2019-11-10"),
+        ("The first two deaths came on Sunday in the north.", "violence", "2019-11-10"),
+        ("On Tuesday lawmakers gave the new cabinet a vote of confidence.", "government_formed", "2019-11-12"),
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -86,6 +92,10 @@ def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
 )
 def test_protests_named_as_background_are_no_protest(text: str) -> None:
     assert "protest" not in _kinds(text)
+
+
+def test_an_impeachment_vote_is_no_election() -> None:
+    assert "election_held" not in _kinds("He faced the impeachment vote on Wednesday afternoon.")
 
 
 def test_a_first_round_alone_is_no_talks() -> None:
