@@ -22,6 +22,7 @@ import click
 
 from negotiation._internal import files, yamldoc
 from negotiation._internal.redos import exponential
+from negotiation._internal.suggest import did_you_mean
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors, unique
 from negotiation.cli.packs import PACK, event_log
@@ -242,6 +243,32 @@ def validate_document(path: Path) -> tuple[str, object]:
         raise InputError(Problem(file=doc.file, message=f"cannot validate: {exc}")) from None
 
 
+def _unenacted_changes(pack: Any, model: Any, log: Any) -> list[Problem]:
+    """A change of the pack's profile that an event enacts (``enacted_by: {kind, law}``) and
+    that no event of the pack's log enacts: a misspelt law id was a law never in force, and the
+    record replayed otherwise, silently."""
+    profile_file = str(pack.profile_path or model.spec.profile)
+    if not files.is_file(profile_file):
+        return []  # a built-in profile, by name
+    kinds = {e.kind for e in log.events}
+    passed = {(e.kind, e.facts.law) for e in log.events}
+    problems = []
+    for i, change in enumerate(model.profile.changes):
+        by = change.enacted_by
+        if by is None or (by.kind, by.law) in passed or (by.law is None and by.kind in kinds):
+            continue
+        laws = sorted({law for kind, law in passed if law and kind == by.kind})
+        what = f"a {by.kind} event with law {by.law!r}" if by.law else f"a {by.kind} event"
+        hint = did_you_mean(by.law, laws) if by.law else ""
+        message = (
+            f"change {change.id!r} is enacted by {what}, and the pack's log has none: it never "
+            f"comes into force{hint}"
+        )
+        where = ("changes", i, "enacted_by", "law" if by.law else "kind")
+        problems.append(yamldoc.load(profile_file).problem(where, message))
+    return problems
+
+
 #: what validate reads in a folder: YAML documents and article texts
 SUFFIXES = (".yaml", ".yml", ".txt")
 
@@ -290,8 +317,9 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
 
         p = load_pack(pack)
         try:
-            p.compile()
-            p.event_log()
+            enacted = _unenacted_changes(p, p.compile(), p.event_log())
+            if enacted:
+                raise InputError(enacted)
             say(f"ok: pack {p.id} (model compiles, event log checks)")
             checked.append({"file": str(p.root), "kind": "pack", "entries": None})
         except InputError as exc:
