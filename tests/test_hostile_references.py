@@ -329,3 +329,15 @@ def test_a_law_change_that_no_event_of_the_log_enacts_is_located(tmp_path: Path)
         "'election-law-2017', and the pack's log has none: it never comes into force; "
         "did you mean 'election-laws-2017'" in result.output
     ), result.output
+
+
+def test_validate_pack_reads_the_packs_policies(tmp_path: Path) -> None:
+    """A policy no scenario uses was never read by `validate --pack`."""
+    pack = tmp_path / "kh"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    (pack / "scenarios" / "talks_first_distribution.yaml").unlink()
+    policy = pack / "policies" / "talks-first.yaml"
+    policy.write_text(policy.read_text().replace("  - actor: cnrp\n", "  - actor: cnrpp\n"))
+    result = invoke("validate", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{policy}:" in result.output and "unknown actor 'cnrpp'" in result.output

@@ -324,7 +324,8 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
             checked.append({"file": str(p.root), "kind": "pack", "entries": None})
         except InputError as exc:
             problems.extend(exc.problems)
-        paths = (*paths, str(p.root), *(str(f) for f in p.scenario_files()))
+        policies = sorted(p.policies_dir.glob("*.yaml")) if files.is_dir(p.policies_dir) else []
+        paths = (*paths, str(p.root), *(str(f) for f in [*p.scenario_files(), *policies]))
     elif not paths:
         raise click.UsageError("give files or directories to validate, or --pack")
     expanded = _expand(paths)
