@@ -518,3 +518,32 @@ def test_a_log_is_read_again_when_a_file_beside_it_changed(tmp_path: Path) -> No
     actors.write_text(actors.read_text().replace("id: cnrp", "id: cnrp-renamed"))
     with pytest.raises(InputError, match="cnrp"):
         run_scenario(load_scenario(scenario))
+
+
+def test_final_phase_may_name_the_state_of_each_region(tmp_path: Path) -> None:
+    what_if = tmp_path / "what_if.yaml"
+    runner = CliRunner()
+
+    def run(final: str) -> Any:
+        what_if.write_text(
+            f"name: the record\npack: thailand-2013-2014\nexpect:\n  final_phase: {final}\n",
+            encoding="utf-8",
+        )
+        return runner.invoke(main, ["run", str(what_if)])
+
+    assert run("{house: suspended, government: ousted}").exit_code == 0
+    failed = run("{house: suspended, street: calm}")
+    assert failed.exit_code == 1
+    assert "expected final phase street=calm" in failed.output
+    assert "expected final phase house=suspended" not in failed.output
+    unknown = run("{assembly: convened}")
+    assert unknown.exit_code == 2
+    assert "what_if.yaml:4:17: expect.final_phase.assembly: unknown phase" in unknown.output
+
+
+@pytest.mark.parametrize("kind", ["events", "model", "profile", "scenario"])
+def test_the_shipped_schemas_are_what_the_schema_command_prints(kind: str) -> None:
+    printed = CliRunner().invoke(main, ["schema", kind])
+    assert printed.exit_code == 0, printed.output
+    # regenerate with: negotiation schema KIND > schema/KIND.json
+    assert printed.output == (SCHEMA / f"{kind}.json").read_text(encoding="utf-8")

@@ -161,8 +161,9 @@ def _phases(trace: Trace, expect: Expect) -> list[str]:
     final = {trace.final_phase, *(f"{r}={s}" for r, s in trace.final_regions.items())}
     if len(trace.region_ids) > 1:  # a state of any region, by its id alone
         final |= set(trace.final_regions.values())
-    if expect.final_phase is not None and expect.final_phase not in final:
-        failures.append(f"expected final phase {expect.final_phase}, got {trace.final_phase}")
+    for wanted in expect.final_phases():
+        if wanted not in final:
+            failures.append(f"expected final phase {wanted}, got {trace.final_phase}")
     seen = trace.states_entered()
     for p in expect.reached or ():
         if p not in seen:
@@ -322,8 +323,10 @@ def expectation_problems(
     phases = model.spec.phase_ids()
     if not model.spec.single_track:  # region=state, or a state id alone
         phases = [*phases, *dict.fromkeys(s for r in model.spec.regions for s in r.state_ids())]
-    if expect.final_phase is not None and expect.final_phase not in phases:
-        at(("final_phase",), unknown("phase", expect.final_phase, phases))
+    keys = list(expect.final_phase) if isinstance(expect.final_phase, dict) else [None]
+    for key, wanted in zip(keys, expect.final_phases(), strict=False):
+        if wanted not in phases:
+            at(("final_phase", *([key] if key else [])), unknown("phase", wanted, phases))
     for key in ("reached", "not_reached"):
         for i, p in enumerate(getattr(expect, key) or ()):
             if p not in phases:

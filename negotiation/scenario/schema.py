@@ -116,7 +116,19 @@ class Expect(Strict):
         description="{event id or step '#k': article}: rejected by a rule (or invariant) whose "
         "cited provision's article contains this text ('Art. 70(1)', 'Article 78')",
     )
-    final_phase: str | None = None
+    final_phase: str | dict[str, str] | None = Field(
+        default=None,
+        description="the phase at the end: its name ('house=sitting participation.x=seated'), "
+        "a region's state ('house=sitting', or 'sitting' alone), or {region: state, ...}, each "
+        "holding at the end",
+    )
+
+    def final_phases(self) -> list[str]:
+        """``final_phase`` as the states that must hold at the end (``region=state`` each)."""
+        if isinstance(self.final_phase, dict):
+            return [f"{region}={state}" for region, state in self.final_phase.items()]
+        return [] if self.final_phase is None else [self.final_phase]
+
     reached: tuple[str, ...] | None = Field(default=None, description="phases entered")
     not_reached: tuple[str, ...] | None = Field(default=None, description="phases never entered")
     world: tuple[Annotated[str, AfterValidator(_world_predicate)], ...] = Field(
