@@ -305,3 +305,9 @@ def test_speech_in_a_clause_of_its_own_after_another_event_is_a_statement_too() 
     # in the same clause, what is said is the event
     found = _kinds("On Monday Hun Sen said the police had arrested four activists.")
     assert "statement" not in found, found
+
+
+def test_a_joint_statement_as_the_medium_of_speech_is_no_agreement() -> None:
+    found = _kinds("On Monday Hun Sen said in a joint statement that the talks would go on.")
+    assert "statement" in found and "agreement" not in found, found
+    assert "agreement" in _kinds("On Monday the two parties issued a joint statement.")
