@@ -311,3 +311,21 @@ def test_a_joint_statement_as_the_medium_of_speech_is_no_agreement() -> None:
     found = _kinds("On Monday Hun Sen said in a joint statement that the talks would go on.")
     assert "statement" in found and "agreement" not in found, found
     assert "agreement" in _kinds("On Monday the two parties issued a joint statement.")
+
+
+def test_actors_named_together_before_the_verb_speak_together() -> None:
+    from negotiation.events.actors import Actor, Gazetteer
+    from negotiation.extract.actors import ActorMatcher
+    from negotiation.extract.speakers import co_speakers, find_speaker
+
+    g = Gazetteer(
+        [
+            Actor(id="army", name="army", type="institution"),
+            Actor(id="police", name="police", type="institution"),
+        ]
+    )
+    text = "The army and the police said they would keep order."
+    found = ActorMatcher(g).find(text)
+    speaker = find_speaker(text, found, [], g)
+    assert speaker == "police"
+    assert co_speakers(text, found, speaker) == ["army"]

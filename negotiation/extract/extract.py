@@ -28,7 +28,7 @@ from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
 from negotiation.extract.roles import roles
-from negotiation.extract.speakers import SPEECH_KINDS, find_speaker, pronoun_person
+from negotiation.extract.speakers import SPEECH_KINDS, co_speakers, find_speaker, pronoun_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -391,7 +391,7 @@ class Extractor:
         ):
             # whoever speaks acts; the others named are what the speech is about
             party = self.gazetteer[speaker].party if speaker in self.gazetteer else None
-            who = [speaker, *([str(party)] if party else [])]
+            who = [*co_speakers(text, actors, speaker), speaker, *([str(party)] if party else [])]
             acted_on = [a for a in (*acted_on, *acting) if a not in who]
             acting = who
         kind = trig.kind

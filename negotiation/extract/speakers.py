@@ -124,3 +124,22 @@ def pronoun_person(
     if at is None or any(s < at.start(1) for s, _, _ in names):
         return names
     return sorted([*names, (at.start(1), at.end(1), person)])
+
+
+_JOINED = re.compile(r"^(?:,\s*|\s*,?\s+and\s+)(?:the\s+)?$", re.I)
+
+
+def co_speakers(text: str, actors: Sequence[MatchedActor], speaker: str) -> list[str]:
+    """The actors named with the speaker before the verb ("The armed forces and the police
+    said": both speak), nearest last; empty when the speaker is named alone."""
+    named = [a for a in actors if a.actor == speaker]
+    if not named:
+        return []
+    out: list[str] = []
+    nxt = named[0]
+    for a in reversed([a for a in actors if a.end <= nxt.start]):
+        if not _JOINED.match(text[a.end : nxt.start]):
+            break
+        out.insert(0, a.actor)
+        nxt = a
+    return [a for a in out if a != speaker]
