@@ -147,3 +147,24 @@ def test_a_possessive_day_dates_the_election_it_names() -> None:
     found = _kinds(text)
     assert found["election_held"] == "2019-11-10"
     assert found["election_annulled"] == "2019-11-12"
+
+
+def test_which_kinds_are_once_per_dispute_and_the_vote_itself_is_the_lexicon_s() -> None:
+    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.merge import merge_mentions
+
+    rules = load_lexicon().rules
+    assert {k for k, r in rules.items() if r.names_election} == {"election_held"}
+    assert {"election_held", "results_announced"} <= {k for k, r in rules.items() if r.unique}
+    g = Gazetteer(
+        [
+            Actor(id="cpp", name="CPP", type="party"),
+            Actor(id="nec", name="NEC", type="institution"),
+        ]
+    )
+    a = extract_text("The NEC announced the official results on Sunday.", PUB, gazetteer=g)
+    b = extract_text("The CPP won 68 seats, according to the results on Sunday.", PUB, gazetteer=g)
+    results = [m for m in (*a, *b) if m.kind == "results_announced"]
+    assert len(results) == 2
+    assert len(merge_mentions(results).events) == 1  # once per dispute phase
+    assert len(merge_mentions(results, unique=()).events) == 2  # a pack may say otherwise

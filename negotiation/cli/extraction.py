@@ -252,7 +252,10 @@ def extract_cmd(
     extractor = Extractor(gazetteer, lex)
     plain = Extractor(Gazetteer([]), lex)
     per_article, dropped = _extract_all(articles, extractor, plain, defaults, min_confidence)
-    log = merge_mentions([m for _, ms in per_article for m in ms], gazetteer=gazetteer)
+    unique = {k for k, r in lex.rules.items() if r.unique}
+    log = merge_mentions(
+        [m for _, ms in per_article for m in ms], gazetteer=gazetteer, unique=unique
+    )
     if out:
         data = log.model_dump(mode="json", exclude_defaults=True)
         header = "# Event log proposed by `negotiation extract` — review every event before use.\n"

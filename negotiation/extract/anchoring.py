@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 
 from negotiation.extract.mention import EventMention
 
@@ -20,11 +21,18 @@ _PAST = re.compile(
 )
 
 
-def anchor_to_election(mentions: list[EventMention], published: dt.date) -> list[EventMention]:
-    """Date undated reactions to the election from the article's election date onwards."""
+def anchor_to_election(
+    mentions: list[EventMention],
+    published: dt.date,
+    votes: Collection[str] = frozenset({"election_held"}),
+) -> list[EventMention]:
+    """Date undated reactions to the election from the article's election date onwards.
+
+    ``votes`` are the kinds that are the election itself (the lexicon's ``names_election``).
+    """
     elections = [
         m for m in mentions
-        if m.kind == "election_held" and m.date_source == "text" and m.date <= published
+        if m.kind in votes and m.date_source == "text" and m.date <= published
     ]  # fmt: skip
     if not elections:
         return mentions

@@ -178,7 +178,7 @@ class StoryDays:
             found = own
         usable = [
             d for d in found
-            if (trig.kind == "election_held" or d.relation or not about_election(text, d))
+            if (trig.rule.names_election or d.relation or not about_election(text, d))
             and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
             and (not blocked(text, trig, d) or _since(text, trig, d))

@@ -220,7 +220,8 @@ class Extractor:
                 spoke = find_speaker(text, found, self._subjects, self.gazetteer)
                 self._subjects.append(spoke or found[0].actor)
             self.days.after_sentence(text, found_dates, published)
-        return anchor_to_election(out, published)
+        votes = {k for k, r in self.lexicon.rules.items() if r.names_election}
+        return anchor_to_election(out, published, votes)
 
     def _type(self, actor: str) -> str:
         """An actor's type in the gazetteer ("" for a name it does not hold)."""
@@ -485,4 +486,5 @@ def extract_events(
     g = gazetteer if gazetteer is not None else default_gazetteer()
     ex = Extractor(g, lexicon)
     mentions = [m for a in articles for m in ex.extract(a)]
-    return merge_mentions(mentions, dispute=dispute, gazetteer=g)
+    unique = {k for k, r in ex.lexicon.rules.items() if r.unique}
+    return merge_mentions(mentions, dispute=dispute, gazetteer=g, unique=unique)

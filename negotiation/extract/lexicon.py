@@ -25,7 +25,6 @@ from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 from negotiation.extract.lexicon_fields import (
     FACT_FIELDS,
     Outcome,
-    Sides,
     check_kind_fields,
     election_anchor,
     fact_names,
@@ -49,6 +48,7 @@ from negotiation.extract.modality import (
 )
 from negotiation.extract.overlaps import is_inside, is_reason, overlap, plans, said_too, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
+from negotiation.extract.rules import KindRule, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -75,58 +75,6 @@ _CLAUSE_SHIFT = re.compile(
     r"(?:,[^,;]{1,40},)?\s+(?:(?:was|were|had|has|have|is|are)\s+)?$",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class KindRule:
-    """How one event kind is recognised."""
-
-    kind: str
-    patterns: tuple[re.Pattern[str] | str, ...]  # a str is a lemma phrase (spaCy's Matcher)
-    nominal: frozenset[int] = frozenset()  # indexes of patterns exempt from negation/modality
-    priority: int = 50
-    confidence: float = 0.7
-    negated: Outcome = "drop"
-    modal: Outcome = "keep"
-    announced: Outcome = "keep"  # what a modal trigger with a future cue ("would appeal") becomes
-    negators: re.Pattern[str] | None = None
-    suppresses: frozenset[str] = frozenset()
-    recipients: bool = False
-    third_party: str | None = None
-    by_side: str | None = None  # the kind when only the sides act ("the CNRP called on ...")
-    facts: frozenset[str] = frozenset()
-    fallback: bool = False
-    enabled: bool = True
-    election_dates: bool = False
-    anchor: bool = False  # undated mentions are dated from the election to publication
-    anchored: frozenset[int] = frozenset()  # patterns that anchor even if the kind does not
-    ongoing: bool = False
-    governs: bool = False  # what follows it in the sentence is what is asked for, not an event
-    reason: bool = False  # ", citing fraud" after another trigger: that act's reason, no event
-    subject_acts: bool = False  # "Barrow was sworn in": whoever is named before it acts
-    # "President Morales resigned": triggers matching it have their subject acted on (removed)
-    subject_acted_on: re.Pattern[str] | None = None
-    sides: Sides = "acting"  # the parties and people named: acting, none or recipients
-    reported: bool = False  # "said X had used the vote to seize power illegally": this kind
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """One match of a kind's pattern in a sentence, after negation and modality were applied."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    priority: int
-    confidence: float
-    rule: KindRule
-    negated: bool = False
-    modal: bool = False
-    anchor: bool = False
-    nominal: bool = False
-    modality: str = "asserted"
-    dropped: bool = False  # reported, but not as a fact of its kind (negated, planned ...)
 
 
 @dataclass
@@ -409,6 +357,8 @@ def _kind_rule(
         subject_acted_on=_cues(undergo, doc, [*path, "subject_acted_on"], macros),
         sides=sides_role(spec.get("sides"), doc, [*path, "sides"]),
         reported=flag(spec.get("reported"), doc, [*path, "reported"]),
+        unique=flag(spec.get("unique"), doc, [*path, "unique"]),
+        names_election=flag(spec.get("names_election"), doc, [*path, "names_election"]),
     )
 
 

@@ -7,8 +7,9 @@ Every citation is kept. Where the merged reports disagree (a date, a seat count,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from negotiation.events import (
@@ -28,8 +29,14 @@ __all__ = ["actors_overlap", "compatible", "event_slug", "merge_mentions"]
 
 _RANK = {Granularity.day: 0, Granularity.week: 1, Granularity.month: 2, Granularity.year: 3}
 _SLACK = dt.timedelta(days=1)
-# kinds that happen once per dispute-phase: actors need not overlap to be the same event
-_UNIQUE = {"election_held", "results_announced", "assembly_convened"}
+
+
+@functools.cache
+def _builtin_unique() -> frozenset[str]:
+    """The kinds the built-in lexicon marks ``unique`` (once per dispute phase)."""
+    from negotiation.extract.lexicon import load_lexicon
+
+    return frozenset(k for k, r in load_lexicon().rules.items() if r.unique)
 
 
 def event_slug(kind: str) -> str:
@@ -92,8 +99,12 @@ def _own_day(m: EventMention) -> bool:
     return m.date_source == "text" and m.granularity is Granularity.day and m.date_end is None
 
 
-def compatible(a: EventMention, b: EventMention) -> bool:
-    """Same kind, periods that overlap (one day slack), actors that overlap (when both have)."""
+def compatible(a: EventMention, b: EventMention, unique: Collection[str] | None = None) -> bool:
+    """Same kind, periods that overlap (one day slack), actors that overlap (when both have).
+
+    Kinds in ``unique`` (default: those the built-in lexicon marks ``unique``) happen once per
+    dispute phase: their actors need not overlap.
+    """
     if a.kind != b.kind:
         return False
     a0, a1 = _period(a)
@@ -113,17 +124,19 @@ def compatible(a: EventMention, b: EventMention) -> bool:
         or (a.kind == "statement" and undated & {a.date_source, b.date_source})
     ):
         return False  # undated background mentions: nothing says they are the same event
-    if a.kind in _UNIQUE:
+    if a.kind in (_builtin_unique() if unique is None else unique):
         return True
     return actors_overlap(a, b)
 
 
-def _fits(cluster: _Cluster, m: EventMention) -> bool:
+def _fits(cluster: _Cluster, m: EventMention, unique: Collection[str] | None) -> bool:
     if m.distinct and any(
         c.article == m.article and c.citation.start != m.citation.start for c in cluster.mentions
     ):
         return False  # "in another incident ...": not the event the article reported before
-    return compatible(cluster.best, m) and all(compatible(c, m) for c in cluster.own)
+    return compatible(cluster.best, m, unique) and all(
+        compatible(c, m, unique) for c in cluster.own
+    )
 
 
 def _standing_home(clusters: list[_Cluster], m: EventMention) -> _Cluster | None:
@@ -166,7 +179,7 @@ def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(sorted(seen.values(), key=lambda c: (c.article, c.start)))
 
 
-def _clusters(mentions: Iterable[EventMention]) -> list[_Cluster]:
+def _clusters(mentions: Iterable[EventMention], unique: Collection[str] | None) -> list[_Cluster]:
     """Mentions grouped into would-be events, best-dated first, statements last.
 
     A statement is an event of its own even when the same article reports its speaker acting
@@ -181,7 +194,7 @@ def _clusters(mentions: Iterable[EventMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     ordered.sort(key=lambda m: m.kind == "statement")
     for m in ordered:
-        home = next((c for c in clusters if c.kind == m.kind and _fits(c, m)), None)
+        home = next((c for c in clusters if c.kind == m.kind and _fits(c, m, unique)), None)
         if m.standing:
             home = _standing_home(clusters, m) or home
         if home is None:
@@ -292,14 +305,16 @@ def merge_mentions(
     *,
     dispute: str = "",
     gazetteer: Gazetteer | None = None,
+    unique: Collection[str] | None = None,
 ) -> EventLog:
     """Merge mentions into events (ids ``YYYY-MM-DD-kind-n``, deterministic) with conflicts.
 
     ``gazetteer`` is accepted for compatibility: a statement by a person no longer joins an event
     the same article reports that person acting in (a statement is an event of its own).
+    ``unique``: the kinds of the lexicon in use marked ``unique`` (default: the built-in one's).
     """
     del gazetteer
-    drafts = [_draft(c) for c in _clusters(mentions)]
+    drafts = [_draft(c) for c in _clusters(mentions, unique)]
     drafts.sort(key=lambda d: (d.best.date, d.best.kind, d.best.article, d.best.citation.start))
     counter: Counter[tuple[dt.date, str]] = Counter()
     events: list[Event] = []

@@ -271,7 +271,8 @@ def run_set(
         ex = Extractor(part.gazetteer, lexicon if lexicon is not None else part.lexicon)
         every = [m for a in part.articles for m in ex.mentions(a)]
         kept = [m for m in every if ex.keeps(m)]
-        log = merge_mentions(kept, gazetteer=part.gazetteer)
+        unique = {k for k, r in ex.lexicon.rules.items() if r.unique}
+        log = merge_mentions(kept, gazetteer=part.gazetteer, unique=unique)
         ev = evaluate(
             log,
             part.gold,
