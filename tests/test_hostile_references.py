@@ -341,3 +341,16 @@ def test_validate_pack_reads_the_packs_policies(tmp_path: Path) -> None:
     result = invoke("validate", "--pack", str(pack))
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"{policy}:" in result.output and "unknown actor 'cnrpp'" in result.output
+
+
+def test_the_command_line_takes_another_disputes_profile_by_its_pack() -> None:
+    result = invoke("replay", "--pack", "thailand-2013-2014", "--profile", "pack:cambodia")
+    assert result.exit_code == EXIT_INPUT, result.output  # was "pack:cambodia: file not found"
+    assert "Invalid value for '--profile': pack:cambodia: unknown pack 'cambodia'; did you " in (
+        result.output
+    )
+    result = invoke("replay", "--pack", "sri-lanka-2018", "--profile", "pack:cambodia-2013-2017")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "`disable_rules: [dissolution_request_two_thirds, early_dissolution_bar" in (
+        result.output
+    )

@@ -54,7 +54,9 @@ def event_log(param: str, *aliases: str) -> Callable[[F], F]:
 def pack_files(
     pack: str | None, model: str | None = None, profile: str | None = None, log: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    """The model, profile and event log to use: those given, else the pack's."""
+    """The model, profile and event log to use: those given, else the pack's. A ``--model`` or
+    ``--profile`` of ``pack:ID`` is that pack's (another dispute's constitution)."""
+    model, profile = _of_pack(model, "model"), _of_pack(profile, "profile")
     if pack is None:
         return model, profile, log
     from negotiation.packs import load_pack
@@ -69,6 +71,19 @@ def pack_files(
         profile if profile is not None else (str(p.profile_path) if p.profile_path else None),
         log if log is not None else str(p.events_path),
     )
+
+
+def _of_pack(ref: str | None, what: str) -> str | None:
+    from negotiation.errors import InputError
+    from negotiation.packs import PACK_REF, pack_file
+
+    if ref is None or not ref.startswith(PACK_REF):
+        return ref
+    try:
+        return pack_file(ref, what)
+    except InputError as exc:
+        message = "; ".join(p.message for p in exc.problems)
+        raise click.BadParameter(message, param_hint=f"'--{what}'") from None
 
 
 #: the event logs :func:`pack_files` gave, and the pack that names each
