@@ -48,6 +48,9 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("A police officer was burned to death by a mob on Sunday.", "violence", "2019-11-10"),
         ("The first two deaths came on Sunday in the north.", "violence", "2019-11-10"),
         ("On Tuesday lawmakers gave the new cabinet a vote of confidence.", "government_formed", "2019-11-12"),
+        # an election named by its day or its year
+        ("The ruling party swept Sunday's local elections.", "election_held", "2019-11-10"),
+        ("Her rival conceded after the Nov. 3 runoff.", "election_held", "2019-11-03"),
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -92,6 +95,20 @@ def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
 )
 def test_protests_named_as_background_are_no_protest(text: str) -> None:
     assert "protest" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("He was sworn in as vice president at the same ceremony on Monday.", "sworn_in"),
+        ("She took the vice-presidential oath on Monday.", "sworn_in"),
+        ("The electoral tribunal halted its quick count on Sunday night.", "court_ruling"),
+        ("Offices were closed on Monday over threats of violence.", "violence"),
+        ("Unions called a strike for Tuesday in protest at the police violence.", "violence"),
+    ],
+)
+def test_what_these_phrasings_do_not_report(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
 
 
 def test_an_impeachment_vote_is_no_election() -> None:
