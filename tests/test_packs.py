@@ -94,12 +94,37 @@ def test_the_cnrp_boycotts_every_day_of_its_boycott_and_sits_after() -> None:
 def test_the_2017_reallocation_is_checked_against_the_law_in_force() -> None:
     pack = load_pack("cambodia-2013-2017")
     model, log = pack.compile(), list(pack.event_log())
-    trace = replay(model, log)
+    to_2017 = [e for e in log if e.date.year <= 2017]
+    trace = replay(model, to_2017)
     assert dict(trace.final_world.seats) == {"cpp": 79, "funcinpec": 41, "cnp": 2, "kedp": 1}
     without = [e for e in log if e.id != "2017-10-16-election-laws-amended"]
     step = replay(model, without).step_for("2017-11-23-cnrp-seats-reallocated")
     assert step is not None and step.rejected_by == "reallocation_lawful"
     assert step.citation is not None and "dissolved party" in step.citation.text
+
+
+def test_the_2018_election_is_the_regular_one_under_the_2015_law() -> None:
+    """The next Assembly is elected while the 2013 one sits (its term ran to 23 September 2018),
+    with the 125 members the 2015 election law set; the new Assembly votes a new government."""
+    pack = load_pack("cambodia-2013-2017")
+    model, log = pack.compile(), list(pack.event_log())
+    trace = replay(model, log)
+    assert trace.conformance == 1.0
+    world = trace.final_world
+    assert dict(world.seats) == {"cpp": 125} and world.total_seats == 125
+    assert world.vacant_seats == 0 and world.term_end == dt.date(2023, 9, 5)
+    assert world.government is not None and world.government.formed_on == dt.date(2018, 9, 6)
+    early = [
+        e.model_copy(update={"date": dt.date(2018, 5, 27)})
+        if e.id == "2018-07-29-election-held"
+        else e
+        for e in log
+    ]
+    step = replay(model, early).step_for("2018-07-29-election-held")
+    assert step is not None and step.rejected_by == "regular_election_at_term_end"
+    without = [e for e in log if e.id != "2015-03-19-election-law-passed"]
+    step = replay(model, without).step_for("2018-08-15-results-announced")
+    assert step is not None and step.rejected_by == "seats_the_law_sets"
 
 
 def test_thailands_dissolution_is_accepted_under_its_profile_and_not_under_cambodias() -> None:

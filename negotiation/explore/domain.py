@@ -315,14 +315,18 @@ def window_gaps(model: CompiledModel) -> tuple[Gap, ...]:
 
 
 def _from_log(events: Sequence[Event]) -> tuple[tuple[str, ...], tuple[int, ...], dt.date] | None:
-    results = [e for e in events if e.kind == "results_announced" and e.facts.seats]
-    if not results:
-        return None
-    last = results[-1].facts
-    seats = list((last.seats or {}).items())
-    held = sum(n for _, n in seats)
-    if last.total_seats is not None and last.total_seats > held:  # parties the report omits
-        seats.append(("others", last.total_seats - held))
+    """The last official results that name two sides (a one-party Assembly, as Cambodia's of
+    2018, gives no second side to draw abstract events for: an earlier result does)."""
+    seats: list[tuple[str, int]] = []
+    for e in reversed(events):
+        if e.kind != "results_announced" or not e.facts.seats:
+            continue
+        seats = list(e.facts.seats.items())
+        held = sum(n for _, n in seats)
+        if e.facts.total_seats is not None and e.facts.total_seats > held:  # parties omitted
+            seats.append(("others", e.facts.total_seats - held))
+        if len(seats) >= 2:
+            break
     if len(seats) < 2:
         return None
     seats.sort(key=lambda kv: (-kv[1], kv[0]))
