@@ -51,6 +51,9 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # an election named by its day or its year
         ("The ruling party swept Sunday's local elections.", "election_held", "2019-11-10"),
         ("Her rival conceded after the Nov. 3 runoff.", "election_held", "2019-11-03"),
+        ("The Knesset approved the new government by 73 votes to 46 on Sunday.", "government_formed", "2019-11-10"),
+        ("On Monday the president named a 40-member cabinet.", "government_formed", "2019-11-11"),
+        ("The arrests brought thousands of people onto the streets on Thursday.", "protest", "2019-11-07"),
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -104,6 +107,7 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
         ("She took the vice-presidential oath on Monday.", "sworn_in"),
         ("The electoral tribunal halted its quick count on Sunday night.", "court_ruling"),
         ("Offices were closed on Monday over threats of violence.", "violence"),
+        ("Supporters poured into the streets to celebrate the ruling on Monday.", "protest"),
         ("Unions called a strike for Tuesday in protest at the police violence.", "violence"),
     ],
 )
