@@ -188,6 +188,13 @@ def test_no_sequence_the_cambodia_pack_enables_breaks_an_invariant(events: list[
     assert not replay(CAMBODIA.compile(), events).violations
 
 
+def test_the_domain_comes_from_the_last_results_naming_two_sides() -> None:
+    """The 2018 results give the CPP every seat: no second side, so the abstract events are
+    drawn from the 2013 results (68/55), the log's last with two parties."""
+    domain = domain_for(CAMBODIA.compile(), events=CAMBODIA.event_log().events)
+    assert domain.parties == ("cpp", "cnrp") and domain.split == (68, 55)
+
+
 def test_a_scenario_names_its_pack_and_writes_only_the_what_if(tmp_path: Path) -> None:
     """``pack: ID`` gives the pack's model, profile and log; the file holds only the what-if."""
     from negotiation.scenario import load_scenario_text

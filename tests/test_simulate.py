@@ -346,7 +346,7 @@ def _digest(job: Job, runs: int) -> str:
 
 GOLDEN = {
     "reference, empirical": "f908c7a81af51439",
-    "cambodia, empirical": "8778cbb990b9b8ca",  # the pack's log runs to 2018 (its rates)
+    "cambodia, empirical": "6f30e3e6f833f48d",  # the pack's log runs to 2018 (its rates)
     "cambodia, talks-first, horizon 730": "2603473b204ef345",
 }
 
