@@ -189,3 +189,9 @@ def test_which_kinds_are_once_per_dispute_and_the_vote_itself_is_the_lexicon_s()
     assert len(results) == 2
     assert len(merge_mentions(results).events) == 1  # once per dispute phase
     assert len(merge_mentions(results, unique=()).events) == 2  # a pack may say otherwise
+
+
+def test_an_undated_reaction_to_the_election_follows_the_vote() -> None:
+    text = "Voters went to the polls on Sunday. The opposition rejected the results."
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "results_rejected"]
+    assert (m.date, m.date_end) == (dt.date(2019, 11, 11), PUB)

@@ -1,5 +1,5 @@
-"""Undated reactions to an election (results rejected, fraud alleged) are dated from the
-article's election date to its publication, not by the publication week."""
+"""Undated reactions to an election (results rejected, fraud alleged) are dated from the day
+after the article's election date to its publication, not by the publication week."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def anchor_to_election(
     published: dt.date,
     votes: Collection[str] = frozenset({"election_held"}),
 ) -> list[EventMention]:
-    """Date undated reactions to the election from the article's election date onwards.
+    """Date undated reactions to the election from the day after the article's election date.
 
     ``votes`` are the kinds that are the election itself (the lexicon's ``names_election``).
     """
@@ -59,14 +59,17 @@ def anchor_to_election(
                 m = m.model_copy(update={"notes": (*m.notes, "anchor")})
         if m.date_source == "publication" and "anchor" in m.notes:
             note = (
-                f"undated reaction to the election: dated from the election "
+                f"undated reaction to the election: dated from the day after the election "
                 f"({best.date_text or best.date.isoformat()}) to publication"
             )
+            # results, their rejection, fraud claims follow the vote: from the next day on
+            day = best.date + dt.timedelta(days=1) if best.granularity.value == "day" else best.date
+            day = min(day, published)
             m = m.model_copy(
                 update={
-                    "date": best.date,
+                    "date": day,
                     "granularity": best.granularity,
-                    "date_end": published if published > best.date else None,
+                    "date_end": published if published > day else None,
                     "date_source": "election",
                     "date_text": "",
                     "standing": False,

@@ -45,7 +45,8 @@ class EventMention(BaseModel):
         default="text",
         description="text: the sentence dates it; context: undated, dated from the last day the "
         "article named before it to publication; election: undated reaction to the election, "
-        "dated from the article's election date to publication; publication: the publication day (its week for an election reaction)",
+        "dated from the day after the article's election date to publication; publication: the "
+        "publication day (its week for an election reaction)",
     )
     actors: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()

@@ -31,7 +31,7 @@ class KindRule:
     fallback: bool = False
     enabled: bool = True
     election_dates: bool = False
-    anchor: bool = False  # undated mentions are dated from the election to publication
+    anchor: bool = False  # undated mentions: from the day after the election to publication
     anchored: frozenset[int] = frozenset()  # patterns that anchor even if the kind does not
     ongoing: bool = False
     governs: bool = False  # what follows it in the sentence is what is asked for, not an event
