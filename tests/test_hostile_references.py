@@ -239,8 +239,14 @@ def test_a_packs_lexicon_is_validated_as_a_lexicon(kenya_copy: Path) -> None:
     for args in (["validate", str(lexicon)], ["validate", "--pack", str(kenya_copy)]):
         result = invoke(*args)
         assert result.exit_code == EXIT_INPUT, result.output
-        assert f"{lexicon}:3:5: kinds.protest.patterns: a group repeated" in result.output
+        assert f"{lexicon}:3:16: kinds.protest.patterns[0]: a group repeated" in result.output
         assert "description" not in result.output
+    # extraction with it refuses it where it is written too (it hung on a long name)
+    article = kenya_copy / "a.txt"
+    article.write_text("Headline\n\nProtesters marched on Monday in the capital city.\n")
+    result = invoke("extract", str(article), "--published", "2008-01-03", "--lexicon", str(lexicon))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{lexicon}:3:16: kinds.protest.patterns[0]: a group repeated" in result.output
 
 
 def test_a_copied_pack_names_another_disputes_profile_by_its_pack(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from negotiation._internal.redos import exponential
 from negotiation._internal.yamldoc import Document
 from negotiation.errors import InputError
 from negotiation.extract.dates import DATE_PATTERN
@@ -80,6 +81,10 @@ def compile_pattern(
         raise InputError(doc.problem(path, f"unknown macro {{{exc.args[0]}}}")) from None
     try:
         # word boundaries on both sides (a pattern ending in a space needs no right boundary)
-        return re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
+        compiled = re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
     except re.error as exc:
         raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
+    slow = exponential(expanded)
+    if slow is not None:  # a --lexicon file's pattern would hang extraction, not fail
+        raise InputError(doc.problem(path, f"{slow}: write the inner part once"))
+    return compiled
