@@ -94,6 +94,7 @@ def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
     [
         "Everyone detained in connection with the protests was freed on Monday.",
         "At least 76 people have been killed since the protests began in April.",
+        "He resigned under pressure from the army and weeks of street protests.",
     ],
 )
 def test_protests_named_as_background_are_no_protest(text: str) -> None:
