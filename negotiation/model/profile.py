@@ -8,17 +8,10 @@ offers named *interpretations* where the text was argued both ways::
     >>> params.first_session_quorum, params.majority(123), params.two_thirds(123)
     ('min_members', 63, 82)
 
-Thresholds are exact fractions of a stated base, ``at_least`` or ``more_than`` ("more than
-half" of 500 is 251; "at least half" is 250), or fixed numbers::
-
-    >>> Threshold(share="1/2", rule="more_than").votes(500), Threshold(share="1/2").votes(500)
-    (251, 250)
-    >>> Threshold(fixed=120).votes(123)
-    120
-
-Time windows have lower and upper bounds (Thailand: an election 45 to 60 days after a
-dissolution); dissolution powers say who may dissolve, when and how often; **changes** make a
-law or amendment passed during the dispute change parameters or provisions from its date on.
+The parameters themselves (thresholds, time windows, dissolution powers and the resolved
+:class:`~negotiation.model.parameters.Parameters`) are :mod:`negotiation.model.parameters`;
+**changes** make a law or amendment passed during the dispute change parameters or provisions
+from its date on.
 """
 
 from __future__ import annotations
