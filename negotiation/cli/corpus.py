@@ -150,10 +150,14 @@ def _validate_policy(doc: yamldoc.Document) -> object:
 
 
 def _validate_vocabulary(doc: yamldoc.Document) -> object:
-    from negotiation.events.vocabulary import VocabularyFile, builtin_vocabulary
+    from negotiation._internal import paths
+    from negotiation.events.vocabulary import Vocabulary, VocabularyFile, builtin_vocabulary
 
     more = yamldoc.parse(doc, VocabularyFile).located(doc)
-    builtin_vocabulary().extend(more, doc.file)  # checked against the built-in one
+    if Path(doc.file).resolve() == (paths.data_dir() / "vocabulary.yaml").resolve():
+        Vocabulary({}, {}).extend(more, doc.file)  # the built-in one itself: on its own
+    else:
+        builtin_vocabulary().extend(more, doc.file)  # what it adds, against the built-in one
     _compile_triggers(doc, more.kinds)
     return [*more.kinds, *more.facts]  # its entries: the kinds and facts it adds
 
