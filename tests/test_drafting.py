@@ -50,7 +50,7 @@ def test_names_become_actors_with_a_guessed_type() -> None:
 def test_extraction_with_a_draft_knows_who_acted() -> None:
     log = extract_events([_article()], drafted_gazetteer([_article()]))
     who = {e.kind: (e.actors, e.recipients) for e in log.events}
-    assert who["leader_removed"][1] == ("pedro-castillo",)
+    assert who["government_dismissed"][1] == ("pedro-castillo",)  # deposed by Congress
     assert who["sworn_in"][0] == ("dina-boluarte",)
     assert who["arrest"][1] == ("pedro-castillo",)  # "Castillo": the person named in full
 

@@ -44,7 +44,9 @@ def _kinds(text: str) -> dict[str, str]:
         ("On Friday the opposition refused to take up their mandates.", "boycott", "2019-11-08"),
         ("On Friday the opposition deputies took up their mandates.", "seats_taken", "2019-11-08"),
         ("On Monday the court struck down the presidential election.", "election_annulled", "2019-11-11"),
-        ("Congress voted on Monday to remove President Smith from office.", "leader_removed", "2019-11-11"),
+        # a legislature voting the head of government out deposes it (not "other means")
+        ("Congress voted on Monday to remove President Smith from office.", "government_dismissed", "2019-11-11"),
+        ("The army removed President Smith from office on Monday.", "leader_removed", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -83,7 +85,7 @@ def test_a_dissolved_legislature_may_carry_modifiers(text: str) -> None:
     ],
 )
 def test_a_removal_tried_or_allowed_is_no_removal(text: str) -> None:
-    assert "leader_removed" not in _kinds(text)
+    assert not {"leader_removed", "government_dismissed"} & set(_kinds(text))
 
 
 def test_later_in_the_day_is_the_story_s_last_day() -> None:
@@ -91,7 +93,7 @@ def test_later_in_the_day_is_the_story_s_last_day() -> None:
         "Congress voted on Monday to remove President Smith from office. "
         "Lawmakers voted 101-6 to remove Smith. Jane Doe was sworn in later in the day."
     )
-    assert _kinds(text) == {"leader_removed": "2019-11-11", "sworn_in": "2019-11-11"}
+    assert _kinds(text) == {"government_dismissed": "2019-11-11", "sworn_in": "2019-11-11"}
 
 
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
