@@ -96,6 +96,16 @@ def test_later_in_the_day_is_the_story_s_last_day() -> None:
     assert _kinds(text) == {"government_dismissed": "2019-11-11", "sworn_in": "2019-11-11"}
 
 
+def test_the_opening_of_the_new_assembly_and_an_arrest_named_as_a_time() -> None:
+    assert _kinds("On Monday the King presided over the opening of the new National Assembly.") == {
+        "assembly_convened": "2019-11-11"
+    }
+    # the arrest is when the holding began, not a new arrest on the day of the release
+    assert _kinds(
+        "On Monday he was released on bail from the prison where he had been held since his arrest."
+    ) == {"release": "2019-11-11"}
+
+
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
     assert "assembly_dissolved" not in _kinds(
         "On Monday the dissolved party's National Assembly seats went to others."
