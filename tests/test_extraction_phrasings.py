@@ -106,6 +106,14 @@ def test_the_opening_of_the_new_assembly_and_an_arrest_named_as_a_time() -> None
     ) == {"release": "2019-11-11"}
 
 
+def test_a_vote_for_a_prime_minister_and_his_cabinet_forms_a_government() -> None:
+    for text in (
+        "On Monday all 125 lawmakers voted for Hun Sen as prime minister.",
+        "On Monday the Assembly approved his cabinet.",
+    ):
+        assert _kinds(text) == {"government_formed": "2019-11-11"}, text
+
+
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
     assert "assembly_dissolved" not in _kinds(
         "On Monday the dissolved party's National Assembly seats went to others."
