@@ -360,3 +360,19 @@ def test_the_command_line_takes_another_disputes_profile_by_its_pack() -> None:
     assert "`disable_rules: [dissolution_request_two_thirds, early_dissolution_bar" in (
         result.output
     )
+
+
+def test_a_vote_counting_more_members_than_the_assembly_has_is_located(kenya_copy: Path) -> None:
+    """A typo'd count (999 of 210 seats) passed every threshold rule without a word."""
+    events = kenya_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    marker = "    subject: Constitution of Kenya (Amendment) Act 2008"
+    assert text.count(marker) == 1
+    events.write_text(text.replace(marker, "    votes_for: 999\n" + marker), encoding="utf-8")
+    result = invoke("validate", "--pack", str(kenya_copy))
+    assert result.exit_code == EXIT_INPUT, result.output
+    line = next(i for i, t in enumerate(events.read_text().splitlines(), 1) if "999" in t)
+    assert (
+        f"{events}:{line}:5: events[9].facts.votes_for: votes_for 999 is more than the 210 seats"
+        in result.output
+    ), result.output

@@ -127,6 +127,43 @@ def _actor_problems(
     return out
 
 
+def _count_problems(
+    doc: yamldoc.Document, at: tuple[str | int, ...], event: Event, size: int | None
+) -> list[Problem]:
+    """Seats beyond the results' own total, and members counted in a vote or a sitting beyond
+    the Assembly's size (``size``, from the last results before ``event``): typos a threshold
+    rule would silently accept."""
+    facts = event.facts
+    if facts.seats and facts.total_seats and sum(facts.seats.values()) > facts.total_seats:
+        seats = sum(facts.seats.values())
+        return [
+            doc.problem(
+                (*at, "facts", "seats"),
+                f"seats add up to {seats}, more than total_seats {facts.total_seats}",
+            )
+        ]
+    if size is None:
+        return []
+    counts = {"votes_for": facts.votes_for, "votes_against": facts.votes_against,
+              "members_present": facts.members_present}  # fmt: skip
+    out = [
+        doc.problem((*at, "facts", name), f"{name} {n} is more than the {size} seats the last "
+                    "results gave the Assembly")
+        for name, n in counts.items()
+        if n is not None and n > size
+    ]  # fmt: skip
+    voted = (facts.votes_for or 0) + (facts.votes_against or 0)
+    if not out and voted > size:
+        out.append(
+            doc.problem(
+                (*at, "facts", "votes_for"),
+                f"votes_for and votes_against add up "
+                f"to {voted}, more than the {size} seats the last results gave",
+            )
+        )
+    return out
+
+
 def check_event_log(
     doc: yamldoc.Document,
     log: EventLog,
@@ -137,9 +174,12 @@ def check_event_log(
     """Every problem with a parsed log, located in ``doc``."""
     vocab = vocabulary or builtin_vocabulary()
     first, problems = yamldoc.unique_ids(doc, "events", [e.id for e in log.events], "event")
+    size: int | None = None  # the Assembly's size the last results gave
     for i, event in enumerate(log.events):
         at: tuple[str | int, ...] = ("events", i)
         problems += _vocabulary_problems(doc, at, event, vocab)
+        problems += _count_problems(doc, at, event, size)
+        size = event.facts.total_seats or size
         prefix = _date_prefix(event)
         if not event.id.startswith(prefix + "-"):
             problems.append(
@@ -162,17 +202,6 @@ def check_event_log(
             )
         if actors is not None:
             problems += _actor_problems(doc, at, event, actors)
-        facts = event.facts
-        if facts.seats and facts.total_seats and sum(facts.seats.values()) > facts.total_seats:
-            problems.append(
-                doc.problem(
-                    (*at, "facts", "seats"),
-                    (
-                        f"seats add up to {sum(facts.seats.values())}, more than total_seats "
-                        f"{facts.total_seats}"
-                    ),
-                )
-            )
         if not event.sources:
             problems.append(doc.problem(at, "an event needs at least one source (sources: [...])"))
         for j, c in enumerate(event.sources):

@@ -15,7 +15,7 @@ date; events in chronological order; every actor, recipient, mediator and seat-h
 actor (with a "did you mean" suggestion); every event has a source; every quote is found verbatim
 at its span in its article, inside the article's clean paragraphs (not boilerplate, comments or
 a repeated passage); no event is dated after an article that reports it; seat counts do not
-exceed the total. An event without ``crosswalk`` gets the defaults of its kind
+exceed the total, nor votes and members present the Assembly's size the last results gave. An event without ``crosswalk`` gets the defaults of its kind
 (:mod:`negotiation.events.crosswalk`); :func:`dump_event_log` leaves such defaults out again, so that
 ``load(dump(log)) == log``.
 """
