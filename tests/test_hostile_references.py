@@ -376,3 +376,22 @@ def test_a_vote_counting_more_members_than_the_assembly_has_is_located(kenya_cop
         f"{events}:{line}:5: events[9].facts.votes_for: votes_for 999 is more than the 210 seats"
         in result.output
     ), result.output
+
+
+def test_a_what_if_vote_beyond_the_assembly_is_located_at_its_variation(tmp_path: Path) -> None:
+    what_if = tmp_path / "w.yaml"
+    what_if.write_text(
+        "name: a typo'd vote\npack: kenya-2007-2008\nvariations:\n"
+        "  - change: {event: 2008-03-18-amendment-passed, facts: {votes_for: 999}}\n"
+        "expect: {accepted: all}\n",
+        encoding="utf-8",
+    )
+    result = invoke("run", str(what_if))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"{what_if}:4:5: variations[0].change: 2008-03-18-amendment-passed: votes_for 999 is "
+        "more than the 210 seats" in result.output
+    ), result.output
+    # a count within the Assembly runs (and a count the record itself never had is no problem)
+    what_if.write_text(what_if.read_text().replace("999", "150"), encoding="utf-8")
+    assert invoke("run", str(what_if)).exit_code == 0

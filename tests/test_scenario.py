@@ -112,6 +112,11 @@ def test_drop_insert_move_swap_replace() -> None:
 
 def test_change_a_fact_keeps_the_others() -> None:
     (cell,) = plan_scenario(
+        scenario("variations: [{change: {event: b-results, facts: {seats: {cnrp: 50}}}}]")
+    )
+    assert cell.events[1].facts.seats == {"cpp": 68, "cnrp": 50}
+    # seats beyond the total are the model's to reject (seats_match_total), not an input error
+    (cell,) = plan_scenario(
         scenario("variations: [{change: {event: b-results, facts: {seats: {cnrp: 63}}}}]")
     )
     assert cell.events[1].facts.seats == {"cpp": 68, "cnrp": 63}

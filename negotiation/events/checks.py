@@ -15,7 +15,7 @@ from negotiation.events.actors import Gazetteer
 from negotiation.events.event import Citation, Event, EventLog, Granularity
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 
-__all__ = ["check_event_log", "verify_citation"]
+__all__ = ["check_event_log", "count_problems", "verify_citation"]
 
 
 def _date_prefix(event: Event) -> str:
@@ -127,40 +127,34 @@ def _actor_problems(
     return out
 
 
-def _count_problems(
-    doc: yamldoc.Document, at: tuple[str | int, ...], event: Event, size: int | None
-) -> list[Problem]:
-    """Seats beyond the results' own total, and members counted in a vote or a sitting beyond
-    the Assembly's size (``size``, from the last results before ``event``): typos a threshold
-    rule would silently accept."""
-    facts = event.facts
-    if facts.seats and facts.total_seats and sum(facts.seats.values()) > facts.total_seats:
-        seats = sum(facts.seats.values())
-        return [
-            doc.problem(
-                (*at, "facts", "seats"),
-                f"seats add up to {seats}, more than total_seats {facts.total_seats}",
-            )
-        ]
-    if size is None:
-        return []
-    counts = {"votes_for": facts.votes_for, "votes_against": facts.votes_against,
-              "members_present": facts.members_present}  # fmt: skip
-    out = [
-        doc.problem((*at, "facts", name), f"{name} {n} is more than the {size} seats the last "
-                    "results gave the Assembly")
-        for name, n in counts.items()
-        if n is not None and n > size
-    ]  # fmt: skip
-    voted = (facts.votes_for or 0) + (facts.votes_against or 0)
-    if not out and voted > size:
-        out.append(
-            doc.problem(
-                (*at, "facts", "votes_for"),
-                f"votes_for and votes_against add up "
-                f"to {voted}, more than the {size} seats the last results gave",
-            )
-        )
+def count_problems(events: Sequence[Event]) -> list[tuple[int, str, str]]:
+    """``(index, fact, message)`` for each count of ``events`` (in log order) beyond what the
+    results allow: seats adding up to more than their ``total_seats``, and members voting or
+    present beyond the Assembly's size the last results before gave. Typos a threshold rule
+    would silently accept (``votes_for: 999`` of 210 seats passes every one)."""
+    out: list[tuple[int, str, str]] = []
+    size: int | None = None  # the Assembly's size the last results gave
+    for i, event in enumerate(events):
+        facts = event.facts
+        if facts.seats and facts.total_seats and sum(facts.seats.values()) > facts.total_seats:
+            seats = sum(facts.seats.values())
+            out.append((i, "seats", f"seats add up to {seats}, more than total_seats "
+                                     f"{facts.total_seats}"))  # fmt: skip
+        elif size is not None:
+            found = [
+                (i, name, f"{name} {n} is more than the {size} seats the last results gave "
+                          "the Assembly")
+                for name, n in (("votes_for", facts.votes_for),
+                                ("votes_against", facts.votes_against),
+                                ("members_present", facts.members_present))
+                if n is not None and n > size
+            ]  # fmt: skip
+            voted = (facts.votes_for or 0) + (facts.votes_against or 0)
+            if not found and voted > size:
+                found.append((i, "votes_for", f"votes_for and votes_against add up to {voted}, "
+                                              f"more than the {size} seats the last results gave"))  # fmt: skip
+            out += found
+        size = facts.total_seats or size
     return out
 
 
@@ -174,12 +168,11 @@ def check_event_log(
     """Every problem with a parsed log, located in ``doc``."""
     vocab = vocabulary or builtin_vocabulary()
     first, problems = yamldoc.unique_ids(doc, "events", [e.id for e in log.events], "event")
-    size: int | None = None  # the Assembly's size the last results gave
+    for i, name, message in count_problems(log.events):
+        problems.append(doc.problem(("events", i, "facts", name), message))
     for i, event in enumerate(log.events):
         at: tuple[str | int, ...] = ("events", i)
         problems += _vocabulary_problems(doc, at, event, vocab)
-        problems += _count_problems(doc, at, event, size)
-        size = event.facts.total_seats or size
         prefix = _date_prefix(event)
         if not event.id.startswith(prefix + "-"):
             problems.append(

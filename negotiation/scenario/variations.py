@@ -43,6 +43,7 @@ from negotiation._internal.calendar import check_date, months_before
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event
+from negotiation.events.checks import count_problems
 from negotiation.scenario.document import Loc, Strict, locate
 from negotiation.scenario.settings import Settings
 
@@ -450,9 +451,18 @@ def apply_variations(
     :func:`~negotiation.scenario.running.plan_scenario` folds them into the :class:`Settings`.
     """
     edit = Edit(list(events), doc)
+    made: dict[str, Loc] = {}  # the variation that last inserted or changed each event
     for i, variation in enumerate(variations):
         edit.at = (*base, i, variation.op)
+        before = {id(e) for e in edit.events}
         variation.operation.apply(edit)
+        made |= {e.id: edit.at for e in edit.events if id(e) not in before}
+    # "votes_for: 999" of 123 seats; seats beyond their total are the model's to reject
+    # (seats_match_total), as what-ifs of the safeguards do on purpose
+    for j, fact, message in count_problems(edit.events):
+        if fact != "seats" and edit.events[j].id in made:
+            edit.at = made[edit.events[j].id]
+            edit.fail((), f"{edit.events[j].id}: {message}")
     if edit.problems:
         raise InputError(edit.problems)
     return edit.events
