@@ -395,3 +395,19 @@ def test_a_what_if_vote_beyond_the_assembly_is_located_at_its_variation(tmp_path
     # a count within the Assembly runs (and a count the record itself never had is no problem)
     what_if.write_text(what_if.read_text().replace("999", "150"), encoding="utf-8")
     assert invoke("run", str(what_if)).exit_code == 0
+
+
+def test_no_shipped_trigger_can_take_exponential_time() -> None:
+    """Extraction skips the check for the package's own lexicon and packs (it cost every run
+    0.12 CPU-s): this test holds them to it instead."""
+    from negotiation._internal.paths import data_dir
+    from negotiation._internal.redos import exponential
+    from negotiation.extract.lexicon import lexicon_for_pack, load_lexicon
+
+    lexicons = [load_lexicon(), *(lexicon_for_pack(p) for p in (data_dir() / "packs").iterdir())]
+    patterns = {
+        p.pattern for lex in lexicons for rule in lex.rules.values() for p in rule.patterns
+        if not isinstance(p, str)
+    }  # fmt: skip
+    assert len(patterns) > 300
+    assert [p for p in patterns if exponential(p) is not None] == []
