@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from negotiation.events.actors import Gazetteer
 
-__all__ = ["ActorMatcher", "MatchedActor", "candidate_slug", "family_names"]
+__all__ = [
+    "INSTITUTION_WORDS",
+    "PARTY_WORDS",
+    "ActorMatcher",
+    "MatchedActor",
+    "candidate_slug",
+    "family_names",
+]
 
 _TITLES = {
     "president", "vice", "prime", "minister", "deputy", "opposition", "leader", "chief", "head",
@@ -290,7 +297,9 @@ def _candidate_span(
     while group and (group[0].group(0).rstrip(".").lower() in _STOP | _TITLES | _CONNECTORS):
         group = group[1:]
     for i, tok in enumerate(group[:-2]):
-        if tok.group(0).lower() in _PERSON_TITLES and _names_a_person(group[i + 1 :]):
+        if tok.group(0).lower() in _PERSON_TITLES and _names_a_person(
+            [t.group(0).rstrip(".") for t in group[i + 1 :]]
+        ):
             group = group[i + 1 :]  # "Ecuadorean President Guillermo Lasso": the person
             break
     if not group:
@@ -322,17 +331,26 @@ _PERSON_TITLES = {
     "president", "minister", "premier", "leader", "spokesman", "spokeswoman", "speaker",
     "chairman", "chairwoman", "secretary", "senator", "general", "commander", "ambassador",
 }  # fmt: skip
-_GROUP_WORDS = {
-    "party", "council", "commission", "committee", "assembly", "movement", "front", "union",
-    "court", "congress", "alliance", "coalition", "ministry", "army", "police", "forces",
-    "guard", "national", "democratic", "republic", "parliament", "senate", "government",
-    "office", "house", "bank", "university", "league", "association", "federation", "group",
+#: words that make a name a party's ("the Popular Force", "Citizen Revolution Movement")
+PARTY_WORDS = frozenset({
+    "party", "parties", "movement", "front", "alliance", "coalition", "union", "league", "rally",
+    "forum", "bloc", "platform", "convention",
+})  # fmt: skip
+#: words that make a name an institution's ("Constitutional Court", "Electoral Commission")
+INSTITUTION_WORDS = frozenset({
+    "court", "commission", "council", "assembly", "parliament", "senate", "congress",
+    "ministry", "police", "army", "military", "government", "office", "tribunal", "committee",
+    "bank", "cabinet", "presidency", "guard", "forces", "house", "chamber", "legislature",
+    "prosecutor", "prosecutors", "authority", "electoral", "election", "board", "agency",
+})  # fmt: skip
+# no word of a person's name
+_GROUP_WORDS = PARTY_WORDS | INSTITUTION_WORDS | {
+    "national", "democratic", "republic", "university", "association", "federation", "group",
 }  # fmt: skip
 
 
-def _names_a_person(rest: list[re.Match[str]]) -> bool:
+def _names_a_person(words: list[str]) -> bool:
     """Two or three capitalised words that read as a person's name, not an organisation's."""
-    words = [t.group(0).rstrip(".") for t in rest]
     return 2 <= len(words) <= 3 and all(
         w[:1].isupper() and w.lower() not in _GROUP_WORDS | _TITLES | _CONNECTORS for w in words
     )
@@ -343,9 +361,7 @@ def family_names(names: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in names:
         words = name.split()
-        if 2 <= len(words) <= 3 and all(
-            w[:1].isupper() and w.lower() not in _GROUP_WORDS | _TITLES | _CONNECTORS for w in words
-        ):
+        if _names_a_person(words):
             last = words[-1]
             if len(last) >= 3 and last.lower() not in _STOP | _DATES:
                 out[last] = name

@@ -27,22 +27,18 @@ import re
 from collections.abc import Iterable
 
 from negotiation.events.actors import Actor, ActorType, Gazetteer
-from negotiation.extract.actors import ActorMatcher, candidate_slug, family_names
+from negotiation.extract.actors import (
+    INSTITUTION_WORDS,
+    PARTY_WORDS,
+    ActorMatcher,
+    candidate_slug,
+    family_names,
+)
 from negotiation.extract.clauses import dateline_end
 from negotiation.extract.extract import ArticleLike
 
 __all__ = ["draft_actors", "drafted_gazetteer"]
 
-_PARTY = {
-    "party", "parties", "movement", "front", "alliance", "coalition", "union", "league", "rally",
-    "forum", "bloc", "platform", "convention",
-}  # fmt: skip
-_INSTITUTION = {
-    "court", "commission", "council", "assembly", "parliament", "senate", "congress",
-    "ministry", "police", "army", "military", "government", "office", "tribunal", "committee",
-    "bank", "cabinet", "presidency", "guard", "forces", "house", "chamber", "legislature",
-    "prosecutor", "prosecutors", "authority", "electoral", "election", "board", "agency",
-}  # fmt: skip
 _STATE = {"united", "states", "kingdom", "republic", "federation", "emirates"}
 # bodies that are never a side of a country's dispute: outsiders appeal, sides demand
 _INTERNATIONAL = re.compile(
@@ -68,9 +64,9 @@ def _type(name: str, person: bool) -> ActorType:
     words = {w.lower().strip(".,") for w in name.split()}
     if words & _STATE:
         return ActorType.group  # a country: a side, or an outsider, the draft cannot tell
-    if words & _PARTY:
+    if words & PARTY_WORDS:
         return ActorType.party
-    if words & _INSTITUTION:
+    if words & INSTITUTION_WORDS:
         return ActorType.institution
     return ActorType.person if person else ActorType.group
 
@@ -92,7 +88,7 @@ def draft_actors(articles: Iterable[ArticleLike], known: Gazetteer | None = None
                 aliases = names.setdefault(name, [])
                 after = _AFTER.match(text, end)
                 noun, acronym = (after.group(1), after.group(2)) if after else (None, None)
-                if noun and noun in _PARTY | _INSTITUTION:
+                if noun and noun in PARTY_WORDS | INSTITUTION_WORDS:
                     nouns.setdefault(name, noun)
                 if acronym and acronym not in aliases and acronym != name:
                     aliases.append(acronym)
