@@ -152,7 +152,6 @@ class Extractor:
         self._quoting: str | None = None  # who speaks the quotation the sentence is part of
         self._people: dict[str, str] = {}  # family name -> full name of the article's people
         self._person = ""  # the first of them the last sentence naming one named
-        self._cands: tuple[str, list[tuple[int, int, str]]] = ("", [])  # a sentence's names
 
     def _actors(self, text: str) -> list[MatchedActor]:
         """The gazetteer actors of a sentence (a new list: callers add to it)."""
@@ -191,7 +190,6 @@ class Extractor:
         self._subjects = []
         self._people = {}
         self._person = ""
-        self._cands = ("", [])
         self.days.reset()
         quoted_by = self._quoted_by(sentences)
         for i, whole in enumerate(sentences):
@@ -200,10 +198,9 @@ class Extractor:
             text = sentence.text
             found = self._actors(text)
             cands = self.matcher.candidate_spans(text, found, self._people)
-            self._cands = (text, cands)  # found once: sentence() and the names below read them
             found_dates = self.days.dates(text, published)
             for mention in self.sentence(
-                text, sentence.start, article.id, published, dates=found_dates
+                text, sentence.start, article.id, published, dates=found_dates, names=cands
             ):
                 flat = re.sub(r"\s+", " ", text).strip()
                 key = (mention.kind, mention.date.isoformat(), flat, mention.modality)
@@ -255,10 +252,13 @@ class Extractor:
                 return groups[:1]
         return [a for a, t in known if t != "person"][:1]
 
-    def _names(self, text: str, actors: list[MatchedActor]) -> list[tuple[int, int, str]]:
-        """The names in a sentence the gazetteer does not know, as ``(start, end, name)``."""
-        if self._cands[0] == text:  # what the article's pass found (without added actors)
-            cands = [c for c in self._cands[1] if not any(_overlaps(c, a) for a in actors)]
+    def _names(
+        self, text: str, actors: list[MatchedActor], found: list[tuple[int, int, str]] | None
+    ) -> list[tuple[int, int, str]]:
+        """The names in a sentence the gazetteer does not know, as ``(start, end, name)``
+        (``found``: those the article's pass found, before actors were added)."""
+        if found is not None:
+            cands = [c for c in found if not any(_overlaps(c, a) for a in actors)]
         else:
             cands = self.matcher.candidate_spans(text, actors, self._people)
         if not actors and self._person:
@@ -301,9 +301,11 @@ class Extractor:
         *,
         dates: list[ResolvedDate] | None = None,
         doc: Doc | None = None,
+        names: list[tuple[int, int, str]] | None = None,
     ) -> list[EventMention]:
         """Mentions in one sentence; ``offset`` is its position in the article text; ``dates``,
-        when given, are the sentence's :meth:`dates` (computed once); ``doc``, its tokens."""
+        when given, are the sentence's :meth:`dates` (computed once); ``doc``, its tokens;
+        ``names``, its unknown names (``ActorMatcher.candidate_spans``, computed once)."""
         triggers = self.lexicon.triggers(text, doc)
         if not triggers:
             return []
@@ -333,7 +335,7 @@ class Extractor:
             for m in _BOTH_SIDES.finditer(text):
                 actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
             actors.sort(key=lambda a: a.start)
-        cands = self._names(text, actors)
+        cands = self._names(text, actors, names)
         triggers = [
             t for t in triggers
             if not t.rule.fallback
