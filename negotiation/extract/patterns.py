@@ -15,6 +15,7 @@ which ``<word>`` stands for every form of that word's lemma::
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def compile_pattern(
     return compiled
 
 
+@functools.lru_cache(maxsize=64)
 def _shipped(file: str) -> bool:
-    """Whether ``file`` is one of the package's own data files."""
+    """Whether ``file`` is one of the package's own data files (once a file: a pattern each)."""
     return Path(file).resolve().is_relative_to(data_dir().resolve())
