@@ -53,16 +53,9 @@ def write_sweep_table(sweep: Sweep, path: Path | str) -> None:
 
 
 def _csv(sweep: Sweep) -> str:
-    import csv
-    import io
+    from negotiation.export.table_csv import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    columns = sweep.columns()
-    writer.writerow(columns)
-    for row in sweep.rows():
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
-    return buffer.getvalue()
+    return csv_text(sweep.columns(), sweep.rows(), line_end="\n")
 
 
 def _parquet(sweep: Sweep) -> bytes:
