@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from negotiation.events import Granularity, period_end
+from negotiation.extract.date_patterns import DATE_PATTERN, MONTHS, NUMBER_WORDS, PATTERNS, WEEKDAYS
 from negotiation.extract.literals import LiteralFilter
 
 __all__ = [
@@ -35,117 +36,8 @@ __all__ = [
     "resolve_date",
 ]
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
-    "a few": 3, "few": 3,
-}  # fmt: skip
-
-# Month and weekday names are matched case-sensitively: "may" and "march" are also verbs.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?:19|20)\d{2}(?!\d)"
-_DASH = r"\s*(?:-|–|—|to|through|until)\s*"
-_PREP = r"(?:(?:on|since|from|by|until|till|before|after|in|during|of|early|late|mid-?|last|this|next|earlier this|later this|the past|this past)\s+)?"
-_I = "(?i:{})"
-
-_PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
-    (
-        "mdy",
-        _PREP
-        + rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY})"
-        + rf"(?:(?:{_DASH}(?:(?P<mon2>{_MONTH})\s*)?|\s+and\s+)(?P<d2>{_DAY}))?"
-        + rf"(?:,?\s+(?P<y>{_YEAR}))?",
-    ),
-    (
-        "dmy",
-        _PREP
-        + rf"(?:the\s+)?(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MONTH})"
-        + rf"(?:,?\s+(?P<y>{_YEAR}))?",
-    ),
-    ("my", _PREP + rf"(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})"),
-    (
-        "month",
-        # "In July, ...": a sentence may open with the preposition
-        r"(?:(?i:in|since|during|by|until|from|early|late|mid-?|last|this|next|earlier|"
-        r"earlier in|later in|the end of|end of|the beginning of)\s+)+"
-        + rf"(?P<mon>{_MONTH})(?!\s*\d)",
-    ),
-    (
-        "weekday",
-        r"(?:(?:on|last|this|next|this past|past|since|from|until|by|early|late)\s+)?"
-        + rf"(?P<wd>{_WEEKDAY})(?:['’]s)?"
-        + r"(?:\s+(?:morning|afternoon|evening|night))?",
-    ),
-    (
-        "relday",
-        _I.format(
-            r"\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b"
-        ),
-    ),
-    (
-        "ago",
-        _I.format(
-            r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-            r"|twelve|several|a few)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
-        ),
-    ),
-    (
-        "weekend",
-        _I.format(
-            r"\b(?P<we>(?:(?:sometimes?|some ?time|later|earlier)\s+)?(?:over\s+|at\s+)?"
-            r"(?:this|last|next|the past|the|that)\s+weekend)\b"
-        ),
-    ),
-    (
-        "week",
-        _I.format(
-            r"\b(?P<wk>(?:(?:earlier|later)\s+)?(?:last|this|next|the past|the previous|the following)"
-            r"\s+week)\b(?!end)"
-        ),
-    ),
-    (
-        "relmonth",
-        _I.format(
-            r"\b(?P<rm>(?:(?:earlier|later)\s+)?(?:last|this|next|the previous|the past)\s+month)\b"
-        ),
-    ),
-    (
-        "relyear",
-        _I.format(
-            r"\b(?P<ry>(?:(?:earlier|later)\s+)?(?:last|this|next|the previous|the past)\s+year)\b"
-        ),
-    ),
-    (
-        "season",
-        _I.format(
-            r"\b(?:(?:(?:in|during|since|by|until|from|early|late|over)\s+(?:the\s+)?"
-            r"|(?P<srel>last|this|next|past|previous)\s+)"
-            r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<sy>(?:19|20)\d{2}))?"
-            r"|(?:the\s+)?(?P<season2>spring|summer|autumn|fall|winter)\s+of\s+(?P<sy2>(?:19|20)\d{2}))\b"
-        ),
-    ),
-    ("year", r"(?:(?i:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
-]
-
-_COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
 _PREFILTER = LiteralFilter.of([rx for _, rx in _COMPILED])
-
-#: One regular expression matching any date expression (for lexicon patterns: ``{DATE}``).
-_UNNAMED = re.compile(r"\(\?P<\w+>")
-DATE_PATTERN = "(?:" + "|".join("(?:" + _UNNAMED.sub("(?:", p) + ")" for _, p in _PATTERNS) + ")"
 
 
 class ResolvedDate(NamedTuple):
@@ -163,7 +55,7 @@ class ResolvedDate(NamedTuple):
 
 
 def _month_num(token: str) -> int:
-    return _MONTHS[token.rstrip(".").lower()]
+    return MONTHS[token.rstrip(".").lower()]
 
 
 def _day_num(token: str) -> int:
@@ -202,7 +94,7 @@ def _infer_year(m: int, d: int, pub: dt.date, future: bool) -> tuple[dt.date | N
 
 
 def _weekday(wd: str, pub: dt.date, prefix: str, future: bool) -> dt.date:
-    target = _WEEKDAYS.index(wd.lower())
+    target = WEEKDAYS.index(wd.lower())
     back = (pub.weekday() - target) % 7
     ahead = (target - pub.weekday()) % 7
     if prefix == "last":
@@ -385,7 +277,7 @@ def _resolve_season(g: _Groups, text: str, pub: dt.date, future: bool) -> Resolv
 
 _Resolver = Callable[[_Groups, str, dt.date, bool], ResolvedDate | None]
 
-#: How each kind of date expression (a name in ``_PATTERNS``) resolves.
+#: How each kind of date expression (a name in ``date_patterns.PATTERNS``) resolves.
 _RESOLVERS: dict[str, _Resolver] = {
     "iso": _resolve_iso,
     "mdy": _resolve_month_day,
