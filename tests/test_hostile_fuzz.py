@@ -48,11 +48,16 @@ def test_a_policy_predicate_failing_at_run_time_is_located(
     cambodia_copy: Path, predicate: str, said: str
 ) -> None:
     policy = cambodia_copy / "policies" / "talks-first.yaml"
-    policy.write_text(policy.read_text().replace(PREDICATE, predicate))
+    text = policy.read_text()
+    at = text.index(PREDICATE)
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    policy.write_text(text.replace(PREDICATE, predicate))
     result = _simulate(cambodia_copy)
     assert result.exit_code == EXIT_INPUT, result.output
     # was "error: policy predicate failed: ..." naming no file
-    assert f"{policy}:20:9: actors[0].rules[1].world: {said}" in result.output, result.output
+    assert f"{policy}:{line}:{column}: actors[0].rules[1].world: {said}" in result.output, (
+        result.output
+    )
 
 
 @pytest.mark.parametrize("wait", ["{exponential: 1e308}", "{empirical: [99999999999]}"])
@@ -88,12 +93,15 @@ def test_a_pack_folder_of_texts_that_is_none_is_located_in_pack_yaml(
     text = pack_yaml.read_text()
     assert 'articles: ["builtin:seeds"]' in text
     pack_yaml.write_text(text.replace('articles: ["builtin:seeds"]', f"articles: {folders}"))
+    at = text.index('articles: ["builtin:seeds"]')
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at) + len("articles: [")
     for command in ("validate", "replay"):
         result = invoke(command, "--pack", str(cambodia_copy))
         assert result.exit_code == EXIT_INPUT, result.output
         # was "pack.yaml:10:1: events: .../builtin:seed: no such file or directory" and an
         # "unknown article" for each of the log's 140 quotes from the seeds
-        assert f"{pack_yaml}:11:12: articles[0]: {said}" in result.output, result.output
+        assert f"{pack_yaml}:{line}:{column}: articles[0]: {said}" in result.output, result.output
         assert "unknown article" not in result.output
 
 
