@@ -29,10 +29,35 @@ path inside the document and what was expected, printed one per line::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["InputError", "ModelError", "NegotiationError", "Problem", "RuleError", "format_path"]
+__all__ = [
+    "InputError",
+    "ModelError",
+    "NegotiationError",
+    "Problem",
+    "RuleError",
+    "format_path",
+    "shown_file",
+]
+
+
+def shown_file(file: str) -> str:
+    """``file`` as an error shows it: ``scenarios/../model.yaml`` as ``model.yaml`` when both
+    name the same file (not when a symbolic link makes ``..`` lead elsewhere)::
+
+        >>> shown_file("s.yaml")
+        's.yaml'
+    """
+    if ".." not in file.replace("\\", "/").split("/"):
+        return file
+    short = os.path.normpath(file)
+    try:
+        return short if os.path.samefile(file, short) else file
+    except (OSError, ValueError):
+        return file
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -60,7 +85,7 @@ class Problem:
     whole: bool = False
 
     def __str__(self) -> str:
-        where = self.file
+        where = shown_file(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

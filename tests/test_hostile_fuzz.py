@@ -172,3 +172,27 @@ def test_an_empty_or_blank_actor_name_is_refused(tmp_path: Path) -> None:
         result.output
     ), result.output
     assert "actors[0].aliases[1]: a name needs a letter or a digit" in result.output
+
+
+def test_a_file_named_through_dot_dot_is_shown_by_its_plain_path(cambodia_copy: Path) -> None:
+    """A scenario naming ``../model.yaml`` reported its model's problems at
+    ``scenarios/../model.yaml``; they are shown at the model's own path (still the file's)."""
+    model = cambodia_copy / "model.yaml"
+    model.write_text(model.read_text().replace("\nregions:", "\nregionz:", 1))
+    result = invoke("run", str(cambodia_copy / "scenarios" / "record.yaml"))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {model}:" in result.output, result.output
+    assert f"the model named here, '{model}', has the problems above" in result.output
+    assert "/../" not in result.output
+
+
+def test_a_dot_dot_through_a_symbolic_link_is_shown_as_written(tmp_path: Path) -> None:
+    from negotiation.errors import Problem
+
+    (tmp_path / "real" / "inner").mkdir(parents=True)
+    (tmp_path / "real" / "model.yaml").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "real" / "inner")
+    written = f"{tmp_path}/link/../model.yaml"  # the link's parent: real/, not tmp_path
+    assert str(Problem(file=written, message="m", line=1)) == f"{written}:1: m"
+    plain = f"{tmp_path}/real/inner/../model.yaml"
+    assert str(Problem(file=plain, message="m")) == f"{tmp_path}/real/model.yaml: m"

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from negotiation._internal import yamldoc
-from negotiation.errors import InputError, Problem, format_path
+from negotiation.errors import InputError, Problem, format_path, shown_file
 
 __all__ = ["named_file", "where_named"]
 
@@ -64,7 +64,7 @@ def where_named(
             own = p.file in (doc.file, "<input>", "")
             out.append(_at(doc, where, p.message if own else f"{p.file}: {p.message}"))
     if inside is not None:
-        name = str(named) if named is not None else inside
+        name = shown_file(str(named) if named is not None else inside)
         out.append(_at(doc, where, f"the {what} named here, {name!r}, has the problems above"))
     return out
 
