@@ -88,26 +88,32 @@ def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
                 arts = [read_article(f) for f in sorted(p.glob("*.txt"))]
             if not arts:
                 problems.append(Problem(file=str(p), message="no *.txt articles in this directory"))
-            if published is not None:
-                arts = [read_article(a.path or p / f"{a.id}.txt", a.meta, published) for a in arts]
+            if published is not None:  # it dates those the metadata or the text does not
+                arts = [
+                    read_article(a.path or p / f"{a.id}.txt", a.meta, default_published=published)
+                    if a.meta.date_basis in ("inferred", "unknown")
+                    else a
+                    for a in arts
+                ]
             out.extend(arts)
         elif files.is_file(p):
             meta = None
             if files.is_file(p.parent / "articles.yaml") and p.suffix == ".txt":
                 known = load_articles(p.parent)
                 meta = known[p.stem].meta if p.stem in known else None
-            out.append(read_article(p, meta, published))
+            out.append(read_article(p, meta, default_published=published))
         elif os.path.lexists(p):  # a device, a FIFO, a symlink loop: the reader says which
-            out.append(read_article(p, None, published))
+            out.append(read_article(p, None, default_published=published))
         else:
             problems.append(Problem(file=str(p), message="no such file or directory"))
     for a in out:
         if a.meta.date_basis == "unknown" and published is None:
+            why = a.meta.date_reasoning or "no date in the text and no metadata"
             problems.append(
                 Problem(
                     file=a.path or a.id,
-                    message="cannot tell when this article was published (no date in the text "
-                    "and no metadata): pass --published YYYY-MM-DD",
+                    message=f"cannot tell when this article was published ({why}): pass "
+                    "--published YYYY-MM-DD",
                 )
             )
     if problems:
@@ -183,7 +189,8 @@ def _extract_all(
 @click.option("--json", "as_json", is_flag=True, help="Print mentions and merged events as JSON.")
 @click.option(
     "--published", callback=_date, metavar="YYYY-MM-DD",
-    help="Publication date, for articles without metadata or a date in the text.",
+    help="Publication date, for articles without metadata or a date in the text (a dateline "
+    "without a year takes the year nearest it; a dated dateline or metadata is kept).",
 )  # fmt: skip
 @click.option("--actors", type=click.Path(), help="Actors file (default: the built-in actors).")
 @click.option("--no-actors", is_flag=True, help="Use no gazetteer (every name is a candidate).")

@@ -97,16 +97,25 @@ class Article(BaseModel):
 
 
 def read_article(
-    path: Path | str, meta: ArticleMeta | None = None, published: dt.date | None = None
+    path: Path | str,
+    meta: ArticleMeta | None = None,
+    published: dt.date | None = None,
+    *,
+    default_published: dt.date | None = None,
 ) -> Article:
     """Read one article. Without ``meta`` the outlet, title and date are inferred from the
-    text; ``published`` (basis ``given``) overrides the date in either case."""
+    text; ``published`` (basis ``given``) overrides the date in either case.
+    ``default_published`` is the date of an article whose ``meta`` or text does not state
+    one: it gives a dateline without a year its year (the nearest) and replaces a date only
+    inferred from the text (basis ``inferred``) or none (``unknown``)."""
     p = Path(path)
     text = yamldoc.read_text(p)
     paragraphs = clean_paragraphs(text)
     if meta is None:
         outlet, outlet_reasoning = infer_outlet(text, paragraphs)
-        day, basis, reasoning, confidence = infer_published(text, paragraphs)
+        day, basis, reasoning, confidence = infer_published(
+            text, paragraphs, near=default_published
+        )
         meta = ArticleMeta(
             id=p.stem,
             outlet=outlet,
@@ -117,6 +126,8 @@ def read_article(
             date_reasoning=reasoning,
             confidence=confidence,
         )
+    if published is None and meta.date_basis in ("inferred", "unknown"):
+        published = default_published
     if published is not None:
         meta = meta.model_copy(
             update={

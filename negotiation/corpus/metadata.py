@@ -154,9 +154,13 @@ _FUTURE_CUE = re.compile(
 )
 
 
-def _dateline(paras: tuple[Paragraph, ...], known: list[dt.date]) -> tuple[dt.date, str] | None:
+def _dateline(
+    paras: tuple[Paragraph, ...], known: list[dt.date], near: dt.date | None = None
+) -> tuple[dt.date, str, bool] | None:
     """The dateline of the first body paragraphs ("PHNOM PENH, Sept 24 (dpa) - ...",
-    "July 23 (Reuters) - ..."), its year from the text's full dates when it gives none."""
+    "July 23 (Reuters) - ..."), its year from the text's full dates when it gives none, else
+    the year that puts it nearest ``near`` (a date the caller gives); and whether its year
+    came from ``near``."""
     for p in paras[:3]:
         m = _DATELINE.match(p.text)
         if m is None:
@@ -171,22 +175,50 @@ def _dateline(paras: tuple[Paragraph, ...], known: list[dt.date]) -> tuple[dt.da
         elif known:
             latest = max(known)  # a dateline follows what it reports: at most a year later
             year = latest.year + (1 if (month, day) < (latest.month, latest.day) else 0)
+        elif near is not None:
+            year = _nearest_year(month, day, near)
         else:
             continue
         try:
-            return dt.date(year, month, day), m.group(0).strip(" -–—")
+            day_stated = dt.date(year, month, day)
         except ValueError:
             continue
+        return day_stated, m.group(0).strip(" -–—"), not m.group("year") and not known
+    return None
+
+
+def _nearest_year(month: int, day: int, near: dt.date) -> int:
+    """The year in which ``month``/``day`` falls nearest ``near`` (29 February only in a leap
+    year)."""
+    best: tuple[int, int] | None = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            gap = abs((dt.date(year, month, day) - near).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return near.year if best is None else best[1]
+
+
+def _yearless_dateline(paras: tuple[Paragraph, ...]) -> str | None:
+    """The words of a dateline that names a month and a day but no year, if the text opens
+    with one."""
+    for p in paras[:3]:
+        m = _DATELINE.match(p.text)
+        if m is not None and m.group("month").casefold() in _MONTH_WORDS and not m.group("year"):
+            return m.group(0).strip(" -–—")
     return None
 
 
 def infer_published(
-    text: str, paragraphs: tuple[Paragraph, ...] | None = None
+    text: str, paragraphs: tuple[Paragraph, ...] | None = None, near: dt.date | None = None
 ) -> tuple[dt.date, DateBasis, str, float]:
     """(published, basis, reasoning, confidence): the dateline's date when the text has one
-    (its year taken from the text's full dates when it gives none); else the latest explicit
-    full date in the clean paragraphs that is not a date to come ("will convene on ...");
-    else ``date.min`` with basis ``unknown``."""
+    (its year taken from the text's full dates when it gives none, else from ``near``, a date
+    the caller gives: the year nearest it); else the latest explicit full date in the clean
+    paragraphs that is not a date to come ("will convene on ..."); else ``date.min`` with
+    basis ``unknown``."""
     paras = clean_paragraphs(text) if paragraphs is None else paragraphs
     # the 64 characters before a date hold any cue of _FUTURE_CUE (a word and at most 40 more):
     # the whole text before it would make this quadratic in a paragraph's length
@@ -196,10 +228,17 @@ def infer_published(
         for d, s, e in find_dates(p.text)
     ]
     past = [(d, words) for d, words, before in found if not _FUTURE_CUE.search(before)]
-    line = _dateline(paras, [d for d, _ in past])
+    line = _dateline(paras, [d for d, _ in past], near)
     if line is not None:
+        if line[2]:
+            why = f"dateline '{line[1]}', its year the nearest to the date given ({near})"
+            return line[0], "stated", why, 0.8
         return line[0], "stated", f"dateline '{line[1]}'", 0.8
     if not past:
+        yearless = _yearless_dateline(paras)
+        if yearless is not None:
+            reasoning = f"the dateline '{yearless}' gives no year and the text no full date"
+            return UNKNOWN_DATE, "unknown", reasoning, 0.0
         if found:
             return UNKNOWN_DATE, "unknown", "the text's only full dates are dates to come", 0.0
         return UNKNOWN_DATE, "unknown", "no explicit full date in the text", 0.0
