@@ -118,6 +118,9 @@ def test_readiness_to_hold_talks_is_an_offer_openness_a_stance() -> None:
         ("Kem Sokha has denied any wrongdoing.", True),
         # being refused something is not
         ("On Monday Kem Sokha was denied bail.", False),
+        # a denial in the present is a standing stance, no act of a day
+        ("Kem Sokha denies any wrongdoing.", False),
+        ("He denies the charges against him.", False),
     ],
 )
 def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
@@ -329,3 +332,50 @@ def test_actors_named_together_before_the_verb_speak_together() -> None:
     speaker = find_speaker(text, found, [], g)
     assert speaker == "police"
     assert co_speakers(text, found, speaker) == ["army"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Hun Sen wrote that the count had been fair.",
+        "On Monday Hun Sen had written to the king that the count had been fair.",
+    ],
+)
+def test_speech_in_writing_is_a_statement(text: str) -> None:
+    assert "statement" in _kinds(text)
+
+
+def test_speech_with_a_reason_given_is_a_statement_beside_the_reason() -> None:
+    found = _kinds(
+        "On Monday Sam Rainsy argued that the law was void because the assembly was sworn in"
+        " without the opposition."
+    )
+    assert "statement" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a proposal named by its author where it is turned down: both
+        (
+            "On Monday the government rejected a proposal from the church that included an early vote.",
+            {"proposal", "proposal_rejected"},
+        ),
+        ("On Monday the ruling party turned down a plan by the mediators.", {"proposal", "proposal_rejected"}),
+        # a protest called is no proposal
+        ("On Monday thousands answered a call by the opposition to rally in the capital.", set()),
+        # the tally of a vote between the verb and what it turned down
+        (
+            "On Monday lawmakers rejected, by 60 votes to 40, a proposal to hold the vote in May.",
+            {"proposal_rejected"},
+        ),
+        # the answer in a relative clause: ", which X rejected"
+        ("On Monday the talks broke down over the opposition's call for a new vote, which the ruling party rejected.", {"proposal_rejected", "talks_broken_off"}),
+        ("On Monday the assembly passed a motion urging him to resign, which he refused to do.", {"proposal_rejected"}),
+    ],
+)  # fmt: skip
+def test_proposals_named_where_they_are_turned_down(text: str, kinds: set[str]) -> None:
+    found = _kinds(text)
+    assert kinds <= found, found
+    if "proposal" not in kinds:
+        assert "proposal" not in found, found

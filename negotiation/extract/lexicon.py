@@ -59,6 +59,8 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|after|as|because|which|who)\b",
     re.I,
 )
+# "urging him to resign, which he refused to do": the answer to what is asked, not asked
+_ANSWER = re.compile(r"which\b", re.I)
 _WINDOW_WORDS = 6
 # "more protests were possible", "talks are expected": the words after a trigger make it one
 _MODAL_AFTER = re.compile(
@@ -187,6 +189,7 @@ class Lexicon:
                 or k.nominal
                 or k.rule.modal != "drop"
                 or _CLAUSE_SHIFT.search(sentence[first : k.start])
+                or _ANSWER.match(k.text)
             ]
         for rule in self.rules.values():
             if rule.enabled and rule.fallback and not any(k.rule.fallback for k in kept):

@@ -107,7 +107,19 @@ def said_too(sentence: str, span: tuple[int, int], kept: list[Trigger]) -> bool:
     True
     """
     start = span[0]
-    return not kept or (
-        _AND_THEN.search(sentence, max(0, start - 30), start) is not None
-        and all(k.end <= start for k in kept)
+    return (
+        not kept
+        or (
+            _AND_THEN.search(sentence, max(0, start - 30), start) is not None
+            and all(k.end <= start for k in kept)
+        )
+        or all(
+            k.start >= span[1] and _LATER_CLAUSE.search(sentence, span[1], k.start) is not None
+            for k in kept
+        )
     )
+
+
+# "argue that his first term does not count because he was elected by parliament": the others
+# are the reason given for what is said (not ", and she called on ...": a second act of its own)
+_LATER_CLAUSE = re.compile(r"\bbecause\b", re.I)
