@@ -160,3 +160,20 @@ def test_a_date_of_the_subject_s_relative_clause_is_not_the_main_verb_s() -> Non
     )
     released = [m for m in extract_text(text, PUB) if m.kind == "release"]
     assert released and all(m.date == dt.date(2014, 7, 15) for m in released)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "day"),
+    [
+        ("On New Year's Day, crowds looted shops in the port.", "2014-01-09", False, "2014-01-01"),
+        ("Rioters burned a market on Christmas Eve.", "2014-01-09", False, "2013-12-24"),
+        ("The two sides will meet again after New Year’s Day.", "2013-12-20", True, "2014-01-01"),
+        ("Troops fired on marchers on Christmas Day 2011.", "2014-07-25", False, "2011-12-25"),
+        ("The rally on Boxing Day was broken up.", "2014-01-02", False, "2013-12-26"),
+    ],
+)
+def test_holidays_on_a_fixed_day_are_that_day(
+    text: str, published: str, future: bool, day: str
+) -> None:
+    (d,) = find_dates(text, dt.date.fromisoformat(published), future=future)
+    assert (d.date.isoformat(), d.granularity.value, d.date_end) == (day, "day", None)

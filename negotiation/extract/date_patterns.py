@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DATE_PATTERN", "MONTHS", "NUMBER_WORDS", "PATTERNS", "WEEKDAYS"]
+__all__ = ["DATE_PATTERN", "HOLIDAYS", "MONTHS", "NUMBER_WORDS", "PATTERNS", "WEEKDAYS"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -18,6 +18,12 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
     "a few": 3, "few": 3,
+}  # fmt: skip
+
+#: the month and day of each holiday a date pattern names (by its first word and last)
+HOLIDAYS = {
+    ("new", "day"): (1, 1), ("new", "eve"): (12, 31), ("christmas", "day"): (12, 25),
+    ("christmas", "eve"): (12, 24), ("boxing", "day"): (12, 26),
 }  # fmt: skip
 
 # Month and weekday names are matched case-sensitively: "may" and "march" are also verbs.
@@ -110,6 +116,12 @@ PATTERNS: list[tuple[str, str]] = [
         ),
     ),
     ("year", r"(?:(?i:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
+    (
+        # holidays on a fixed day of the calendar ("on New Year's Day", "Christmas Eve")
+        "holiday",
+        r"(?:(?i:on|since|by|until|before|after|over|from)\s+)?(?P<hol>New\s+Year['’]s\s+(?:Day|Eve)"
+        r"|Christmas\s+(?:Day|Eve)|Boxing\s+Day)(?:,?\s+(?P<y>" + _YEAR + r"))?",
+    ),
 ]
 
 #: One regular expression matching any date expression (for lexicon patterns: ``{DATE}``).

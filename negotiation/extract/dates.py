@@ -24,7 +24,14 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from negotiation.events import Granularity, period_end
-from negotiation.extract.date_patterns import DATE_PATTERN, MONTHS, NUMBER_WORDS, PATTERNS, WEEKDAYS
+from negotiation.extract.date_patterns import (
+    DATE_PATTERN,
+    HOLIDAYS,
+    MONTHS,
+    NUMBER_WORDS,
+    PATTERNS,
+    WEEKDAYS,
+)
 from negotiation.extract.literals import LiteralFilter
 
 __all__ = [
@@ -238,6 +245,17 @@ def _resolve_year(g: _Groups, text: str, pub: dt.date, future: bool) -> Resolved
     return ResolvedDate(dt.date(int(g["y"]), 1, 1), Granularity.year, text)
 
 
+def _resolve_holiday(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
+    """A holiday on a fixed day ("on New Year's Day", "Christmas Eve 2019"): the nearest one
+    on the side the tense points to, unless a year is given."""
+    words = g["hol"].lower().split()
+    month, day = HOLIDAYS[(words[0], words[-1])]
+    if g.get("y"):
+        return ResolvedDate(dt.date(int(g["y"]), month, day), Granularity.day, text)
+    date, adjusted = _infer_year(month, day, pub, future)
+    return ResolvedDate(date, Granularity.day, text, adjusted=adjusted) if date else None
+
+
 #: the months of each season (northern hemisphere, as wire reports use them)
 _SEASONS = {
     "spring": (3, 5),
@@ -293,6 +311,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "relyear": _resolve_relative_year,
     "season": _resolve_season,
     "year": _resolve_year,
+    "holiday": _resolve_holiday,
 }
 
 
