@@ -196,3 +196,25 @@ def test_an_undated_reaction_to_the_election_follows_the_vote() -> None:
     text = "Voters went to the polls on Sunday. The opposition rejected the results."
     (m,) = [m for m in extract_text(text, PUB) if m.kind == "results_rejected"]
     assert (m.date, m.date_end) == (dt.date(2019, 11, 11), PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The two rivals met on Monday in talks brokered by the African Union, and agreed to a truce.", "agreement"),
+        ("The two rivals met on Monday in talks brokered by the African Union, and agreed to a truce.", "talks_held"),
+        ("On Monday the rivals met in Geneva for talks mediated by the African Union and the United Nations.", "talks_held"),
+    ],
+)  # fmt: skip
+def test_a_go_between_is_no_side_of_the_talks_or_deal(text: str, kind: str) -> None:
+    g = Gazetteer(
+        [
+            Actor(id="au", name="African Union", type="foreign_government"),
+            Actor(id="un", name="United Nations", type="foreign_government"),
+        ]
+    )
+    found = extract_text(text, PUB, gazetteer=g)
+    (m,) = [m for m in found if m.kind == kind]
+    assert (m.actors, m.date.isoformat()) == ((), "2019-11-11")
+    # the go-between mediates
+    assert any(m.kind == "mediation" and "au" in m.actors for m in found)

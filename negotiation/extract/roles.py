@@ -28,6 +28,12 @@ _PASSIVE = re.compile(
 )
 _ADDRESSEE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}$")
+# "talks brokered by the EU and the UN", "a deal mediated by Annan, and ...": a go-between
+# named with talks or a deal, not a side of them (the list of names runs to the clause's end)
+_GO_BETWEEN = re.compile(
+    r"\b(?:mediated|brokered|facilitated)\s+by\s+(?:[^,;:()]|,\s+(?=(?:the\s+|and\s+)?(?-i:[A-Z])))*",
+    re.I,
+)
 
 
 def roles(
@@ -50,9 +56,15 @@ def roles(
         )
     )
     aside = asides(text)
+    between = [
+        (m.start(), m.end()) for m in _GO_BETWEEN.finditer(text)
+        if not m.start() <= trig.start < m.end() and "by" not in trig.text.lower().split()
+    ]  # fmt: skip
     for a in actors:
         if outside(aside, a.start, a.end, trig.start):
             continue  # "The EU, whose envoys met Georgian Dream last year, urged ...": an aside
+        if any(b <= a.start and a.end <= e for b, e in between):
+            continue  # "talks brokered by the EU": who mediates is the mediation's actor
         if a.start >= trig.end and (
             (subject_first and _CLAUSE_GAP.search(text[trig.end : a.start]))
             or _OTHER_CLAUSE.search(text[trig.end : a.start])
