@@ -218,3 +218,28 @@ def test_a_go_between_is_no_side_of_the_talks_or_deal(text: str, kind: str) -> N
     assert (m.actors, m.date.isoformat()) == ((), "2019-11-11")
     # the go-between mediates
     assert any(m.kind == "mediation" and "au" in m.actors for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Sunday about 5,000 people marched through the capital, according to the police.", "protest"),
+        ("The dialogue opened on Monday in the presence of the president and the bishops.", "talks_held"),
+        ("The talks opened on Monday under the auspices of the African Union.", "talks_held"),
+        ("The talks opened on Monday under the African Union's chairmanship.", "talks_held"),
+    ],
+)  # fmt: skip
+def test_who_tells_watches_or_chairs_is_no_side(text: str, kind: str) -> None:
+    g = Gazetteer(
+        [
+            Actor(id="police", name="the police", type="institution"),
+            Actor(id="president", name="the president", type="person"),
+            Actor(id="bishops", name="the bishops", type="group"),
+            Actor(id="au", name="African Union", type="foreign_government"),
+        ]
+    )
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == kind]
+    assert (m.actors, m.date.isoformat()) == (
+        (),
+        "2019-11-10" if kind == "protest" else "2019-11-11",
+    )

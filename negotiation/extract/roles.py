@@ -28,10 +28,19 @@ _PASSIVE = re.compile(
 )
 _ADDRESSEE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,2}$")
-# "talks brokered by the EU and the UN", "a deal mediated by Annan, and ...": a go-between
-# named with talks or a deal, not a side of them (the list of names runs to the clause's end)
+# "talks brokered by the EU and the UN", "under the auspices of the AU", "under Annan's
+# chairmanship": a go-between named with talks or a deal, not a side of them (the list of
+# names runs to the clause's end)
 _GO_BETWEEN = re.compile(
-    r"\b(?:mediated|brokered|facilitated)\s+by\s+(?:[^,;:()]|,\s+(?=(?:the\s+|and\s+)?(?-i:[A-Z])))*",
+    r"(?:\b(?:mediated|brokered|facilitated)\s+by|\bunder\s+(?:the\s+)?(?:auspices|chairmanship|aegis|mediation)\s+of)"
+    r"\s+(?:[^,;:()]|,\s+(?=(?:the\s+|and\s+)?(?-i:[A-Z])))*"
+    r"|\bunder\s+[^,;:()]{1,60}?['’]s?\s+(?:auspices|chairmanship|aegis|mediation)\b",
+    re.I,
+)
+# "..., according to city police", "in the presence of the president": who tells of an event
+# or watches it is no side of it (the names run to the clause's end)
+_WITNESS = re.compile(
+    r"\b(?:according\s+to|in\s+the\s+presence\s+of)\s+(?:[^,;:()]|,\s+(?=(?:the\s+|and\s+)?(?-i:[A-Z])))*",
     re.I,
 )
 
@@ -60,6 +69,8 @@ def roles(
         (m.start(), m.end()) for m in _GO_BETWEEN.finditer(text)
         if not m.start() <= trig.start < m.end() and "by" not in trig.text.lower().split()
     ]  # fmt: skip
+    if "according" not in trig.text.lower():
+        between += [(m.start(), m.end()) for m in _WITNESS.finditer(text)]
     for a in actors:
         if outside(aside, a.start, a.end, trig.start):
             continue  # "The EU, whose envoys met Georgian Dream last year, urged ...": an aside
