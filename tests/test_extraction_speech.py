@@ -379,3 +379,18 @@ def test_proposals_named_where_they_are_turned_down(text: str, kinds: set[str]) 
     assert kinds <= found, found
     if "proposal" not in kinds:
         assert "proposal" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a welcome is a stance made known
+        ("On Monday the United Nations welcomed the agreement.", True),
+        ("On Monday Hun Sen welcomed the court's ruling.", True),
+        # speech not (yet) made is none
+        ("The palace has not yet said what the king decided.", False),
+        ("On Monday Hun Sen did not say when the vote would take place.", False),
+    ],
+)
+def test_a_welcome_is_a_statement_speech_not_made_is_none(text: str, present: bool) -> None:
+    assert ("statement" in _kinds(text)) is present
