@@ -394,3 +394,21 @@ def test_proposals_named_where_they_are_turned_down(text: str, kinds: set[str]) 
 )
 def test_a_welcome_is_a_statement_speech_not_made_is_none(text: str, present: bool) -> None:
     assert ("statement" in _kinds(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what a side says it can show, or a wrong it says was done to it, is a charge
+        ("On Monday Sam Rainsy said his party had evidence of widespread vote rigging.", "accusation"),
+        ("On Monday Hun Sen told reporters that the alliance had been betrayed by its own members.", "accusation"),
+        ("On Monday the judge said most of his colleagues had been pressured into backing the decree.", "accusation"),
+        # a charge denied is none
+        ("On Monday Hun Sen said his office had found no evidence of fraud.", "statement"),
+    ],
+)  # fmt: skip
+def test_evidence_claimed_or_a_wrong_done_is_an_accusation(text: str, kind: str) -> None:
+    found = _kinds(text)
+    assert kind in found, found
+    if kind == "statement":
+        assert "accusation" not in found, found

@@ -211,6 +211,7 @@ class Lexicon:
         for t in found:
             if (
                 t.dropped
+                and not t.negated  # "said he had found no evidence of fraud": no charge
                 and t.rule.reported
                 and t.start >= said.end
                 and same_clause(sentence, said.end, t.start)
