@@ -243,3 +243,21 @@ def test_who_tells_watches_or_chairs_is_no_side(text: str, kind: str) -> None:
         (),
         "2019-11-10" if kind == "protest" else "2019-11-11",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among those detained on Monday was a former minister.",
+        "The deal said everyone detained during the unrest would be freed.",
+        "A suspect arrested later that night confessed to the killing.",
+        "Prisoners detained in the crackdown went on hunger strike.",
+    ],
+)
+def test_people_named_by_an_earlier_arrest_are_no_new_arrest(text: str) -> None:
+    assert "arrest" not in _kinds(text)
+
+
+def test_a_possessive_date_dates_its_noun_not_the_verb_after_it() -> None:
+    text = "The last 30 prisoners of last year's unrest were released on Monday."
+    assert _kinds(text)["release"] == "2019-11-11"

@@ -309,11 +309,17 @@ def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
 
 
 def _possessive_of(text: str, d: ResolvedDate, trig: Trigger) -> bool:
-    """ "Sunday's parliamentary election": a possessive date right before the trigger's noun."""
+    """ "Sunday's parliamentary election": a possessive date right before the trigger's noun
+    (not before a verb: "last year's protesters were released on Tuesday")."""
+    if _VERB_FIRST.match(trig.text):
+        return False
     between = text[d.end : trig.start]
     if re.search(r"['’]s?$", d.text):
         between = "'" + between
     return re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}$", between) is not None
+
+
+_VERB_FIRST = re.compile(r"(?:was|were|is|are|has|have|had|been|being)\b", re.I)
 
 
 def _possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
