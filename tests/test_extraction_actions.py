@@ -54,6 +54,9 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The Knesset approved the new government by 73 votes to 46 on Sunday.", "government_formed", "2019-11-10"),
         ("On Monday the president named a 40-member cabinet.", "government_formed", "2019-11-11"),
         ("The arrests brought thousands of people onto the streets on Thursday.", "protest", "2019-11-07"),
+        # a building taken by force; a time of a day named with "of" ("the night of Nov. 5")
+        ("On Sunday protesters seized government buildings in two towns.", "violence", "2019-11-10"),
+        ("Protesters overran the regional administration headquarters on the night of Nov. 5.", "violence", "2019-11-05"),
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:

@@ -34,6 +34,8 @@ __all__ = ["StoryDays"]
 
 # "the agreement of July 2014": a date naming a thing, not dating the event
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
+# "on the night of Oct. 5", "in the early hours of Sunday": a time of that day, which dates
+_TIME_OF = re.compile(r"\b(?:night|morning|evening|afternoon|early hours|day)\s+$", re.I)
 _SOON = dt.timedelta(days=45)
 _YEAR = dt.timedelta(days=300)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
@@ -180,7 +182,7 @@ class StoryDays:
             d for d in found
             if (trig.rule.names_election or d.relation or not about_election(text, d))
             and not _possessive_elsewhere(text, d, trig)
-            and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end)
+            and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end and not _TIME_OF.search(text, 0, d.start))
             and (not blocked(text, trig, d) or _since(text, trig, d))
             and not _in_subject_clause(text, d, trig)
         ]  # fmt: skip
