@@ -10,10 +10,13 @@ as that, in one line, instead of as every field that does not fit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-__all__ = ["SCHEMA_KINDS", "SIGNS", "sign_of"]
+from pydantic import BaseModel
+
+__all__ = ["SCHEMA_KINDS", "SIGNS", "kind_words", "sign_of"]
 
 #: a top-level key and the kind of file it tells (the first that fits wins)
 SIGNS: tuple[tuple[str, str], ...] = (
@@ -59,3 +62,21 @@ def sign_of(
         if key in data and kind != expected and (fields is None or key not in fields):
             return key, kind
     return None
+
+
+def kind_words(model: type[BaseModel]) -> tuple[str, str]:
+    """What a file of ``model`` is, in words, and the keys it takes: a class name is no word
+    for a user ('expected a EventLog').
+
+    >>> from negotiation.events.log import EventLog
+    >>> kind_words(EventLog)
+    ('an event log', ", with keys among 'dispute', 'events', 'conflicts'")
+    """
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", model.__name__.strip("_")).lower()
+    words = words.removesuffix(" spec") + (" file" if words.endswith(" spec") else "")
+    noun = f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
+    fields = model.model_fields
+    required = [name for name, field in fields.items() if field.is_required()]
+    if required:
+        return noun, f", with {', '.join(repr(k) for k in required)}"
+    return noun, f", with keys among {', '.join(repr(k) for k in fields)}" if fields else ""

@@ -454,15 +454,15 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
     """Validate ``doc.data`` (or ``data``, found at ``base`` in the document) as ``model``."""
     payload = doc.data if data is None else data
     if payload is None:
-        problem = problem_at(doc, base, f"empty document, expected a {model.__name__}")
+        noun, keys = dockinds.kind_words(model)
+        problem = problem_at(doc, base, f"empty document, expected {noun} (a mapping{keys[1:]})")
         if problem.line is None:
             problem = replace(problem, line=1, column=1)
         raise InputError(problem)
     if not isinstance(payload, dict):  # never quoted: it may be any file a setting named
         what = type(payload).__name__.replace("str", "text").replace("list", "a list")
-        problem = problem_at(
-            doc, base, f"expected a mapping of keys (a {model.__name__}), got {what}"
-        )
+        noun, keys = dockinds.kind_words(model)
+        problem = problem_at(doc, base, f"expected a mapping of keys ({noun}{keys}), got {what}")
         raise InputError(replace(problem, whole=not base))
     try:
         return validate(model, payload)
