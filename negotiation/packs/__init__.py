@@ -42,6 +42,7 @@ from negotiation.errors import InputError, Problem
 
 __all__ = [
     "ENTRY_POINTS",
+    "PACK_FILE",
     "PACK_REF",
     "Pack",
     "PackFile",

@@ -66,4 +66,22 @@ def dispute_mismatch(
     return (
         f"{given}: this log{named} shares no actor with the model's own log {home}{own_named}: "
         "it looks like another dispute, and its replay against this model may mean little"
+        + _pack_hint(given)
     )
+
+
+def _pack_hint(log_path: Path) -> str:
+    """Where the log is the one of the pack whose folder it sits in: that pack, and the flag
+    that uses it (a log is replayed against the built-in model unless --pack says otherwise)."""
+    from negotiation.packs import PACK_FILE, load_pack
+
+    folder = log_path.parent
+    if not files.is_file(folder / PACK_FILE):
+        return ""
+    try:
+        pack = load_pack(folder)
+    except NegotiationError:
+        return ""
+    if not _same_file(pack.events_path, log_path):
+        return ""
+    return f"; it sits in the folder of pack {pack.id!r}: pass --pack {folder}"
