@@ -158,6 +158,10 @@ def _extract_all(
     per_article: list[tuple[Any, list[Any]]] = []
     dropped: dict[str, dict[str, int]] = {}
     for a in articles:
+        if not a.text.strip():  # `validate` refuses it; here the other articles still count
+            click.echo(f"warning: {a.path or a.id}: empty, no text to extract from", err=True)
+            per_article.append((a, []))
+            continue
         language = detect_language(a.text)
         if language not in ("en", ""):
             click.echo(
