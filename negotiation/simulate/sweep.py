@@ -236,10 +236,20 @@ def _context(spec: SweepFile, doc: yamldoc.Document, base_dir: Path) -> _Context
     if ctx.events is not None:
         from negotiation.events.log import load_event_log
 
+        # where the log is named: its own key, else the pack or the model it comes with (a
+        # problem in the pack's log was put at an absent `events:` key, naming its actors file)
+        where: Loc = (
+            ("events",)
+            if spec.events is not None
+            else ("pack",)
+            if spec.pack is not None
+            else ("model",)
+        )
         try:
             ctx.log = list(load_event_log(ctx.events))
         except InputError as exc:
-            raise InputError(_at(exc.problems, doc, ("events",), "event log")) from None
+            problems = where_named(exc.problems, doc, where, "event log", named=ctx.events)
+            raise InputError(problems) from None
     return ctx
 
 
