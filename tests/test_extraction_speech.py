@@ -412,3 +412,35 @@ def test_evidence_claimed_or_a_wrong_done_is_an_accusation(text: str, kind: str)
     assert kind in found, found
     if kind == "statement":
         assert "accusation" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "alleged" as a verb charges someone; as an adjective it names what is charged
+        ("On Monday the party alleged that the count had been manipulated.", True),
+        ("He has faced several inquiries, including into alleged corruption.", False),
+        ("On Monday a minister was named in an alleged plot to kill him.", False),
+    ],
+)
+def test_alleged_charges_only_as_a_verb(text: str, present: bool) -> None:
+    assert ("accusation" in _kinds(text)) is present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the Constitutional Court rejected the opposition leader's challenge to the election.",
+        "On Monday the justices dismissed petitions against the coalition deal.",
+    ],
+)
+def test_a_petition_a_court_turns_down_is_a_ruling(text: str) -> None:
+    found = _kinds(text)
+    assert "court_ruling" in found and "proposal_rejected" not in found, found
+
+
+def test_a_call_by_an_outsider_is_no_proposal() -> None:
+    found = _kinds(
+        "On Monday the ruling defied a call by the African Union for the results to be suspended."
+    )
+    assert "proposal" not in found, found
