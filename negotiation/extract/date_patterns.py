@@ -117,6 +117,12 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     ("year", r"(?:(?i:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
     (
+        # "the 2018 general election", "won the 2021 runoff": an election named by its year
+        "elyear",
+        r"(?<![\w-])(?P<y>" + _YEAR + r")(?=\s+(?:(?:general|presidential|parliamentary|legislative"
+        r"|national|local|municipal|regional)\s+)?(?:elections?|polls|vote|run-?off|re-?run)\b)",
+    ),
+    (
         # holidays on a fixed day of the calendar ("on New Year's Day", "Christmas Eve")
         "holiday",
         r"(?:(?i:on|since|by|until|before|after|over|from)\s+)?(?P<hol>New\s+Year['’]s\s+(?:Day|Eve)"

@@ -311,6 +311,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "relyear": _resolve_relative_year,
     "season": _resolve_season,
     "year": _resolve_year,
+    "elyear": _resolve_year,
     "holiday": _resolve_holiday,
 }
 
