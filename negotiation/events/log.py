@@ -89,17 +89,41 @@ def _resolve(path: Path | str | None, default_name: str) -> Path:
 # --------------------------------------------------------------------------- actors
 
 
+#: the actor types a ``party:`` may name (a coalition or a list of independents is a group)
+_PARTY_TYPES = frozenset({"party", "group"})
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
     """Validate an ``actors.yaml`` document: schema, unique ids, known parties, role dates."""
     parsed = yamldoc.parse(doc, ActorsFile)
     first, problems = yamldoc.unique_ids(doc, "actors", [a.id for a in parsed.actors], "actor")
     ids = set(first)
+    types = {a.id: a.type.value for a in reversed(parsed.actors)}
     for i, actor in enumerate(parsed.actors):
         if actor.party is not None and actor.party not in ids:
             problems.append(
                 doc.problem(
                     ("actors", i, "party"),
                     unknown("actor", actor.party, sorted(ids)),
+                )
+            )
+        elif actor.party == actor.id:  # was taken: a party whose party is itself
+            problems.append(
+                doc.problem(
+                    ("actors", i, "party"),
+                    f"{actor.party!r} is the actor itself, expected another actor, a party",
+                )
+            )
+        elif actor.party is not None and types[actor.party] not in _PARTY_TYPES:
+            problems.append(  # was taken: a person's party another person, made a side
+                doc.problem(
+                    ("actors", i, "party"),
+                    f"{actor.party!r} is {_a(types[actor.party].replace('_', ' '))}, expected "
+                    "a party (an actor of type party or group)",
                 )
             )
         for j, role in enumerate(actor.roles):
