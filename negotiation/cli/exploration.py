@@ -14,7 +14,7 @@ import click
 from negotiation._internal import files
 from negotiation._internal.atomic import check_output_dir
 from negotiation._internal.calendar import check_date
-from negotiation._internal.suggest import unknown
+from negotiation._internal.suggest import did_you_mean, unknown
 from negotiation.cli import main
 from negotiation.cli.common import (
     EXIT_FAILED,
@@ -193,6 +193,8 @@ def explore(
     model, profile, events = pack_files(pack, model, profile, events)
     check_interpretation(model, profile, interpretation)
     log, start_events = _log_and_start(model, events, after)
+    if parties is not None:
+        _check_parties(parties, model, events)
     with _named(events):
         result = run_explore(
             model,
@@ -243,6 +245,30 @@ def _named(events: str | None) -> Iterator[None]:
         from negotiation.model.compiler import name_files
 
         raise name_files(exc, str(log_file(events))) from None
+
+
+def _check_parties(parties: tuple[str, str], model: str | None, events: str | None) -> None:
+    """A warning when ``--parties`` names a party that is none of the dispute's but near one
+    of them (of the actors file beside its log, else beside its model; the built-in record's
+    for the built-in model): a typo explored a party no region or rule knows, silently. A name
+    near none ('others', the rest of the seats) is taken as meant."""
+    from negotiation.events.log import ACTORS_FILE, load_actors, log_file
+
+    if events is None and model is not None:
+        if not files.is_file(model):
+            return
+        events = str(Path(model).parent)
+    path = log_file(events).parent / ACTORS_FILE
+    if not files.is_file(path):
+        return
+    known = sorted(a.id for a in load_actors(path) if a.type.value == "party")
+    for party in parties:
+        if party not in known and (near := did_you_mean(party, known)):
+            click.echo(
+                f"warning: --parties: unknown party {party!r}{near} (the parties of {path}): "
+                "the abstract events name a party no region or rule of the dispute knows",
+                err=True,
+            )
 
 
 def _log_and_start(
