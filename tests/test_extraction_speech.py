@@ -444,3 +444,29 @@ def test_a_call_by_an_outsider_is_no_proposal() -> None:
         "On Monday the ruling defied a call by the African Union for the results to be suspended."
     )
     assert "proposal" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a deal or talks refused outright are turned down
+        ("On Monday Hun Sen refused to sign the agreement.", "proposal_rejected"),
+        ("The charter, which Hun Sen refused to sign, was adopted on Monday.", "proposal_rejected"),
+        ("On Monday the CNRP said it would not take part in any dialogue convened by the government.", "proposal_rejected"),
+        # a refusal until something is done sets a condition
+        ("On Monday the CNRP said it would not take part in the talks until prisoners were freed.", "demand"),
+        # advice on what to do is a proposal
+        ("On Monday the mediators recommended that the vote be held again.", "proposal"),
+        # more verbs of speech
+        ("On Monday Hun Sen cautioned that the figures were not final.", "statement"),
+        ("On Monday Hun Sen spoke of forming a government of his own.", "statement"),
+    ],
+)  # fmt: skip
+def test_more_speech_acts(text: str, kind: str) -> None:
+    found = _kinds(text)
+    assert kind in found, found
+
+
+def test_what_figures_suggested_is_no_proposal() -> None:
+    found = _kinds("On Monday leaked figures suggested that the opposition had won the vote.")
+    assert "proposal" not in found, found
