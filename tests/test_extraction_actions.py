@@ -58,6 +58,7 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The arrests brought thousands of people onto the streets on Thursday.", "protest", "2019-11-07"),
         # a building taken by force; a time of a day named with "of" ("the night of Nov. 5")
         ("On Sunday protesters seized government buildings in two towns.", "violence", "2019-11-10"),
+        ("Hundreds of his supporters stormed the national assembly on Sunday.", "violence", "2019-11-10"),
         ("Protesters overran the regional administration headquarters on the night of Nov. 5.", "violence", "2019-11-05"),
     ],
 )  # fmt: skip
