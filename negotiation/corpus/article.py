@@ -110,6 +110,8 @@ def read_article(
     inferred from the text (basis ``inferred``) or none (``unknown``)."""
     p = Path(path)
     text = yamldoc.read_text(p)
+    # as `validate` checks an article: the mark would be in quotes and count in their offsets
+    files.refuse_byte_order_mark(p, text, utf8=True)
     paragraphs = clean_paragraphs(text)
     if meta is None:
         outlet, outlet_reasoning = infer_outlet(text, paragraphs)
