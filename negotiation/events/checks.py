@@ -73,10 +73,11 @@ def verify_citation(
                 f"{_show(there)}; first difference at character {k} (quote has "
                 f"{_show(c.quote[k : k + 12], 20)}, article has {_show(there[k : k + 12], 20)})"
             )
-            for probe in (c.quote[:25], c.quote[-25:]):
+            # the quote's first or last 25 characters, found: where the passage would start
+            for probe, before in ((c.quote[:25], 0), (c.quote[-25:], max(0, len(c.quote) - 25))):
                 hits = _spans(text, probe) if len(probe) >= 10 else []
-                if hits and hits[0][0] != c.start:
-                    msg += f"; a passage like it starts near {hits[0][0]}"
+                if hits and max(0, hits[0][0] - before) != c.start:
+                    msg += f"; a passage like it starts near {max(0, hits[0][0] - before)}"
                     break
         return [doc.problem((*base, "quote"), msg)]
     if article.paragraph_at(c.start, c.end) is None:
