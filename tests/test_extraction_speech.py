@@ -470,3 +470,27 @@ def test_more_speech_acts(text: str, kind: str) -> None:
 def test_what_figures_suggested_is_no_proposal() -> None:
     found = _kinds("On Monday leaked figures suggested that the opposition had won the vote.")
     assert "proposal" not in found, found
+
+
+def test_a_vote_said_marred_by_rigging_is_a_charge_not_violence() -> None:
+    found = _kinds(
+        "On Monday Hun Sen told reporters that the vote had been marred by widespread rigging and violence."
+    )
+    assert "accusation" in found and "violence" not in found, found
+
+
+def test_what_is_alleged_is_no_event_of_its_own() -> None:
+    found = _kinds("On Monday the petition alleged widespread rigging, intimidation and violence.")
+    assert "accusation" in found and "violence" not in found, found
+
+
+def test_accusations_dismissed_are_a_statement() -> None:
+    found = _kinds("On Monday Hun Sen dismissed the opposition's accusations of fraud.")
+    assert "statement" in found, found
+
+
+def test_a_condition_refused_is_a_proposal_rejected() -> None:
+    found = _kinds(
+        "On Monday Sam Rainsy demanded a new count, a condition the ruling party refused to accept."
+    )
+    assert {"demand", "proposal_rejected"} <= found, found

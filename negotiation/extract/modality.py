@@ -63,7 +63,9 @@ _GENERIC = re.compile(
     r"|\bbar(?:s|red|ring)?\b(?:\s+[\w’'-]+){0,5}\s+from\s*$"
     # what someone is charged with is alleged, not reported: "charged with organising violence"
     r"|\b(?:charged|accused|convicted|suspected|indicted|acquitted|guilty)\s+(?:of|with)\s+"
-    r"(?:[\w’'-]+\s+){0,3}$",
+    r"(?:[\w’'-]+\s+){0,3}$"
+    # what a petition or a party alleges: "alleged widespread rigging, intimidation and violence"
+    r"|\balleg(?:ed|es|ing)\s+(?:(?!that\b)[\w’'-]+,?\s+){0,5}$",
     re.I,
 )
 
