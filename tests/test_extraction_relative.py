@@ -177,3 +177,12 @@ def test_holidays_on_a_fixed_day_are_that_day(
 ) -> None:
     (d,) = find_dates(text, dt.date.fromisoformat(published), future=future)
     assert (d.date.isoformat(), d.granularity.value, d.date_end) == (day, "day", None)
+
+
+def test_an_undated_sentence_follows_the_main_clause_not_a_relative_clause() -> None:
+    text = (
+        "On July 18 the party rejected the count, which the commission had revised on July 14. "
+        "It called for a new vote."
+    )
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "demand"]
+    assert m.date.isoformat() == "2014-07-18"

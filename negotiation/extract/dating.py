@@ -84,6 +84,9 @@ class StoryDays:
         # the day the sentence's own events happened, not the election it recalls ("ruled on
         # June 7 that the deadline after the Feb. 24 election ...")
         own = [d for d in named if d not in elections] or named
+        # "On Friday he rejected the results, which the commission had revised on Dec. 5": the
+        # main clause's day goes on, not the day of a relative clause about something else
+        own = [d for d in own if not _in_relative(text, d)] or own
         ctx = self.context
         last = own[-1] if own else None
         if (
@@ -300,6 +303,14 @@ def _in_subject_clause(text: str, d: ResolvedDate, trig: Trigger) -> bool:
         return False
     main = _MAIN_VERB.search(text, max(rel.end(), trig.start - 30), trig.start)
     return main is not None or re.match(r"(?:were|was)\b", trig.text, re.I) is not None
+
+
+_WH_CLAUSE = re.compile(r",\s+(?:[a-z]+\s+)?(?:which|who|whom|whose|where)\b[^,;()]*$", re.I)
+
+
+def _in_relative(text: str, d: ResolvedDate) -> bool:
+    """Whether a date stands in a relative clause (", who had resigned on Dec. 31,")."""
+    return _WH_CLAUSE.search(text, max(0, d.start - 200), d.start) is not None
 
 
 def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
