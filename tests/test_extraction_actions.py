@@ -34,6 +34,9 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The first round, held on Nov. 3, went to the incumbent.", "election_held", "2019-11-03"),
         ("On Monday the Supreme Court postponed the run-off by a week.", "court_ruling", "2019-11-11"),
         ("The court dismissed his appeal on Friday.", "court_ruling", "2019-11-08"),
+        # the month May is no modal verb
+        ("On May 5 the Supreme Court ruled that the president may stand again.", "court_ruling", "2019-05-05"),
+        ("Police arrested the two leaders in early May.", "arrest", "2019-05-01"),
         ("Formal negotiations between the two teams opened on Nov. 4.", "talks_held", "2019-11-04"),
         ("On Monday the envoy brought the president and his rival together.", "talks_held", "2019-11-11"),
         ("On Monday the talks were postponed indefinitely.", "talks_broken_off", "2019-11-11"),
