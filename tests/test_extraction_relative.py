@@ -186,3 +186,22 @@ def test_an_undated_sentence_follows_the_main_clause_not_a_relative_clause() -> 
     )
     (m,) = [m for m in extract_text(text, PUB) if m.kind == "demand"]
     assert m.date.isoformat() == "2014-07-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "grain"),
+    [
+        ("Protesters have camped in the square since mid-January.", "2014-01-11", "2014-01-20", "day"),
+        ("Mid-March, the two parties met again.", "2014-03-11", "2014-03-20", "day"),
+        ("The talks stalled in mid-2013.", "2013-01-01", None, "year"),
+    ],
+)  # fmt: skip
+def test_mid_joined_to_a_month_or_year_by_a_hyphen(
+    text: str, first: str, last: str | None, grain: str
+) -> None:
+    (d,) = find_dates(text, PUB)
+    assert (d.date.isoformat(), d.date_end and d.date_end.isoformat(), d.granularity.value) == (
+        first,
+        last,
+        grain,
+    )

@@ -57,8 +57,8 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "month",
         # "In July, ...": a sentence may open with the preposition
-        r"(?:(?i:in|since|during|by|until|from|early|late|mid-?|last|this|next|earlier|"
-        r"earlier in|later in|the end of|end of|the beginning of)\s+)+"
+        r"(?:(?i:in|since|during|by|until|from|early|late|mid-|last|this|next|earlier|"
+        r"earlier in|later in|the end of|end of|the beginning of)\s+|(?i:mid)-)+"
         + rf"(?P<mon>{_MONTH})(?!\s*\d)",
     ),
     (
@@ -115,7 +115,12 @@ PATTERNS: list[tuple[str, str]] = [
             r"|(?:the\s+)?(?P<season2>spring|summer|autumn|fall|winter)\s+of\s+(?P<sy2>(?:19|20)\d{2}))\b"
         ),
     ),
-    ("year", r"(?:(?i:in|since|during|by|until|from|early|late|mid-?)\s+)(?P<y>" + _YEAR + r")"),
+    (
+        "year",
+        r"(?:(?i:in|since|during|by|until|from|early|late|mid-?)\s+|(?i:mid)-)(?P<y>"
+        + _YEAR
+        + r")",
+    ),
     (
         # "the 2018 general election", "won the 2021 runoff": an election named by its year
         "elyear",
