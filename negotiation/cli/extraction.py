@@ -367,7 +367,7 @@ def _print_evaluation(name: str, description: str, result: Any, tolerance: int) 
 @click.option("--gold", type=click.Path(), help="Score against this event log instead of the sets.")
 @click.option("--articles", "articles_dir", type=click.Path(),
               help="Articles directory for --gold (default: the log's folder if it has an "
-                   "articles.yaml, else the built-in seeds).")  # fmt: skip
+                   "articles.yaml or texts, else the built-in seeds).")  # fmt: skip
 @click.option("--actors", type=click.Path(),
               help="Actors file for --gold (default: the actors.yaml beside the log, else "
                    "built-in).")  # fmt: skip
@@ -409,7 +409,11 @@ def evaluate_cmd(
             folder = Path(gold) if files.is_dir(gold) else Path(gold).parent
             if actors is None and files.is_file(folder / "actors.yaml"):
                 actors = str(folder / "actors.yaml")
-            if articles_dir is None and files.is_file(folder / "articles.yaml"):
+            # its texts as every command reading a log takes them (was: only with an
+            # articles.yaml, else the seeds, each of its articles then 'unknown')
+            if articles_dir is None and (
+                files.is_file(folder / "articles.yaml") or any(folder.glob("*.txt"))
+            ):
                 articles_dir = str(folder)
 
         arts = load_articles(articles_dir)
