@@ -267,18 +267,37 @@ def derive(
 
 SCHEMA_URL = "https://negotiation.invalid/schema/{}.json"
 
+#: the file kinds `negotiation schema` prints (the first four also shipped in schema/)
+SCHEMA_KINDS = (
+    *("scenario", "model", "events", "profile"),
+    *("actors", "articles", "vocabulary", "pack", "policy", "sweep"),
+)
+
 
 def json_schema(kind: str) -> dict[str, Any]:
+    from negotiation.corpus.metadata import ArticlesFile
     from negotiation.events import EventLog
+    from negotiation.events.log import ActorsFile
+    from negotiation.events.vocabulary import VocabularyFile
     from negotiation.model.profile import Profile
     from negotiation.model.spec import ModelSpec
+    from negotiation.packs import PackFile
     from negotiation.scenario import Scenario
+    from negotiation.simulate.policy import PolicyFile
+    from negotiation.simulate.sweep import SweepFile
 
     models: dict[str, Any] = {
         "scenario": Scenario,
         "model": ModelSpec,
         "events": EventLog,
         "profile": Profile,
+        # the other files of a pack: added after the four above, in the order a pack needs them
+        "actors": ActorsFile,
+        "articles": ArticlesFile,
+        "vocabulary": VocabularyFile,
+        "pack": PackFile,
+        "policy": PolicyFile,
+        "sweep": SweepFile,
     }
     schema: dict[str, Any] = models[kind].model_json_schema(by_alias=True)
     if kind == "events":  # what `negotiation events --json` prints is a log too
@@ -294,7 +313,7 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["scenario", "model", "events", "profile"]))
+@click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 @click.option("--out", type=click.Path(dir_okay=False), help="write to a file instead")
 @click.option("--json", "as_json", is_flag=True, help="print {format_version, kind, schema}")
 @input_errors
