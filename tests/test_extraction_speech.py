@@ -494,3 +494,13 @@ def test_a_condition_refused_is_a_proposal_rejected() -> None:
         "On Monday Sam Rainsy demanded a new count, a condition the ruling party refused to accept."
     )
     assert {"demand", "proposal_rejected"} <= found, found
+
+
+def test_supporters_called_to_a_rally_is_no_judgement_said() -> None:
+    found = _kinds("On Monday Sam Rainsy called his supporters to a rally in the capital.")
+    assert "statement" not in found, found
+
+
+def test_an_expectation_voiced_is_a_statement_not_a_plan() -> None:
+    found = _kinds("On Monday Hun Sen said he was confident the recount would confirm his victory.")
+    assert "statement" in found, found

@@ -91,8 +91,16 @@ def plans(
         and same_clause(sentence, said.end, t.start)
         and future(sentence, t.start)
         and _CONDITION.search(sentence, t.start) is None
+        and _EXPECTS.search(sentence, said.end, t.start) is None
         for t in found
     )
+
+
+# "said he was confident the recount would confirm his victory": an expectation voiced, not a
+# plan announced
+_EXPECTS = re.compile(
+    r"\b(?:confident|sure|certain|hope[sd]?|expects?|expected|believes?|believed)\b", re.I
+)
 
 
 _AND_THEN = re.compile(r",\s+and\s+(?:(?:he|she|it|they)\s+)?(?:also\s+)?$", re.I)
