@@ -33,7 +33,6 @@ from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 import click
 
-from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, NegotiationError, Problem
 
 __all__ = [
@@ -193,11 +192,11 @@ def check_interpretation(
     from negotiation.model.spec import profile_of
 
     spec = load_spec(model)
-    known = (load_profile(profile) if profile is not None else profile_of(spec)).interpretations
+    chosen = load_profile(profile) if profile is not None else profile_of(spec)
+    known = chosen.interpretations
     if interpretation is not None and interpretation not in known:
         raise click.BadParameter(
-            unknown("interpretation", interpretation, sorted(known)),
-            param_hint="'--interpretation'",
+            chosen.unknown_interpretation(interpretation), param_hint="'--interpretation'"
         )
 
 

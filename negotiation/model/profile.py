@@ -142,6 +142,14 @@ class Profile(_Strict):
             raise ValueError(f"change ids must be unique: {', '.join(dupes)}")
         return self
 
+    def unknown_interpretation(self, name: str) -> str:
+        """Why ``name`` is no interpretation of this profile: the nearest ones, or that it has
+        none (the bare 'unknown' read as if a spelling were wrong)."""
+        message = unknown("interpretation", name, sorted(self.interpretations))
+        if not self.interpretations:
+            message += f": profile {self.id!r} has no interpretations"
+        return message
+
     def resolve(
         self, interpretation: str | None = None, in_force: tuple[str, ...] = ()
     ) -> Parameters:
@@ -151,10 +159,7 @@ class Profile(_Strict):
         values = self.parameters.model_dump(exclude_none=True)
         if name is not None:
             if name not in self.interpretations:
-                raise InputError(
-                    unknown("interpretation", name, sorted(self.interpretations)),
-                    file=f"profile {self.id}",
-                )
+                raise InputError(self.unknown_interpretation(name), file=f"profile {self.id}")
             values.update(self.interpretations[name].parameters.model_dump(exclude_none=True))
         active = set(in_force)
         for change in self.changes:
