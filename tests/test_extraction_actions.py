@@ -270,3 +270,8 @@ def test_people_named_by_an_earlier_arrest_are_no_new_arrest(text: str) -> None:
 def test_a_possessive_date_dates_its_noun_not_the_verb_after_it() -> None:
     text = "The last 30 prisoners of last year's unrest were released on Monday."
     assert _kinds(text)["release"] == "2019-11-11"
+
+
+def test_the_deciding_vote_in_a_chamber_is_no_election() -> None:
+    text = "The senate is split 50-50, with the vice-president holding the deciding vote."
+    assert "election_held" not in _kinds(text)
