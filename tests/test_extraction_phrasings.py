@@ -381,7 +381,7 @@ def _pack_lexicon(tmp_path: Path, kinds: str) -> Lexicon:
 
 
 _PACK_KINDS = (
-    "  inaugurated:\n    patterns: ['was inaugurated']\n    recipients: true\n{inaugurated}"
+    "  inaugurated:\n    patterns: ['was enthroned']\n    recipients: true\n{inaugurated}"
     "  chief_ousted:\n    patterns: ['Chief \\w+ (?:resigned|was ousted)']\n"
     "    recipients: true\n{chief_ousted}"
     "  plebiscite:\n    patterns: ['held a plebiscite']\n{plebiscite}"
@@ -404,7 +404,7 @@ def _roles(lex: Lexicon, text: str) -> dict[str, tuple[tuple[str, ...], tuple[st
 
 def test_a_pack_kind_opts_into_the_role_rules_of_the_built_in_kinds(tmp_path: Path) -> None:
     text = (
-        "Barrow was inaugurated on Monday. Chief Kante resigned on Monday. "
+        "Barrow was enthroned on Monday. Chief Kante resigned on Monday. "
         "The UPP held a plebiscite on Monday."
     )
     plain = _roles(_pack_lexicon(tmp_path, _PACK_KINDS.format(

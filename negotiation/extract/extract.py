@@ -91,6 +91,10 @@ def default_gazetteer() -> Gazetteer:
 _BOTH_SIDES = re.compile(
     r"\b(?:the two (?:parties|sides|camps|rivals)|both (?:parties|sides|camps)|the parties)\b", re.I
 )
+# "both men", "the two candidates", "Afghanistan's two presidential candidates": its two people
+_BOTH_PEOPLE = re.compile(
+    r"\b(?:the two|both|\w+['’]s two)(?: presidential| main)? (?:men|women|candidates)\b", re.I
+)
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
 # kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
@@ -145,6 +149,7 @@ class Extractor:
         self.matcher = ActorMatcher(self.gazetteer)
         # per-article context: what "the two sides" and a leading "It"/"He" refer to
         self._pair: list[str] = []
+        self._duo: list[str] = []  # the two people it names most: "both men"
         self._previous: list[MatchedActor] = []
         self.days = StoryDays(self.lexicon)  # the days the report has named so far
         self._subjects: list[str] = []  # the first actor of each sentence so far
@@ -178,14 +183,15 @@ class Extractor:
     def mentions(self, article: ArticleLike) -> list[EventMention]:
         """Every mention with its modality, including those that do not become events."""
         out: list[EventMention] = []
-        seen: set[tuple[str, str, str, str]] = set()
+        seen: set[tuple[str, str, str, str, tuple[str, ...]]] = set()
         published = article.published
         sentences = [
             s for s in _body(article)
             if len(s.text.split()) >= 3 and re.search(r"[^\W\d_]{3}", s.text)
         ]  # fmt: skip
         self._named = {}
-        self._pair = self._main_parties(sentences)
+        self._pair = self._main(sentences, "party")
+        self._duo = self._main(sentences, "person")
         self._previous = []
         self._subjects = []
         self._people = {}
@@ -203,7 +209,7 @@ class Extractor:
                 text, sentence.start, article.id, published, dates=found_dates, names=cands
             ):
                 flat = re.sub(r"\s+", " ", text).strip()
-                key = (mention.kind, mention.date.isoformat(), flat, mention.modality)
+                key = (mention.kind, str(mention.date), flat, mention.modality, mention.actors)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -282,12 +288,12 @@ class Extractor:
                     break
         return out
 
-    def _main_parties(self, sentences: Sequence[SentenceLike]) -> list[str]:
-        """The two parties an article names most: what "the two sides" refers to."""
+    def _main(self, sentences: Sequence[SentenceLike], kind: str) -> list[str]:
+        """The two parties (people) an article names most: "the two sides" ("both men")."""
         counts: Counter[str] = Counter()
         for s in sentences:
             for a in self._actors(s.text):
-                if self._type(a.actor) == "party":
+                if self._type(a.actor) == kind:
                     counts[a.actor] += 1
         return [a for a, _ in counts.most_common(2)] if len(counts) >= 2 else []
 
@@ -330,11 +336,10 @@ class Extractor:
                 found = [a for a in self._subjects if self._type(a) == "person"][-1:]
             for actor in found[::-1]:
                 actors.insert(0, MatchedActor(0, pronoun.end(1), actor, word))
-        pair = self._pair
-        if pair:
-            for m in _BOTH_SIDES.finditer(text):
+        for both, pair in ((_BOTH_SIDES, self._pair), (_BOTH_PEOPLE, self._duo)):
+            for m in both.finditer(text) if pair else ():
                 actors += [MatchedActor(m.start(), m.end(), a, m.group(0)) for a in pair]
-            actors.sort(key=lambda a: a.start)
+        actors.sort(key=lambda a: a.start)
         cands = self._names(text, actors, names)
         triggers = [
             t for t in triggers

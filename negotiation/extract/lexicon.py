@@ -68,6 +68,8 @@ _MODAL_AFTER = re.compile(
     r"(?:possible|likely|unlikely|expected|planned|due|scheduled|set to)\b",
     re.I,
 )
+# "X was sworn in on Monday, and his rival Y took the oath": a second act of the same kind
+_AND_ANOTHER = re.compile(r",\s+(?:and|while)\s+(?:his|her|their|its|the)\b")
 _CLAUSE_SHIFT = re.compile(
     r"\b(?:while|whereas|but|although|though)\b|;"
     # "offered a referendum, a proposal his rival rejected": an appositive saying what came of it
@@ -174,7 +176,7 @@ class Lexicon:
                 kept = [k for k in kept if k not in inner]  # the longer phrase says more
             if any(overlap(t, k) for k in kept):
                 continue
-            if any(t.kind == k.kind for k in kept):
+            if any(t.kind == k.kind and not _apart(sentence, k, t) for k in kept):
                 continue
             kept.append(t)
         suppressed = {s for k in kept for s in k.rule.suppresses}
@@ -450,3 +452,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     content (modification time and size)."""
     target = Path(path) if path is not None else data_dir() / "lexicon.yaml"
     return _load_cached(str(target), files.stamp(target))
+
+
+def _apart(sentence: str, a: Trigger, b: Trigger) -> bool:
+    """Whether two triggers of one kind stand in clauses of their own, each with its subject."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return _AND_ANOTHER.search(sentence, first.end, second.start) is not None

@@ -1,0 +1,91 @@
+"""Recall: phrasings of results, oaths, rulings and votes that reports of any dispute use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from negotiation.events.actors import Actor, ActorType, Gazetteer
+from negotiation.extract import extract_text
+
+PUB = dt.date(2019, 11, 12)  # a Tuesday
+
+
+def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB, gazetteer=gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # results: "had won" is the past perfect of a result, not a party's standing seats
+        ("The commission said on Monday that the governor had won 52.3 percent of the votes cast.", "results_announced", "2019-11-11"),
+        ("Official figures released late on Sunday gave the incumbent 61 percent of the vote.", "results_announced", "2019-11-10"),
+        ("The board's provisional tally on Nov. 4 gave her about 47 percent of the ballots.", "results_announced", "2019-11-04"),
+        ("The election board on Friday declared the senator president-elect.", "results_announced", "2019-11-08"),
+        # a court's decisions: ratified, certified, a recount it ordered
+        ("The Constitutional Court certified the results on Thursday.", "court_ruling", "2019-11-07"),
+        ("The High Court ratified the outcome on Nov. 2.", "court_ruling", "2019-11-02"),
+        ("On Monday a recount of two districts was ordered by the appeals court.", "court_ruling", "2019-11-11"),
+        # oaths: inaugurated, a swearing-in of one's own
+        ("The former general was inaugurated as president on Monday.", "sworn_in", "2019-11-11"),
+        ("On Sunday the challenger held his own swearing-in before a crowd of supporters.", "sworn_in", "2019-11-10"),
+        # officers elected with an apposition between the name and the post
+        ("On Monday deputies elected Maria Lopes, a veteran of the ruling party, as speaker.", "officers_elected", "2019-11-11"),
+        # prisoners pardoned; people abducted by the security forces
+        ("On Friday the president pardoned some 300 prisoners.", "release", "2019-11-08"),
+        ("Two organisers were abducted by soldiers on Saturday.", "arrest", "2019-11-09"),
+        # walkouts; a government voted out; a premier appointed without "as"
+        ("On Monday opposition lawmakers left the chamber before the vote.", "boycott", "2019-11-11"),
+        ("The minority stormed out of the session on Thursday.", "boycott", "2019-11-07"),
+        ("On Sunday the premier was ousted in a no-confidence vote.", "government_dismissed", "2019-11-10"),
+        ("On Friday the king appointed Tan Sri interim prime minister.", "government_formed", "2019-11-08"),
+        # a claim of victory in reported speech; term limits scrapped
+        ("On Monday the candidate said he was confident that he had won.", "results_claimed", "2019-11-11"),
+        ("Parliament scrapped presidential term limits on Wednesday.", "amendment_passed", "2019-11-06"),
+    ],
+)  # fmt: skip
+def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
+    assert _kinds(text).get(kind) == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lawmaker said as he left the chamber that there was no deal yet.",
+        "She asked the governor for a pardon on Monday.",
+        "His deputy was inaugurated as vice president on Monday.",
+    ],
+)
+def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None:
+    assert not {"results_announced", "boycott", "release", "sworn_in"} & set(_kinds(text))
+
+
+def _gazetteer() -> Gazetteer:
+    return Gazetteer(
+        [
+            Actor(id="rivera", name="Ana Rivera", type=ActorType.person),
+            Actor(id="moreno", name="Luis Moreno", type=ActorType.person),
+        ]
+    )
+
+
+def test_both_men_are_the_two_people_the_article_names_most() -> None:
+    text = (
+        "Ana Rivera and Luis Moreno met on Monday. Rivera spoke first; Moreno replied. "
+        "Both men claimed victory on Sunday."
+    )
+    found = extract_text(text, PUB, gazetteer=_gazetteer())
+    claims = [m for m in found if m.kind == "results_claimed"]
+    assert claims and set(claims[0].actors) == {"rivera", "moreno"}
+
+
+def test_two_acts_of_one_kind_in_clauses_of_their_own_are_two_mentions() -> None:
+    text = (
+        "Ana Rivera was sworn in as president on Monday, and her rival Luis Moreno took the oath "
+        "as prime minister."
+    )
+    found = extract_text(text, PUB, gazetteer=_gazetteer())
+    sworn = {a for m in found if m.kind == "sworn_in" for a in (*m.actors, *m.recipients)}
+    assert sworn == {"rivera", "moreno"}
