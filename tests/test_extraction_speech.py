@@ -504,3 +504,23 @@ def test_supporters_called_to_a_rally_is_no_judgement_said() -> None:
 def test_an_expectation_voiced_is_a_statement_not_a_plan() -> None:
     found = _kinds("On Monday Hun Sen said he was confident the recount would confirm his victory.")
     assert "statement" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a court challenge announced is said, not yet a rejection made
+        ("On Monday Sam Rainsy said the CNRP would challenge the result in the Supreme Court.", "statement", "results_rejected"),
+        ("On Monday the CNRP challenged the results in court.", "results_rejected", "statement"),
+        # one's own supporters urged to keep the peace: said, no demand on the other side
+        ("On Monday Sam Rainsy called on his supporters to remain peaceful.", "statement", "demand"),
+        # charges called baseless, a role denied
+        ("On Monday the CNRP called the charges absurd and politically motivated.", "accusation", "statement"),
+        ("On Monday the CNRP denied any role in the attacks.", "statement", "accusation"),
+    ],
+)  # fmt: skip
+def test_challenges_announced_exhortations_and_charges_answered(
+    text: str, kind: str, not_kind: str
+) -> None:
+    found = _kinds(text)
+    assert kind in found and not_kind not in found, found
