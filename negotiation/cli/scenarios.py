@@ -15,13 +15,15 @@ from negotiation.cli.common import (
     echo_json,
     input_errors,
 )
+from negotiation.cli.packs import PACK
 from negotiation.scenario.coverage import measure_files, overall_percent
 
 __all__ = ["coverage"]
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@PACK
 @click.option("--json", "as_json", is_flag=True, help="print the coverage as JSON")
 @click.option(
     "--fail-under",
@@ -31,9 +33,18 @@ __all__ = ["coverage"]
     help="exit 1 when the total coverage is below PCT percent",
 )
 @input_errors
-def coverage(paths: tuple[str, ...], as_json: bool, fail_under: float | None) -> None:
+def coverage(
+    paths: tuple[str, ...], pack: str | None, as_json: bool, fail_under: float | None
+) -> None:
     """Which phases, transitions, rules and invariants the scenarios (files, directories,
-    globs) exercise, and which they never do. Exit 1 under --fail-under, 2 on invalid input."""
+    globs) exercise, and which they never do. With --pack, the pack's scenarios too. Exit 1
+    under --fail-under, 2 on invalid input."""
+    if pack is not None:  # as `run --pack` takes them
+        from negotiation.packs import load_pack
+
+        paths = (*paths, str(load_pack(pack).scenarios_dir))
+    if not paths:
+        raise click.UsageError("give scenario files, directories or globs, or --pack")
     coverages = measure_files(paths)
     percent = overall_percent(coverages)
     below = fail_under is not None and percent < fail_under
