@@ -378,6 +378,8 @@ def _print_events(log: EventLog) -> None:
 
 
 def _print_conflicts(log: EventLog) -> None:
+    if not log.conflicts:  # was no output at all
+        click.echo(f"no conflicts between the sources of {len(log.events)} event(s)")
     for c in log.conflicts:
         click.echo(f"{c.id} ({c.field}; events: {', '.join(c.events)})")
         click.echo(f"  {c.description}")
