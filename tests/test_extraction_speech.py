@@ -524,3 +524,26 @@ def test_challenges_announced_exhortations_and_charges_answered(
 ) -> None:
     found = _kinds(text)
     assert kind in found and not_kind not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        # riot police charging a crowd accuse no one
+        ("On Monday riot police charged them with batons.", "accusation", False),
+        ("On Monday the party charged that the vote had been rigged.", "accusation", True),
+        # an institution asked to examine complaints, a recount offered
+        ("On Monday Hun Sen asked the election committee to examine the complaints.", "demand", True),
+        ("On Monday the committee said it was ready to recount ballots from the disputed stations.", "proposal", True),
+    ],
+)  # fmt: skip
+def test_charges_requests_and_offers(text: str, kind: str, present: bool) -> None:
+    assert (kind in _kinds(text)) is present
+
+
+def test_an_event_a_day_before_what_is_offered_is_not_what_is_offered() -> None:
+    found = _kinds(
+        "On Tuesday the committee said it was ready to recount ballots, a day after thousands"
+        " of people marched through the capital."
+    )
+    assert {"proposal", "protest"} <= found, found

@@ -74,6 +74,9 @@ _CLAUSE_SHIFT = re.compile(
     r"\b(?:while|whereas|but|although|though)\b|;"
     # "offered a referendum, a proposal his rival rejected": an appositive saying what came of it
     r"|,\s+(?:a|an|the)\s+$"
+    # "said it was ready to recount ballots, a day after thousands marched": another event's time
+    r"|,\s+(?:(?:a|one|two|three|several|some)\s+(?:days?|weeks?|hours?)\s+|hours\s+|days\s+)?"
+    r"(?:after|before|since)\b"
     # "the court endorsed the transfer, and Rajoelina, 34, was sworn in": a clause of its own
     r"|,\s+and\s+(?:then\s+)?(?:(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*|he|she|they)"
     r"(?:,[^,;]{1,40},)?\s+(?:(?:was|were|had|has|have|is|are)\s+)?$",
