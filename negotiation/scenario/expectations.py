@@ -313,10 +313,18 @@ def expectation_problems(
             at(("accepted", i), _step_problem(ref, ids))
     for i, ref in enumerate(expect.rejected or ()):
         at(("rejected", i), _step_problem(ref, ids))
-    rules = [*model.compiled.rules, NOT_ENABLED]
+    # only a rule a transition guards with can reject (a built-in rule the model never uses
+    # was taken, and its expectation could never be met)
+    rules = [*dict.fromkeys(g for t in model.spec.transitions for g in t.guards), NOT_ENABLED]
     for ref, rule in (expect.rejected_by or {}).items():
         at(("rejected_by", ref), _step_problem(ref, ids))
-        if rule not in rules:
+        if rule in model.compiled.rules and rule not in rules:
+            at(
+                ("rejected_by", ref),
+                f"rule {rule!r} guards no transition of model {model.spec.id!r}: it rejects "
+                f"nothing here; the rules that can: {', '.join(rules)}",
+            )
+        elif rule not in rules:
             at(("rejected_by", ref), unknown("rule", rule, rules))
     for ref in expect.rejected_citing or {}:
         at(("rejected_citing", ref), _step_problem(ref, ids))
