@@ -275,3 +275,22 @@ def test_a_possessive_date_dates_its_noun_not_the_verb_after_it() -> None:
 def test_the_deciding_vote_in_a_chamber_is_no_election() -> None:
     text = "The senate is split 50-50, with the vice-president holding the deciding vote."
     assert "election_held" not in _kinds(text)
+
+
+def test_an_outsider_meeting_the_sides_mediates() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="envoy", name="Special Envoy Maria Lund", type="foreign_official"),
+            Actor(id="president", name="President Tomas Ruiz", type="person"),
+            Actor(id="opposition", name="Democratic Alliance", type="party"),
+        ]
+    )
+    text = (
+        "Special Envoy Maria Lund held talks with President Tomas Ruiz and with the "
+        "Democratic Alliance on Monday."
+    )
+    kinds = {m.kind for m in extract_text(text, PUB, gazetteer=g)}
+    assert "mediation" in kinds and "talks_held" not in kinds
+    # the sides meeting each other hold talks
+    text = "President Tomas Ruiz held talks with the Democratic Alliance on Monday."
+    assert "talks_held" in {m.kind for m in extract_text(text, PUB, gazetteer=g)}

@@ -416,7 +416,10 @@ class Extractor:
                 if speaker is not None and speaker not in acting and speaker not in sides:
                     acting = [speaker, *acting]  # "..., the election committee said"
         if rule.third_party is not None and acting:
-            types = {self._type(a) for a in acting} - {""}
+            # only outsiders named, or an outsider meeting the sides ("the envoy held talks
+            # with the president and the opposition"): they mediate
+            subject = [a.actor for a in actors if a.end <= trig.start and a.actor in acting]
+            types = {self._type(a) for a in (subject or acting)} - {""}
             if types and types <= self.lexicon.third_party_types:
                 kind = rule.third_party
         if rule.by_side is not None and acting and all(self._demands(a) for a in acting):
