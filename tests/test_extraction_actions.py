@@ -62,6 +62,8 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # a building taken by force; a time of a day named with "of" ("the night of Nov. 5")
         ("On Sunday protesters seized government buildings in two towns.", "violence", "2019-11-10"),
         ("Hundreds of his supporters stormed the national assembly on Sunday.", "violence", "2019-11-10"),
+        ("On Sunday police dispersed the crowd outside the election commission.", "violence", "2019-11-10"),
+        ("Troops crushed renewed street protests in the capital on Monday.", "violence", "2019-11-11"),
         ("Protesters overran the regional administration headquarters on the night of Nov. 5.", "violence", "2019-11-05"),
     ],
 )  # fmt: skip
