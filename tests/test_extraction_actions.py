@@ -56,6 +56,7 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("Her rival conceded after the Nov. 3 runoff.", "election_held", "2019-11-03"),
         ("The senator, who won the 2015 presidential election, stood down.", "election_held", "2015-01-01"),
         ("He narrowly lost the 2016 runoff to the incumbent.", "election_held", "2016-01-01"),
+        ("The president, 61, was first elected in 2011.", "election_held", "2011-01-01"),
         ("The Knesset approved the new government by 73 votes to 46 on Sunday.", "government_formed", "2019-11-10"),
         ("On Monday the president named a 40-member cabinet.", "government_formed", "2019-11-11"),
         ("The arrests brought thousands of people onto the streets on Thursday.", "protest", "2019-11-07"),
