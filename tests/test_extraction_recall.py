@@ -44,6 +44,14 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # a claim of victory in reported speech; term limits scrapped
         ("On Monday the candidate said he was confident that he had won.", "results_claimed", "2019-11-11"),
         ("Parliament scrapped presidential term limits on Wednesday.", "amendment_passed", "2019-11-06"),
+        # a pardon of a named prisoner, detainees freed, a judge who jailed someone named
+        ("On Friday the president pardoned Ruth Okello, the jailed editor.", "release", "2019-11-08"),
+        ("The police began releasing detainees late on Saturday.", "release", "2019-11-09"),
+        ("On Monday a judge jailed Omar Diallo pending trial.", "arrest", "2019-11-11"),
+        # a victory certified, a winner formally confirmed; talks an outsider hosted
+        ("The senate certified the governor's election victory on Thursday.", "results_announced", "2019-11-07"),
+        ("On Monday the electors formally confirmed the senator as the next president.", "results_announced", "2019-11-11"),
+        ("The deal came out of talks hosted by a neighbouring president on Sunday.", "mediation", "2019-11-10"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
