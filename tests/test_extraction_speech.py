@@ -547,3 +547,16 @@ def test_an_event_a_day_before_what_is_offered_is_not_what_is_offered() -> None:
         " of people marched through the capital."
     )
     assert {"proposal", "protest"} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        # a speech verb in the passive is no one's statement
+        ("On Monday the army cut internet access after the results were announced.", "statement", False),
+        # an offer judged no answer to the dispute is turned down
+        ("On Monday Sam Rainsy said a partial recount would not resolve the dispute.", "proposal_rejected", True),
+    ],
+)  # fmt: skip
+def test_passive_speech_and_an_offer_judged_no_answer(text: str, kind: str, present: bool) -> None:
+    assert (kind in _kinds(text)) is present
