@@ -40,3 +40,14 @@ def test_a_file_of_the_wrong_shape_is_named_in_words(
         noun = expected.removeprefix("expected ").split(" (")[0]
         assert f"expected a mapping of keys ({noun}, with " in result.output, result.output
     assert "EventLog" not in result.output and "File)" not in result.output
+
+
+def test_a_scenario_of_plain_text_says_text(tmp_path: Path) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text('"just text"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(f)])
+    assert result.exit_code == 2, result.output
+    assert "expected a scenario (a mapping with at least 'name'), got text" in result.output
+    f.write_text("12\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(f)])
+    assert "got a number" in result.output, result.output

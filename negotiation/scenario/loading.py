@@ -47,6 +47,10 @@ class LoadedScenario:
         return self.doc.file if self.doc else "<scenario>"
 
 
+#: what a YAML value that is no mapping is, in words ('got a str' said Python's name)
+_WHAT = {"str": "text", "int": "a number", "float": "a number", "bool": "true or false"}
+
+
 def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
     if doc.data is None:
         problem = doc.problem(
@@ -57,8 +61,8 @@ def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
         raise InputError(
             doc.problem(
                 (),
-                f"expected a scenario (a mapping with at least 'name'), got a "
-                f"{type(doc.data).__name__}",
+                "expected a scenario (a mapping with at least 'name'), got "
+                + _WHAT.get(type(doc.data).__name__, f"a {type(doc.data).__name__}"),
             )
         )
     scenario = yamldoc.parse(doc, Scenario)
