@@ -297,3 +297,14 @@ def test_an_outsider_meeting_the_sides_mediates() -> None:
     # the sides meeting each other hold talks
     text = "President Tomas Ruiz held talks with the Democratic Alliance on Monday."
     assert "talks_held" in {m.kind for m in extract_text(text, PUB, gazetteer=g)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police have arrested dozens of people over the storming of the parliament.",
+        "Ten people were charged in connection with the clashes in the capital.",
+    ],
+)
+def test_violence_named_as_a_reason_is_no_new_violence(text: str) -> None:
+    assert "violence" not in _kinds(text)
