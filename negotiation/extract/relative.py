@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from negotiation.extract.dates import NUMBER_WORDS
+from negotiation.extract.literals import may_match
 
 __all__ = ["Offset", "leads", "offsets"]
 
@@ -74,6 +75,8 @@ class Offset(NamedTuple):
 
 def offsets(text: str) -> Iterator[Offset]:
     """The relative day expressions of a sentence, in order."""
+    if not may_match(_OFFSET, text.lower()):
+        return  # most sentences hold none of the words every expression needs
     for m in _OFFSET.finditer(text):
         if m.group("same"):
             days = 0
