@@ -109,6 +109,33 @@ def test_literal_filter_keeps_every_pattern_that_matches(
             assert i in kept
 
 
+_CASED = [
+    r"(?:May|June) \d{1,2}",
+    r"(?:(?i:in|on)\s+)(?:19|20)\d{2}",
+    r"(?i:(?:met|meets|meet) (?:with|on))",
+    r"(?i:(?:(?<=proposal )|(?<=offer ))from)",
+    r"(?-i:President|Premier) (?i:resign(?:s|ed)?)",
+]
+_CASED_WORDS = ["May", "may", "MAY", "June", "june", "5", "2014", "1999", "in", "On", "met",
+                "Meets", "meet", "with", "on", "proposal", "offer", "from", "President",
+                "president", "Premier", "resigned", "RESIGNS", "x"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CASED_WORDS), max_size=10), st.lists(st.sampled_from(_CASED)))
+def test_literal_filter_keeps_case_sensitive_and_factored_patterns(
+    words: list[str], chosen: list[str]
+) -> None:
+    """Case-sensitive parts are looked for as written, alternations the parser factored are
+    spelled out, look-arounds count: and still every pattern that matches is kept."""
+    compiled = [re.compile(p) for p in chosen]
+    sentence = " ".join(words)
+    kept = LiteralFilter.of(compiled).candidates(sentence)
+    for i, p in enumerate(compiled):
+        if p.search(sentence):
+            assert i in kept
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab(?:)|[]{}*+\\d.w-^$ 01,"), max_size=30))
 def test_required_literals_is_total(pattern: str) -> None:

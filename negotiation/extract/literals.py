@@ -6,6 +6,14 @@ sentences, and a pattern starting with a look-behind is tried at every position)
 ['reach', 'struck']
 >>> LiteralFilter([frozenset({"boycott"}), None, frozenset({"seat"})]).candidates("Seats won")
 [1, 2]
+
+The parser's factoring of an alternation ("me(?:t|ets|et)" for "met|meets|meet") is spelled
+out again, what a look-around sees counts, and a case-sensitive part is looked for as written:
+
+>>> sorted(required_literals(r"(?:met|meets|meet) (?:with|on)"))
+['meet ', 'meets ', 'met ']
+>>> LiteralFilter.of([re.compile(r"(?:May|June) [0-9]+")]).candidates("They may meet.")
+[]
 """
 
 from __future__ import annotations
@@ -23,50 +31,95 @@ _sre: Any = importlib.import_module("re._parser")
 _C: Any = importlib.import_module("re._constants")
 
 
-def _required(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed (sub)pattern contains, or None."""
+CASED = "\x01"  # before a literal: it is matched as written (the text is not lower-cased)
+_FEW = 16  # most strings a literal and the alternation after it are spelled out into
+
+
+def _words(items: Any) -> str | None:
+    """The string a parsed sequence of plain literals matches (None: not only literals)."""
+    if not all(op is _C.LITERAL for op, _ in items):
+        return None
+    return "".join(chr(av) for _, av in items)
+
+
+def _required(items: Any, cased: bool = False) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed (sub)pattern contains, or None; those of a
+    case-sensitive part keep their case, behind ``CASED``."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run: set[str] = {""}
 
     def flush() -> None:
-        if run:
-            options.append(frozenset({"".join(run)}))
-            run.clear()
+        if run != {""}:
+            options.append(frozenset(_as(s, cased) for s in run))
+        run.clear()
+        run.add("")
 
     for op, av in items:
         if op is _C.LITERAL:
-            run.append(chr(av).lower())
+            grown = {s + chr(av) for s in run}
+            run.clear()
+            run.update(grown)
             continue
+        if op is _C.BRANCH and run != {""} and not any(" " in s for s in run):
+            # "me(?:t|ets|et)", the parser's own factoring of "met|meets|meet": spelled out
+            alts = [_words(a) for a in av[1]]
+            if all(w is not None and " " not in w for w in alts) and len(run) * len(alts) <= _FEW:
+                grown = {s + w for s in run for w in alts if w is not None}
+                run.clear()
+                run.update(grown)
+                continue
         flush()
         found: frozenset[str] | None = None
         if op is _C.SUBPATTERN:
-            found = _required(av[-1])
+            add, drop = av[1], av[2]
+            found = _required(av[-1], (cased or bool(drop & re.I)) and not add & re.I)
         elif op is _C.BRANCH:
-            alts = [_required(a) for a in av[1]]
-            if all(a is not None for a in alts):
-                found = frozenset().union(*(a for a in alts if a is not None))
+            alts_found = [_required(a, cased) for a in av[1]]
+            if all(a is not None for a in alts_found):
+                found = frozenset().union(*(a for a in alts_found if a is not None))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
-            found = _required(av[2])
+            found = _required(av[2], cased)
+        elif op is _C.ASSERT:  # what a look-ahead or look-behind sees is in the text
+            found = _required(av[1], cased)
         if found:
             options.append(found)
     flush()
     if not options:
         return None
-    return max(options, key=lambda o: min(len(s) for s in o))
+    # the most telling: the longest shortest string, spaces left out (the commonest character)
+    return max(options, key=lambda o: (min(len(s.replace(" ", "")) for s in o), -len(o)))
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings one of which is in every text the pattern matches (None: no such
-    set was found). A sentence containing none of them is not searched."""
+def _as(s: str, cased: bool) -> str:
+    return CASED + s if cased and s.lower() != s.upper() else s.lower()
+
+
+def _size(strings: frozenset[str]) -> int:
+    """The length of the shortest string (its mark left out)."""
+    return min(len(s.lstrip(CASED)) for s in strings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _literals(pattern: str, flags: int = re.I) -> frozenset[str] | None:
+    """:func:`required_literals`, case-sensitive ones marked, two characters long or more."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the parser's FutureWarnings ("nested set")
-            found = _required(_sre.parse(pattern, re.I))
+            found = _required(_sre.parse(pattern, flags), not flags & re.I)
     except (re.error, RecursionError, OverflowError):
         return None
-    if found is None or min(len(s) for s in found) < 3:
+    if found is None or _size(found) < 2:
         return None
     return found
+
+
+def required_literals(pattern: str, flags: int = re.I) -> frozenset[str] | None:
+    """Lower-case strings one of which is in every text the pattern matches (None: no such
+    set was found). A sentence containing none of them is not searched."""
+    found = _literals(pattern, flags)
+    if found is None or _size(found) < 3:
+        return None
+    return frozenset(s.lstrip(CASED).lower() for s in found)
 
 
 class LiteralFilter:
@@ -74,24 +127,30 @@ class LiteralFilter:
     it (see :func:`required_literals`), and those without any."""
 
     def __init__(self, needs: Sequence[frozenset[str] | None]):
-        # a pattern with no literals, or one shorter than three characters, is always tried
-        self._always = {i for i, n in enumerate(needs) if not n or min(map(len, n)) < 3}
+        # a pattern with no literals, or one shorter than two characters, is always tried;
+        # one of two characters is looked for in every text
+        self._always = {i for i, n in enumerate(needs) if not n or _size(n) < 2}
+        self._short = [
+            (sorted(n), i) for i, n in enumerate(needs) if n and i not in self._always
+            and _size(n) < 3
+        ]  # fmt: skip
         by: dict[str, list[int]] = {}
         for i, n in enumerate(needs):
-            if i in self._always:
-                continue
-            for lit in sorted(n or ()):
-                by.setdefault(lit, []).append(i)
+            if n and _size(n) >= 3:
+                for lit in sorted(n):
+                    by.setdefault(lit, []).append(i)
         # literals by their first three characters: a text's three-character pieces meet the
         # index in one set operation, and only the literals behind a shared piece are looked for
-        grams: dict[str, list[tuple[str, list[int]]]] = {}
+        # (in the text as written when case-sensitive, else in lower case)
+        grams: dict[str, list[tuple[str, bool, list[int]]]] = {}
         for lit, where in by.items():
-            grams.setdefault(lit[:3], []).append((lit, where))
+            plain = lit.lstrip(CASED)
+            grams.setdefault(plain[:3].lower(), []).append((plain, lit != plain, where))
         self._grams = grams
 
     @classmethod
     def of(cls, patterns: Sequence[re.Pattern[str]]) -> LiteralFilter:
-        return cls([required_literals(p.pattern) for p in patterns])
+        return cls([_literals(p.pattern, p.flags) for p in patterns])
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
@@ -99,9 +158,12 @@ class LiteralFilter:
         found = set(self._always)
         grams = self._grams
         for key in grams.keys() & pieces:
-            for lit, where in grams[key]:
-                if len(lit) == 3 or lit in low:
+            for lit, cased, where in grams[key]:
+                if lit in text if cased else len(lit) == 3 or lit in low:
                     found.update(where)
+        for lits, i in self._short:
+            if any(lit.lstrip(CASED) in (text if lit[0] == CASED else low) for lit in lits):
+                found.add(i)
         return sorted(found)
 
 
@@ -115,7 +177,7 @@ def _pieces(text: str) -> tuple[str, frozenset[str]]:
 
 @functools.lru_cache(maxsize=1024)
 def _needs(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    return required_literals(pattern.pattern)
+    return required_literals(pattern.pattern, pattern.flags)
 
 
 def may_match(pattern: re.Pattern[str], lowered: str) -> bool:
