@@ -58,6 +58,11 @@ _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "inside", "across", "a
              "toward", "towards", "through", "throughout", "visiting", "visited", "capital"}  # fmt: skip
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "del", "la", "le", "da", "do",
                "dos", "van", "von", "y", "bin", "al", "el"}  # fmt: skip
+# the words a name does not end with, does not start with, is not made of only (once, not
+# for every run of capitalised words)
+_NOT_LAST = frozenset(_CONNECTORS | _TITLES)
+_NOT_FIRST = frozenset(_STOP | _TITLES | _CONNECTORS)
+_DATES_OR_STOP = frozenset(_DATES | _STOP)
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-.]*", re.UNICODE)
 
 
@@ -291,10 +296,10 @@ def _candidate_span(
 ) -> tuple[int, int, str] | None:
     """The name a run spells once trimmed, or None if it is no candidate actor."""
     while group and (
-        group[-1].group(0).lower() in _CONNECTORS | _TITLES or not group[-1].group(0)[:1].isupper()
+        group[-1].group(0).lower() in _NOT_LAST or not group[-1].group(0)[:1].isupper()
     ):
         group = group[:-1]
-    while group and (group[0].group(0).rstrip(".").lower() in _STOP | _TITLES | _CONNECTORS):
+    while group and (group[0].group(0).rstrip(".").lower() in _NOT_FIRST):
         group = group[1:]
     for i, tok in enumerate(group[:-2]):
         if tok.group(0).lower() in _PERSON_TITLES and _names_a_person(
@@ -310,7 +315,7 @@ def _candidate_span(
     text = re.sub(r"['’]s$", "", text)
     end = start + len(text)
     words = text.split()
-    if not words or all(w.lower().rstrip(".") in _DATES | _STOP for w in words):
+    if not words or all(w.lower().rstrip(".") in _DATES_OR_STOP for w in words):
         return None
     if any(w.lower().rstrip(".") in _DATES for w in words):
         return None  # "Monday" etc. never start or end a name; inside, the group was split
@@ -347,12 +352,13 @@ INSTITUTION_WORDS = frozenset({
 _GROUP_WORDS = PARTY_WORDS | INSTITUTION_WORDS | {
     "national", "democratic", "republic", "university", "association", "federation", "group",
 }  # fmt: skip
+_NOT_IN_A_NAME = frozenset(_GROUP_WORDS | _TITLES | _CONNECTORS)
 
 
 def _names_a_person(words: list[str]) -> bool:
     """Two or three capitalised words that read as a person's name, not an organisation's."""
     return 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and w.lower() not in _GROUP_WORDS | _TITLES | _CONNECTORS for w in words
+        w[:1].isupper() and w.lower() not in _NOT_IN_A_NAME for w in words
     )
 
 
@@ -363,7 +369,7 @@ def family_names(names: list[str]) -> dict[str, str]:
         words = name.split()
         if _names_a_person(words):
             last = words[-1]
-            if len(last) >= 3 and last.lower() not in _STOP | _DATES:
+            if len(last) >= 3 and last.lower() not in _DATES_OR_STOP:
                 out[last] = name
     return out
 
