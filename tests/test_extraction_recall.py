@@ -52,6 +52,10 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The senate certified the governor's election victory on Thursday.", "results_announced", "2019-11-07"),
         ("On Monday the electors formally confirmed the senator as the next president.", "results_announced", "2019-11-11"),
         ("The deal came out of talks hosted by a neighbouring president on Sunday.", "mediation", "2019-11-10"),
+        # a walkout before a vote; an election boycott has the election's day
+        ("On Monday most opposition deputies walked out before the final vote.", "boycott", "2019-11-11"),
+        ("Opposition parties boycotted the local elections on Nov. 3.", "election_boycott", "2019-11-03"),
+        ("The main parties boycotted the parliamentary election in January 2015.", "election_boycott", "2015-01-01"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
