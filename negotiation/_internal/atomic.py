@@ -33,6 +33,7 @@ from negotiation.errors import InputError, Problem
 
 __all__ = [
     "MARKER",
+    "check_not_input",
     "check_output",
     "check_output_dir",
     "remove_pending",
@@ -180,8 +181,10 @@ def _cannot_write(target: Path, exc: OSError, kept: bool) -> InputError:
     return _fail(target, f"cannot write: {why}{after}")
 
 
-def _write(path: Path | str, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+def check_not_input(path: Path | str) -> Path:
+    """Refuse an output path that is a file this command read (by whatever name or link):
+    writing would replace what was read. Called on writing, and by a command as soon as its
+    inputs are read, before the work on them."""
     target = check_output(path)
     if was_read(target):
         raise _fail(
@@ -189,6 +192,12 @@ def _write(path: Path | str, data: str | bytes) -> None:
             "is an input of this command: write the output to another file (it would replace "
             "what was read)",
         )
+    return target
+
+
+def _write(path: Path | str, data: str | bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    target = check_not_input(path)
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:

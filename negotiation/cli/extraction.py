@@ -229,7 +229,7 @@ def extract_cmd(
     With --draft-actors, the names the articles use become a draft gazetteer (types guessed
     from their words) that is extracted with and written to a file for review.
     """
-    from negotiation._internal.atomic import check_output, write_text
+    from negotiation._internal.atomic import check_not_input, check_output, write_text
     from negotiation._internal.yamldoc import dump
     from negotiation.extract.extract import Extractor
     from negotiation.extract.lexicon import load_lexicon
@@ -253,6 +253,9 @@ def extract_cmd(
         gazetteer = _gazetteer(actors, no_actors)
     defaults = pack is None and actors is None and not no_actors
     articles = _articles(paths, published)
+    for target in (out, draft_actors):
+        if target:
+            check_not_input(target)  # an article just read: before extracting from it
     drafted: list[Any] = []
     if draft_actors:
         from negotiation.extract.drafting import draft_actors as draft
