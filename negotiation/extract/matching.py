@@ -33,6 +33,8 @@ class PatternIndex:
     prefilter: LiteralFilter
     rank: dict[tuple[str, int], int]  # (kind, pattern index) -> its place in the lexicon
     phrase_filter: LiteralFilter  # the forms of each matcher's first lemma
+    # each matcher's phrases, each as the forms of every one of its lemmas
+    phrase_forms: list[list[tuple[frozenset[str], ...]]]
 
     @classmethod
     def build(cls, rules: dict[str, KindRule]) -> PatternIndex:
@@ -47,6 +49,7 @@ class PatternIndex:
                 else:
                     regexes.append(((rule.kind, i), p))
         matchers: dict[str, Matcher] = {}  # by first lemma
+        words: dict[str, list[tuple[frozenset[str], ...]]] = {}
         if phrases:
             from spacy.matcher import Matcher
 
@@ -60,13 +63,21 @@ class PatternIndex:
                 if lemmas[0] not in matchers:
                     matchers[lemmas[0]] = Matcher(nlp.vocab)
                 matchers[lemmas[0]].add(key, _phrase_patterns(lemmas))
+                words.setdefault(lemmas[0], []).append(tuple(forms(lemma) for lemma in lemmas))
         firsts: list[frozenset[str] | None] = [forms(lemma) for lemma in matchers]
         rank = {(kind, i): n for n, (kind, i) in enumerate(
             (r.kind, i) for r in rules.values() for i in range(len(r.patterns))
         )}  # fmt: skip
         regex_filter = LiteralFilter.of([p for _, p in regexes])
+        every = [words[lemma] for lemma in matchers]
         return cls(
-            regexes, phrases, list(matchers.values()), regex_filter, rank, LiteralFilter(firsts)
+            regexes,
+            phrases,
+            list(matchers.values()),
+            regex_filter,
+            rank,
+            LiteralFilter(firsts),
+            every,
         )
 
     def spans(self, sentence: str, doc: Doc | None) -> Spans:
@@ -80,6 +91,14 @@ class PatternIndex:
             if found:
                 out[key] = found
         which = self.phrase_filter.candidates(sentence) if self.matchers else []
+        if which:
+            # a matcher runs (and the sentence is tokenized) only when every word of one of its
+            # phrases is in the sentence, in some form
+            low = sentence.lower()
+            which = [
+                at for at in which
+                if any(all(any(f in low for f in fs) for fs in p) for p in self.phrase_forms[at])
+            ]  # fmt: skip
         if which:
             if doc is None:
                 from negotiation.extract.tokens import tokenize
