@@ -56,6 +56,10 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("On Monday most opposition deputies walked out before the final vote.", "boycott", "2019-11-11"),
         ("Opposition parties boycotted the local elections on Nov. 3.", "election_boycott", "2019-11-03"),
         ("The main parties boycotted the parliamentary election in January 2015.", "election_boycott", "2015-01-01"),
+        # a declaration signed by the sides; a parliament that dissolved itself; an officer voted out
+        ("On Friday the two leaders signed a declaration committing them to a joint government.", "agreement", "2019-11-08"),
+        ("The assembly voted to dissolve itself on Monday.", "assembly_dissolved", "2019-11-11"),
+        ("On Friday the majority voted the deputy out of his post as first vice-president.", "officer_removed", "2019-11-08"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
