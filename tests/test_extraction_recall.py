@@ -60,6 +60,10 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("On Friday the two leaders signed a declaration committing them to a joint government.", "agreement", "2019-11-08"),
         ("The assembly voted to dissolve itself on Monday.", "assembly_dissolved", "2019-11-11"),
         ("On Friday the majority voted the deputy out of his post as first vice-president.", "officer_removed", "2019-11-08"),
+        # bans: a march not authorised, campaigning suspended, a rally the police had banned
+        ("On Sunday the governor refused to authorise the opposition march.", "ban", "2019-11-10"),
+        ("The commission suspended campaigning in two provinces on Monday.", "ban", "2019-11-11"),
+        ("On Saturday crowds gathered for a rally that the police had banned.", "ban", "2019-11-09"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
