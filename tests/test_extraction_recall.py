@@ -64,6 +64,9 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("On Sunday the governor refused to authorise the opposition march.", "ban", "2019-11-10"),
         ("The commission suspended campaigning in two provinces on Monday.", "ban", "2019-11-11"),
         ("On Saturday crowds gathered for a rally that the police had banned.", "ban", "2019-11-09"),
+        # a court that restored what was undone; candidates put through to the run-off
+        ("On Thursday the Supreme Court restored the dissolved assembly.", "court_ruling", "2019-11-07"),
+        ("On Friday the commission put the mayor and a retired judge into the run-off.", "results_announced", "2019-11-08"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
