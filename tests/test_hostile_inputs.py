@@ -483,3 +483,13 @@ def test_a_scenario_taking_its_pack_by_a_relative_path_finds_its_files(
     # was: event log 'packs/c/scenarios/packs/c/scenarios/../events.yaml' not found
     assert result.exit_code == 0, result.output
     assert invoke("validate", "--pack", "packs/c/").exit_code == 0
+
+
+@given(st.sampled_from(['{"events": [1, 2', '{"a": 1,, "b": 2}', "[1, 2}"]))
+def test_a_json_file_that_does_not_parse_is_called_invalid_json(text: str) -> None:
+    """JSON is read as YAML; a broken ``.json`` file said "invalid YAML", which its writer never
+    wrote. It says "invalid JSON", at the line and column, and a ``.yaml`` file keeps "YAML"."""
+    with pytest.raises(InputError, match=r"^log\.json:\d+:\d+: invalid JSON: "):
+        yamldoc.load_text(text, "log.json")
+    with pytest.raises(InputError, match=r"^log\.yaml:\d+:\d+: invalid YAML: "):
+        yamldoc.load_text(text, "log.yaml")

@@ -325,8 +325,10 @@ def _key(
 
 
 def load_text(text: str, file: str = "<string>") -> Document:
-    """Parse YAML text; a syntax error, a limit reached, a duplicate key or a tag that is not
-    plain data becomes an :class:`InputError` with its position."""
+    """Parse YAML text (JSON is read as the YAML it is); a syntax error, a limit reached, a
+    duplicate key or a tag that is not plain data becomes an :class:`InputError` with its
+    position, saying "invalid JSON" of a ``.json`` file."""
+    syntax = "invalid JSON" if file.lower().endswith(".json") else "invalid YAML"
     try:
         data, positions = _build(text, limits.current())
     except _Stop as exc:
@@ -342,9 +344,9 @@ def load_text(text: str, file: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
+        what = exc.problem or exc.context or syntax
         raise InputError(
-            Problem(file=file, line=line, column=col, message=f"invalid YAML: {what}")
+            Problem(file=file, line=line, column=col, message=f"{syntax}: {what}")
         ) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
@@ -353,13 +355,13 @@ def load_text(text: str, file: str = "<string>") -> Document:
                 file=file,
                 line=line,
                 column=col,
-                message=f"invalid YAML: control character #x{exc.character:04x} is not allowed"
+                message=f"{syntax}: control character #x{exc.character:04x} is not allowed"
                 if isinstance(exc.character, int)
-                else f"invalid YAML: {exc.reason}",
+                else f"{syntax}: {exc.reason}",
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError(Problem(file=file, message=f"invalid YAML: {exc}")) from None
+        raise InputError(Problem(file=file, message=f"{syntax}: {exc}")) from None
     return Document(file=file, data=data, positions=positions)
 
 
