@@ -493,3 +493,32 @@ def test_a_json_file_that_does_not_parse_is_called_invalid_json(text: str) -> No
         yamldoc.load_text(text, "log.json")
     with pytest.raises(InputError, match=r"^log\.yaml:\d+:\d+: invalid YAML: "):
         yamldoc.load_text(text, "log.yaml")
+
+
+@given(
+    st.sampled_from(
+        [
+            ("members", 2**53),
+            ("members", 10**26),
+            ("seats", {"cpp": 10**26}),
+            ("duration_hours", float("inf")),
+            ("duration_hours", float("nan")),
+        ]
+    )
+)
+def test_a_count_too_big_for_rules_and_exports_is_refused(fact: tuple[str, Any]) -> None:
+    """10**26 seats passed and became a float inside CEL rules; infinite hours passed too. A
+    count stays within JSON's safe integers (exact in every export's reader), a number finite."""
+    from pydantic import ValidationError
+
+    from negotiation.events.event import MAX_COUNT, Facts
+    from negotiation.events.vocabulary import builtin_vocabulary
+
+    name, value = fact
+    vocabulary = builtin_vocabulary()
+    (problem,) = vocabulary.check_facts({name: value})
+    assert problem.startswith(f"fact {name!r} is a ")
+    assert vocabulary.check_facts({name: {"cpp": MAX_COUNT} if name == "seats" else 1}) == []
+    with pytest.raises(ValidationError):  # an event's own facts: the same bounds
+        Facts.model_validate({name: value})
+    assert Facts.model_validate({name: {"cpp": MAX_COUNT} if name == "seats" else MAX_COUNT})

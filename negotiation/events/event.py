@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from negotiation._internal.calendar import parse_iso_date
 
 __all__ = [
+    "MAX_COUNT",
     "Citation",
     "Claim",
     "Conflict",
@@ -40,6 +41,11 @@ __all__ = [
 ]
 
 SLUG = r"^[a-z0-9][a-z0-9._-]*$"
+
+#: the largest count a fact holds: JSON's safe integer, exact in every reader of an export and
+#: far inside the 64-bit integers of CEL rules (10**26 seats became a float there)
+MAX_COUNT = 2**53 - 1
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 
 class Granularity(StrEnum):
@@ -81,20 +87,20 @@ class Facts(_Frozen):
 
     model_config = ConfigDict(frozen=True, extra="allow")
 
-    seats: dict[str, Annotated[int, Field(ge=0)]] | None = None
-    total_seats: Annotated[int, Field(gt=0)] | None = None
-    votes_for: Annotated[int, Field(ge=0)] | None = None
-    votes_against: Annotated[int, Field(ge=0)] | None = None
-    members_present: Annotated[int, Field(ge=0)] | None = None
-    duration_hours: Annotated[float, Field(gt=0)] | None = None
-    participants: Annotated[int, Field(ge=0)] | None = None
-    killed: Annotated[int, Field(ge=0)] | None = None
-    injured: Annotated[int, Field(ge=0)] | None = None
-    points_agreed: Annotated[int, Field(ge=0)] | None = None
-    meeting_number: Annotated[int, Field(ge=1)] | None = None
-    uncontested_seats: Annotated[int, Field(ge=0)] | None = None
-    members: Annotated[int, Field(ge=0)] | None = None
-    detained: Annotated[int, Field(ge=0)] | None = None
+    seats: dict[str, Count] | None = None
+    total_seats: Annotated[int, Field(gt=0, le=MAX_COUNT)] | None = None
+    votes_for: Count | None = None
+    votes_against: Count | None = None
+    members_present: Count | None = None
+    duration_hours: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    participants: Count | None = None
+    killed: Count | None = None
+    injured: Count | None = None
+    points_agreed: Count | None = None
+    meeting_number: Annotated[int, Field(ge=1, le=MAX_COUNT)] | None = None
+    uncontested_seats: Count | None = None
+    members: Count | None = None
+    detained: Count | None = None
     law: str | None = Field(default=None, description="identifier of a law or amendment")
     body: str | None = Field(default=None, description="a body appointed or dissolved")
     post: str | None = Field(default=None, description="an Assembly post")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from negotiation._internal.calendar import parse_iso_date
 from negotiation._internal.redos import exponential
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, Problem
+from negotiation.events.event import MAX_COUNT
 
 __all__ = [
     "FactDef",
@@ -221,21 +223,21 @@ def _origin(p: Problem) -> str:
 
 
 _TYPE_WORDS = {
-    "int": "a whole number >= 0",
-    "float": "a number",
+    "int": f"a whole number from 0 to {MAX_COUNT:,}",
+    "float": "a finite number",
     "bool": "true or false",
     "str": "a string",
     "date": "a date",
-    "party_counts": "a mapping of party ids to whole numbers",
+    "party_counts": f"a mapping of party ids to whole numbers from 0 to {MAX_COUNT:,}",
     "ids": "a list of ids",
 }
 
 
 def _fits(t: str, v: Any) -> bool:
     if t == "int":
-        return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+        return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_COUNT
     if t == "float":
-        return isinstance(v, int | float) and not isinstance(v, bool)
+        return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
     if t == "bool":
         return isinstance(v, bool)
     if t == "str":
