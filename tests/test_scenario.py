@@ -425,6 +425,7 @@ def test_shipped_schema_files_are_current(kind: str) -> None:
     res = CliRunner().invoke(main, ["schema", kind])
     assert res.exit_code == 0
     shipped = (SCHEMA / f"{kind}.json").read_text()
+    # regenerate with: negotiation schema KIND > schema/KIND.json
     assert shipped == res.output, f"schema/{kind}.json is stale: negotiation schema {kind} --out"
 
 
@@ -544,11 +545,3 @@ def test_final_phase_may_name_the_state_of_each_region(tmp_path: Path) -> None:
     unknown = run("{assembly: convened}")
     assert unknown.exit_code == 2
     assert "what_if.yaml:4:17: expect.final_phase.assembly: unknown phase" in unknown.output
-
-
-@pytest.mark.parametrize("kind", ["events", "model", "profile", "scenario"])
-def test_the_shipped_schemas_are_what_the_schema_command_prints(kind: str) -> None:
-    printed = CliRunner().invoke(main, ["schema", kind])
-    assert printed.exit_code == 0, printed.output
-    # regenerate with: negotiation schema KIND > schema/KIND.json
-    assert printed.output == (SCHEMA / f"{kind}.json").read_text(encoding="utf-8")
