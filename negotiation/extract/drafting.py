@@ -10,7 +10,7 @@ international bodies outside the dispute). Extraction with the draft then gives 
 and pronouns as with a curated gazetteer. Every entry is a guess for a person to review:
 
 >>> import datetime as dt
->>> from negotiation.extract.extract import TextArticle
+>>> from negotiation.extract.articles import TextArticle
 >>> text = ("Ecuador's President Guillermo Lasso dissolved the National Assembly on Wednesday. "
 ...         "The Citizen Revolution Movement (RC) of Rafael Correa said it was ready. Lasso said "
 ...         "the decree was legal. The Organization of American States called for calm.")
@@ -34,8 +34,8 @@ from negotiation.extract.actors import (
     candidate_slug,
     family_names,
 )
+from negotiation.extract.articles import ArticleLike
 from negotiation.extract.clauses import dateline_end
-from negotiation.extract.extract import ArticleLike
 
 __all__ = ["draft_actors", "drafted_gazetteer"]
 

@@ -13,15 +13,22 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.events import Citation, EventLog, Facts
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import ActorMatcher, MatchedActor, candidate_slug, family_names
 from negotiation.extract.anchoring import anchor_to_election
-from negotiation.extract.clauses import asides, dateline_end, quoted_spans
+from negotiation.extract.articles import (
+    ArticleLike,
+    SentenceLike,
+    TextArticle,
+    body,
+    closes,
+    without_dateline,
+)
+from negotiation.extract.clauses import asides, quoted_spans
 from negotiation.extract.dates import ResolvedDate
 from negotiation.extract.dating import StoryDays
 from negotiation.extract.facts import parse_facts
@@ -42,43 +49,6 @@ __all__ = [
     "extract_events",
     "extract_text",
 ]
-
-
-class SentenceLike(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-
-
-class ArticleLike(Protocol):
-    """What extraction needs of an article (``negotiation.corpus.Article`` is one)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def published(self) -> dt.date: ...
-    @property
-    def text(self) -> str: ...
-    def sentences(self) -> Sequence[SentenceLike]: ...
-
-
-@dataclass(frozen=True)
-class TextArticle:
-    """Raw text with an id and a publication date, cleaned and split like a corpus article."""
-
-    id: str
-    published: dt.date
-    text: str
-
-    def sentences(self) -> Sequence[SentenceLike]:
-        return [
-            s
-            for i, p in enumerate(clean_paragraphs(self.text))
-            for s in split_sentences(self.text, p.start, p.end, paragraph=i)
-        ]
 
 
 def default_gazetteer() -> Gazetteer:
@@ -106,38 +76,8 @@ _PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
 _OPENING = ('"', "“")
 
 
-def _closes(text: str) -> bool:
-    """Whether a text closes a quotation opened before it (its first quote mark closes)."""
-    m = re.search(r'[“”"]', text)
-    return m is not None and (m.group(0) == "”" or (m.group(0) == '"' and text.count('"') % 2 == 1))
-
-
-@dataclass(frozen=True)
-class _Span:
-    """A sentence, or the part of one after its dateline."""
-
-    start: int
-    text: str
-
-
 def _overlaps(span: tuple[int, int, str], actor: MatchedActor) -> bool:
     return span[0] < actor.end and actor.start < span[1]
-
-
-def _without_dateline(sentence: SentenceLike) -> SentenceLike | _Span:
-    cut = dateline_end(sentence.text)
-    return sentence if cut == 0 else _Span(sentence.start + cut, sentence.text[cut:])
-
-
-def _body(article: ArticleLike) -> Sequence[SentenceLike]:
-    """The sentences outside a headline: a headline summarises (often in the present or future
-    tense, "Opposition Plans Boycott") what the body reports with its date."""
-    paragraphs = getattr(article, "paragraphs", None)
-    sentences = article.sentences()
-    if not paragraphs:
-        return sentences
-    titles = [(p.start, p.end) for p in paragraphs if p.kind == "title"]
-    return [s for s in sentences if not any(a <= s.start < b for a, b in titles)]
 
 
 class Extractor:
@@ -186,7 +126,7 @@ class Extractor:
         seen: set[tuple[str, str, str, str, tuple[str, ...]]] = set()
         published = article.published
         sentences = [
-            s for s in _body(article)
+            s for s in body(article)
             if len(s.text.split()) >= 3 and re.search(r"[^\W\d_]{3}", s.text)
         ]  # fmt: skip
         self._named = {}
@@ -200,7 +140,7 @@ class Extractor:
         quoted_by = self._quoted_by(sentences)
         for i, whole in enumerate(sentences):
             self._quoting = quoted_by.get(i)
-            sentence = _without_dateline(whole)
+            sentence = without_dateline(whole)
             text = sentence.text
             found = self._actors(text)
             cands = self.matcher.candidate_spans(text, found, self._people)
@@ -277,11 +217,11 @@ class Extractor:
         out: dict[int, str] = {}
         for i, s in enumerate(sentences):
             text = s.text.lstrip()
-            if text[:1] not in _OPENING or _closes(text[1:]):
+            if text[:1] not in _OPENING or closes(text[1:]):
                 continue
             for j in range(i + 1, min(i + 4, len(sentences))):
                 later = sentences[j].text
-                if _closes(later):
+                if closes(later):
                     spoke = find_speaker(later, self._actors(later), [], self.gazetteer)
                     if spoke is not None:
                         out.update((k, spoke) for k in range(i, j))
