@@ -247,3 +247,24 @@ def test_supporters_called_to_a_rally_is_no_judgement_said() -> None:
 def test_an_expectation_voiced_is_a_statement_not_a_plan() -> None:
     found = _kinds("On Monday Hun Sen said he was confident the recount would confirm his victory.")
     assert "statement" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a charge answered with a gerund ("denied interfering", "denied ever meeting him")
+        ("On Monday the CNRP denied interfering in the vote.", True),
+        ("On Monday Hun Sen denied ever meeting the envoy.", True),
+        ("On Monday Kem Sokha was denied entering the court.", False),
+        # congratulations on an outcome are a stance made known
+        ("On Monday Hun Sen congratulated the winner on his victory.", True),
+        # "the announced results" names results announced; the speech is a statement
+        ("On Monday the CNRP said the announced results did not match the real ones.", True),
+    ],
+)  # fmt: skip
+def test_gerund_denials_congratulations_and_results_named_are_statements(
+    text: str, present: bool
+) -> None:
+    found = _kinds(text)
+    assert ("statement" in found) is present, found
+    assert "results_announced" not in found, found
