@@ -126,6 +126,31 @@ def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers stopped a repeat of the presidential vote on Sunday, residents said.",
+        "The interior ministry postponed the local elections on 3 November.",
+        "The junta called off the run-off on Saturday, citing unrest.",
+        "Her blocking of the vote on Friday angered the opposition.",
+    ],
+)
+def test_an_election_stopped_or_put_off_was_not_held(text: str) -> None:
+    assert "election_held" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party has refused to take its seats since the elections on 3 November.",
+        "The tribunal annulled the first round, held on 3 November.",
+        "The court cancelled the results of the election on 3 November.",
+    ],
+)
+def test_an_election_named_beside_a_stopping_verb_it_is_not_the_object_of(text: str) -> None:
+    assert _kinds(text).get("election_held") == "2019-11-03"
+
+
 def test_who_was_arrested_is_acted_on_not_acting() -> None:
     g = Gazetteer(
         [

@@ -48,7 +48,7 @@ from negotiation.extract.modality import (
 )
 from negotiation.extract.overlaps import is_inside, is_reason, overlap, plans, said_too, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
-from negotiation.extract.rules import KindRule, Trigger
+from negotiation.extract.rules import KindRule, Trigger, prevented
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -163,6 +163,13 @@ class Lexicon:
                     t: Trigger | None = replace(
                         self._plain(rule, sentence, start, end), nominal=True
                     )
+                    if prevented(sentence, start):  # "stopped a rerun of the vote on Saturday"
+                        t = replace(
+                            self._plain(rule, sentence, start, end),
+                            negated=True,
+                            modality="negated",
+                            dropped=True,
+                        )
                 else:
                     t = self._apply(rule, sentence, start, end)
                 if t is not None:
