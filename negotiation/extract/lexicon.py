@@ -42,8 +42,10 @@ from negotiation.extract.matching import PatternIndex, Spans
 from negotiation.extract.modality import (
     asks_whether,
     coordinated_head,
+    governed,
     is_generic,
     modality_of,
+    own_predicate,
     participle_head,
 )
 from negotiation.extract.overlaps import is_inside, is_reason, overlap, plans, said_too, same_clause
@@ -62,6 +64,7 @@ _CLAUSE_BREAK = re.compile(
 # "urging him to resign, which he refused to do": the answer to what is asked, not asked
 _ANSWER = re.compile(r"which\b", re.I)
 _WINDOW_WORDS = 6
+_VOTED_TO = re.compile(r"\bvot(?:ed|es|ing)\s+to$", re.I)
 # "more protests were possible", "talks are expected": the words after a trigger make it one
 _MODAL_AFTER = re.compile(
     r"\w*\s+(?:were|are|is|was|would be|could be|will be|remain|remained)\s+(?:still\s+)?"
@@ -114,7 +117,9 @@ class Lexicon:
         for m in _CLAUSE_BREAK.finditer(before):
             # a relative clause opens with its pronoun: "which won 55 seats in 2013"
             cut = m.start() if m.group(0).lower() in ("which", "who") else m.end()
-        words = before[cut:].split()
+        if own_predicate(sentence, start):
+            return ""  # "flew to the capital and opened talks": the first verb's cues are its own
+        words = governed(before[cut:]).split()
         return " ".join(words[-_WINDOW_WORDS:])
 
     def is_modal(self, sentence: str, start: int) -> bool:
@@ -251,7 +256,8 @@ class Lexicon:
             # "it would end its boycott and take up its seats": the first verb's modality
             before = self.window(sentence, head)
             negated = bool(self.negators.search(before))
-            modal = bool(self.modals.search(before))
+            # "voted to dissolve itself and hold elections": what the vote did, then what it set
+            modal = bool(self.modals.search(before)) or _VOTED_TO.search(before) is not None
         outcome: Outcome = "keep"
         if negated:
             outcome = rule.negated

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_whether", "coordinated_head", "is_generic", "modality_of", "participle_head"]
+__all__ = [
+    "asks_whether",
+    "coordinated_head",
+    "governed",
+    "is_generic",
+    "modality_of",
+    "own_predicate",
+    "participle_head",
+]
 
 #: "unclear whether the party would stay away": what follows is asked, not said
 _WHETHER = re.compile(r"\bwhether\b", re.I)
@@ -135,3 +143,68 @@ def coordinated_head(sentence: str, start: int) -> int | None:
     if not heads or re.search(r"[,;:.]", clause[heads[-1].end() :]):
         return None
     return lo + heads[-1].start(1)
+
+
+# the adverbials a writer puts between a verb and its infinitive: "voted in the early hours of
+# Thursday to", "agreed on Monday night to", "decided late last week to", "refused again to"
+_TIME_WORD = (
+    r"(?:in|on|at|during|of|by|late|early|earlier|later|the|a|last|this|that|next|overnight|"
+    r"hours?|morning|afternoon|evening|night|day|week(?:end)?|month|year|session|meeting|"
+    r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|May|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)|\d{1,2}(?:st|nd|rd|th)?,?|\d{4},?|"
+    r"yesterday|today|tonight|again|also|unanimously|overwhelmingly|narrowly|formally|finally|"
+    r"quickly|swiftly|initially|eventually|instead)"
+)
+_INFINITIVE = re.compile(rf"\b([a-z]+(?:ed|es|s))((?:\s+{_TIME_WORD}){{1,9}})(\s+to\s*)$", re.I)
+
+
+def governed(clause: str) -> str:
+    """``clause`` (the text before a trigger) with the adverbials between an infinitive's
+    governing verb and its "to" left out, so that the verb stands among the few words before
+    the trigger: "voted in the early hours of Thursday to" reads "voted to".
+
+    >>> governed("Lawmakers voted in the early hours of Thursday to ")
+    'Lawmakers voted to '
+    >>> governed("The party threatened on Monday to ")
+    'The party threatened to '
+    >>> governed("It called on the president to ")
+    'It called on the president to '
+    """
+    if not clause.rstrip().endswith(" to"):
+        return clause
+    m = _INFINITIVE.search(clause[-160:])
+    if m is None:
+        return clause
+    cut = len(clause) - len(clause[-160:])
+    return clause[: cut + m.end(1)] + m.group(3)
+
+
+_IRREGULAR_PLURALS = frozenset({"men", "women", "children", "media", "data", "criteria"})
+
+
+def own_predicate(sentence: str, start: int) -> bool:
+    """Whether ``start`` opens a second predicate of its own tense after "and" ("flew to the
+    capital on Monday and opened talks", "said the vote was neither free nor fair and condemned
+    the arrests"): the negation and modality before "and" belong to the first verb. A bare verb
+    ("would end its boycott and take up its seats") shares them (:func:`coordinated_head`).
+
+    >>> s = "He flew to the capital and opened talks."
+    >>> own_predicate(s, s.index("opened")), own_predicate(s, s.index("capital"))
+    (True, False)
+    >>> s = "It would not end its boycott and take up its seats."
+    >>> own_predicate(s, s.index("take"))
+    False
+    """
+    from negotiation.extract.tokens import lemma_of
+
+    if not _AND.search(sentence[max(0, start - 8) : start]):
+        return False
+    word = re.match(r"[a-z]+", sentence[start:])
+    if word is None:
+        return False
+    form = word.group(0)
+    return (
+        lemma_of(form) != form
+        and not form.endswith(("s", "ing"))
+        and form not in _IRREGULAR_PLURALS
+    )
