@@ -328,3 +328,22 @@ def test_an_event_a_day_before_what_is_offered_is_not_what_is_offered() -> None:
 )  # fmt: skip
 def test_passive_speech_and_an_offer_judged_no_answer(text: str, kind: str, present: bool) -> None:
     assert (kind in _kinds(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a call to come and meet the caller offers talks
+        ("On Monday Hun Sen called on Sam Rainsy to meet him in Phnom Penh.", "proposal", "appeal"),
+        ("On Monday Hun Sen called on Sam Rainsy to respect the result.", "appeal", "proposal"),
+        # a resignation wanted is demanded
+        ("On Monday the CNRP said it wants Hun Sen and his ministers to step down.", "demand", "proposal"),
+        # a vote named with what it was for, said to be rigged
+        ("On Monday the CNRP said the vote for the provincial councils had been rigged.", "accusation", "statement"),
+    ],
+)  # fmt: skip
+def test_meetings_offered_resignations_wanted_and_votes_said_rigged(
+    text: str, kind: str, not_kind: str
+) -> None:
+    found = _kinds(text)
+    assert kind in found and not_kind not in found, found
