@@ -273,6 +273,57 @@ def test_merge_without_a_gazetteer_tells_speakers_apart_by_name() -> None:
     assert len(merge_mentions([*ms, *again]).events) == 2  # the same speaker, the same day
 
 
+def _results(*texts: str) -> list[negotiation.extract.EventMention]:
+    pub = dt.date(2021, 3, 10)  # a Wednesday
+    out: list[negotiation.extract.EventMention] = []
+    for i, text in enumerate(texts):
+        ms = [m for m in extract_text(text, pub, article_id=f"r{i}") if m.kind != "election_held"]
+        assert [m.kind for m in ms] == ["results_announced"], text
+        out += ms
+    return out
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the contest: a presidential winner vs. seats in parliament
+        (
+            "The commission declared the senator the winner of the presidential vote on Monday.",
+            "The ruling party won 120 of the 200 seats in parliament, the commission said on Monday.",
+        ),
+        # the stage: a preliminary vs. a final count
+        (
+            "The board released preliminary results on Monday.",
+            "The board announced the final results on Monday.",
+        ),
+        # the round: a first round vs. a run-off
+        (
+            "Official results showed on Monday that the mayor had come first in the first round.",
+            "Official results showed on Monday that the mayor won the run-off.",
+        ),
+    ],
+)
+def test_results_of_different_counts_are_not_merged(one: str, other: str) -> None:
+    assert len(merge_mentions(_results(one, other)).events) == 2
+    # a report that says neither joins either
+    both = _results(one, "The commission announced the results on Monday.")
+    assert len(merge_mentions(both).events) == 1
+
+
+def test_results_no_one_is_said_to_announce_are_the_election_body_s() -> None:
+    pub = dt.date(2021, 3, 10)
+    text = "Official results showed on Monday that the governor had won 52.3 percent of the vote."
+    body = Actor(id="neb", name="National Electoral Board", type="institution")
+    court = Actor(id="sc", name="Supreme Court", type="institution")
+    g = Gazetteer([body, court])
+    (m,) = extract_text(text, pub, gazetteer=g)
+    assert m.kind == "results_announced" and m.actors == ("neb",)
+    # two bodies that could have counted: no guess
+    other = Actor(id="rec", name="Regional Election Commission", type="institution")
+    (m,) = extract_text(text, pub, gazetteer=Gazetteer([body, other]))
+    assert m.actors == ()
+
+
 def test_a_person_named_in_full_is_named_again_by_family_name() -> None:
     text = (
         "Ecuadorean President Guillermo Lasso dissolved the National Assembly on Wednesday. "

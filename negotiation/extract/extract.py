@@ -34,7 +34,7 @@ from negotiation.extract.dating import StoryDays
 from negotiation.extract.facts import parse_facts
 from negotiation.extract.lexicon import Lexicon, Trigger, load_lexicon
 from negotiation.extract.mention import MODALITIES, EventMention, Modality
-from negotiation.extract.roles import roles
+from negotiation.extract.roles import election_body, roles
 from negotiation.extract.speakers import SPEECH_KINDS, co_speakers, find_speaker, pronoun_person
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ class Extractor:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer([])
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.matcher = ActorMatcher(self.gazetteer)
+        self._body = election_body(self.gazetteer)  # who announces results no one is said to
         # per-article context: what "the two sides" and a leading "It"/"He" refer to
         self._pair: list[str] = []
         self._duo: list[str] = []  # the two people it names most: "both men"
@@ -355,6 +356,8 @@ class Extractor:
                 acted_on = [*acted_on, *(a for a in sides if a not in acted_on)]
                 if speaker is not None and speaker not in acting and speaker not in sides:
                     acting = [speaker, *acting]  # "..., the election committee said"
+                if not acting and self._body is not None:
+                    acting = [self._body]  # "official results showed": the election body's
         if rule.third_party is not None and acting:
             # only outsiders named, or an outsider meeting the sides ("the envoy held talks
             # with the president and the opposition"): they mediate

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,44 @@ def _builtin_unique() -> frozenset[str]:
     from negotiation.extract.lexicon import load_lexicon
 
     return frozenset(k for k, r in load_lexicon().rules.items() if r.unique)
+
+
+# What a sentence says about which count it reports: a once-per-phase event is told apart by the
+# contest (a presidential winner vs. seats in parliament), the stage (a preliminary vs. a final
+# count) and the round (a first round vs. a run-off). A sentence naming both sides of one says
+# nothing about that one.
+_MARKS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"\bpresiden(?:tial|cy|t-elect)\b|\bthe (?:outright )?winner\b", re.I),
+        re.compile(r"\b(?:parliamentary|legislative|congressional|senate|assembly) (?:elections?|vote|polls?|race)\b"
+                   r"|\b\d+ (?:of (?:the|its) (?:\d+ )?)?(?:[\w-]+ )?seats\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:preliminary|provisional|partial|early|initial) (?:[\w-]+ )?(?:results?|tall(?:y|ies)|counts?|figures|returns)\b", re.I),
+        re.compile(r"\b(?:final|definitive|certified) (?:[\w-]+ )?(?:results?|tall(?:y|ies)|counts?|figures|returns)\b", re.I),
+    ),
+    (
+        re.compile(r"\bfirst[- ]round\b", re.I),
+        re.compile(r"\b(?:run-?offs?|second[- ]round)\b", re.I),
+    ),
+)  # fmt: skip
+
+
+def _marks(m: EventMention) -> tuple[int, ...]:
+    """Per mark: 1 or 2 for the side the sentence names (seats won: a legislative count), 0."""
+    text = m.citation.quote
+    out: list[int] = []
+    for i, (one, two) in enumerate(_MARKS):
+        a, b = bool(one.search(text)), bool(two.search(text))
+        if i == 0 and m.facts.seats:
+            a, b = False, True
+        out.append(1 if a and not b else 2 if b and not a else 0)
+    return tuple(out)
+
+
+def _told_apart(a: EventMention, b: EventMention) -> bool:
+    """The two sentences name different contests, stages or rounds."""
+    return any(x and y and x != y for x, y in zip(_marks(a), _marks(b), strict=True))
 
 
 def event_slug(kind: str) -> str:
@@ -125,7 +164,7 @@ def compatible(a: EventMention, b: EventMention, unique: Collection[str] | None 
     ):
         return False  # undated background mentions: nothing says they are the same event
     if a.kind in (_builtin_unique() if unique is None else unique):
-        return True
+        return not _told_apart(a, b)
     return actors_overlap(a, b)
 
 

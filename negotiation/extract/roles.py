@@ -5,11 +5,32 @@ from __future__ import annotations
 
 import re
 
+from negotiation.events.actors import ActorType, Gazetteer
 from negotiation.extract.actors import MatchedActor
 from negotiation.extract.clauses import asides, outside
 from negotiation.extract.lexicon import KindRule, Trigger
 
-__all__ = ["roles"]
+__all__ = ["election_body", "roles"]
+
+# the body that runs the vote and counts it: "the Electoral Commission", "the Central Election
+# Bureau", "the Federal Electoral Institute" (not a court or tribunal ruling on it)
+_ELECTION_BODY = re.compile(
+    r"\belect(?:oral|ions?)\b(?:\s+[\w-]+)?\s+(?:commission|committee|board|bureau|institute|"
+    r"authority|body|council)\b|\b(?:commission|committee|board|bureau|institute|authority|"
+    r"council) (?:for|of|on) (?:the )?elections?\b",
+    re.I,
+)
+
+
+def election_body(gazetteer: Gazetteer) -> str | None:
+    """The one institution of the gazetteer named as the body that runs the elections, if any."""
+    found = [
+        a.id
+        for a in gazetteer
+        if a.type is ActorType.institution and any(_ELECTION_BODY.search(n) for n in a.names())
+    ]
+    return found[0] if len(found) == 1 else None
+
 
 _EARLIER_CLAUSE = re.compile(
     r";|,\s+(?:and|but|while|whereas)\s+(?!\w+ing\b)",
