@@ -268,3 +268,21 @@ def test_gerund_denials_congratulations_and_results_named_are_statements(
     found = _kinds(text)
     assert ("statement" in found) is present, found
     assert "results_announced" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # the act itself told by who does it: no statement beside it
+        ("On Monday Hun Sen said he was stepping down to make way for his son.", False),
+        ("On Monday the CNRP said it was leaving the coalition.", False),
+        ("On Monday Hun Sen said he and ten ministers were quitting the party.", False),
+        # anything else in the progressive is still said
+        ("On Monday Hun Sen said the economy was growing quickly.", True),
+    ],
+)  # fmt: skip
+def test_an_act_told_in_the_progressive_by_who_does_it_is_no_statement(
+    text: str, present: bool
+) -> None:
+    found = _kinds(text)
+    assert ("statement" in found) is present, found
