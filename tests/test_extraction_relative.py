@@ -205,3 +205,38 @@ def test_mid_joined_to_a_month_or_year_by_a_hyphen(
         last,
         grain,
     )
+
+
+def test_a_relation_dates_its_own_clause_not_the_one_after_it() -> None:
+    text = (
+        "The assembly chose a new speaker on Thursday, a day after the old one was ousted, "
+        "as lawmakers of the ruling party walked out and resigned their seats."
+    )
+    assert _dates(text)["mass_resignation"] == "2014-07-24"
+
+
+def test_election_night_is_the_day_of_the_election_the_report_named() -> None:
+    text = (
+        "The country held a general election on Sunday, July 20. "
+        "The ruling party had claimed victory on election night, before any figures were out."
+    )
+    assert _dates(text)["results_claimed"] == "2014-07-20"
+
+
+def test_yesterday_s_wire_news_told_undated_happened_on_its_day() -> None:
+    # out on Friday July 25, the report's news is Thursday's: an undated act follows it,
+    # while what is quoted undated was said as the report was written
+    text = (
+        "Police fired tear gas at marchers outside parliament on Thursday. "
+        "The minister defended the police. "
+        "Several people were detained."
+    )
+    assert _dates(text)["arrest"] == "2014-07-24"
+    g = Gazetteer([Actor(id="cnrp", name="CNRP", type="party")])
+    said = (
+        "Police fired tear gas at marchers on Thursday. "
+        "The minister defended the police. "
+        "The CNRP said the talks would go on."
+    )
+    kinds = {m.kind: m.date for m in extract_text(said, PUB, gazetteer=g)}
+    assert kinds["statement"] == PUB

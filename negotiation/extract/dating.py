@@ -38,8 +38,10 @@ _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 _TIME_OF = re.compile(r"\b(?:night|morning|evening|afternoon|early hours|day)\s+$", re.I)
 _SOON = dt.timedelta(days=45)
 _YEAR = dt.timedelta(days=300)
+_LAG = dt.timedelta(days=1)
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s|;")
 _DAY_NOTE = "no date in the sentence, none before it: the day of publication assumed"
+_TOLD_NOTE = "no date in the sentence, none before it: the day before publication the report told"
 _DURATIVE = re.compile(
     r"\b(?:for (?:days|weeks|months)|on (?:several|many|repeated) occasions|repeatedly"
     r"|every (?:day|night|week)|daily|nightly|day after day|night after night)\b",
@@ -47,6 +49,9 @@ _DURATIVE = re.compile(
 )
 _SINCE_VOTE = re.compile(
     r"\bsince (?:the|last|this)(?: [\w'’-]+)? (?:elections?|vote|polls?|ballot)\b(?! on)", re.I
+)
+_ELECTION_NIGHT = re.compile(
+    r"\b(?:on|during)\s+(?:the\s+)?(?:election|polling)\s+(?:night|day)\b(?!\s+(?:in|of)\b)", re.I
 )
 # "the day before", "two days earlier": a day counted back from the story's
 _BACKWARD = re.compile(r"\b(?:before|earlier|previous|preceding)\b", re.I)
@@ -156,7 +161,31 @@ class StoryDays:
                     day, grain, off.text, None, off.start, off.end, False, forward, off.relation
                 )
             )
+        out += self._election_night(text, out)
         return sorted(out, key=lambda d: d.start)
+
+    def _election_night(self, text: str, out: list[ResolvedDate]) -> list[ResolvedDate]:
+        """ "claimed victory on election night": the day of the election the report named."""
+        vote = self.election
+        if vote is None or ("election" not in text and "polling" not in text):
+            return []
+        return [
+            ResolvedDate(vote.date, Granularity.day, m.group(0), None, m.start(), m.end())
+            for m in _ELECTION_NIGHT.finditer(text)
+            if not any(d.start < m.end() and m.start() < d.end for d in out)
+        ]
+
+    def _told_day(self, trig: Trigger, published: dt.date) -> dt.date | None:
+        """The day before publication, when the report named it as its news's day."""
+        told = self.story
+        if (
+            told is None
+            or trig.kind in SPEECH_KINDS
+            or told.granularity.value != "day"
+            or not dt.timedelta(0) < published - told.date <= _LAG
+        ):
+            return None
+        return told.date
 
     def _ahead(self, before: str) -> bool:
         """Whether a future cue stands anywhere in ``before`` ("said it will not take part")."""
@@ -173,7 +202,8 @@ class StoryDays:
         aside = asides(text)
         found = [
             d for d in found
-            if not outside(aside, d.start, d.end, trig.start) and not (d.ahead and d.end > trig.start)
+            if not outside(aside, d.start, d.end, trig.start)
+            and not (d.ahead and (d.end > trig.start or _past_clause(text, d, trig)))
         ]  # fmt: skip
         # "Melia, who was arrested in February when police stormed the offices, was freed in
         # May": an aside holding the trigger and a date of its own dates it
@@ -270,10 +300,16 @@ class StoryDays:
                 # "X said ...": what a report quotes was said as it was written; what it tells
                 # with no day named and none before it, the news of the day, happened on it
                 date = date._replace(granularity=Granularity.day)
+                # a wire report of yesterday's news ("... on Wednesday", out on Thursday): what
+                # it tells undated happened on that day (what it quotes was said as it was written)
+                day = self._told_day(trig, published)
+                if day is not None:
+                    date = date._replace(date=day)
             source = "publication"
             confidence += 0.2
             said = trig.kind in SPEECH_KINDS
-            notes.append(FALLBACK_NOTE if waits else SAID_NOTE if said else _DAY_NOTE)
+            note = _DAY_NOTE if date.date == published else _TOLD_NOTE
+            notes.append(FALLBACK_NOTE if waits else SAID_NOTE if said else note)
             if rule.anchor or trig.anchor:
                 notes.append("anchor")
         elif date.adjusted:
@@ -311,6 +347,15 @@ _WH_CLAUSE = re.compile(r",\s+(?:[a-z]+\s+)?(?:which|who|whom|whose|where)\b[^,;
 def _in_relative(text: str, d: ResolvedDate) -> bool:
     """Whether a date stands in a relative clause (", who had resigned on Dec. 31,")."""
     return _WH_CLAUSE.search(text, max(0, d.start - 200), d.start) is not None
+
+
+def _past_clause(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "elected him on Monday, a day after X was ousted, as lawmakers resigned": a relation
+    dates the event of its own clause (X's), not one past the comma that closes it."""
+    return _CLOSES.search(text, d.end, trig.start) is not None
+
+
+_CLOSES = re.compile(r",\s*(?:as|and|while|but|whereas)\s|;")
 
 
 def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
