@@ -240,3 +240,20 @@ def test_yesterday_s_wire_news_told_undated_happened_on_its_day() -> None:
     )
     kinds = {m.kind: m.date for m in extract_text(said, PUB, gazetteer=g)}
     assert kinds["statement"] == PUB
+
+
+def test_a_relation_to_an_event_told_earlier_counts_from_that_event_s_day() -> None:
+    text = (
+        "The count resumed on Monday evening, with the incumbent ahead. "
+        "The opposition leader called it a fraud on Wednesday. "
+        "Hours after the count resumed, protesters set fire to the electoral offices."
+    )
+    assert _dates(text)["violence"] == "2014-07-21"
+    # an undated sentence tells of the day named before it
+    text = (
+        "The new parliament met for the first time on Monday. "
+        "Its session was suspended after twenty minutes. "
+        "The speaker resigned on Wednesday. "
+        "A day before the session, gunmen attacked the central bank."
+    )
+    assert _dates(text)["violence"] == "2014-07-20"

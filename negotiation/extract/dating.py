@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from negotiation.events import Granularity
@@ -53,6 +53,9 @@ _SINCE_VOTE = re.compile(
 _ELECTION_NIGHT = re.compile(
     r"\b(?:on|during)\s+(?:the\s+)?(?:election|polling)\s+(?:night|day)\b(?!\s+(?:in|of)\b)", re.I
 )
+# the event a relation names: "after the sacking", "before his arrest"
+_OBJECT = re.compile(r"\s+(?:the|his|her|their|its)\s+([a-z]+)\b")
+_NOT_EVENTS = frozenset({"first", "second", "third", "last", "next", "new", "same", "end", "start"})
 # "the day before", "two days earlier": a day counted back from the story's
 _BACKWARD = re.compile(r"\b(?:before|earlier|previous|preceding)\b", re.I)
 _KIND_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -68,10 +71,12 @@ class StoryDays:
     context: ResolvedDate | None = None  # the last day the sentence before named
     story: ResolvedDate | None = None  # the last day the report named, in any sentence
     election: ResolvedDate | None = None  # the last election day the report named
+    told: list[tuple[str, list[ResolvedDate]]] = field(default_factory=list)  # dated sentences
 
     def reset(self) -> None:
         """Start a new report."""
         self.context = self.story = self.election = None
+        self.told = []
 
     def after_sentence(self, text: str, found: list[ResolvedDate], published: dt.date) -> None:
         """Remember the days a sentence named (its :meth:`dates`) for the sentences after it.
@@ -83,6 +88,11 @@ class StoryDays:
             d for d in found
             if d.date <= published and d.granularity.value == "day" and d.date_end is None
         ]  # fmt: skip
+        ctx = self.context
+        # an undated sentence tells of the day the one before it named
+        told = named or ([ctx._replace(start=0, end=0)] if ctx is not None else [])
+        if told:
+            self.told.append((text, told))
         elections = [d for d in named if about_election(text, d)]
         if elections:
             self.election = elections[-1]
@@ -92,7 +102,6 @@ class StoryDays:
         # "On Friday he rejected the results, which the commission had revised on Dec. 5": the
         # main clause's day goes on, not the day of a relative clause about something else
         own = [d for d in own if not _in_relative(text, d)] or own
-        ctx = self.context
         last = own[-1] if own else None
         if (
             ctx is not None
@@ -148,6 +157,9 @@ class StoryDays:
             forward = off.relation and not leads(text, off)
             if off.election and self.election is not None and not forward:
                 anchor = self.election  # "The day after the vote, ...": the vote's day
+            elif off.relation and not forward and not before:
+                # "Two days after the sacking, ...": from the day the report dated the sacking
+                anchor = self._named(text, off.end) or anchor
             if anchor is None:
                 continue
             out = [d for d in out if d.end <= off.start or d.start >= off.end]
@@ -186,6 +198,23 @@ class StoryDays:
         ):
             return None
         return told.date
+
+    def _named(self, text: str, at: int) -> ResolvedDate | None:
+        """The day an earlier sentence gave the event a relation names ("after the sacking":
+        "... sacked him on Oct. 26"), the date nearest its word there."""
+        m = _OBJECT.match(text, at)
+        if m is None or m.group(1).lower() in _NOT_EVENTS:
+            return None
+        word = m.group(1).lower()
+        stem = re.sub(r"(?:ing|ed|es|s|y)$", "", word)
+        if len(stem) < 4:
+            stem = word
+        pattern = re.compile(rf"\b{stem}(?:ing|ed|es|s|y|ies|ied)?\b", re.I)
+        for sentence, named in reversed(self.told):
+            hit = pattern.search(sentence)
+            if hit is not None:
+                return min(named, key=lambda d: abs(d.start - hit.start()))
+        return None
 
     def _ahead(self, before: str) -> bool:
         """Whether a future cue stands anywhere in ``before`` ("said it will not take part")."""
