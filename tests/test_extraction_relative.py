@@ -257,3 +257,12 @@ def test_a_relation_to_an_event_told_earlier_counts_from_that_event_s_day() -> N
         "A day before the session, gunmen attacked the central bank."
     )
     assert _dates(text)["violence"] == "2014-07-20"
+
+
+def test_a_date_after_an_election_its_possessive_dates_dates_the_verb() -> None:
+    # "last week's" dates the election; "on Friday" is when the winner was declared
+    text = (
+        "The incumbent was declared the winner of last week's presidential election on Friday "
+        "with a narrow lead, avoiding a runoff."
+    )
+    assert _dates(text)["results_announced"] == "2014-07-25"

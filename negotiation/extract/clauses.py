@@ -29,7 +29,8 @@ _ELECTION_BEFORE = re.compile(
     re.I,
 )
 _DATED_ELECTION = re.compile(
-    r"(?:\d|day['’]?s?)\s+(?:[\w-]+\s+)?(?:elections?|polls?|vote|ballot)\s+(?:held\s+)?$",
+    r"(?:\d|day['’]?s?|(?:week|month|year)['’]s?)\s+(?:[\w-]+\s+)?(?:elections?|polls?|vote|ballot)"
+    r"\s+(?:held\s+)?$",
     re.I,
 )
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:-|–|—|:)\s")
