@@ -286,3 +286,19 @@ def test_an_act_told_in_the_progressive_by_who_does_it_is_no_statement(
 ) -> None:
     found = _kinds(text)
     assert ("statement" in found) is present, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a charge answered in a word: "denied it" (not "denied it was over": what is said)
+        ("On Monday the CNRP denied it.", True),
+        # one's own act defended as something
+        ("On Monday Hun Sen vowed to stay, defending the ban as a matter of public order.", True),
+    ],
+)  # fmt: skip
+def test_a_charge_denied_in_a_word_and_an_act_defended_are_statements(
+    text: str, present: bool
+) -> None:
+    found = _kinds(text)
+    assert ("statement" in found) is present, found

@@ -347,3 +347,8 @@ def test_meetings_offered_resignations_wanted_and_votes_said_rigged(
 ) -> None:
     found = _kinds(text)
     assert kind in found and not_kind not in found, found
+
+
+def test_an_offer_of_talks_named_by_its_author_is_a_proposal() -> None:
+    found = _kinds("On Monday the students rejected an offer of talks from the government.")
+    assert {"proposal", "proposal_rejected"} <= found, found
