@@ -83,3 +83,20 @@ def test_what_a_vote_sets_after_what_it_did_is_planned() -> None:
 )
 def test_window(text: str, trigger: str, window: str) -> None:
     assert load_lexicon().window(text, text.index(trigger)) == window
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what a future or negated wait is for has not happened
+        ("The mayor said he would stay in his post until a successor was sworn in.", "sworn_in"),
+        ("Talks will not resume until the two delegations have agreed on an agenda.", "agreement"),
+    ],
+)
+def test_what_a_wait_is_for_is_not_asserted(text: str, kind: str) -> None:
+    assert kind not in {k for k, m in _kinds(text).items() if m == "asserted"}
+
+
+def test_until_after_a_plain_past_keeps_the_event() -> None:
+    kinds = _kinds("The opposition boycotted parliament until its leader was sworn in on Monday.")
+    assert kinds.get("sworn_in") == "asserted"

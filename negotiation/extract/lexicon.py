@@ -47,6 +47,7 @@ from negotiation.extract.modality import (
     modality_of,
     own_predicate,
     participle_head,
+    until_head,
 )
 from negotiation.extract.overlaps import is_inside, is_reason, overlap, plans, said_too, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
@@ -251,6 +252,11 @@ class Lexicon:
         if not modal and not negated and at is not None:
             # "will join parliament, putting an end to the boycott": the clause it hangs on
             modal = bool(self.modals.search(self.window(sentence, at)))
+        wait = until_head(sentence, start)
+        if not modal and not negated and wait is not None:
+            # "would stay in office until a successor was sworn in": what the wait is for
+            before = self.window(sentence, wait)
+            modal = bool(self.modals.search(before) or self.negators.search(before))
         head = coordinated_head(sentence, start)
         if not modal and not negated and head is not None:
             # "it would end its boycott and take up its seats": the first verb's modality

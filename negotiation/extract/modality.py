@@ -19,6 +19,7 @@ __all__ = [
     "modality_of",
     "own_predicate",
     "participle_head",
+    "until_head",
 ]
 
 #: "unclear whether the party would stay away": what follows is asked, not said
@@ -208,3 +209,22 @@ def own_predicate(sentence: str, start: int) -> bool:
         and not form.endswith(("s", "ing"))
         and form not in _IRREGULAR_PLURALS
     )
+
+
+_UNTIL = re.compile(r"\b(?:until|till|unless and until)\s+[^,;:.]*$", re.I)
+
+
+def until_head(sentence: str, start: int) -> int | None:
+    """Where "until" opens the clause holding ``start``, so that it can take the modality of
+    the clause before it ("would not resume until both sides had agreed": not yet agreed);
+    ``None`` outside one.
+
+    >>> s = "He would stay until a successor was sworn in."
+    >>> until_head(s, s.index("was sworn")) == s.index("until")
+    True
+    >>> until_head("He stayed, and then they left.", 20) is None
+    True
+    """
+    lo = max(0, start - 120)
+    m = _UNTIL.search(sentence, lo, start)
+    return None if m is None else m.start()
