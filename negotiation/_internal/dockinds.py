@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["SCHEMA_KINDS", "SIGNS", "kind_words", "sign_of"]
+__all__ = ["SCHEMA_KINDS", "SIGNS", "kind_words", "sign_of", "value_words", "with_article"]
 
 #: a top-level key and the kind of file it tells (the first that fits wins)
 SIGNS: tuple[tuple[str, str], ...] = (
@@ -74,9 +74,39 @@ def kind_words(model: type[BaseModel]) -> tuple[str, str]:
     """
     words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", model.__name__.strip("_")).lower()
     words = words.removesuffix(" spec") + (" file" if words.endswith(" spec") else "")
-    noun = f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
+    noun = with_article(words)
     fields = model.model_fields
     required = [name for name, field in fields.items() if field.is_required()]
     if required:
         return noun, f", with {', '.join(repr(k) for k in required)}"
     return noun, f", with keys among {', '.join(repr(k) for k in fields)}" if fields else ""
+
+
+def with_article(noun: str) -> str:
+    """``noun`` with "a" or "an" before it (by its first letter)::
+
+    >>> with_article("event log"), with_article("person")
+    ('an event log', 'a person')
+    """
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+#: what a YAML value of each Python type is, in words ('got a str' said Python's name)
+_VALUE_WORDS = {
+    "str": "text",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "list": "a list",
+    "dict": "a mapping",
+}
+
+
+def value_words(value: Any) -> str:
+    """What a YAML value is, in words, for 'expected ..., got ...'::
+
+    >>> value_words("x"), value_words(12), value_words([1])
+    ('text', 'a number', 'a list')
+    """
+    name = type(value).__name__
+    return _VALUE_WORDS.get(name, with_article(name))

@@ -462,8 +462,8 @@ def parse(doc: Document, model: type[M], data: Any = None, base: Sequence[str | 
             problem = replace(problem, line=1, column=1)
         raise InputError(problem)
     if not isinstance(payload, dict):  # never quoted: it may be any file a setting named
-        what = type(payload).__name__.replace("str", "text").replace("list", "a list")
         noun, keys = dockinds.kind_words(model)
+        what = dockinds.value_words(payload)
         problem = problem_at(doc, base, f"expected a mapping of keys ({noun}{keys}), got {what}")
         raise InputError(replace(problem, whole=not base))
     try:

@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from negotiation._internal import files, paths, yamldoc
+from negotiation._internal.dockinds import with_article
 from negotiation._internal.suggest import unknown
 from negotiation.corpus import Articles
 from negotiation.corpus.article import read_articles
@@ -93,10 +94,6 @@ def _resolve(path: Path | str | None, default_name: str) -> Path:
 _PARTY_TYPES = frozenset({"party", "group"})
 
 
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
 def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
     """Validate an ``actors.yaml`` document: schema, unique ids, known parties, role dates."""
     parsed = yamldoc.parse(doc, ActorsFile)
@@ -122,7 +119,7 @@ def actors_from_document(doc: yamldoc.Document) -> Gazetteer:
             problems.append(  # was taken: a person's party another person, made a side
                 doc.problem(
                     ("actors", i, "party"),
-                    f"{actor.party!r} is {_a(types[actor.party].replace('_', ' '))}, expected "
+                    f"{actor.party!r} is {with_article(types[actor.party].replace('_', ' '))}, expected "
                     "a party (an actor of type party or group)",
                 )
             )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from negotiation._internal import atomic, files, yamldoc
+from negotiation._internal.dockinds import value_words
 from negotiation._internal.named import named_file
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event, EventLog
@@ -47,10 +48,6 @@ class LoadedScenario:
         return self.doc.file if self.doc else "<scenario>"
 
 
-#: what a YAML value that is no mapping is, in words ('got a str' said Python's name)
-_WHAT = {"str": "text", "int": "a number", "float": "a number", "bool": "true or false"}
-
-
 def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
     if doc.data is None:
         problem = doc.problem(
@@ -62,7 +59,7 @@ def _from_document(doc: yamldoc.Document, base_dir: Path) -> LoadedScenario:
             doc.problem(
                 (),
                 "expected a scenario (a mapping with at least 'name'), got "
-                + _WHAT.get(type(doc.data).__name__, f"a {type(doc.data).__name__}"),
+                + value_words(doc.data),
             )
         )
     scenario = yamldoc.parse(doc, Scenario)
