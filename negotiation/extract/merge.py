@@ -63,11 +63,16 @@ _MARKS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 
 def _marks(m: EventMention) -> tuple[int, ...]:
     """Per mark: 1 or 2 for the side the sentence names (seats won: a legislative count), 0."""
-    text = m.citation.quote
+    return _quote_marks(m.citation.quote, bool(m.facts.seats))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote_marks(text: str, seats: bool) -> tuple[int, ...]:
+    # read once per sentence: merging compares each mention with every cluster of its kind
     out: list[int] = []
     for i, (one, two) in enumerate(_MARKS):
         a, b = bool(one.search(text)), bool(two.search(text))
-        if i == 0 and m.facts.seats:
+        if i == 0 and seats:
             a, b = False, True
         out.append(1 if a and not b else 2 if b and not a else 0)
     return tuple(out)
