@@ -47,11 +47,12 @@ from negotiation.extract.modality import (
     modality_of,
     own_predicate,
     participle_head,
+    prevented,
     until_head,
 )
 from negotiation.extract.overlaps import is_inside, is_reason, overlap, plans, said_too, same_clause
 from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
-from negotiation.extract.rules import KindRule, Trigger, prevented
+from negotiation.extract.rules import KindRule, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

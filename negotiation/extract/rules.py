@@ -7,25 +7,7 @@ from dataclasses import dataclass
 
 from negotiation.extract.lexicon_fields import Outcome, Sides
 
-__all__ = ["KindRule", "Trigger", "prevented"]
-
-
-# "police stopped a rerun of the vote on Saturday", "postponed the presidential election on
-# 5 May": a nominal trigger that is the object of a verb preventing it names no event held
-_PREVENTED = re.compile(
-    r"\b(?:stopp(?:ed|ing)|stops?|block(?:ed|ing|s)?|halt(?:ed|ing|s)?|postpon(?:ed|ing|es?)"
-    r"|cancell?(?:ed|ing|s)?|called off|calling off|call off|prevent(?:ed|ing|s)?"
-    r"|suspend(?:ed|ing|s)?|delay(?:ed|ing|s)?|put off|scrapp(?:ed|ing)|scraps?)"
-    r"\s+(?:(?:a|an|the|this|its|their|his|her|any|planned|scheduled|new|snap|repeat|re-?run|"
-    r"first|second|final|round|run-?off|of|presidential|parliamentary|legislative|general|local|"
-    r"municipal|regional|national|vote|[\w’'-]+(?:'s|’s))\s+){0,6}$",
-    re.I,
-)
-
-
-def prevented(sentence: str, start: int) -> bool:
-    """Whether the words before ``start`` stop, cancel or put off what starts there."""
-    return bool(_PREVENTED.search(sentence[max(0, start - 80) : start]))
+__all__ = ["KindRule", "Trigger"]
 
 
 @dataclass(frozen=True)
