@@ -29,6 +29,7 @@ from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.lexicon import Lexicon, Trigger
 from negotiation.extract.relative import leads, offsets
 from negotiation.extract.speakers import SPEECH_KINDS
+from negotiation.extract.tokens import forms, lemma_of
 
 __all__ = ["StoryDays"]
 
@@ -206,10 +207,9 @@ class StoryDays:
         if m is None or m.group(1).lower() in _NOT_EVENTS:
             return None
         word = m.group(1).lower()
-        stem = re.sub(r"(?:ing|ed|es|s|y)$", "", word)
-        if len(stem) < 4:
-            stem = word
-        pattern = re.compile(rf"\b{stem}(?:ing|ed|es|s|y|ies|ied)?\b", re.I)
+        # every form of its lemma: "the sacking" is told as "sacked", "his arrest" as "arrested"
+        said = sorted(forms(lemma_of(word)) | {word}, key=len, reverse=True)
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, said))})\b", re.I)
         for sentence, named in reversed(self.told):
             hit = pattern.search(sentence)
             if hit is not None:
