@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
 
 PUB = dt.date(2019, 11, 12)  # a Tuesday
@@ -352,3 +353,33 @@ def test_meetings_offered_resignations_wanted_and_votes_said_rigged(
 def test_an_offer_of_talks_named_by_its_author_is_a_proposal() -> None:
     found = _kinds("On Monday the students rejected an offer of talks from the government.")
     assert {"proposal", "proposal_rejected"} <= found, found
+
+
+_CALM_ACTORS = Gazetteer(
+    [
+        Actor(id="pnd", name="Party of National Dawn", type="party", aliases=["PND"]),
+        Actor(id="okafor", name="Ruth Okafor", type="person", party="pnd", aliases=["Okafor"]),
+        Actor(id="au", name="African Union", type="ngo", aliases=["AU"]),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a side asking for calm, unity or restraint says so; it demands nothing of the other
+        ("On Monday Okafor called for calm and thanked her voters.", "statement", "demand"),
+        ("On Monday the PND appealed for national unity after the count.", "statement", "demand"),
+        ("On Monday Okafor urged the losing candidates and their followers to avoid provocation.", "statement", "demand"),
+        # an outsider asking the same appeals
+        ("On Monday the AU urged both camps to exercise restraint.", "appeal", "statement"),
+        ("On Monday the AU called for calm in the capital.", "appeal", "demand"),
+        # what a side asks of the other stays a demand
+        ("On Monday Okafor called for a recount in three provinces.", "demand", "statement"),
+    ],
+)  # fmt: skip
+def test_a_call_for_calm_by_a_side_is_a_statement_by_an_outsider_an_appeal(
+    text: str, kind: str, not_kind: str
+) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert kind in found and not_kind not in found, found

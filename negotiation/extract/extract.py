@@ -365,8 +365,9 @@ class Extractor:
             types = {self._type(a) for a in (subject or acting)} - {""}
             if types and types <= self.lexicon.third_party_types:
                 kind = rule.third_party
-        if rule.by_side is not None and acting and all(self._demands(a) for a in acting):
-            kind = rule.by_side  # a side calling on the other demands; a third party appeals
+        by_side = trig.by_side or rule.by_side
+        if by_side is not None and acting and all(self._demands(a) for a in acting):
+            kind = by_side  # a side calling on the other demands; a third party appeals
         if not acting and not acted_on and not candidates:
             confidence -= 0.1
         if trig.modal or trig.negated:

@@ -182,6 +182,8 @@ class Lexicon:
                 if t is not None:
                     if i in rule.anchored and t.kind == rule.kind:
                         t = replace(t, anchor=True)
+                    if t.kind == rule.kind and i in dict(rule.sided):
+                        t = replace(t, by_side=dict(rule.sided)[i])
                     raw.append(t)
         return raw
 
@@ -349,7 +351,7 @@ def _kind_rule(
     except ValueError:
         raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
     check_kind_fields(spec, doc, path)
-    patterns, nominal, anchored = pattern_entries(spec.get("patterns"), doc, path)
+    patterns, nominal, anchored, sided = pattern_entries(spec.get("patterns"), doc, path)
     compiled = tuple(
         _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
     )
@@ -364,6 +366,10 @@ def _kind_rule(
         patterns=compiled,
         nominal=frozenset(nominal),
         anchored=frozenset(anchored),
+        sided=tuple(
+            (i, str(third_party_kind(k, doc, [*path, "patterns", i, "by_side"], vocab)))
+            for i, k in sorted(sided.items())
+        ),
         anchor=election_anchor(spec.get("anchor"), doc, [*path, "anchor"]),
         ongoing=bool(spec.get("ongoing", False)),
         governs=bool(spec.get("governs", False)),

@@ -6,7 +6,7 @@ and may set weights, outcomes, negators, facts and the kinds it suppresses::
     >>> from negotiation._internal.yamldoc import Document
     >>> doc = Document("lexicon.yaml", {})
     >>> pattern_entries(["reach agreement", {"re": "talks", "nominal": True}], doc, [])
-    (['reach agreement', 'talks'], {1}, set())
+    (['reach agreement', 'talks'], {1}, set(), {})
     >>> priority_and_confidence({"confidence": 0.9}, doc, [])
     (50, 0.9)
 """
@@ -136,17 +136,19 @@ def string_list(value: Any, doc: Document, path: _Path) -> list[str]:
 
 def pattern_entries(
     raw_patterns: Any, doc: Document, path: _Path
-) -> tuple[list[str], set[int], set[int]]:
-    """A kind's pattern list: plain strings or ``{re:, nominal:, anchor:}`` mappings."""
+) -> tuple[list[str], set[int], set[int], dict[int, str]]:
+    """A kind's pattern list: plain strings or ``{re:, nominal:, anchor:, by_side:}``
+    mappings; the last value maps a pattern's index to its own ``by_side`` kind (unchecked)."""
     if not isinstance(raw_patterns, list) or not raw_patterns:
         raise InputError(doc.problem(path, "a kind needs a list of patterns"))
     patterns: list[str] = []
     nominal: set[int] = set()
     anchored: set[int] = set()
+    sided: dict[int, str] = {}
     for i, entry in enumerate(raw_patterns):
         where = [*path, "patterns", i]
         if isinstance(entry, dict) and isinstance(entry.get("re"), str):
-            if set(entry) - {"re", "nominal", "anchor"}:
+            if set(entry) - {"re", "nominal", "anchor", "by_side"}:
                 raise InputError(doc.problem(where, "unknown field"))
             patterns.append(entry["re"])
             if entry.get("nominal"):
@@ -155,11 +157,13 @@ def pattern_entries(
                 if entry["anchor"] != "election":
                     raise InputError(doc.problem([*where, "anchor"], "expected: election"))
                 anchored.add(i)
+            if entry.get("by_side") is not None:
+                sided[i] = str(entry["by_side"])
         elif isinstance(entry, str):
             patterns.append(entry)
         else:
             raise InputError(doc.problem(where, "expected a pattern or {re: ..., nominal: ...}"))
-    return patterns, nominal, anchored
+    return patterns, nominal, anchored, sided
 
 
 def check_kind_fields(spec: Any, doc: Document, path: _Path) -> None:

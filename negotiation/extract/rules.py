@@ -33,6 +33,8 @@ class KindRule:
     election_dates: bool = False
     anchor: bool = False  # undated mentions: from the day after the election to publication
     anchored: frozenset[int] = frozenset()  # patterns that anchor even if the kind does not
+    # patterns with a by_side of their own: "called for calm" by a side is said, not demanded
+    sided: tuple[tuple[int, str], ...] = ()
     ongoing: bool = False
     governs: bool = False  # what follows it in the sentence is what is asked for, not an event
     reason: bool = False  # ", citing fraud" after another trigger: that act's reason, no event
@@ -62,3 +64,4 @@ class Trigger:
     nominal: bool = False
     modality: str = "asserted"
     dropped: bool = False  # reported, but not as a fact of its kind (negated, planned ...)
+    by_side: str | None = None  # the pattern's own by_side kind, if it has one
