@@ -67,6 +67,13 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # a court that restored what was undone; candidates put through to the run-off
         ("On Thursday the Supreme Court restored the dissolved assembly.", "court_ruling", "2019-11-07"),
         ("On Friday the commission put the mayor and a retired judge into the run-off.", "results_announced", "2019-11-08"),
+        # talks told as the setting of another act, or met with people who are no proper name
+        ("The governor resigned on Monday, hours after a tense meeting with Okello at the palace.", "talks_held", "2019-11-11"),
+        ("The two rivals were named joint candidates at a meeting in Nairobi on Friday.", "talks_held", "2019-11-08"),
+        ("The premier accepted a partial recount on Sunday following talks with the bishops.", "talks_held", "2019-11-10"),
+        ("The interior minister said on Thursday, after meeting party leaders, that curfew would end.", "talks_held", "2019-11-07"),
+        ("On Saturday the president met detained opposition leaders in the capital's prison.", "talks_held", "2019-11-09"),
+        ("The cabinet named on Friday followed weeks of negotiations between the two blocs.", "talks_held", "2019-11-08"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -79,10 +86,14 @@ def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: st
         "A lawmaker said as he left the chamber that there was no deal yet.",
         "She asked the governor for a pardon on Monday.",
         "His deputy was inaugurated as vice president on Monday.",
+        # a meeting told before; a demand met
+        "'We are closer,' the speaker said on Monday after the meeting in the assembly building.",
+        "The president dissolved parliament on Monday, meeting a key demand of the marchers.",
     ],
 )
 def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None:
-    assert not {"results_announced", "boycott", "release", "sworn_in"} & set(_kinds(text))
+    kinds = {"results_announced", "boycott", "release", "sworn_in", "talks_held"}
+    assert not kinds & set(_kinds(text))
 
 
 def _gazetteer() -> Gazetteer:
