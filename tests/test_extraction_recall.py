@@ -74,6 +74,11 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The interior minister said on Thursday, after meeting party leaders, that curfew would end.", "talks_held", "2019-11-07"),
         ("On Saturday the president met detained opposition leaders in the capital's prison.", "talks_held", "2019-11-09"),
         ("The cabinet named on Friday followed weeks of negotiations between the two blocs.", "talks_held", "2019-11-08"),
+        # an election named by its day with its round or as several runoffs; an earlier
+        # inauguration named by its month
+        ("The council on Friday gave the senator 38 percent of the vote in the Nov. 3 first round.", "election_held", "2019-11-03"),
+        ("On Monday the speaker swore in the winners of the Nov. 2 runoffs.", "election_held", "2019-11-02"),
+        ("The governor, who first took office in March 2016, resigned on Monday.", "sworn_in", "2016-03-01"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
