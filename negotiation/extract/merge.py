@@ -286,11 +286,16 @@ def _draft(c: _Cluster) -> _Draft:
 
 
 def _event(eid: str, d: _Draft) -> Event:
-    """The event a draft proposes (an election's end: the earliest any source gives)."""
+    """The event a draft proposes (an election's end: the earliest any source gives that is
+    not before its date; a mention of a year-old election merged into it gives none)."""
     best, c = d.best, d.cluster
     date_end = best.date_end
     if best.date_source == "election":
-        ends = [m.date_end for m in c.mentions if m.date_source == "election" and m.date_end]
+        ends = [
+            m.date_end
+            for m in c.mentions
+            if m.date_source == "election" and m.date_end and m.date_end >= best.date
+        ]
         date_end = min(ends) if ends else date_end
     return Event(
         id=eid,

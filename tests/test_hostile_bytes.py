@@ -1,0 +1,37 @@
+"""Hostile input, fifth campaign: the bytes of a file (a byte-order mark, CRLF, invalid UTF-8,
+a cut at every structural character, YAML's corners: keys that are no strings, directives,
+dates with a time zone) and files the earlier campaigns never mutated (a policy, a sweep, the
+JSON ``report --simulation`` reads). Each test is a case that escaped (``tests/fuzz/
+test_fuzz_bytes.py`` is the campaign)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from negotiation.cli import main
+
+PACKS = Path(__file__).parent.parent / "negotiation" / "data" / "packs"
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_extract_on_a_pack_whose_texts_report_two_elections_gives_a_valid_log(
+    tmp_path: Path,
+) -> None:
+    """Results of the 2018 election merged with a mention of 'the 2013 election' from a text
+    published in 2017: the event ended at that text's date, before it began (a pydantic
+    traceback on the shipped Cambodian pack)."""
+    pack = tmp_path / "c"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    texts = [str(pack / "cambodia_105.txt"), str(pack / "cambodia_107.txt")]
+    result = invoke("extract", *texts, "--json")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output[-2000:]
+    for event in json.loads(result.output)["events"]:
+        assert event.get("date_end") is None or event["date_end"] >= event["date"], event
