@@ -114,6 +114,26 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a protest named as the time of another event is told in its own sentence
+        "Two days before the march, the envoy met both leaders in the capital.",
+        "Four activists were detained on Monday following a rally outside the court.",
+        "The minister resigned on Friday, hours ahead of the planned demonstration.",
+        # arson by protesters is violence, whoever sets the fire
+        "On Monday demonstrators set fire to the ruling party's offices.",
+        "Protesters torched two police stations in the north on Monday.",
+    ],
+)
+def test_protests_as_a_time_and_arson_by_protesters_are_no_protest(text: str) -> None:
+    assert "protest" not in _kinds(text)
+
+
+def test_arson_by_protesters_is_violence() -> None:
+    assert "violence" in _kinds("On Monday demonstrators set fire to the ruling party's offices.")
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("He was sworn in as vice president at the same ceremony on Monday.", "sworn_in"),
