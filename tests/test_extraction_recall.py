@@ -79,6 +79,13 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The council on Friday gave the senator 38 percent of the vote in the Nov. 3 first round.", "election_held", "2019-11-03"),
         ("On Monday the speaker swore in the winners of the Nov. 2 runoffs.", "election_held", "2019-11-02"),
         ("The governor, who first took office in March 2016, resigned on Monday.", "sworn_in", "2016-03-01"),
+        ("The governor, who was elected with a huge majority in 2014, resigned on Monday.", "election_held", "2014-01-01"),
+        # a crowd told with what it carried or who it was before its verb
+        ("On Sunday hundreds of students carrying banners and flags gathered outside the ministry.", "protest", "2019-11-10"),
+        ("On Friday some 20,000 people filled the main square of the port city.", "protest", "2019-11-08"),
+        # stones thrown at each other; immunity lifted in the progressive
+        ("On Monday rival supporters pelted each other with rocks outside the court.", "violence", "2019-11-11"),
+        ("The king said on Sunday that he was lifting the immunity of every deputy.", "member_expelled", "2019-11-10"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -94,10 +101,13 @@ def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: st
         # a meeting told before; a demand met
         "'We are closer,' the speaker said on Monday after the meeting in the assembly building.",
         "The president dissolved parliament on Monday, meeting a key demand of the marchers.",
+        "The senator, who was elected by parliament in 2005, resigned on Monday.",
+        "Thousands of supporters gathered outside the palace on Sunday to celebrate his victory.",
     ],
 )
 def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None:
-    kinds = {"results_announced", "boycott", "release", "sworn_in", "talks_held"}
+    kinds = {"results_announced", "boycott", "release", "sworn_in", "talks_held", "election_held"}
+    kinds |= {"protest"}
     assert not kinds & set(_kinds(text))
 
 
