@@ -328,3 +328,20 @@ def test_an_outsider_meeting_the_sides_mediates() -> None:
 )
 def test_violence_named_as_a_reason_is_no_new_violence(text: str) -> None:
     assert "violence" not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the end of an arrest, a risk of one, a slogan asking for one
+        "On Monday the former minister was freed from house arrest.",
+        "The exiled leader faces arrest on corruption charges if he comes home.",
+        'On Monday crowds outside the palace were chanting "Arrest the general!" for hours.',
+    ],
+)
+def test_an_arrest_ended_risked_or_chanted_for_is_no_arrest(text: str) -> None:
+    assert "arrest" not in _kinds(text)
+
+
+def test_an_arrest_made_is_still_an_arrest() -> None:
+    assert "arrest" in _kinds("On Monday police arrested the opposition leader at his home.")

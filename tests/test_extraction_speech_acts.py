@@ -383,3 +383,16 @@ def test_a_call_for_calm_by_a_side_is_a_statement_by_an_outsider_an_appeal(
 ) -> None:
     found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
     assert kind in found and not_kind not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the public urged not to do something: a call to one's own, no demand on the other side
+        "On Monday the PND urged people not to accept the new government.",
+        "On Monday Okafor called on voters not to take part in the rerun.",
+    ],
+)
+def test_the_public_urged_not_to_act_is_no_demand(text: str) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert not found & {"demand", "appeal"}, found
