@@ -302,3 +302,37 @@ def test_thresholds_are_the_exact_definitions(total: int, a: int, b: int) -> Non
     assert params.majority(total) == math.ceil(total / 2 + 1)  # "50 percent plus one"
     assert params.two_thirds(total) == math.ceil(total * Fraction(num, den))
     assert load_profile().resolve("arithmetic_majority").majority(total) == total // 2 + 1
+
+
+def test_an_interpretation_changes_only_the_keys_it_gives(tmp_path: Path) -> None:
+    """An interpretation (or a change) giving one `custom` value, threshold or window keeps the
+    profile's others: Peru's reading of a 'denial in fact' must not drop `denials_needed`."""
+    path = tmp_path / "profile.yaml"
+    path.write_text(
+        "id: p\ncountry: X\nconstitution: X\n"
+        "provisions:\n  dissolution: {article: Art. 1, text: t, source: s}\n"
+        "parameters:\n"
+        "  thresholds:\n"
+        "    a: {share: 1/2, rule: more_than, base: total}\n"
+        "    b: {share: 2/3, rule: at_least, base: total}\n"
+        "  windows:\n    w1: {min_days: 1, max_days: 2}\n    w2: {min_days: 3, max_days: 4}\n"
+        "  custom: {denials_needed: 2, factual_counts: 1}\n"
+        "default_interpretation: narrow\n"
+        "interpretations:\n"
+        "  narrow:\n"
+        "    description: d\n"
+        "    provisions: [dissolution]\n"
+        "    parameters:\n"
+        "      custom: {factual_counts: 0}\n"
+        "      thresholds: {b: {share: 3/4, rule: at_least, base: total}}\n"
+        "      windows: {w2: {min_days: 5, max_days: 6}}\n",
+        encoding="utf-8",
+    )
+    params = load_profile(path).resolve()
+    assert params.get("factual_counts") == 0
+    assert params.get("denials_needed") == 2
+    assert params.threshold("a") is not None and params.threshold("b") is not None
+    assert params.threshold("b").threshold.share == "3/4"  # type: ignore[union-attr]
+    assert params.window("w1") is not None
+    assert params.window("w2").min_days == 5  # type: ignore[union-attr]
+

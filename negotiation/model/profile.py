@@ -160,11 +160,11 @@ class Profile(_Strict):
         if name is not None:
             if name not in self.interpretations:
                 raise InputError(self.unknown_interpretation(name), file=f"profile {self.id}")
-            values.update(self.interpretations[name].parameters.model_dump(exclude_none=True))
+            _overlay(values, self.interpretations[name].parameters.model_dump(exclude_none=True))
         active = set(in_force)
         for change in self.changes:
             if change.id in active:
-                values.update(change.parameters.model_dump(exclude_none=True))
+                _overlay(values, change.parameters.model_dump(exclude_none=True))
         # sections as models again (model_dump made them dicts)
         sections = {
             "thresholds": {k: Threshold(**v) for k, v in (values.get("thresholds") or {}).items()},
@@ -242,6 +242,21 @@ def _references(doc: yamldoc.Document) -> list[Problem]:
         elif isinstance(cid, str):
             seen[cid] = i
     return problems
+
+
+_KEYED_SECTIONS = ("custom", "thresholds", "windows")
+
+
+def _overlay(values: dict[str, Any], over: dict[str, Any]) -> None:
+    """Apply an interpretation's or a change's parameters: a scalar or the `dissolution` list
+    replaces the profile's; `custom`, `thresholds` and `windows` change only the keys given (an
+    interpretation setting one custom value keeps the others)."""
+    for key, value in over.items():
+        base = values.get(key)
+        if key in _KEYED_SECTIONS and isinstance(base, dict) and isinstance(value, dict):
+            values[key] = {**base, **value}
+        else:
+            values[key] = value
 
 
 def parse_profile(doc: yamldoc.Document) -> Profile:
