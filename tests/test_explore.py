@@ -197,3 +197,32 @@ def test_a_search_leaves_the_callers_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_facts_a_cel_condition_or_rule_compares_are_drawn() -> None:
+    """A pack's CEL condition `event.facts.subject == 'dissolution'` (Sri Lanka's court rulings)
+    or rule `event.facts.round == 1` makes the domain draw events with those values: without
+    them the Supreme Court's ruling (and so `dissolution=quashed`) was never reached."""
+    from negotiation.explore.domain import domain_for
+    from negotiation.packs import load_pack
+
+    pack = load_pack("sri-lanka-2018")
+    model = compile_model(pack.model_path)
+    domain = domain_for(model, events=pack.event_log())
+    subjects = {t.facts.subject for t in domain.templates()["court_ruling"]}
+    assert {"dissolution", "premiership"} <= subjects
+    result = explore(model, events=pack.event_log(), max_depth=3, max_seconds=120)
+    assert "dissolution=quashed" in {o.id for o in result.outcomes}, result.outcomes
+
+
+def test_actors_a_cel_condition_looks_for_are_drawn() -> None:
+    """`'wickremesinghe' in event.recipients` (the oath that restores him) is drawn, so the
+    Sri Lankan pack's `premiership=restored` is reachable by exploration."""
+    from negotiation.explore.domain import domain_for
+    from negotiation.packs import load_pack
+
+    pack = load_pack("sri-lanka-2018")
+    model = compile_model(pack.model_path)
+    domain = domain_for(model, events=pack.event_log())
+    recipients = {t.recipients for t in domain.templates()["sworn_in"]}
+    assert {("wickremesinghe",), ("rajapaksa",)} <= recipients

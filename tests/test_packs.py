@@ -332,6 +332,27 @@ def test_exploring_a_model_whose_world_has_no_seats_asks_for_a_domain(tmp_path: 
         domain_for(compile_model(model_file))
 
 
+def test_initial_seats_of_one_party_are_named_when_explore_cannot_draw_parties(
+    tmp_path: Path,
+) -> None:
+    """Peru's Congress as one bloc (`seats: {other-parties: 130}`) gave 'no parties and seats'
+    with no word on why the seats given did not count: two parties are needed."""
+    import shutil
+
+    from negotiation.model import compile_model
+
+    root = tmp_path / "pack"
+    shutil.copytree(load_pack(SRI_LANKA).model_path.parent, root)
+    model_file = root / "model.yaml"
+    model_file.write_text(
+        model_file.read_text().replace(
+            "seats: {unp: 106, upfa: 95, other-parties: 24}", "seats: {unp: 225}"
+        )
+    )
+    with pytest.raises(InputError, match=r"world\.initial\.seats names one party \('unp'\)"):
+        domain_for(compile_model(model_file))
+
+
 @pytest.mark.parametrize(("article", "passed"), [("Art. 70(1)", True), ("Article 78", False)])
 def test_a_scenario_expects_the_provision_a_rejection_cites(
     tmp_path: Path, article: str, passed: bool

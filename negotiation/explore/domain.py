@@ -40,6 +40,7 @@ from typing import Literal
 from negotiation._internal.calendar import add_months
 from negotiation.errors import InputError
 from negotiation.events import Event, Facts
+from negotiation.explore.literals import compared_facts, named_parties
 from negotiation.model.compiled import CompiledModel
 
 __all__ = [
@@ -169,6 +170,21 @@ class Domain:
                 )
                 for t in list(out)
             ]
+        for name, value in compared_facts(spec, kind):
+            if any(getattr(t.facts, name, None) == value for t in out):
+                continue
+            out += [
+                replace(
+                    t,
+                    facts=t.facts.model_copy(update={name: value}),
+                    label=f"{t.label or kind}, {name} {value!r}",
+                )
+                for t in templates
+            ]
+        for role, who in named_parties(spec, kind):
+            if any(getattr(t, role) == (who,) for t in out):
+                continue
+            out += [_with_role(t, role, who, f"{t.label or kind}, {role} {who}") for t in templates]
         laws = [law for (k, law) in self.model.enactments if k == kind and law is not None]
         out += [
             replace(
@@ -302,6 +318,12 @@ _BY_A_PARTY = frozenset(
 )
 
 
+def _with_role(t: Template, role: str, who: str, label: str) -> Template:
+    if role == "actors":
+        return replace(t, actors=(who,), label=label)
+    return replace(t, recipients=(who,), label=label)
+
+
 def window_gaps(model: CompiledModel) -> tuple[Gap, ...]:
     """Gaps at both bounds of the profile's windows that have a lower bound (one day inside
     and outside each): the default gaps already run past an upper bound alone."""
@@ -368,10 +390,16 @@ def domain_for(
             )
             source = "initial world"
         if found is None and (parties is None or split is None):
+            one = (
+                f"; the model's world.initial.seats names one party ({seats[0][0]!r}): "
+                "give two or more"
+                if len(seats) == 1
+                else ""
+            )
             raise InputError(
                 f"model {model.spec.id!r}: no parties and seats to draw abstract events from; "
                 "give them (--parties A,B --split N,M --start DATE, or a pack or event log with "
-                "official results)"
+                f"official results){one}"
             )
         if found is not None:
             parties = parties or found[0]

@@ -1,0 +1,81 @@
+"""What a model's data-defined conditions and rules look for in an event: the values they
+compare a fact with (``event.facts.subject == 'dissolution'``) and the actors they look for
+(``'wickremesinghe' in event.recipients``), so the event domain draws events they can tell
+apart (a pack's court ruling on the dissolution, the oath that restores a Prime Minister)."""
+
+from __future__ import annotations
+
+import re
+
+from negotiation.model.spec import ModelSpec
+
+__all__ = ["compared_facts", "named_parties"]
+
+
+def _sources(spec: ModelSpec, kind: str) -> list[str]:
+    """The CEL sources of the conditions (``when``) and rules (guards) of ``kind``'s transitions."""
+    names: set[str] = set()
+    for t in spec.transitions:
+        if t.kind == kind:
+            names.update(t.when)
+            names.update(t.guards)
+    sources = [r.allow for r in spec.rules if r.id in names]
+    return sources + [c.test for c in spec.conditions if c.id in names]
+
+
+#: ``event.facts.NAME OP LITERAL`` in a CEL expression (either way round): a string, a
+#: whole number or a boolean
+_LITERAL = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+|true|false"""
+_FACT_OP_LITERAL = re.compile(
+    rf"event\.facts\.(\w+)\s*(==|!=|>=|<=|>|<)\s*({_LITERAL})"
+    rf"|({_LITERAL})\s*(==|!=|>=|<=|>|<)\s*event\.facts\.(\w+)"
+)
+
+
+def _literal(text: str) -> str | int | bool:
+    if text in ("true", "false"):
+        return text == "true"
+    if text[0] in "'\"":
+        return text[1:-1]
+    return int(text)
+
+
+def compared_facts(spec: ModelSpec, kind: str) -> list[tuple[str, str | int | bool]]:
+    """The values a data-defined condition (``when``) or rule (a guard) of a transition of
+    ``kind`` compares a fact with (``event.facts.subject == 'dissolution'``,
+    ``event.facts.round == 1``), and around an ordering (``>= 2``: 1, 2 and 3), so the
+    domain draws events those expressions can tell apart. Facts the built-in templates vary
+    already (votes, seats) are left to them."""
+    sources = _sources(spec, kind)
+    found: dict[tuple[str, str | int | bool], None] = {}
+    for source in sources:
+        for m in _FACT_OP_LITERAL.finditer(source):
+            name, op, text = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+            if name in _VARIED:
+                continue
+            value = _literal(text)
+            values: list[str | int | bool] = [value]
+            if isinstance(value, int) and not isinstance(value, bool) and op not in ("==", "!="):
+                values = [value - 1, value, value + 1]
+            elif isinstance(value, bool):
+                values = [True, False]
+            for v in values:
+                if not isinstance(v, int) or isinstance(v, bool) or v >= 0:
+                    found[(name, v)] = None
+    return list(found)
+
+
+_IN_ROLE = re.compile(r"""(?:'([^'\\]+)'|"([^"\\]+)")\s+in\s+event\.(actors|recipients)\b""")
+
+
+def named_parties(spec: ModelSpec, kind: str) -> list[tuple[str, str]]:
+    """The actors a data-defined condition or rule of a transition of ``kind`` looks for
+    (``'wickremesinghe' in event.recipients``): ``(role, actor id)`` pairs, so the domain draws
+    an event with that actor in that role."""
+    sources = _sources(spec, kind)
+    found = {(m[3], m[1] or m[2]): None for source in sources for m in _IN_ROLE.finditer(source)}
+    return list(found)
+
+
+#: facts the built-in templates already vary at the profile's thresholds
+_VARIED = frozenset({"seats", "total_seats", "votes_for", "members_present"})
