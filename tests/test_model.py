@@ -336,3 +336,50 @@ def test_an_interpretation_changes_only_the_keys_it_gives(tmp_path: Path) -> Non
     assert params.window("w1") is not None
     assert params.window("w2").min_days == 5  # type: ignore[union-attr]
 
+
+def test_a_response_can_be_any_of_several_kinds_within_months_and_days() -> None:
+    """Spain's Art. 99(5): after the first failed investiture vote, a government or a
+    dissolution by two months and a day (2 March -> dissolved 3 May 2016). The response names
+    two kinds and a bound in months and days; the clock runs from the first trigger."""
+    from negotiation.model.properties import Monitor, Property
+
+    due = Property.model_validate(
+        {
+            "id": "art_99_5",
+            "type": "response",
+            "after": ["investiture_failed"],
+            "event": ["government_formed", "assembly_dissolved"],
+            "within_months": 2,
+            "within_days": 1,
+            "provision": "dissolution",
+        }
+    )
+    assert due.describe() == (
+        "after investiture_failed, government_formed or assembly_dissolved within 2 month(s) "
+        "and 1 day(s)"
+    )
+    monitor = Monitor([due])
+    world = MODEL.compiled.initial.world
+
+    def run(*events: tuple[str, str]) -> list[str]:
+        state, broken = monitor.initial, []
+        for kind, day in events:
+            state, found = monitor.step(state, world, ev(kind + day, kind, day))
+            broken += [message for _, message in found]
+        return broken
+
+    assert run(("investiture_failed", "2016-03-02"), ("investiture_failed", "2016-03-04"),
+               ("assembly_dissolved", "2016-05-03")) == []
+    assert run(("investiture_failed", "2016-08-31"), ("government_formed", "2016-10-29"),
+               ("statement", "2017-01-01")) == []
+    (late,) = run(("investiture_failed", "2016-03-02"), ("assembly_dissolved", "2016-05-04"))
+    assert "due by 2016-05-03" in late
+    days_only = Property.model_validate(
+        {"id": "d", "type": "response", "after": ["a"], "event": "b", "within_days": 54,
+         "provision": "p"}
+    )
+    assert days_only.describe() == "after a, b within 54 day(s)"
+    with pytest.raises(ValueError, match="within_months"):
+        Property.model_validate(
+            {"id": "d", "type": "response", "after": ["a"], "event": "b", "provision": "p"}
+        )

@@ -142,7 +142,7 @@ def _definitions(spec: ModelSpec, at: At) -> list[Problem]:
             out.append(at(("properties", j, "id"), f"property {p.id!r} is defined twice"))
         seen.add(p.id)
     for j, p in enumerate(spec.properties):
-        for k in (p.event, *p.after):
+        for k in (*p.kinds, *p.after):
             if (msg := spec.vocab.check_kind(k)) is not None:
                 out.append(at(("properties", j), msg))
     return out

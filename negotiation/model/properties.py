@@ -45,6 +45,9 @@ __all__ = ["Monitor", "Property", "PropertyState"]
 PropertyState = tuple[bool | dt.date | None, ...]
 
 
+_Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
 class Property(BaseModel):
     """A temporal property of a model, citing the provision it encodes."""
 
@@ -52,14 +55,18 @@ class Property(BaseModel):
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     type: Literal["precedence", "response", "absence"]
-    event: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
-        description="the constrained (precedence, absence) or due event kind"
+    event: _Kind | tuple[_Kind, ...] = Field(
+        description="the constrained (precedence, absence) or due event kind; a response may "
+        "name several (any one of them answers it)"
     )
     after: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], ...] = Field(
         default=(), description="precedence: what must come first; response: what triggers it"
     )
-    within_months: Annotated[int, Field(ge=0)] | None = Field(
-        default=None, description="response: the bound"
+    within_months: Annotated[int, Field(ge=0, le=12_000)] | None = Field(
+        default=None, description="response: the bound, in months (with `within_days`: added)"
+    )
+    within_days: Annotated[int, Field(ge=0, le=146_461)] | None = Field(
+        default=None, description="response: the bound in days (after `within_months`, if given)"
     )
     facts: dict[str, Any] = Field(
         default_factory=dict, description="only events reporting these facts count as `event`"
@@ -74,30 +81,53 @@ class Property(BaseModel):
     def _shape(self) -> Property:
         if self.type in ("precedence", "response") and not self.after:
             raise ValueError(f"a {self.type} property needs `after`")
-        if self.type == "response" and self.within_months is None:
-            raise ValueError("a response property needs `within_months`")
-        if self.type == "absence" and (self.after or self.within_months is not None):
-            raise ValueError("an absence property takes neither `after` nor `within_months`")
+        bounded = self.within_months is not None or self.within_days is not None
+        if self.type == "response" and not bounded:
+            raise ValueError("a response property needs `within_months` or `within_days`")
+        if self.type != "response" and bounded:
+            raise ValueError(f"a {self.type} property takes no `within_months` or `within_days`")
+        if self.type == "absence" and self.after:
+            raise ValueError("an absence property takes no `after`")
+        if self.type != "response" and not isinstance(self.event, str):
+            raise ValueError(f"a {self.type} property names one `event` kind")
         return self
 
     def __hash__(self) -> int:  # facts is a dict
-        return hash((self.id, self.type, self.event, self.after, self.within_months))
+        return hash(
+            (self.id, self.type, self.event, self.after, self.within_months, self.within_days)
+        )
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds ``event`` names (one, or a response's several)."""
+        return (self.event,) if isinstance(self.event, str) else self.event
+
+    def bound(self) -> str:
+        """A response's bound in words: '2 month(s) and 1 day(s)'."""
+        parts = [f"{self.within_months} month(s)"] if self.within_months is not None else []
+        parts += [f"{self.within_days} day(s)"] if self.within_days is not None else []
+        return " and ".join(parts)
+
+    def due(self, day: dt.date) -> dt.date:
+        """A response's deadline for a trigger on ``day``."""
+        due = months_after(day, self.within_months or 0)
+        return due + dt.timedelta(days=self.within_days or 0)
 
     def describe(self) -> str:
         after = " or ".join(self.after)
-        what = self.event + (
+        what = " or ".join(self.kinds) + (
             f" ({', '.join(f'{k}={v}' for k, v in self.facts.items())})" if self.facts else ""
         )
         if self.type == "precedence":
             text = f"{what} only after {after}"
         elif self.type == "response":
-            text = f"after {after}, {what} within {self.within_months} month(s)"
+            text = f"after {after}, {what} within {self.bound()}"
         else:
             text = f"never {what}"
         return text + (" (during the term)" if self.scope == "term" else "")
 
     def matches(self, event: Event) -> bool:
-        if event.kind != self.event:
+        if event.kind not in self.kinds:
             return False
         return all(getattr(event.facts, k, None) == v for k, v in self.facts.items())
 
@@ -116,7 +146,7 @@ class Monitor:
         )
         #: property id -> the provision id it cites
         self.provisions: dict[str, str] = {p.id: p.provision for p in self.properties}
-        self._watched = frozenset(k for p in self.properties for k in (p.event, *p.after))
+        self._watched = frozenset(k for p in self.properties for k in (*p.kinds, *p.after))
         #: a bounded response is broken by any event dated after its deadline
         self._every = any(p.type == "response" for p in self.properties)
 
@@ -148,14 +178,13 @@ class Monitor:
                 if not s and event.kind in p.after:
                     new[i] = True
             elif p.type == "response":
-                assert p.within_months is not None
                 if isinstance(s, dt.date):
                     if event.date > s:
                         after = " or ".join(p.after)
                         broken += (
                             (
                                 p.id,
-                                f"{p.event} was due by {s} ({p.within_months} month(s) after "
+                                f"{' or '.join(p.kinds)} was due by {s} ({p.bound()} after "
                                 f"{after}); {event.kind} on {event.date} came first",
                             ),
                         )
@@ -163,7 +192,7 @@ class Monitor:
                     elif in_scope and p.matches(event):
                         new[i] = s = None
                 if s is None and event.kind in p.after:
-                    new[i] = months_after(event.date, p.within_months)
+                    new[i] = p.due(event.date)
             elif in_scope and p.matches(event):
                 broken += ((p.id, f"{event.kind} on {event.date}: {p.describe()}"),)
         return tuple(new), broken
