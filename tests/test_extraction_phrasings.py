@@ -120,6 +120,19 @@ def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hours later the dissolved Congress suspended the president on Monday.",
+        "On Monday members of the now-dissolved parliament met in a hotel.",
+        "Its dissolved assembly could not sit on Monday.",
+    ],
+)
+def test_a_legislature_called_dissolved_is_no_dissolution(text: str) -> None:
+    """'the dissolved Congress' names a body dissolved before; only the dissolving is one."""
+    assert "assembly_dissolved" not in _kinds(text)
+
+
 def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
     assert "assembly_dissolved" not in _kinds(
         "The Supreme Court suspended the dissolution of parliament on Tuesday."
