@@ -35,3 +35,28 @@ def test_extract_on_a_pack_whose_texts_report_two_elections_gives_a_valid_log(
     assert result.exit_code == 0, result.output[-2000:]
     for event in json.loads(result.output)["events"]:
         assert event.get("date_end") is None or event["date_end"] >= event["date"], event
+
+
+def test_a_sweep_grid_of_a_million_cells_is_refused_before_building_them(tmp_path: Path) -> None:
+    """Three axes of a hundred values each: a million cells built and planned before the first
+    run (``validate`` and ``sweep`` hung)."""
+    values = ", ".join(str(i) for i in range(100))
+    sweep = tmp_path / "sweep.yaml"
+    sweep.write_text(
+        f"sweep: bomb\npack: cambodia-2013-2017\nruns: 1\ngrid:\n"
+        f"  horizon: [{values}]\n  max_steps: [{values}]\n  smoothing: [{values}]\n"
+    )
+    for command in ("validate", "sweep"):
+        result = invoke(command, str(sweep))
+        assert result.exit_code == 2, result.output
+        assert f"{sweep}:4:1: grid: 1,000,000 cells in the grid, more than the 10,000" in (
+            result.output
+        )
+    cells = "".join(f"  - {{name: c{i}, horizon: {i}}}\n" for i in range(10_000))
+    sweep.write_text(
+        f"sweep: many\npack: cambodia-2013-2017\ngrid: {{horizon: [1, 2]}}\ncells:\n{cells}"
+    )
+    result = invoke("validate", str(sweep))
+    assert f"{sweep}:4:1: cells: 10,002 cells with the grid's, more than the 10,000" in (
+        result.output
+    )

@@ -21,12 +21,32 @@ from dataclasses import dataclass, fields
 
 from negotiation.errors import InputError, Problem
 
-__all__ = ["ENV", "MAX_STEPS", "Limits", "current", "raise_hint"]
+__all__ = ["ENV", "MAX_CELLS", "MAX_STEPS", "Limits", "current", "raise_hint", "too_many_cells"]
 
 #: attempted events in one simulated run that a file may ask for (a scenario's or a sweep's
 #: ``max_steps``): a day each for the whole calendar, 1800 to 2200, several times over. More
 #: was a run that never ended (a policy whose waits are all 0 days never reaches the horizon)
 MAX_STEPS = 1_000_000
+
+#: cells of one sweep (every combination of its grid, and its cells): a grid of three axes of
+#: a hundred values each was a million cells, built and planned before the first run (a hang)
+MAX_CELLS = 10_000
+
+
+def too_many_cells(axes: list[int], cells: int) -> tuple[tuple[str], str] | None:
+    """Where and why a sweep of a grid (the number of values on each axis) and ``cells`` has
+    more than :data:`MAX_CELLS` cells, or ``None``."""
+    grid = math.prod(axes) if axes else 0
+    if grid + cells <= MAX_CELLS:
+        return None
+    if grid > MAX_CELLS:
+        return (
+            "grid",
+        ), f"{grid:,} cells in the grid, more than the {MAX_CELLS:,} a sweep may have"
+    return (
+        "cells",
+    ), f"{grid + cells:,} cells with the grid's, more than the {MAX_CELLS:,} allowed"
+
 
 #: the environment variable that sets each limit
 ENV = {

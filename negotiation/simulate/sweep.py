@@ -41,7 +41,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation._internal import files, yamldoc
-from negotiation._internal.limits import MAX_STEPS
+from negotiation._internal.limits import MAX_STEPS, too_many_cells
 from negotiation._internal.named import named_file, where_named
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
@@ -374,10 +374,11 @@ def plan_sweep(doc: yamldoc.Document, base_dir: Path | str = ".") -> PlannedSwee
 
 
 def _repeated(spec: SweepFile, doc: yamldoc.Document) -> list[Problem]:
-    """A value twice on one axis of the grid, a cell name twice: cells the table cannot tell
-    apart."""
+    """Cells the table cannot tell apart (a value twice on an axis, a name twice), or too many."""
     out = []
     grid = spec.grid.model_dump(by_alias=True)
+    if many := too_many_cells([len(v) for v in grid.values() if v], len(spec.cells)):
+        return [doc.problem(*many)]  # counted before building them: 100^3 cells was a hang
     for axis in AXES:
         values = grid.get(axis) or []
         for j, value in enumerate(values):
