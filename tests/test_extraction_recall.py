@@ -86,6 +86,11 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # stones thrown at each other; immunity lifted in the progressive
         ("On Monday rival supporters pelted each other with rocks outside the court.", "violence", "2019-11-11"),
         ("The king said on Sunday that he was lifting the immunity of every deputy.", "member_expelled", "2019-11-10"),
+        # a winner or a place told with its share of the vote
+        ("On Monday the council put the senator first with about 41 percent of the vote.", "results_announced", "2019-11-11"),
+        ("The mayor won the presidency on Sunday with 55.2 percent.", "results_announced", "2019-11-10"),
+        # a strike announced by those who will go on it
+        ("On Friday the union said its members would go on an indefinite strike.", "strike_threatened", "2019-11-08"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -103,6 +108,7 @@ def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: st
         "The president dissolved parliament on Monday, meeting a key demand of the marchers.",
         "The senator, who was elected by parliament in 2005, resigned on Monday.",
         "Thousands of supporters gathered outside the palace on Sunday to celebrate his victory.",
+        "The mayor, who led the first round with 31 percent, resigned on Monday.",
     ],
 )
 def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None:

@@ -61,6 +61,8 @@ def test_readiness_to_hold_talks_is_an_offer_openness_a_stance() -> None:
         '"We cannot accept these results," Sam Rainsy told reporters on Monday.',
         "On Monday the opposition leader did not concede.",
         "On Monday Washington said it could not accept the result as legitimate.",
+        # a court's judgment on the outcome rejected
+        "The runner-up rejected the judgment on Monday and said he would appeal.",
     ],
 )
 def test_an_outcome_not_recognised_or_not_trusted_is_rejected(text: str) -> None:
@@ -396,3 +398,15 @@ def test_a_call_for_calm_by_a_side_is_a_statement_by_an_outsider_an_appeal(
 def test_the_public_urged_not_to_act_is_no_demand(text: str) -> None:
     found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
     assert not found & {"demand", "appeal"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Election Board has rejected the fraud claims.",
+        "On Monday Governor Okafor dismissed claims of fraud.",
+        "On Friday Governor Okafor rejected allegations by the rival camp.",
+    ],
+)
+def test_a_charge_answered_with_or_without_an_article_is_a_statement(text: str) -> None:
+    assert _kinds(text) == {"statement"}
