@@ -345,3 +345,29 @@ def test_an_arrest_ended_risked_or_chanted_for_is_no_arrest(text: str) -> None:
 
 def test_an_arrest_made_is_still_an_arrest() -> None:
     assert "arrest" in _kinds("On Monday police arrested the opposition leader at his home.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # roads closed by the police or troops: no strike
+        ("On Monday riot police blocked the roads leading to the court.", "strike"),
+        ("Troops barricaded the streets around the palace on Monday.", "strike"),
+        # a challenge named as what a court ruled on, or withdrawn: no rejection that day
+        ("A week after the court threw out the opposition's challenge to the result, he was sworn in.", "results_rejected"),
+        ("On Monday the runner-up withdrew his petition challenging the president's re-election.", "results_rejected"),
+    ],
+)  # fmt: skip
+def test_roads_closed_by_the_state_and_challenges_ruled_on(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Monday protesters blocked the roads leading to the capital.", "strike"),
+        ("On Monday the opposition challenged the results in court.", "results_rejected"),
+    ],
+)
+def test_roads_blocked_by_protesters_and_a_challenge_made(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
