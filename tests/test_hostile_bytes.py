@@ -7,9 +7,11 @@ test_fuzz_bytes.py`` is the campaign)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from negotiation.cli import main
@@ -60,3 +62,32 @@ def test_a_sweep_grid_of_a_million_cells_is_refused_before_building_them(tmp_pat
     assert f"{sweep}:4:1: cells: 10,002 cells with the grid's, more than the 10,000" in (
         result.output
     )
+
+
+@pytest.mark.parametrize(
+    ("trigger", "said"),
+    [
+        # two alternatives the same: 34 a's ran past two minutes in `extract --pack`
+        ("(?:a|a)*b", "an alternative twice"),
+        # an alternative of repetitions: 14 digits took 0.4 s, each one more twice as long
+        ("(?:\\\\d+|\\\\w+)*x", "holds only repetitions"),
+    ],
+)
+def test_a_trigger_whose_alternatives_overlap_is_refused(
+    tmp_path: Path, trigger: str, said: str
+) -> None:
+    pack = tmp_path / "c"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    vocabulary = pack / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "triggers: [" in s)
+    vocabulary.write_text(re.sub(r"triggers: \[.*\]", lambda _: f'triggers: ["{trigger}"]', text))
+    article = pack / "x.txt"
+    article.write_text((PACKS / "cambodia-2013-2017" / "cambodia_101.txt").read_text())
+    with article.open("a") as fh:
+        fh.write(f"\nThe CNRP said {'a' * 34} was refused.\n")
+    for args in (["validate", str(vocabulary)], ["extract", str(article), "--pack", str(pack)]):
+        result = invoke(*args)
+        assert result.exit_code == 2, result.output
+        assert f"{vocabulary}:{line}:" in result.output, result.output
+        assert said in result.output, result.output

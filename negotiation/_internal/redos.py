@@ -29,48 +29,79 @@ _MESSAGE = (
     "a group repeated with + or * that holds only repetitions (+, *, ?, {n,m}) can take "
     "exponential time"
 )
+_TWICE = (
+    "a group repeated with + or * that holds an alternative twice (a|a) can take exponential time"
+)
 
 
 def exponential(pattern: str) -> str | None:
     """Why ``pattern`` can take exponential time (a repeated group of repetitions), or
-    ``None``: a heuristic that misses some such patterns (``(a|a)*``) and flags none that
-    matches in linear time by construction."""
+    ``None``: a heuristic that misses some such patterns (``(a|ab|b)*``, two alternatives
+    that together match what a third does) and flags none that matches in linear time by
+    construction."""
     try:
         tree = _parser.parse(pattern)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None  # not this module's to report
-    return _MESSAGE if _walk(list(tree)) else None
+    return _walk(list(tree))
 
 
-def _walk(items: list[Any]) -> bool:
+def _walk(items: list[Any]) -> str | None:
+    """Why one of ``items`` can take exponential time, or ``None``."""
     for op, av in items:
+        found = None
         if op in _REPEATS:
             _, high, body = av
             if high == _constants.MAXREPEAT and _only_repetitions(list(body)):
-                return True
-            if _walk(list(body)):
-                return True
-        elif (
-            (op == _constants.SUBPATTERN and _walk(list(av[-1])))
-            or (op == _constants.BRANCH and any(_walk(list(alt)) for alt in av[1]))
-            or (op in (_constants.ASSERT, _constants.ASSERT_NOT) and _walk(list(av[1])))
-        ):
-            return True
-    return False
+                return _MESSAGE
+            if high == _constants.MAXREPEAT and _twice(list(body)):
+                return _TWICE
+            found = _walk(list(body))
+        elif op == _constants.SUBPATTERN:
+            found = _walk(list(av[-1]))
+        elif op == _constants.BRANCH:
+            found = next((w for alt in av[1] if (w := _walk(list(alt))) is not None), None)
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            found = _walk(list(av[1]))
+        if found is not None:
+            return found
+    return None
 
 
 def _only_repetitions(body: list[Any]) -> bool:
     """Whether ``body`` (a group's items, groups opened) matches only through repetitions, one
-    of them of more than one character: nothing it must match once and only once."""
+    of them of more than one character: nothing it must match once and only once. A body
+    that is one alternation is so when one of its alternatives is (``(?:\\d+|\\w+)*``)."""
+    flat = _opened(body)
+    counted = [(op, av) for op, av in flat if op not in _ZERO_WIDTH]
+    if len(counted) == 1 and counted[0][0] == _constants.BRANCH:
+        return any(_only_repetitions(list(alt)) for alt in counted[0][1][1])
+    return (
+        bool(counted)
+        and all(op in _REPEATS for op, _ in counted)
+        and any(av[1] > 1 for op, av in counted)
+    )
+
+
+def _twice(body: list[Any]) -> bool:
+    """Whether ``body`` holds an alternation with one alternative twice: ``(?:a|a)*`` (the
+    parser takes the common start out of ``ab|ab``, leaving two empty alternatives)."""
+    for op, av in _opened(body):
+        if op == _constants.BRANCH:
+            alternatives = [repr(list(alt)) for alt in av[1]]
+            if len(set(alternatives)) < len(alternatives) or any(
+                _twice(list(alt)) for alt in av[1]
+            ):
+                return True
+    return False
+
+
+def _opened(body: list[Any]) -> list[Any]:
+    """``body``'s items with its groups opened (one level)."""
     flat: list[Any] = []
     for op, av in body:
         if op == _constants.SUBPATTERN:
             flat += list(av[-1])
         else:
             flat.append((op, av))
-    counted = [(op, av) for op, av in flat if op not in _ZERO_WIDTH]
-    return (
-        bool(counted)
-        and all(op in _REPEATS for op, _ in counted)
-        and any(av[1] > 1 for op, av in counted)
-    )
+    return flat
