@@ -371,3 +371,15 @@ def test_roads_closed_by_the_state_and_challenges_ruled_on(text: str, kind: str)
 )
 def test_roads_blocked_by_protesters_and_a_challenge_made(text: str, kind: str) -> None:
     assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday both leaders pledged to work together to stop all violence in the north.",
+        "He took office on Monday with a mandate to tackle a wave of gang violence.",
+        "The accord signed on Monday aims to put an end to political violence.",
+    ],
+)
+def test_violence_to_be_ended_is_no_violence(text: str) -> None:
+    assert "violence" not in _kinds(text)

@@ -410,3 +410,18 @@ def test_the_public_urged_not_to_act_is_no_demand(text: str) -> None:
 )
 def test_a_charge_answered_with_or_without_an_article_is_a_statement(text: str) -> None:
     assert _kinds(text) == {"statement"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vote called a falsification, an act said to have no legal basis: a charge
+        'On Monday Okafor called the vote a "total falsification".',
+        "On Monday the PND called the result fraudulent and refused to concede.",
+        "On Monday Okafor said the decree had no constitutional basis.",
+    ],
+)
+def test_a_vote_called_a_falsification_or_an_act_without_legal_basis_is_a_charge(
+    text: str,
+) -> None:
+    assert "accusation" in {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
