@@ -266,3 +266,73 @@ def test_a_date_after_an_election_its_possessive_dates_dates_the_verb() -> None:
         "with a narrow lead, avoiding a runoff."
     )
     assert _dates(text)["results_announced"] == "2014-07-25"
+
+
+def test_a_date_naming_a_thing_is_not_the_day_the_story_reached() -> None:
+    # "the president's July 9 decree" names the decree; the story is at Thursday
+    text = (
+        "On Thursday the court ruled that the president's July 9 decree was unlawful. "
+        "A day earlier, police had arrested 20 opposition supporters."
+    )
+    assert _dates(text)["arrest"] == "2014-07-23"
+
+
+def test_a_relation_to_an_event_no_dated_sentence_tells_counts_from_the_news() -> None:
+    # no dated sentence tells "the verdict": the report's news, not the petition's day before
+    text = (
+        "The Supreme Court upheld the president's re-election early on Saturday. "
+        "The opposition's petition, filed on July 8, had argued that the count was rigged. "
+        "In a televised address hours after the verdict, the president called for a national "
+        "dialogue."
+    )
+    assert _dates(text)["proposal"] == "2014-07-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # what is said, a clause of its own, an infinitive: their dates are their events'
+        (
+            "Opposition lawmakers denounced the dismissal as a coup, saying the constitution, "
+            "amended in 2012, barred it.",
+            "accusation",
+            "2014-07-25",
+        ),
+        (
+            "Western envoys urged the rivals to compromise, as peacekeepers prepare to leave at "
+            "the end of August.",
+            "appeal",
+            "2014-07-25",
+        ),
+        (
+            "Parliament on Wednesday again refused to bring the general elections forward, "
+            "voting down a proposal from the opposition to hold them in May.",
+            "proposal_rejected",
+            "2014-07-23",
+        ),
+        # a date after "since" starts a period; the event in it is not on that day
+        (
+            "The assembly met for the first time since the president suspended it on July 5.",
+            "assembly_convened",
+            "2014-07-25",
+        ),
+        (
+            "On Monday, the rights commission said 40 people had died since the protests began on "
+            "June 2, and it accused the police of using excessive force.",
+            "accusation",
+            "2014-07-21",
+        ),
+        # ... unless the trigger is that start, or a clause on its day
+        ("The party has governed since it won the 2009 election.", "election_held", "2009-01-01"),
+        (
+            "The assembly met for the first time since the president suspended it on July 5, "
+            "when he also dismissed the prime minister.",
+            "government_dismissed",
+            "2014-07-05",
+        ),
+    ],
+)
+def test_a_date_of_another_clause_does_not_date_the_trigger(
+    text: str, kind: str, date: str
+) -> None:
+    assert _dates(text)[kind] == date

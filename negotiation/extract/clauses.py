@@ -41,6 +41,18 @@ _BLOCK = re.compile(
     r"|;|,\s+but\b",
     re.I,
 )
+# "denounced it, saying the amendment passed in 2015 ...": what is said tells other events;
+# ", as troops prepare to leave at the end of August": a clause of its own
+_CLAUSE_ON = re.compile(
+    r",\s+(?:saying|adding|arguing|insisting|claiming|noting|warning|as)\s", re.I
+)
+# "a proposal to hold them in December": the infinitive's event, not the proposal's (a verb's
+# purpose shares its day: "used tear gas to disperse the crowd on Sunday")
+_INTENT = re.compile(
+    r"\b(?:proposals?|plans?|calls?|offers?|bids?|motions?|requests?|demands?|attempts?)\W*$",
+    re.I,
+)
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+(?:them|it|him|her|the|a|an|their|its|his)\s", re.I)
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -84,6 +96,8 @@ def blocked(text: str, trig: Trigger, d: ResolvedDate) -> bool:
     if d.start < trig.end:
         return False
     between = text[trig.end : d.start]
+    if _CLAUSE_ON.search(between) or (_INTENT.search(trig.text) and _INFINITIVE.search(between)):
+        return True
     lead = re.match(r"\W*(?:\w+\W+)?", between)  # "violence that ...": a clause on the trigger
     between = between[lead.end() if lead else 0 :]
     # "since the July 28 election": a preposition of the date's own phrase (read on the last

@@ -103,6 +103,9 @@ class StoryDays:
         # "On Friday he rejected the results, which the commission had revised on Dec. 5": the
         # main clause's day goes on, not the day of a relative clause about something else
         own = [d for d in own if not _in_relative(text, d)] or own
+        # "On Thursday the court ruled that Sirisena's Nov. 9 decree ...": a date naming a
+        # thing (after a determiner or a possessive) is that thing's day, not the story's
+        own = [d for d in own if not _attributive(text, d)] or own
         last = own[-1] if own else None
         if (
             ctx is not None
@@ -214,7 +217,9 @@ class StoryDays:
             hit = pattern.search(sentence)
             if hit is not None:
                 return min(named, key=lambda d: abs(d.start - hit.start()))
-        return None
+        # "hours after the ruling" that no dated sentence tells: the report's news, the day its
+        # first dated sentence names, not whatever the sentence before happened to date
+        return self.told[0][1][0] if self.told else None
 
     def _ahead(self, before: str) -> bool:
         """Whether a future cue stands anywhere in ``before`` ("said it will not take part")."""
@@ -247,6 +252,7 @@ class StoryDays:
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end and not _TIME_OF.search(text, 0, d.start))
             and (not blocked(text, trig, d) or _since(text, trig, d))
             and not _in_subject_clause(text, d, trig)
+            and not _since_start(text, d, trig)
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:
             usable = [d for d in found if not blocked(text, trig, d)]
@@ -378,6 +384,14 @@ def _in_relative(text: str, d: ResolvedDate) -> bool:
     return _WH_CLAUSE.search(text, max(0, d.start - 200), d.start) is not None
 
 
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|\w['’]s)\s+$", re.I)
+
+
+def _attributive(text: str, d: ResolvedDate) -> bool:
+    """Whether a date names a thing ("the Aug. 9 vote", "Sirisena's Nov. 9 decree")."""
+    return _DETERMINED.search(text, max(0, d.start - 30), d.start) is not None
+
+
 def _past_clause(text: str, d: ResolvedDate, trig: Trigger) -> bool:
     """ "elected him on Monday, a day after X was ousted, as lawmakers resigned": a relation
     dates the event of its own clause (X's), not one past the comma that closes it."""
@@ -393,6 +407,28 @@ def _since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
     if not trig.rule.ongoing or d.start < trig.end:
         return False
     return bool(re.match(r"\W*(?:[\w’'-]+\W+){0,5}?since\b[^,;.]{0,40}$", text[trig.end : d.start]))
+
+
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+
+
+def _since_start(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "killed since the protests began on April 18", "seized power since independence in
+    1948": a date after "since" is when a period began, not the day of an event in it."""
+    if trig.rule.ongoing:
+        return False
+    m = _SINCE_PHRASE.search(text, max(0, d.start - 70), d.start)
+    if m is None:
+        return False
+    # "governed since it won the 2012 election": a trigger in the phrase is the start itself, as
+    # is one in a clause on its day ("since he froze it on July 25, when he also dismissed ...")
+    after = text[d.end : trig.start]
+    return trig.start < m.start() or (
+        re.search(r"[,;]", after) is not None and not _WHEN.match(after)
+    )
+
+
+_WHEN = re.compile(r"[^,;]{0,30},\s+when\b")
 
 
 def _possessive_of(text: str, d: ResolvedDate, trig: Trigger) -> bool:
