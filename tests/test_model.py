@@ -368,18 +368,62 @@ def test_a_response_can_be_any_of_several_kinds_within_months_and_days() -> None
             broken += [message for _, message in found]
         return broken
 
-    assert run(("investiture_failed", "2016-03-02"), ("investiture_failed", "2016-03-04"),
-               ("assembly_dissolved", "2016-05-03")) == []
-    assert run(("investiture_failed", "2016-08-31"), ("government_formed", "2016-10-29"),
-               ("statement", "2017-01-01")) == []
+    assert (
+        run(
+            ("investiture_failed", "2016-03-02"),
+            ("investiture_failed", "2016-03-04"),
+            ("assembly_dissolved", "2016-05-03"),
+        )
+        == []
+    )
+    assert (
+        run(
+            ("investiture_failed", "2016-08-31"),
+            ("government_formed", "2016-10-29"),
+            ("statement", "2017-01-01"),
+        )
+        == []
+    )
     (late,) = run(("investiture_failed", "2016-03-02"), ("assembly_dissolved", "2016-05-04"))
     assert "due by 2016-05-03" in late
     days_only = Property.model_validate(
-        {"id": "d", "type": "response", "after": ["a"], "event": "b", "within_days": 54,
-         "provision": "p"}
+        {
+            "id": "d",
+            "type": "response",
+            "after": ["a"],
+            "event": "b",
+            "within_days": 54,
+            "provision": "p",
+        }
     )
     assert days_only.describe() == "after a, b within 54 day(s)"
     with pytest.raises(ValueError, match="within_months"):
         Property.model_validate(
             {"id": "d", "type": "response", "after": ["a"], "event": "b", "provision": "p"}
         )
+
+
+def test_a_cel_function_that_fails_says_so_once_in_the_error() -> None:
+    """`add_months(world.convened_on, params.x)` with a profile's `x: two`: the CEL library
+    logged 'Python function 'add_months' failed: ...' to stderr before our located error; now
+    the error alone says it, and `add_months` refuses a string of digits as months."""
+    import subprocess
+    import sys
+
+    code = (
+        "from negotiation.errors import ModelError\n"
+        "from negotiation.model.expressions import Expression\n"
+        "from negotiation.events import Event\n"
+        "e = Event.model_validate({'id': 'a', 'kind': 'statement', 'date': '2016-01-01'})\n"
+        "for months in (\"'two'\", \"'2'\"):\n"
+        "    x = Expression(f'add_months(event.date, {months}) > event.date', \"rule 'r'\")\n"
+        "    try:\n"
+        "        x.evaluate(event=e)\n"
+        "    except ModelError as exc:\n"
+        "        print(exc)\n"
+        "    else:\n"
+        "        print('no error')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stderr == ""
+    assert run.stdout.count("add_months needs a whole number of months") == 2, run.stdout

@@ -102,14 +102,29 @@ def _days(a: int, b: int) -> int:
 
 
 def _add_months(day: int, n: int) -> int:
-    return day_number(add_months(_from_day(day), int(n)))
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"add_months needs a whole number of months, got {n!r}")
+    return day_number(add_months(_from_day(day), n))
+
+
+@functools.cache
+def _cel_module() -> Any:
+    """The CEL library, its logger quiet: it logs a failing function (`Python function
+    'add_months' failed: ...`) before raising, and our :class:`ModelError` says it already,
+    located; without a handler Python printed the log line to stderr."""
+    import logging
+
+    import cel
+
+    logger = logging.getLogger("cel")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    return cel
 
 
 @functools.cache
 def _compile(source: str) -> Any:
-    import cel
-
-    return cel.compile(source)
+    return _cel_module().compile(source)
 
 
 class Expression:
@@ -167,9 +182,7 @@ class Expression:
         after: World | None = None,
     ) -> Any:
         """The expression's value; a CEL error becomes a :class:`ModelError` naming it."""
-        import cel
-
-        ctx = cel.Context()
+        ctx = _cel_module().Context()
         ctx.add_function("date", _date_fn)
         ctx.add_function("days", _days)
         ctx.add_function("iso", _iso)
