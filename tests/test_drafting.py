@@ -47,6 +47,30 @@ def test_names_become_actors_with_a_guessed_type() -> None:
     assert drafted["Popular Force"].aliases == ("FP",)  # the bracketed acronym is an alias
 
 
+SPAIN = """Spain votes again
+
+MADRID, June 28, 2016 - The People's Party (PP) of acting Prime Minister Mariano Rajoy won 137 \
+seats, the Spanish Socialist Workers' Party (PSOE) 85 and the Pheu Thai Party 3. \
+On 30 September 2019 Prime Minister Salvador del Solar raised a question of confidence.
+"""
+
+
+def test_a_party_named_with_a_possessive_or_a_capital_party_is_a_party() -> None:
+    """'The People's Party (PP)' was drafted as 'PP', a group, and 'the Spanish Socialist
+    Workers' Party (PSOE)' as the person 'Spanish Socialist Workers' with 'PSOE' apart: a name
+    ending in 'Party' (or Front, Movement ...) keeps it, a possessive inside it included, and its
+    bracketed acronym is its alias."""
+    drafted = {a.name: a for a in draft_actors([_article(SPAIN)])}
+    assert drafted["People's Party"].type.value == "party"
+    assert drafted["People's Party"].aliases == ("PP",)
+    assert drafted["Spanish Socialist Workers' Party"].type.value == "party"
+    assert drafted["Spanish Socialist Workers' Party"].aliases == ("PSOE",)
+    assert drafted["Pheu Thai Party"].type.value == "party"
+    assert not {"PP", "PSOE", "Spanish Socialist Workers", "Pheu Thai"} & set(drafted)
+    assert drafted["Mariano Rajoy"].type.value == "person"
+    assert drafted["Salvador del Solar"].type.value == "person"
+
+
 def test_extraction_with_a_draft_knows_who_acted() -> None:
     log = extract_events([_article()], drafted_gazetteer([_article()]))
     who = {e.kind: (e.actors, e.recipients) for e in log.events}

@@ -355,11 +355,20 @@ _GROUP_WORDS = PARTY_WORDS | INSTITUTION_WORDS | {
 _NOT_IN_A_NAME = frozenset(_GROUP_WORDS | _TITLES | _CONNECTORS)
 
 
+#: the particles inside a person's name ("Salvador del Solar", "Gonzalo Ortiz de Zevallos")
+_NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "la"}
+)
+
+
 def _names_a_person(words: list[str]) -> bool:
-    """Two or three capitalised words that read as a person's name, not an organisation's."""
-    return 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and w.lower() not in _NOT_IN_A_NAME for w in words
-    )
+    """Two or three capitalised words that read as a person's name, not an organisation's;
+    particles between them ("del", "de", "van") do not count."""
+    inner = words[1:-1]
+    core = [words[0], *(w for w in inner if w not in _NAME_PARTICLES), *words[-1:]]
+    if len(words) < 2 or len(core) > 3:
+        return False
+    return all(w[:1].isupper() and w.lower() not in _NOT_IN_A_NAME for w in core)
 
 
 def family_names(names: list[str]) -> dict[str, str]:

@@ -56,6 +56,38 @@ _NGO = re.compile(
 _AFTER = re.compile(r"(?:\s+([a-z]+))?(?:\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\))?")
 
 
+# a party's or a body's own last word, capitalised, that the candidate names leave off (they
+# treat "Party" as a title): "the Spanish Socialist Workers' Party", "the Pheu Thai Party"
+_KIND_WORD = r"(?:Party|Movement|Front|Alliance|Coalition|Union|League|Rally|Forum|Bloc|Platform)"
+_ENDS_WITH_KIND = re.compile(rf"['’]?\s+{_KIND_WORD}\b")
+# the name before a bracketed acronym, a possessive inside it: "The People's Party (PP)"
+_NAME_BEFORE = re.compile(rf"((?:[A-Z][\w-]*(?:['’]s?)?\s+){{0,5}}{_KIND_WORD})\s*\(\s*$")
+
+
+def _whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Candidate names made whole for a draft: the kind word a name ends with ("Spanish
+    Socialist Workers" + "' Party"), and for an acronym in brackets with no name drafted right
+    before it, the party or body it abbreviates ("The People's Party (PP)": "People's Party",
+    whose alias "PP" then is)."""
+    out: list[tuple[int, int, str]] = []
+    ends = {end for _, end, _ in spans}
+    for start, end, name in spans:
+        kind = _ENDS_WITH_KIND.match(text, end)
+        if kind is not None and not name.isupper():
+            end = kind.end()
+            name = text[start:end]
+        elif name.isupper() and text[:start].rstrip().endswith("("):
+            before = _NAME_BEFORE.search(text[:start])
+            if before is not None and not any(abs(before.end(1) - e) <= 2 for e in ends):
+                start = before.start(1)
+                if text.startswith(("The ", "the "), start):
+                    start += 4
+                end = before.end(1)
+                name = text[start:end]
+        out.append((start, end, name))
+    return out
+
+
 def _type(name: str, person: bool) -> ActorType:
     if _NGO.search(name):
         return ActorType.ngo
@@ -83,7 +115,7 @@ def draft_actors(articles: Iterable[ArticleLike], known: Gazetteer | None = None
         for sentence in article.sentences():
             text = sentence.text[dateline_end(sentence.text) :]  # "LIMA, Dec 7 (AP) -": no actors
             found = matcher.find(text)
-            spans = matcher.candidate_spans(text, found, people)
+            spans = _whole_names(text, matcher.candidate_spans(text, found, people))
             for _, end, name in spans:
                 aliases = names.setdefault(name, [])
                 after = _AFTER.match(text, end)
