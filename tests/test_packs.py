@@ -420,3 +420,21 @@ def test_evaluate_against_a_packs_log_uses_its_actors_and_articles() -> None:
     assert out.exit_code == 0, out.output
     scores = json.loads(out.output)["sets"]["gold"]
     assert scores["tp"] + scores["fn"] == len(load_pack(SRI_LANKA).event_log().events)
+
+
+@pytest.mark.parametrize("day", ["2015-13-01", "2015-02-30", "2300-01-01"])
+def test_an_impossible_date_in_the_initial_world_is_located(tmp_path: Path, day: str) -> None:
+    """`convened_on: 2015-13-01` under `world.initial` was a ValueError traceback."""
+    import shutil
+
+    from negotiation.model import compile_model
+
+    root = tmp_path / "pack"
+    shutil.copytree(load_pack(SRI_LANKA).model_path.parent, root)
+    model_file = root / "model.yaml"
+    model_file.write_text(
+        model_file.read_text().replace("convened_on: 2015-09-01", f"convened_on: {day}")
+    )
+    with pytest.raises(InputError) as err:
+        compile_model(model_file)
+    assert "model.yaml:" in str(err.value) and "convened_on is a date" in str(err.value)

@@ -206,7 +206,10 @@ def _scalar(t: str, value: Any, name: str) -> Any:
             raise WorldValueError(f"{name} is true or false; got {value!r}")
         return value
     if t == "date":
-        value = parse_iso_date(value)
+        try:
+            value = parse_iso_date(value)
+        except ValueError as exc:  # "2015-13-01", "2015-02-30", a year past the calendar
+            raise WorldValueError(f"{name} is a date (YYYY-MM-DD); got {value!r}: {exc}") from None
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             raise WorldValueError(f"{name} is a date (YYYY-MM-DD); got {value!r}")
         return value
