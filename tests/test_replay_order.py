@@ -107,3 +107,24 @@ def test_assumed_order_equals_a_brute_force_over_every_order(
     trace = replay(compiled, events)
     marked = {s.index for s in trace.steps if s.assumed_order}
     assert marked == brute_force(compiled, events)
+
+
+def test_a_day_of_thousands_of_events_is_checked_without_recursing_per_event() -> None:
+    """A model with a bounded response watches every kind, so a day of 2,000 statements was
+    walked one recursive call per event for each adjacent swap: a RecursionError (and n²
+    steps). An adjacent swap that leads back to the logged state changes nothing after it."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "examples" / "spain-2015-2016"
+    pack = load_pack(root)
+    compiled = pack.compile()
+    assert any(p.type == "response" for p in compiled.spec.properties)
+    log = list(pack.event_log())[:3]
+    day = log[-1].date
+    events = log + [
+        Event.model_validate({"id": f"{day}-s{i}", "kind": "statement", "date": day})
+        for i in range(2000)
+    ]
+    trace = replay(compiled, events)
+    assert trace.conformance == 1.0
+    assert not any(s.assumed_order for s in trace.steps)

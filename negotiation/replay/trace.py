@@ -298,9 +298,39 @@ def _another_order_differs(
     log accepts is not even enabled, such as results before the election) or already
     differs. Orders beyond :data:`MAX_PERMUTED` events are limited to adjacent swaps."""
     if len(day) > MAX_PERMUTED:
-        swaps = ([*day[:k], day[k + 1], day[k], *day[k + 2 :]] for k in range(len(day) - 1))
-        return any(_walk(compiled, start, order, logged, exhaustive=False) for order in swaps)
-    return _walk(compiled, start, list(day), logged, exhaustive=True)
+        return _a_swap_differs(compiled, start, day, logged)
+    return _walk(compiled, start, list(day), logged)
+
+
+def _a_swap_differs(
+    compiled: CompiledModel, start: State, day: Sequence[Event], logged: dict[str, Any]
+) -> bool:
+    """Whether swapping two adjacent events of ``day`` gives a possible order with another
+    verdict. A loop, not a recursion per event (a day of thousands of events overflowed the
+    stack); once a swapped order is back in the logged order's state, the rest of the day
+    replays as logged, so most swaps cost two steps."""
+    states = [start]
+    for e in day:
+        states.append(compiled.step(states[-1], e).state)
+    for k in range(len(day) - 1):
+        state, differs = states[k], False
+        order = iter([day[k + 1], day[k], *day[k + 2 :]])
+        j = k  # the logged position the swapped order has reached
+        for e in order:
+            r = compiled.step(state, e)
+            verdict = (r.accepted, r.rejected_by)
+            if verdict == (False, NOT_ENABLED) and logged[e.id][0]:
+                break  # not a possible order of that day
+            differs = differs or verdict != logged[e.id]
+            state, j = r.state, j + 1
+            if j >= k + 2 and state == states[j]:
+                if differs:
+                    return True
+                break  # back on the logged path: the rest is as logged
+        else:
+            if differs:
+                return True
+    return False
 
 
 def _walk(
@@ -309,12 +339,11 @@ def _walk(
     rest: list[Event],
     logged: dict[str, Any],
     *,
-    exhaustive: bool,
     differs: bool = False,
     seen: set[tuple[State, frozenset[str], bool]] | None = None,
 ) -> bool:
-    """Place the ``rest`` of the day's events after ``state``, in every order (or only as
-    listed); true when a possible complete order has a verdict other than the logged one.
+    """Place the ``rest`` of the day's events after ``state``, in every order; true when a
+    possible complete order has a verdict other than the logged one.
     Orders that reach the same state with the same events left are walked once (``seen``)."""
     if not rest:
         return differs
@@ -323,7 +352,7 @@ def _walk(
     if key in seen:
         return False
     seen.add(key)
-    for k in range(len(rest) if exhaustive else 1):
+    for k in range(len(rest)):
         e = rest[k]
         r = compiled.step(state, e)
         verdict = (r.accepted, r.rejected_by)
@@ -334,7 +363,6 @@ def _walk(
             r.state,
             [*rest[:k], *rest[k + 1 :]],
             logged,
-            exhaustive=exhaustive,
             differs=differs or verdict != logged[e.id],
             seen=seen,
         ):
