@@ -91,6 +91,11 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         ("The mayor won the presidency on Sunday with 55.2 percent.", "results_announced", "2019-11-10"),
         # a strike announced by those who will go on it
         ("On Friday the union said its members would go on an indefinite strike.", "strike_threatened", "2019-11-08"),
+        # a court's verb at the end of the sentence: "a decision the court upheld."
+        ("On Monday the board barred the mayor from the race, a decision the Supreme Court upheld.", "court_ruling", "2019-11-11"),
+        ("The governor's appeal, filed on Friday, was the one the High Court dismissed.", "court_ruling", "2019-11-08"),
+        # who someone is, told after what is demanded: "whom they accuse of ..." is a charge made
+        ("On Monday marchers demanded the sacking of the police chief, whom they accuse of ordering the shooting.", "accusation", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:

@@ -63,8 +63,9 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|after|as|because|which|who)\b",
     re.I,
 )
-# "urging him to resign, which he refused to do": the answer to what is asked, not asked
-_ANSWER = re.compile(r"which\b", re.I)
+# "urging him to resign, which he refused to do": the answer to what is asked, not asked;
+# "demanding the resignation of its chairwoman, whom they accuse of bias": who the person is
+_ANSWER = re.compile(r"(?:which|who|whom)\b", re.I)
 _WINDOW_WORDS = 6
 _VOTED_TO = re.compile(r"\bvot(?:ed|es|ing)\s+to$", re.I)
 # "more protests were possible", "talks are expected": the words after a trigger make it one
