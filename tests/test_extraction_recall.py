@@ -94,6 +94,10 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # a court's verb at the end of the sentence: "a decision the court upheld."
         ("On Monday the board barred the mayor from the race, a decision the Supreme Court upheld.", "court_ruling", "2019-11-11"),
         ("The governor's appeal, filed on Friday, was the one the High Court dismissed.", "court_ruling", "2019-11-08"),
+        ("The Constitutional Council confirmed the senator's victory on Thursday.", "court_ruling", "2019-11-07"),
+        # a people voting by its name; fighting between groups
+        ("Malawians voted on Saturday in a rerun of the presidential election.", "election_held", "2019-11-09"),
+        ("On Sunday fighting between rival militias left dozens dead in the north.", "violence", "2019-11-10"),
         # who someone is, told after what is demanded: "whom they accuse of ..." is a charge made
         ("On Monday marchers demanded the sacking of the police chief, whom they accuse of ordering the shooting.", "accusation", "2019-11-11"),
     ],
@@ -114,6 +118,7 @@ def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: st
         "The senator, who was elected by parliament in 2005, resigned on Monday.",
         "Thousands of supporters gathered outside the palace on Sunday to celebrate his victory.",
         "The mayor, who led the first round with 31 percent, resigned on Monday.",
+        "Republicans voted on Wednesday to block the spending bill.",
     ],
 )
 def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None:
