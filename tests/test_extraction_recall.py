@@ -98,6 +98,8 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # a people voting by its name; fighting between groups
         ("Malawians voted on Saturday in a rerun of the presidential election.", "election_held", "2019-11-09"),
         ("On Sunday fighting between rival militias left dozens dead in the north.", "violence", "2019-11-10"),
+        # those the police clashed with protested
+        ("Two men died on Friday when soldiers clashed with protesters in the port city.", "protest", "2019-11-08"),
         # who someone is, told after what is demanded: "whom they accuse of ..." is a charge made
         ("On Monday marchers demanded the sacking of the police chief, whom they accuse of ordering the shooting.", "accusation", "2019-11-11"),
     ],
