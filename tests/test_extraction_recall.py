@@ -103,6 +103,8 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
         # what an act did, in a participle clause; a curfew imposed again
         ("On Monday the senate passed the pact into law, amending the constitution to add a premier.", "amendment_passed", "2019-11-11"),
         ("The army reimposed a night-time curfew in the capital on Saturday.", "ban", "2019-11-09"),
+        # a legislature that removed a president from office deposed him
+        ("The Congress on Monday removed President Anna Ruiz from office by 80 votes to 20.", "government_dismissed", "2019-11-11"),
         # who someone is, told after what is demanded: "whom they accuse of ..." is a charge made
         ("On Monday marchers demanded the sacking of the police chief, whom they accuse of ordering the shooting.", "accusation", "2019-11-11"),
     ],
