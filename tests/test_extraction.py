@@ -152,6 +152,21 @@ def test_month_and_weekday_names_are_not_verbs() -> None:
 # --------------------------------------------------------------------------- facts
 
 
+def test_seats_listed_after_the_first_count_belong_to_each_party() -> None:
+    """'The PP won 137 of the 350 seats, the Socialists 85, Unidos Podemos 71 and Ciudadanos
+    32': each party named before a bare number has those seats (only the PP's were read)."""
+    text = (
+        "The PP won 137 of the 350 seats, the Socialists 85, Unidos Podemos 71 and Ciudadanos 32."
+    )
+    spans = [(4, 6, "pp"), (37, 47, "psoe"), (52, 66, "podemos"), (74, 84, "cs")]
+    assert [text[a:b] for a, b, _ in spans] == ["PP", "Socialists", "Unidos Podemos", "Ciudadanos"]
+    f = parse_facts(text, spans)
+    assert f.seats == {"pp": 137, "psoe": 85, "podemos": 71, "cs": 32} and f.total_seats == 350
+    # a number after a party that is no seat count is left alone
+    other = "The PP won 137 seats; the Socialists 85 percent of their own members voted in 2016."
+    assert parse_facts(other, [(4, 6, "pp"), (21, 31, "psoe")]).seats == {"pp": 137}
+
+
 def test_facts() -> None:
     f = parse_facts(
         "The ruling CPP won 68 out of the 123 parliamentary seats and the CNRP got 55 seats.",

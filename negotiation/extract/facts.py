@@ -103,6 +103,9 @@ _BARE_SEATS = _rx(
     rf"(?:received|got|gets|took|won|garnered|secured|obtained|bagged)\s+{_N}"
     r"(?![\d,.]*\s*(?:percent|per\s*cent|%|votes?|of\s+the\s+vote|million|thousand))"
 )
+# a bare count right after a party, in a list that follows a count of seats: "137 of the 350
+# seats, the Socialists 85, Unidos Podemos 71 and Ciudadanos 32"
+_LISTED = re.compile(rf"\s+{_N}(?=\s*(?:,|;|\.|\band\b|$))")
 _VOTES_FOR = [
     _rx(
         rf"{_N}\s+(?:[\w-]+\s+){{0,3}}(?:lawmakers|legislators|members|deputies|mps|senators|parliamentarians|representatives)\s+(?:[\w-]+\s+){{0,2}}voted(?!\s+against)"
@@ -240,6 +243,12 @@ def _add_bare_seats(s: str, low: str, actors: Sequence[ActorSpan], seats: dict[s
         owner = _nearest_actor(actors, m.start(), before=True, limit=40)
         if n is not None and owner is not None and owner not in seats:
             seats[owner] = n
+    for _, end, actor in actors:  # "..., the Socialists 85, Unidos Podemos 71 and ..."
+        if actor in seats or not seats:
+            continue
+        listed = _LISTED.match(s, end)
+        if listed is not None and (n := _int(listed.group("n"))) is not None:
+            seats[actor] = n
     for m in _finditer(_COMPARED, s, low):
         n = _int(m.group("n"))
         who = next(
