@@ -386,6 +386,9 @@ def test_a_response_can_be_any_of_several_kinds_within_months_and_days() -> None
     )
     (late,) = run(("investiture_failed", "2016-03-02"), ("assembly_dissolved", "2016-05-04"))
     assert "due by 2016-05-03" in late
+    assert late.endswith("assembly_dissolved on 2016-05-04 came too late")  # not "came first"
+    (other,) = run(("investiture_failed", "2016-03-02"), ("statement", "2016-06-01"))
+    assert other.endswith("statement on 2016-06-01 came first")
     days_only = Property.model_validate(
         {
             "id": "d",

@@ -185,7 +185,8 @@ class Monitor:
                             (
                                 p.id,
                                 f"{' or '.join(p.kinds)} was due by {s} ({p.bound()} after "
-                                f"{after}); {event.kind} on {event.date} came first",
+                                f"{after}); {event.kind} on {event.date} "
+                                + ("came too late" if p.matches(event) else "came first"),
                             ),
                         )
                         new[i] = s = None
