@@ -91,3 +91,27 @@ def test_a_trigger_whose_alternatives_overlap_is_refused(
         assert result.exit_code == 2, result.output
         assert f"{vocabulary}:{line}:" in result.output, result.output
         assert said in result.output, result.output
+
+
+def test_a_comprehension_inside_another_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    """Seven nested ``map`` over lists of ten: ten million evaluations, and ``validate`` said
+    ok; ``replay`` ran past ten minutes, in CEL's own code (deaf to SIGTERM)."""
+    pack = tmp_path / "c"
+    shutil.copytree(PACKS / "cambodia-2013-2017", pack)
+    nested = "1"
+    for name in "abcdefg":
+        nested = f"[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map({name}, {nested})"
+    model = pack / "model.yaml"
+    text = model.read_text(encoding="utf-8")
+    allow = "!has(event.facts.total_seats) || event.facts.total_seats == params.assembly_seats"
+    model.write_text(text.replace(allow, f"size({nested}) > 0"), encoding="utf-8")
+    for args in (["validate", str(model)], ["replay", "--pack", str(pack)]):
+        result = invoke(*args)
+        assert result.exit_code == 2, result.output
+        assert f"{model}:83:5: rules[1].allow: rule 'seats_the_law_sets': a comprehension" in (
+            result.output
+        ), result.output
+    # one after another is no product: allowed
+    flat = "size([1, 2].map(a, a)) > 0 && [3].exists(b, b == 3)"
+    model.write_text(text.replace(allow, flat), encoding="utf-8")
+    assert invoke("validate", str(model)).exit_code == 0

@@ -64,6 +64,27 @@ _NESTING = re.compile(r"&&|\|\||[=!<>]=|[-+*/%!<>?.(\[{]")
 MAX_OPERATORS = 256
 
 
+#: CEL's comprehensions: each evaluates its body once per item of a list or map
+_MACROS = ("map", "filter", "all", "exists", "exists_one")
+_MACRO = re.compile(r"\.\s*(?:" + "|".join(_MACROS) + r")\s*\(")
+
+
+def _nested_comprehension(bare: str) -> bool:
+    """Whether a comprehension is inside another's parentheses (``bare``: strings emptied)."""
+    opening = {m.end() - 1 for m in _MACRO.finditer(bare)}
+    if len(opening) < 2:
+        return False
+    stack: list[bool] = []  # for each open parenthesis: whether a comprehension's
+    for i, c in enumerate(bare):
+        if c == "(":
+            if i in opening and any(stack):
+                return True
+            stack.append(i in opening)
+        elif c == ")" and stack:
+            stack.pop()
+    return False
+
+
 def day_number(day: dt.date) -> int:
     """Days since 1970-01-01: how dates appear in expressions."""
     return day.toordinal() - _ORIGIN
@@ -151,6 +172,11 @@ class Expression:
             raise ModelError(
                 f"{what}: an expression of {n} operators, over the limit of {MAX_OPERATORS} "
                 "(write it as several rules or conditions)"
+            )
+        if _nested_comprehension(bare):
+            raise ModelError(
+                f"{what}: a comprehension ({', '.join(_MACROS)}) inside another: its work is the "
+                "product of their lists' sizes (seven of ten items each hung the command)"
             )
         try:
             _compile(source)
