@@ -115,3 +115,35 @@ def test_a_comprehension_inside_another_is_refused_where_it_is_written(tmp_path:
     flat = "size([1, 2].map(a, a)) > 0 && [3].exists(b, b == 3)"
     model.write_text(text.replace(allow, flat), encoding="utf-8")
     assert invoke("validate", str(model)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        ("runs", -1, "runs: expected a whole number, 0 or more, got -1"),
+        ("runs", True, "runs: expected a whole number, 0 or more, got true"),
+        ("seed", 1.5, "seed: expected a whole number, 0 or more, got 1.5"),
+        ("policy", [1], "policy: expected text, got a list"),
+    ],
+)
+def test_what_a_report_shows_of_a_simulation_is_checked(
+    tmp_path: Path, key: str, value: object, said: str
+) -> None:
+    """The report printed '-1 runs · seed 1.5' above the chart, as the file gave them."""
+    simulation = {
+        "runs": 5,
+        "seed": 0,
+        "policy": "empirical",
+        "model": "kenya-2007-2008",
+        "outcomes": {"a": {"n": 1, "p": 0.2, "ci95": [0.03, 0.62]}},
+    }
+    path = tmp_path / "sim.json"
+    path.write_text(json.dumps({**simulation, key: value}, indent=1))
+    out = tmp_path / "report.html"
+    args = ["report", "--pack", "kenya-2007-2008", "--simulation", str(path), "--out", str(out)]
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert f"{path}:" in result.output and said in result.output, result.output
+    assert not out.exists()
+    path.write_text(json.dumps(simulation))
+    assert invoke(*args).exit_code == 0

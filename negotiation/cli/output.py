@@ -3,6 +3,7 @@ process-mining logs) and report (a self-contained HTML page)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
 
 import click
@@ -124,7 +125,7 @@ def report(
 
 def _load_simulation(path: str) -> dict[str, Any]:
     """The JSON of ``negotiation simulate --json``: a mapping with ``outcomes``."""
-    from negotiation._internal import jsondoc
+    from negotiation._internal import dockinds, jsondoc
     from negotiation.errors import InputError
 
     doc = jsondoc.load_json(path)  # a regular file within the limits (never a FIFO or a device)
@@ -133,6 +134,12 @@ def _load_simulation(path: str) -> dict[str, Any]:
         "expected the JSON of `negotiation simulate --json` (a mapping with "
         "'outcomes', each with 'p' and 'ci95', shares between 0 and 1)"
     )
+    for key, want in _HEADER.items():  # shown as given above the chart: '-1 runs' was
+        value = data.get(key) if isinstance(data, dict) else None
+        if value is not None and not (isinstance(value, str) if want == "text" else _count(value)):
+            got = json.dumps(value) if isinstance(value, int | float) else None
+            got = got or dockinds.value_words(value)
+            raise InputError(doc.problem((key,), f"expected {want}, got {got}"))
     outcomes = data.get("outcomes") if isinstance(data, dict) else None
     where: tuple[str | int, ...] = (
         ("outcomes",) if isinstance(data, dict) and "outcomes" in data else ()
@@ -163,6 +170,15 @@ def _load_simulation(path: str) -> dict[str, Any]:
         else:
             return cast(dict[str, Any], data)
     raise InputError(doc.problem(where, expected))
+
+
+#: what the report shows of a simulation above its chart, and what each must be
+_HEADER = {"runs": "a whole number, 0 or more", "seed": "a whole number, 0 or more"}
+_HEADER |= {"policy": "text", "model": "text"}
+
+
+def _count(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and x >= 0
 
 
 def _share(x: object) -> bool:
