@@ -236,6 +236,7 @@ TARGETS: dict[str, list[list[str]]] = {
         ["export", "{f}", "--format", "csv", "--out", "{d}/out.csv"],
         ["simulate", "--pack", "{d}", "--runs", "3", *_BOUNDED],
         ["report", "--pack", "{d}", "--out", "{d}/report.html"],
+        ["evaluate", "--gold", "{f}", "--articles", "{d}", "--actors", "{d}/actors.yaml"],
     ],
     "actors.yaml": [["validate", "{f}"], ["extract", "{d}/cambodia_101.txt", "--pack", "{d}"]],
     "articles.yaml": [["validate", "--pack", "{d}"], ["extract", "{d}", "--json"]],
