@@ -383,3 +383,27 @@ def test_roads_blocked_by_protesters_and_a_challenge_made(text: str, kind: str) 
 )
 def test_violence_to_be_ended_is_no_violence(text: str) -> None:
     assert "violence" not in _kinds(text)
+
+
+def test_who_tells_of_an_act_is_no_side_of_it() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="rights-body", name="the national human rights commission", type="ngo"),
+            Actor(id="ministry", name="the interior ministry", type="institution"),
+            Actor(id="police", name="Police", type="group"),
+        ]
+    )
+
+    def sides(text: str, kind: str) -> set[str]:
+        (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == kind]
+        return {*m.actors, *m.recipients}
+
+    # the source named after the act, or as the one who says it happened
+    told = (
+        "On Sunday, at least 12 people were shot dead, the national human rights commission said."
+    )
+    assert sides(told, "violence") == set()
+    told = "The interior ministry said about 500 people had been detained overnight."
+    assert sides(told, "arrest") == set()
+    # a speaker who is the subject of the act still acts
+    assert "police" in sides("Police said they had detained 40 protesters.", "arrest")

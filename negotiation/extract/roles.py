@@ -9,6 +9,7 @@ from negotiation.events.actors import ActorType, Gazetteer
 from negotiation.extract.actors import MatchedActor
 from negotiation.extract.clauses import asides, outside
 from negotiation.extract.lexicon import KindRule, Trigger
+from negotiation.extract.speakers import SPEECH_KINDS
 
 __all__ = ["election_body", "roles"]
 
@@ -65,6 +66,27 @@ _WITNESS = re.compile(
     re.I,
 )
 
+# "..., at least 18 people were killed, the UN human rights office said": who tells of an act
+# named after it, at the sentence's end
+_TOLD_BY = re.compile(
+    r"(?<=,\s)[^,;:()\"”]{1,80}?\s(?:said|says|reported|announced|told\s+reporters)"
+    r"(?:\s+(?:on\s+)?\w+)?\s*[.]?\s*$",
+    re.I,
+)
+# "the ministry said (that) 3,000 people had been detained": the speaker before the act (not
+# "police said they had detained ...": a pronoun makes the speaker the act's subject)
+_SAID = re.compile(
+    r"(?:['’]s\s+[\w-]+\s+)?\s*(?:said|says|reported|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?",
+    re.I,
+)
+_OWN_PRONOUN = re.compile(r"(?:it|they|he|she|its|their|his|her)\b", re.I)
+
+
+def _said_before(text: str, end: int, at: int) -> bool:
+    """Whether an actor ending at ``end`` tells of the act at ``at`` ("X said ...")."""
+    said = _SAID.match(text, end, at)
+    return said is not None and not _OWN_PRONOUN.match(text, said.end(), at)
+
 
 def roles(
     rule: KindRule, trig: Trigger, text: str, actors: list[MatchedActor]
@@ -92,7 +114,12 @@ def roles(
     ]  # fmt: skip
     if "according" not in trig.text.lower():
         between += [(m.start(), m.end()) for m in _WITNESS.finditer(text)]
+    told = trig.kind not in SPEECH_KINDS  # who tells of an act is no side of it
+    if told:
+        between += [(m.start(), m.end()) for m in _TOLD_BY.finditer(text, trig.end)]
     for a in actors:
+        if told and a.end <= trig.start and _said_before(text, a.end, trig.start):
+            continue  # "the ministry said 3,000 people had been detained": who tells of it
         if outside(aside, a.start, a.end, trig.start):
             continue  # "The EU, whose envoys met Georgian Dream last year, urged ...": an aside
         if any(b <= a.start and a.end <= e for b, e in between):
