@@ -123,6 +123,8 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
         # arson by protesters is violence, whoever sets the fire
         "On Monday demonstrators set fire to the ruling party's offices.",
         "Protesters torched two police stations in the north on Monday.",
+        # protests named as the subject of something else
+        "On Monday the regulator suspended a channel over its coverage of the protests.",
     ],
 )
 def test_protests_as_a_time_and_arson_by_protesters_are_no_protest(text: str) -> None:
@@ -407,3 +409,28 @@ def test_who_tells_of_an_act_is_no_side_of_it() -> None:
     assert sides(told, "arrest") == set()
     # a speaker who is the subject of the act still acts
     assert "police" in sides("Police said they had detained 40 protesters.", "arrest")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # a court confirming the winner rules; it neither announces results nor rejects a proposal
+        ("The Constitutional Court confirmed the president's victory on Monday, after rejecting his rival's challenge.", "court_ruling", "proposal_rejected"),
+        ("On Monday the Supreme Court confirmed the results of the presidential vote.", "court_ruling", "results_announced"),
+    ],
+)  # fmt: skip
+def test_a_court_confirming_the_winner_rules(text: str, kind: str, not_kind: str) -> None:
+    found = _kinds(text)
+    assert kind in found and not_kind not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an election put forward with its day is not yet held
+        "On Monday a national dialogue proposed holding the election on June 2.",
+        "The opposition has called for a new vote in March.",
+    ],
+)
+def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
+    assert "election_held" not in _kinds(text)

@@ -47,6 +47,7 @@ from negotiation.extract.modality import (
     modality_of,
     own_predicate,
     participle_head,
+    planned_for,
     prevented,
     until_head,
 )
@@ -176,6 +177,14 @@ class Lexicon:
                             self._plain(rule, sentence, start, end),
                             negated=True,
                             modality="negated",
+                            dropped=True,
+                        )
+                    elif rule.names_election and planned_for(sentence, start):
+                        # "proposed holding the vote on June 2": put forward, not yet held
+                        t = replace(
+                            self._plain(rule, sentence, start, end),
+                            modal=True,
+                            modality="planned",
                             dropped=True,
                         )
                 else:

@@ -19,6 +19,7 @@ __all__ = [
     "modality_of",
     "own_predicate",
     "participle_head",
+    "planned_for",
     "prevented",
     "until_head",
 ]
@@ -247,3 +248,25 @@ _PREVENTED = re.compile(
 def prevented(sentence: str, start: int) -> bool:
     """Whether the words before ``start`` stop, cancel or put off what starts there."""
     return bool(_PREVENTED.search(sentence[max(0, start - 80) : start]))
+
+
+# "proposed holding the election on June 2", "a roadmap: a referendum on July 25 and elections
+# on Dec. 17", "called for a new vote in March": a nominal trigger put forward, not yet held
+_PLANNED_FOR = re.compile(
+    r"\b(?:propos(?:ed|es|ing|e)|plann?(?:ed|ing|s)?|schedul(?:ed|ing|es?)|roadmap|timetable"
+    r"|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand(?:ed|s|ing)?)"
+    r"[:,]?\s+(?:(?:to hold|holding|to stage|staging|a|an|the|new|fresh|early|snap|repeat|re-?run"
+    r"|presidential|parliamentary|legislative|general|local|referendum|on|in|by|of|and|[\w’'-]+ly"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\d{1,2},?)\s+){0,8}$",
+    re.I,
+)
+
+
+def planned_for(sentence: str, start: int) -> bool:
+    """Whether the words before ``start`` put forward what starts there (a proposal, a plan).
+
+    >>> s = "A dialogue proposed holding the election on June 2."
+    >>> planned_for(s, s.index("election")), planned_for("They held the election.", 13)
+    (True, False)
+    """
+    return bool(_PLANNED_FOR.search(sentence[max(0, start - 100) : start]))
