@@ -425,3 +425,9 @@ def test_a_vote_called_a_falsification_or_an_act_without_legal_basis_is_a_charge
     text: str,
 ) -> None:
     assert "accusation" in {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+
+
+def test_a_claim_of_victory_still_held_is_told_again_not_made() -> None:
+    text = "He was sworn in on Monday, a month after an election that his rival still says he won."
+    assert "results_claimed" not in _kinds(text)
+    assert "results_claimed" in _kinds("On Monday the opposition leader said he had won.")
