@@ -147,3 +147,17 @@ def test_what_a_report_shows_of_a_simulation_is_checked(
     assert not out.exists()
     path.write_text(json.dumps(simulation))
     assert invoke(*args).exit_code == 0
+
+
+@pytest.mark.parametrize("day", ["32 July 2013", "132 July 2013", "2013 July 2013"])
+def test_a_day_that_is_no_day_is_not_read_from_its_last_digit(tmp_path: Path, day: str) -> None:
+    """'on 32 July 2013' was dated 2 July (the day's pattern matched inside the number)."""
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "PHNOM PENH, July 30 (Reuters) - The CNRP boycotted parliament on "
+        f"{day}, the opposition said.\n"
+    )
+    result = invoke("extract", str(text), "--published", "2013-07-30", "--json")
+    assert result.exit_code == 0, result.output
+    dates = [e["date"] for e in json.loads(result.output)["events"]]
+    assert dates and "2013-07-02" not in dates and "2013-07-13" not in dates, dates

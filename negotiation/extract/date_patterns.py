@@ -32,7 +32,7 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|through|until)\s*"
 _PREP = r"(?:(?:on|since|from|by|until|till|before|after|in|during|of|early|late|mid-?|last|this|next|earlier this|later this|the past|this past)\s+)?"
