@@ -336,3 +336,17 @@ def test_a_date_of_another_clause_does_not_date_the_trigger(
     text: str, kind: str, date: str
 ) -> None:
     assert _dates(text)[kind] == date
+
+
+def test_an_undated_act_told_in_the_past_perfect_happened_before_the_report() -> None:
+    # not on the day of publication: some time in the month before it
+    (m,) = [
+        m
+        for m in extract_text("The United Nations had urged both sides to return to talks.", PUB)
+        if m.kind == "appeal"
+    ]
+    assert (m.date, m.date_end) == (dt.date(2014, 6, 25), PUB)
+    # a standing state told so still runs on from the day named before it
+    text = "Thousands marched on July 20. Supporters had rallied in the capital for days."
+    rallies = [m for m in extract_text(text, PUB) if m.kind == "protest"]
+    assert all(m.date >= dt.date(2014, 7, 20) for m in rallies)

@@ -313,6 +313,13 @@ class StoryDays:
             confidence += 0.2
             source = "context"
             notes.append("no date in the sentence: since the election, up to publication")
+        elif date is None and not rule.ongoing and _pluperfect(text, trig):
+            # "The donors had pressed the government to ...": told undated in the past perfect,
+            # it happened before the report, not on its day: within the month before it
+            date = ResolvedDate(published - _MONTH, Granularity.day, "", published)
+            confidence += 0.2
+            source = "context"
+            notes.append("no date in the sentence, told in the past perfect: before publication")
         elif (
             date is None
             and not (rule.anchor or trig.anchor or (rule.ongoing and not durative))
@@ -354,6 +361,18 @@ class StoryDays:
                 f"resolved to {date.date}"
             )
         return date, source, confidence, notes
+
+
+_MONTH = dt.timedelta(days=30)
+_HAD = re.compile(
+    r"\bhad\s+(?:(?:\w+ly|not|already|also|long|earlier)\s+)?(?:been\s+)?(?:\w+\s+)?$", re.I
+)
+
+
+def _pluperfect(text: str, trig: Trigger) -> bool:
+    """ "had pressed", "had been asked": a trigger told in the past perfect."""
+    near = _HAD.search(text, max(0, trig.start - 40), trig.start) is not None
+    return near or trig.text.lower().startswith("had ")
 
 
 _RELATIVE = re.compile(
