@@ -431,3 +431,22 @@ def test_a_claim_of_victory_still_held_is_told_again_not_made() -> None:
     text = "He was sworn in on Monday, a month after an election that his rival still says he won."
     assert "results_claimed" not in _kinds(text)
     assert "results_claimed" in _kinds("On Monday the opposition leader said he had won.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a purpose laid at the other side's door, in what is said: a charge
+        ("On Monday Okafor told journalists that the new law was designed to keep the governor"
+         " in office.", True),
+        ("On Monday Okafor said the reform was clearly meant to split the opposition.", True),
+        ("On Monday the PND claimed that the curfew was intended to stop its rallies.", True),
+        # look-alikes: a plan or an origin told, no purpose charged
+        ("On Monday Okafor said the meeting was meant to be held in the capital.", False),
+        ("On Monday Okafor said the new bridge was designed by foreign engineers.", False),
+        ("The new law was designed to keep the governor in office, a newspaper wrote.", False),
+    ],
+)  # fmt: skip
+def test_a_purpose_charged_in_what_is_said_is_an_accusation(text: str, present: bool) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert ("accusation" in found) is present, found
