@@ -28,8 +28,9 @@ __all__ = ["ENV", "MAX_CELLS", "MAX_STEPS", "Limits", "current", "raise_hint", "
 #: was a run that never ended (a policy whose waits are all 0 days never reaches the horizon)
 MAX_STEPS = 1_000_000
 
-#: cells of one sweep (every combination of its grid, and its cells): a grid of three axes of
-#: a hundred values each was a million cells, built and planned before the first run (a hang)
+#: cells of one sweep (every combination of its grid, and its cells) or of a scenario's matrix:
+#: a grid of three axes of a hundred values each was a million cells, built and planned before
+#: the first run (a hang)
 MAX_CELLS = 10_000
 
 

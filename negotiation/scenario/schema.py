@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
 from negotiation._internal.calendar import parse_iso_date
-from negotiation._internal.limits import MAX_STEPS
+from negotiation._internal.limits import MAX_CELLS, MAX_STEPS
 from negotiation.events import Event
 from negotiation.scenario.document import Strict
 from negotiation.scenario.variations import Variation
@@ -219,10 +220,17 @@ class Cell(Strict):
     )
 
 
+def _few_cells(cells: Any) -> Any:
+    """A matrix has at most :data:`MAX_CELLS` cells, counted before any is read."""
+    if isinstance(cells, (list, tuple)) and len(cells) > MAX_CELLS:
+        raise ValueError(f"{len(cells):,} matrix cells, more than the {MAX_CELLS:,} allowed")
+    return cells
+
+
 def _unique_cells(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     """Matrix cells have names of their own (was located at the top of the file)."""
-    names = [c.name for c in cells]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    counts = Counter(c.name for c in cells)
+    dupes = sorted(n for n, k in counts.items() if k > 1)
     if dupes:
         raise ValueError(f"matrix cell names must be unique: {', '.join(dupes)}")
     return cells
@@ -262,4 +270,6 @@ class Scenario(Strict):
         "runs and seed (all three stated), horizon, max_steps, from, smoothing, confidence, "
         "weights",
     )
-    matrix: Annotated[tuple[Cell, ...], AfterValidator(_unique_cells)] = ()
+    matrix: Annotated[
+        tuple[Cell, ...], BeforeValidator(_few_cells), AfterValidator(_unique_cells)
+    ] = ()
