@@ -125,6 +125,8 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
         "Protesters torched two police stations in the north on Monday.",
         # protests named as the subject of something else
         "On Monday the regulator suspended a channel over its coverage of the protests.",
+        "On Monday opposition leaders denied inciting the demonstrations.",
+        "He is accused of orchestrating the protests in the capital.",
     ],
 )
 def test_protests_as_a_time_and_arson_by_protesters_are_no_protest(text: str) -> None:
