@@ -80,7 +80,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "negotiation.cli.simulation",
         "Simulate the dispute many times under actor policies: the distribution of outcomes and "
         "final configurations (95% Wilson intervals), days to each outcome, moves rejected per "
-        "rule and invariant violations.",
+        "rule, invariant violations and the runs that broke each temporal property.",
     ),
     "sweep": (
         "negotiation.cli.sweeps",

@@ -170,14 +170,15 @@ def simulate(
     progress: bool | None,
 ) -> None:
     """Simulate the dispute many times under actor policies: the distribution of outcomes and
-    final configurations (95% Wilson intervals), days to each outcome, moves rejected per rule
-    and invariant violations. The same --seed gives the same result on every executor with
+    final configurations (95% Wilson intervals), days to each outcome, moves rejected per rule,
+    invariant violations and the runs that broke each temporal property. The same --seed gives the same result on every executor with
     any number of workers.
 
     LOG is the dispute's event log: the empirical policy's record and --from's (default: the
     pack's, or the built-in record for the built-in model).
 
-    Exit 0 when no invariant was violated, 1 when some were, 2 on invalid input, 130 when
+    Exit 0 when no invariant was violated (broken temporal properties are reported, not an
+    exit code), 1 when some were, 2 on invalid input, 130 when
     Ctrl-C stopped the runs (the partial distribution is printed first)."""
     from negotiation.simulate import prepare, run_job
 

@@ -197,3 +197,21 @@ class Monitor:
             elif in_scope and p.matches(event):
                 broken += ((p.id, f"{event.kind} on {event.date}: {p.describe()}"),)
         return tuple(new), broken
+
+    def overdue(self, state: PropertyState, day: dt.date) -> tuple[tuple[str, str], ...]:
+        """The ``(property id, message)`` pairs of the bounded responses still due in ``state``
+        whose deadline is before ``day`` (where a finite run stopped: its time ran past them
+        with no accepted event to show it). A response not yet due by ``day`` is not broken."""
+        out: tuple[tuple[str, str], ...] = ()
+        for i, p in enumerate(self.properties):
+            s = state[i]
+            if p.type == "response" and isinstance(s, dt.date) and day > s:
+                after = " or ".join(p.after)
+                out += (
+                    (
+                        p.id,
+                        f"{' or '.join(p.kinds)} was due by {s} ({p.bound()} after {after}); "
+                        f"still due when the run ended on {day}",
+                    ),
+                )
+        return out

@@ -221,4 +221,5 @@ def run_job(
         chunks=chunks,
         interrupted=interrupted,
         wall_s=time.perf_counter() - t0,
+        property_ids=tuple(p.id for p in job.model.monitor.properties),
     )

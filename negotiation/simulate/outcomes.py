@@ -63,6 +63,8 @@ class Simulation:
     chunks: list[Chunk] = field(default_factory=list)
     interrupted: bool = False
     wall_s: float = 0.0
+    #: the model's temporal properties, in the model's order (each checked on every run)
+    property_ids: tuple[str, ...] = ()
 
     # -- the merged columns --------------------------------------------------------------------
     @property
@@ -106,6 +108,37 @@ class Simulation:
         for c in self.chunks:
             total.update(c.violated)
         return dict(sorted(total.items()))
+
+    @property
+    def broken_runs(self) -> int:
+        """The runs that broke at least one temporal property."""
+        return sum(sum(1 for b in c.broken_runs if b) for c in self.chunks)
+
+    @property
+    def properties(self) -> dict[str, dict[str, Any]]:
+        """Per temporal property of the model: the runs that broke it (``n``), their share
+        ``p`` with its 95% Wilson interval, and the first run that broke it (``example``: its
+        index, the day after the start it broke and the monitor's message; reproduce it with
+        the same seed), or ``None``."""
+        n = self.runs
+        counts: Counter[str] = Counter()
+        examples: dict[str, tuple[int, int, str]] = {}
+        for c in self.chunks:  # in run order: the first example is the lowest run
+            counts.update(c.broken)
+            for pid, first in c.broken_example.items():
+                examples.setdefault(pid, first)
+        out: dict[str, dict[str, Any]] = {}
+        for pid in self.property_ids:
+            k = counts.get(pid, 0)
+            lo, hi = wilson(k, n)
+            ex = examples.get(pid)
+            out[pid] = {
+                "n": k,
+                "p": _r(k / n) if n else 0.0,
+                "ci95": [_r(lo), _r(hi)],
+                "example": {"run": ex[0], "days": ex[1], "message": ex[2]} if ex else None,
+            }
+        return out
 
     @property
     def outcomes(self) -> dict[str, dict[str, Any]]:
@@ -173,6 +206,8 @@ class Simulation:
             "rejections": self.rejections,
             "violations": sum(self.violated.values()),
             "violated": self.violated,
+            "properties": self.properties,
+            "broken_runs": self.broken_runs,
             "steps": steps,
             "steps_per_s": round(steps / cpu) if cpu > 0 else None,
             "cpu_s": round(cpu, 3),
@@ -208,6 +243,19 @@ class Simulation:
         rej = ", ".join(f"{k} {v}" for k, v in self.rejections.items())
         lines.append(f"rejected moves by rule: {rej or 'none'}")
         lines.append(f"invariant violations: {sum(self.violated.values())}")
+        props = self.properties
+        if props:
+            lines.append(
+                f"temporal properties broken: {self.broken_runs} run(s)"
+                + (" (share of runs, 95% Wilson interval, first run):" if self.broken_runs else "")
+            )
+            for pid, b in props.items():
+                if b["n"]:
+                    ex = b["example"]
+                    lines.append(
+                        f"  {pid:<36} {b['p']:7.2%}  [{b['ci95'][0]:.2%}, {b['ci95'][1]:.2%}]"
+                        f"  run {ex['run']}, day {ex['days']}: {ex['message']}"
+                    )
         cpu = self.cpu_s
         rate = f"{self.steps / cpu:,.0f} steps per CPU-second" if cpu > 0 else "-"
         lines.append(f"{self.steps:,} steps in {cpu:.2f} CPU-s ({rate})")
@@ -224,6 +272,7 @@ class Simulation:
                     "final": c.final[j],
                     "stop": STOPS[c.stop[j]],
                     "violations": c.violations[j],
+                    "broken": c.broken_runs[j],
                 }
                 for i, name in enumerate(self.outcome_names):
                     d = c.reached[i][j]
@@ -234,7 +283,7 @@ class Simulation:
         """Every run as a pandas DataFrame (the ``[sim]`` extra)."""
         import pandas as pd
 
-        columns = ["run", "steps", "days", "final", "stop", "violations"]
+        columns = ["run", "steps", "days", "final", "stop", "violations", "broken"]
         columns += [f"days_to:{n}" for n in self.outcome_names]
         frame = pd.DataFrame.from_records(list(self.rows()), columns=columns)
         for n in self.outcome_names:

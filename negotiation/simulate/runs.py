@@ -22,11 +22,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from negotiation._internal.calendar import DATE_MAX
 from negotiation.events import Event
-from negotiation.model.compiled import CompiledModel, State
+from negotiation.model.compiled import CompiledModel, State, StepResult
 from negotiation.simulate.policy import Policy
 
 __all__ = ["STOPS", "Chunk", "Job", "dated", "root_key", "run_chunk", "run_seed"]
@@ -99,6 +98,12 @@ class Chunk:
     rejections: Counter[str] = field(default_factory=Counter)
     violated: Counter[str] = field(default_factory=Counter)
     violations: list[int] = field(default_factory=list)
+    #: per temporal property: the runs that broke it (a run counts once per property)
+    broken: Counter[str] = field(default_factory=Counter)
+    #: per temporal property: the first run of the chunk that broke it, as (run, day, message)
+    broken_example: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    #: per run: how many temporal properties it broke
+    broken_runs: list[int] = field(default_factory=list)
     cpu_s: float = 0.0
 
 
@@ -147,9 +152,30 @@ def run_chunk(job: Job, first: int, count: int) -> Chunk:
     rng = random.Random()
     events: dict[tuple[int, int], Event] = {}
     key = root_key(job.seed, job.spawn)
+    monitor = job.model.monitor
+    start = job.start_day.toordinal()
+    limit = _limit(job)
+    broke: dict[str, tuple[int, str]] = {}
     for index in range(first, first + count):
         rng.seed(run_seed(key, index))
-        steps, days, config, stop, violations, reached = _run(job, rng, kind_outcomes, events, out)
+        broke.clear()
+        steps, days, state, stop, violations, reached = _run(
+            job, rng, kind_outcomes, events, out, broke
+        )
+        config = state.config
+        if monitor:
+            # a bounded response still due when the run stopped is broken if its deadline is
+            # before the run's last day: the horizon for a run stopped there, else the day of
+            # its last attempted event (one not yet due then is not broken)
+            end = limit if stop == 1 else start + days
+            for pid, msg in monitor.overdue(state.monitor, dt.date.fromordinal(end)):
+                broke.setdefault(pid, (end - start, msg))
+        if broke:
+            for pid, (day, msg) in broke.items():
+                out.broken[pid] += 1
+                if pid not in out.broken_example:
+                    out.broken_example[pid] = (index, day, msg)
+        out.broken_runs.append(len(broke))
         out.steps.append(steps)
         out.days.append(days)
         out.final.append(job.model.label(config))
@@ -161,22 +187,28 @@ def run_chunk(job: Job, first: int, count: int) -> Chunk:
     return out
 
 
+def _limit(job: Job) -> int:
+    """The last day (ordinal) a run of ``job`` can reach: its horizon, or the calendar's end."""
+    start = job.start_day.toordinal()
+    return _LAST_DAY if job.horizon is None else min(start + job.horizon, _LAST_DAY)
+
+
 def _run(
     job: Job,
     rng: random.Random,
     kind_outcomes: dict[str, list[int]],
     events: dict[tuple[int, int], Event],
     out: Chunk,
-) -> tuple[int, int, tuple[str, ...], int, int, list[int]]:
-    """One run: (steps, days, final configuration, stop, violations, day each outcome was
-    reached or -1); rejections and violated invariants are counted into ``out``. The draws of
-    ``Move.draw``, ``Wait.draw`` and ``_pick`` are written out here, in the same order on the
-    same stream (the hot loop: a call costs as much as a draw)."""
+    broke: dict[str, tuple[int, str]],
+) -> tuple[int, int, State, int, int, list[int]]:
+    """One run: (steps, days, final state, stop, violations, day each outcome was reached or
+    -1); rejections and violated invariants go to ``out``, broken properties to ``broke``. The
+    draws of ``Move.draw``, ``Wait.draw`` and ``_pick`` are written out here, in the same order
+    on the same stream (the hot loop: a call costs as much as a draw)."""
     step, choices, max_steps = job.model.step, job.policy.choices, job.max_steps
     hits, all_final = job.hits, job.all_final
     rejections, violated = out.rejections, out.violated
-    start = job.start_day.toordinal()
-    limit = _LAST_DAY if job.horizon is None else min(start + job.horizon, _LAST_DAY)
+    start, limit = job.start_day.toordinal(), _limit(job)
     state = job.start
     config = state.config
     day = start
@@ -188,7 +220,7 @@ def _run(
     uniform, expovariate = rng.random, rng.expovariate
     while steps < max_steps:
         if final:
-            return steps, day - start, config, 0, violations, reached
+            return steps, day - start, state, 0, violations, reached
         rules, cumulative = choices(state)
         n = len(rules)
         if n == 1:
@@ -197,7 +229,7 @@ def _run(
             i = bisect_right(cumulative, uniform() * cumulative[-1])
             rule = rules[i if i < n else n - 1]
         else:
-            return steps, day - start, config, 3, violations, reached
+            return steps, day - start, state, 3, violations, reached
         moves = rule.moves
         n = len(moves)
         if n == 1:
@@ -221,7 +253,7 @@ def _run(
             gaps = wait.gaps
             next_day = day + gaps[int(uniform() * len(gaps))]
         if next_day > limit:
-            return steps, day - start, config, 1, violations, reached
+            return steps, day - start, state, 1, violations, reached
         day = next_day
         event = events.get((id(template), day))  # templates live as long as the policy
         if event is None:
@@ -232,15 +264,15 @@ def _run(
             rejections[result.rejected_by or "not_enabled"] += 1
             continue
         state = result.state
-        if result.violations:
-            violations += _count(result.violations, violated)
+        if result.violations or result.broken:
+            violations += _count(result, violated, broke, day - start)
         if state.config is not config:
             config = state.config
             final = all_final(config)
             _mark(reached, hits(config), day - start)
         if kind_outcomes:
             _mark(reached, kind_outcomes.get(move.kind, ()), day - start)
-    return steps, day - start, config, 0 if final else 2, violations, reached
+    return steps, day - start, state, 0 if final else 2, violations, reached
 
 
 def _remember(events: dict[tuple[int, int], Event], template: Event, day: int) -> Event:
@@ -251,10 +283,17 @@ def _remember(events: dict[tuple[int, int], Event], template: Event, day: int) -
     return event
 
 
-def _count(found: Any, violated: Counter[str]) -> int:
-    for inv, _ in found:
+def _count(
+    result: StepResult, violated: Counter[str], broke: dict[str, tuple[int, str]], day: int
+) -> int:
+    """Count the step's violated invariants into ``violated`` (returning how many) and note the
+    temporal properties it broke in ``broke`` (id -> the first day and message: the model's
+    ``StepResult.broken``, as replay and explore report them)."""
+    for inv, _ in result.violations:
         violated[inv] += 1
-    return len(found)
+    for pid, msg in result.broken:
+        broke.setdefault(pid, (day, msg))
+    return len(result.violations)
 
 
 def _mark(reached: list[int], outcomes: Iterable[int], day: int) -> None:

@@ -27,7 +27,7 @@ The table (:meth:`Sweep.rows`, :meth:`Sweep.to_pandas`, and on disk
 :func:`~negotiation.simulate.tables.write_sweep_table`) has one row
 per cell and outcome: the cell's number, name and settings (one ``weight:KIND`` column per kind
 any cell reweights), the outcome, ``runs``, ``n``, ``p``, ``ci_low``, ``ci_high`` (95% Wilson),
-``median_days``, ``q1_days``, ``q3_days`` and the cell's invariant ``violations``.
+``median_days``, ``q1_days``, ``q3_days``, invariant ``violations`` and ``broken_runs``.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ COLUMNS = (
     "q1_days",
     "q3_days",
     "violations",
+    "broken_runs",
 )
 
 Factor = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -440,6 +441,7 @@ class Sweep:
                     "q1_days": q[0] if q else None,
                     "q3_days": q[1] if q else None,
                     "violations": violations,
+                    "broken_runs": sim.broken_runs,
                 }
 
     def to_pandas(self) -> Any:
@@ -457,6 +459,7 @@ class Sweep:
             "complete": self.complete,
             "cells": len(self.cells),
             "violations": self.violations,
+            "broken_runs": sum(sim.broken_runs for _, _, sim in self.cells),
             "columns": self.columns(),
             "rows": list(self.rows()),
         }
@@ -468,14 +471,10 @@ class Sweep:
         for i, (name, _, sim) in enumerate(self.cells):
             lines.append(f"cell {i}: {name} ({sim.runs} runs, policy {sim.policy})")
             for outcome, o in sim.outcomes.items():
-                lines.append(
-                    f"  {outcome:<36} {o['p']:7.2%}  [{o['ci95'][0]:.2%}, {o['ci95'][1]:.2%}]"
-                    + (
-                        f"  median {o['median_days']:g} days"
-                        if o["median_days"] is not None
-                        else ""
-                    )
-                )
+                share = f"{o['p']:7.2%}  [{o['ci95'][0]:.2%}, {o['ci95'][1]:.2%}]"
+                median = o["median_days"]
+                when = f"  median {median:g} days" if median is not None else ""
+                lines.append(f"  {outcome:<36} {share}{when}")
         return "\n".join(lines) + "\n"
 
 

@@ -68,7 +68,7 @@ def _parquet(sweep: Sweep) -> bytes:
         ) from None
     columns = sweep.columns()
     rows = list(sweep.rows())
-    ints = {"cell", "horizon", "max_steps", "runs", "n", "violations"}
+    ints = {"cell", "horizon", "max_steps", "runs", "n", "violations", "broken_runs"}
     strings = {"name", "profile", "interpretation", "policy", "from", "outcome"}
     fields = [
         pa.field(c, pa.int64() if c in ints else pa.string() if c in strings else pa.float64())
