@@ -143,3 +143,31 @@ def test_huge_text_is_extracted() -> None:
     assert ms
     blob = "x" * 200_000  # one "sentence" with no punctuation or spaces
     assert extract_text(blob, pub) == []
+
+
+_MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+
+
+@given(
+    st.integers(1, 12),
+    st.one_of(st.integers(1, 31), st.integers(29, 31)),  # the month's last days, often
+    st.integers(1990, 2030),
+    st.booleans(),
+    st.sampled_from(["{m} {d}, {y}", "{d} {m} {y}", "{y}-{mm:02d}-{d:02d}", "{m} {d}"]),
+)
+def test_a_day_the_month_lacks_gives_the_month_and_any_other_the_day(
+    month: int, day: int, year: int, future: bool, form: str
+) -> None:
+    """'April 31, 2013' was no date, 'February 30' was 28 February and '31 April 2013' was
+    April: every form now gives the day when the month has it and the month when not."""
+    pub = dt.date(2031, 1, 1) if "{y}" in form else dt.date(year, 12, 31)
+    text = form.format(m=_MONTH_NAMES[month - 1], mm=month, d=day, y=year)
+    found = find_dates(f"on {text}", pub, future=future and "{y}" in form)
+    assert len(found) == 1, (text, found)
+    try:
+        expected = dt.date(year, month, day)
+    except ValueError:
+        assert found[0].granularity is Granularity.month, (text, found)
+        assert (found[0].date.year, found[0].date.month) == (year, month), (text, found)
+    else:
+        assert (found[0].date, found[0].granularity) == (expected, Granularity.day), (text, found)

@@ -88,15 +88,15 @@ def _clamp_year(year: int) -> int:
 def _infer_year(m: int, d: int, pub: dt.date, future: bool) -> tuple[dt.date | None, bool]:
     """Year for a month-day without one: past reports never after ``pub``."""
     year = _clamp_year(pub.year)
-    cand = _safe(year, m, d) or _safe(year, m, 28)
-    if cand is None:
+    cand = _safe(year, m, d)
+    if cand is None:  # a day the month does not have this year (February 29)
         return None, False
     if future:
         if cand < pub - dt.timedelta(days=60):
             return _safe(year + 1, m, d) or cand, False
         return cand, False
     if cand > pub:
-        return _safe(year - 1, m, d) or _safe(year - 1, m, 28), True
+        return _safe(year - 1, m, d), True
     return cand, False
 
 
@@ -119,7 +119,10 @@ _Groups = dict[str, Any]
 def _resolve_iso(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
     """An ISO date, ``2013-09-16``."""
     day = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
-    return ResolvedDate(day, Granularity.day, text) if day else None
+    if day is None:  # a day the month does not have: the month, as with words
+        month = _safe(int(g["y"]), int(g["m"]), 1)
+        return ResolvedDate(month, Granularity.month, text) if month else None
+    return ResolvedDate(day, Granularity.day, text)
 
 
 def _resolve_month_day(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
@@ -130,8 +133,8 @@ def _resolve_month_day(g: _Groups, text: str, pub: dt.date, future: bool) -> Res
         start = _safe(int(g["y"]), mon, d)
     else:
         start, adjusted = _infer_year(mon, d, pub, future)
-    if start is None:
-        return None
+    if start is None:  # a day the month does not have ("April 31", "February 30"): the month
+        return _month_only(g, mon, text, pub, future)
     end = None
     if g.get("d2"):
         mon2 = _month_num(g["mon2"]) if g.get("mon2") else mon
@@ -140,6 +143,14 @@ def _resolve_month_day(g: _Groups, text: str, pub: dt.date, future: bool) -> Res
         if end is not None and end <= start:
             end = None
     return ResolvedDate(start, Granularity.day, text, end, adjusted=adjusted)
+
+
+def _month_only(g: _Groups, mon: int, text: str, pub: dt.date, future: bool) -> ResolvedDate | None:
+    """The month of a month-day whose day that month does not have."""
+    if g.get("y"):
+        return ResolvedDate(dt.date(int(g["y"]), mon, 1), Granularity.month, text)
+    first, adjusted = _infer_year(mon, 1, pub, future)
+    return ResolvedDate(first, Granularity.month, text, adjusted=adjusted) if first else None
 
 
 def _resolve_month_year(g: _Groups, text: str, pub: dt.date, future: bool) -> ResolvedDate:
