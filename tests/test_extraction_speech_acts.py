@@ -450,3 +450,22 @@ def test_a_claim_of_victory_still_held_is_told_again_not_made() -> None:
 def test_a_purpose_charged_in_what_is_said_is_an_accusation(text: str, present: bool) -> None:
     found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
     assert ("accusation" in found) is present, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a wrong named in what is said: a charge
+        ("On Monday the monitors said they had seen irregularities at many polling stations.", True),
+        ("On Monday Okafor said the vote failed to meet democratic standards.", True),
+        ("On Monday Okafor said he was the victim of a conspiracy.", True),
+        ("On Monday the PND walked out, saying fraudulent ballots had been counted.", True),
+        # look-alikes: no wrong found, or none said
+        ("On Monday the monitors said they had seen no irregularities at polling stations.", False),
+        ("On Monday the board said it did not find any irregularities.", False),
+        ("The board will annul the results if it finds irregularities.", False),
+    ],
+)  # fmt: skip
+def test_a_wrong_named_in_what_is_said_is_an_accusation(text: str, present: bool) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert ("accusation" in found) is present, found
