@@ -79,12 +79,39 @@ def input_errors(fn: F) -> F:
     return cast(F, wrapper)
 
 
+#: problems listed per file; the rest are counted (``... and N more errors in FILE``)
+MAX_ERRORS_PER_FILE = 50
+
+
 def report(exc: NegotiationError) -> NoReturn:
-    """Print ``exc`` on stderr, one ``error:`` line per problem, and exit with status 2."""
-    lines = [str(p) for p in unique(exc.problems)] if isinstance(exc, InputError) else [str(exc)]
-    for line in lines:
-        click.echo(f"error: {line}", err=True)
+    """Print ``exc`` on stderr, one ``error:`` line per problem (at most
+    :data:`MAX_ERRORS_PER_FILE` per file, then how many more), and exit with status 2."""
+    if not isinstance(exc, InputError):
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    shown, more = capped(unique(exc.problems))
+    lines = [f"error: {p}" for p in shown]
+    lines += [f"error: ... and {n} more errors in {file}" for file, n in more.items()]
+    if lines:
+        click.echo("\n".join(lines), err=True)
     sys.exit(EXIT_INPUT)
+
+
+def capped(
+    problems: Sequence[Problem], per_file: int = MAX_ERRORS_PER_FILE
+) -> tuple[list[Problem], dict[str, int]]:
+    """The first ``per_file`` problems of each file, in order, and per file with more how
+    many were left out (a log of 200,000 bad events printed 400,000 lines)."""
+    seen: dict[str, int] = {}
+    shown: list[Problem] = []
+    more: dict[str, int] = {}
+    for p in problems:
+        k = seen[p.file] = seen.get(p.file, 0) + 1
+        if k <= per_file:
+            shown.append(p)
+        else:
+            more[p.file] = more.get(p.file, 0) + 1
+    return shown, more
 
 
 def unique(problems: Sequence[Problem]) -> list[Problem]:
@@ -94,12 +121,16 @@ def unique(problems: Sequence[Problem]) -> list[Problem]:
     import os
 
     seen: set[tuple[object, ...]] = set()
+    real: dict[str, str] = {}
     out = []
     for p in problems:
-        try:
-            name = os.path.realpath(p.file)
-        except (ValueError, OSError):
-            name = p.file
+        name = real.get(p.file)
+        if name is None:
+            try:
+                name = os.path.realpath(p.file)
+            except (ValueError, OSError):
+                name = p.file
+            real[p.file] = name
         key = (name, p.line, p.column, p.path, p.message)
         if key not in seen:
             seen.add(key)

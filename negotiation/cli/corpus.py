@@ -23,7 +23,7 @@ import click
 from negotiation._internal import files, yamldoc
 from negotiation._internal.suggest import did_you_mean
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_INPUT, echo_json, input_errors, unique
+from negotiation.cli.common import EXIT_INPUT, capped, echo_json, input_errors, unique
 from negotiation.cli.packs import PACK, event_log
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
@@ -334,11 +334,14 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
         checked.append({"file": str(path), "kind": kind, "entries": entries})
     problems = unique(problems)
     if as_json:
+        shown, more = capped(problems)
         echo_json(
             {
                 "format_version": 1,
                 "ok": not problems,
                 "checked": checked,
+                "problem_count": len(problems),  # every problem; `problems` lists 50 a file
+                "problems_omitted": more,  # file -> problems left out of `problems`
                 "problems": [
                     {
                         "file": q.file,
@@ -347,7 +350,7 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
                         "path": q.path,
                         "message": q.message,
                     }
-                    for q in problems
+                    for q in shown
                 ],
             }
         )
