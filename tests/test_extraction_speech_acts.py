@@ -469,3 +469,21 @@ def test_a_purpose_charged_in_what_is_said_is_an_accusation(text: str, present: 
 def test_a_wrong_named_in_what_is_said_is_an_accusation(text: str, present: bool) -> None:
     found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
     assert ("accusation" in found) is present, found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        # a pronoun after a fronted phrase still names who spoke just before
+        ("In her first speech as leader she said the count had been fair.", True),
+        ("On Tuesday she told reporters the count had been fair.", True),
+        ("Speaking in the capital, she said the count had been fair.", True),
+        # look-alike: no pronoun, no one known before the speech verb
+        ("In her first speech the leader said the count had been fair.", False),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_fronted_phrase_names_the_speaker(text: str, speaks: bool) -> None:
+    before = "Ruth Okafor was sworn in on Monday, 11 November 2019. "
+    found = [m for m in extract_text(before + text, PUB, gazetteer=_CALM_ACTORS)]
+    said = [m for m in found if m.kind == "statement" and "okafor" in m.actors]
+    assert bool(said) is speaks, found

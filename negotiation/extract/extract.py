@@ -70,7 +70,12 @@ _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separate
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
 # the actor types that demand, besides the sides, when they call on someone
 _DOMESTIC = frozenset({"person", "institution"})
-_PRONOUN = re.compile(r"(?:But |And |However, )?(It|They|He|She)\b")
+# (and after a fronted phrase: "In his inaugural speech he said", "On Tuesday she told")
+_PRONOUN = re.compile(
+    r"(?:But |And |However, )?"
+    r"(?:(?:In|On|At|During|Later|Earlier|Speaking)(?: [\w’'.-]+){1,6}?,? (?=(?:it|they|he|she)\b))?"
+    r"(It|They|He|She|it|they|he|she)\b"
+)
 
 
 _OPENING = ('"', "“")
