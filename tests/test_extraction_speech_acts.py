@@ -487,3 +487,19 @@ def test_a_pronoun_after_a_fronted_phrase_names_the_speaker(text: str, speaks: b
     found = [m for m in extract_text(before + text, PUB, gazetteer=_CALM_ACTORS)]
     said = [m for m in found if m.kind == "statement" and "okafor" in m.actors]
     assert bool(said) is speaks, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a label that charges: an accusation
+        ("On Monday the PND branded the new cabinet illegitimate.", True),
+        ("On Monday Okafor labelled the decree unconstitutional.", True),
+        # look-alikes: a brand or a label that is no charge
+        ("On Monday the PND launched a new brand of party newspaper.", False),
+        ("On Monday Okafor branded the reform a bold step.", False),
+    ],
+)  # fmt: skip
+def test_a_government_branded_illegitimate_is_an_accusation(text: str, present: bool) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert ("accusation" in found) is present, found
