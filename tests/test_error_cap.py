@@ -50,7 +50,7 @@ def test_text_errors_are_capped_with_the_rest_counted(tmp_path: Path) -> None:
     lines = out.stderr.splitlines()
     assert len(lines) == MAX_ERRORS_PER_FILE + 1
     assert all(line.startswith(f"error: {path}:") for line in lines[:-1])
-    assert lines[-1] == f"error: ... and {800 - MAX_ERRORS_PER_FILE} more errors in {path}"
+    assert lines[-1] == f"... and {800 - MAX_ERRORS_PER_FILE} more errors in {path}"
 
 
 def test_a_few_errors_are_all_listed(tmp_path: Path) -> None:

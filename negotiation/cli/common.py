@@ -79,7 +79,7 @@ def input_errors(fn: F) -> F:
     return cast(F, wrapper)
 
 
-#: problems listed per file; the rest are counted (``... and N more errors in FILE``)
+#: problems listed per file; the rest are counted (a last line ``... and N more errors in FILE``)
 MAX_ERRORS_PER_FILE = 50
 
 
@@ -91,7 +91,7 @@ def report(exc: NegotiationError) -> NoReturn:
         sys.exit(EXIT_INPUT)
     shown, more = capped(unique(exc.problems))
     lines = [f"error: {p}" for p in shown]
-    lines += [f"error: ... and {n} more errors in {file}" for file, n in more.items()]
+    lines += [f"... and {n} more errors in {file}" for file, n in more.items()]
     if lines:
         click.echo("\n".join(lines), err=True)
     sys.exit(EXIT_INPUT)
