@@ -5,15 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from phrasing import PUB, dated_kinds
 
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
-
-PUB = dt.date(2019, 11, 12)  # a Tuesday
-
-
-def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
-    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB, gazetteer=gazetteer)}
 
 
 @pytest.mark.parametrize(
@@ -69,11 +64,11 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
     ],
 )  # fmt: skip
 def test_action_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
-    assert _kinds(text).get(kind) == date
+    assert dated_kinds(text).get(kind) == date
 
 
 def test_a_clause_after_a_ruling_is_not_what_the_court_ordered() -> None:
-    found = _kinds(
+    found = dated_kinds(
         "On Monday the court upheld the appointment, and Ndlovu, 52, was sworn in on Friday."
     )
     assert found["court_ruling"] == "2019-11-11"
@@ -86,7 +81,7 @@ def test_a_look_back_does_not_move_the_story_on() -> None:
         "Soldiers had surrounded his residence the day before. "
         "The next day the court endorsed the transfer of power."
     )
-    assert _kinds(text)["court_ruling"] == "2019-11-05"
+    assert dated_kinds(text)["court_ruling"] == "2019-11-05"
 
 
 def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
@@ -110,7 +105,7 @@ def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
     ],
 )
 def test_protests_named_as_background_are_no_protest(text: str) -> None:
-    assert "protest" not in _kinds(text)
+    assert "protest" not in dated_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -130,11 +125,13 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
     ],
 )
 def test_protests_as_a_time_and_arson_by_protesters_are_no_protest(text: str) -> None:
-    assert "protest" not in _kinds(text)
+    assert "protest" not in dated_kinds(text)
 
 
 def test_arson_by_protesters_is_violence() -> None:
-    assert "violence" in _kinds("On Monday demonstrators set fire to the ruling party's offices.")
+    assert "violence" in dated_kinds(
+        "On Monday demonstrators set fire to the ruling party's offices."
+    )
 
 
 @pytest.mark.parametrize(
@@ -149,27 +146,31 @@ def test_arson_by_protesters_is_violence() -> None:
     ],
 )
 def test_what_these_phrasings_do_not_report(text: str, kind: str) -> None:
-    assert kind not in _kinds(text)
+    assert kind not in dated_kinds(text)
 
 
 def test_an_impeachment_vote_is_no_election() -> None:
-    assert "election_held" not in _kinds("He faced the impeachment vote on Wednesday afternoon.")
+    assert "election_held" not in dated_kinds(
+        "He faced the impeachment vote on Wednesday afternoon."
+    )
 
 
 def test_a_first_round_alone_is_no_talks() -> None:
-    assert "talks_held" not in _kinds("The result reversed the first round on November 9.")
+    assert "talks_held" not in dated_kinds("The result reversed the first round on November 9.")
 
 
 def test_violence_feared_is_no_violence() -> None:
-    assert "violence" not in _kinds("Thousands fled, saying they feared violence by militias.")
+    assert "violence" not in dated_kinds("Thousands fled, saying they feared violence by militias.")
 
 
 def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
-    assert "law_passed" not in _kinds("The bill was approved by the cabinet on Monday.")
+    assert "law_passed" not in dated_kinds("The bill was approved by the cabinet on Monday.")
 
 
 def test_rallying_behind_a_leader_is_support_not_a_protest() -> None:
-    assert "protest" not in _kinds("Lawmakers of every party rallied behind the prime minister.")
+    assert "protest" not in dated_kinds(
+        "Lawmakers of every party rallied behind the prime minister."
+    )
 
 
 def test_since_the_election_runs_from_the_day_after_the_vote() -> None:
@@ -202,7 +203,7 @@ def test_an_election_to_come_named_by_its_day_is_no_past_election() -> None:
 
 def test_a_possessive_day_dates_the_election_it_names() -> None:
     text = "The commission annulled the results of Sunday's parliamentary election on Tuesday."
-    found = _kinds(text)
+    found = dated_kinds(text)
     assert found["election_held"] == "2019-11-10"
     assert found["election_annulled"] == "2019-11-12"
 
@@ -291,17 +292,17 @@ def test_who_tells_watches_or_chairs_is_no_side(text: str, kind: str) -> None:
     ],
 )
 def test_people_named_by_an_earlier_arrest_are_no_new_arrest(text: str) -> None:
-    assert "arrest" not in _kinds(text)
+    assert "arrest" not in dated_kinds(text)
 
 
 def test_a_possessive_date_dates_its_noun_not_the_verb_after_it() -> None:
     text = "The last 30 prisoners of last year's unrest were released on Monday."
-    assert _kinds(text)["release"] == "2019-11-11"
+    assert dated_kinds(text)["release"] == "2019-11-11"
 
 
 def test_the_deciding_vote_in_a_chamber_is_no_election() -> None:
     text = "The senate is split 50-50, with the vice-president holding the deciding vote."
-    assert "election_held" not in _kinds(text)
+    assert "election_held" not in dated_kinds(text)
 
 
 def test_an_outsider_meeting_the_sides_mediates() -> None:
@@ -331,7 +332,7 @@ def test_an_outsider_meeting_the_sides_mediates() -> None:
     ],
 )
 def test_violence_named_as_a_reason_is_no_new_violence(text: str) -> None:
-    assert "violence" not in _kinds(text)
+    assert "violence" not in dated_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -344,11 +345,11 @@ def test_violence_named_as_a_reason_is_no_new_violence(text: str) -> None:
     ],
 )
 def test_an_arrest_ended_risked_or_chanted_for_is_no_arrest(text: str) -> None:
-    assert "arrest" not in _kinds(text)
+    assert "arrest" not in dated_kinds(text)
 
 
 def test_an_arrest_made_is_still_an_arrest() -> None:
-    assert "arrest" in _kinds("On Monday police arrested the opposition leader at his home.")
+    assert "arrest" in dated_kinds("On Monday police arrested the opposition leader at his home.")
 
 
 @pytest.mark.parametrize(
@@ -363,7 +364,7 @@ def test_an_arrest_made_is_still_an_arrest() -> None:
     ],
 )  # fmt: skip
 def test_roads_closed_by_the_state_and_challenges_ruled_on(text: str, kind: str) -> None:
-    assert kind not in _kinds(text)
+    assert kind not in dated_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -374,7 +375,7 @@ def test_roads_closed_by_the_state_and_challenges_ruled_on(text: str, kind: str)
     ],
 )
 def test_roads_blocked_by_protesters_and_a_challenge_made(text: str, kind: str) -> None:
-    assert kind in _kinds(text)
+    assert kind in dated_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -386,7 +387,7 @@ def test_roads_blocked_by_protesters_and_a_challenge_made(text: str, kind: str) 
     ],
 )
 def test_violence_to_be_ended_is_no_violence(text: str) -> None:
-    assert "violence" not in _kinds(text)
+    assert "violence" not in dated_kinds(text)
 
 
 def test_who_tells_of_an_act_is_no_side_of_it() -> None:
@@ -422,7 +423,7 @@ def test_who_tells_of_an_act_is_no_side_of_it() -> None:
     ],
 )  # fmt: skip
 def test_a_court_confirming_the_winner_rules(text: str, kind: str, not_kind: str) -> None:
-    found = _kinds(text)
+    found = dated_kinds(text)
     assert kind in found and not_kind not in found, found
 
 
@@ -435,4 +436,4 @@ def test_a_court_confirming_the_winner_rules(text: str, kind: str, not_kind: str
     ],
 )
 def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
-    assert "election_held" not in _kinds(text)
+    assert "election_held" not in dated_kinds(text)

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from phrasing import modalities
 
-from negotiation.extract import extract_text
 from negotiation.extract.lexicon import load_lexicon
-
-PUB = dt.date(2019, 11, 12)  # a Tuesday
-
-
-def _kinds(text: str) -> dict[str, str]:
-    return {m.kind: m.modality for m in extract_text(text, PUB)}
 
 
 @pytest.mark.parametrize(
@@ -49,12 +41,12 @@ def _kinds(text: str) -> dict[str, str]:
     ],
 )
 def test_cues_of_the_triggers_own_clause(text: str, kind: str, modality: str) -> None:
-    kinds = _kinds(text)
+    kinds = modalities(text)
     assert kinds.get(kind) == modality, kinds
 
 
 def test_what_a_vote_sets_after_what_it_did_is_planned() -> None:
-    kinds = _kinds("Parliament voted on Friday to dissolve itself and hold early elections.")
+    kinds = modalities("Parliament voted on Friday to dissolve itself and hold early elections.")
     assert kinds.get("assembly_dissolved") == "asserted"
     assert "election_held" not in kinds
 
@@ -94,9 +86,11 @@ def test_window(text: str, trigger: str, window: str) -> None:
     ],
 )
 def test_what_a_wait_is_for_is_not_asserted(text: str, kind: str) -> None:
-    assert kind not in {k for k, m in _kinds(text).items() if m == "asserted"}
+    assert kind not in {k for k, m in modalities(text).items() if m == "asserted"}
 
 
 def test_until_after_a_plain_past_keeps_the_event() -> None:
-    kinds = _kinds("The opposition boycotted parliament until its leader was sworn in on Monday.")
+    kinds = modalities(
+        "The opposition boycotted parliament until its leader was sworn in on Monday."
+    )
     assert kinds.get("sworn_in") == "asserted"

@@ -6,17 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from phrasing import PUB, dated_kinds
 
 from negotiation.errors import InputError
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
 from negotiation.extract.lexicon import Lexicon, lexicon_for_pack, load_lexicon
-
-PUB = dt.date(2019, 11, 12)  # a Tuesday
-
-
-def _kinds(text: str) -> dict[str, str]:
-    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB)}
 
 
 @pytest.mark.parametrize(
@@ -50,15 +45,19 @@ def _kinds(text: str) -> dict[str, str]:
     ],
 )  # fmt: skip
 def test_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
-    assert _kinds(text).get(kind) == date
+    assert dated_kinds(text).get(kind) == date
 
 
 def test_a_party_post_is_not_the_head_of_government() -> None:
-    assert "leader_removed" not in _kinds("Sam Rainsy resigned as president of the CNRP on Monday.")
+    assert "leader_removed" not in dated_kinds(
+        "Sam Rainsy resigned as president of the CNRP on Monday."
+    )
 
 
 def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
-    found = _kinds("The president dissolved parliament and called snap elections for January 5.")
+    found = dated_kinds(
+        "The president dissolved parliament and called snap elections for January 5."
+    )
     # the dissolution is not dated by the (future) election day, read back a year
     assert found["assembly_dissolved"] != "2019-01-05"
 
@@ -72,7 +71,7 @@ def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
     ],
 )
 def test_a_dissolved_legislature_may_carry_modifiers(text: str) -> None:
-    assert _kinds(text).get("assembly_dissolved") == "2019-11-11"
+    assert dated_kinds(text).get("assembly_dissolved") == "2019-11-11"
 
 
 @pytest.mark.parametrize(
@@ -85,7 +84,7 @@ def test_a_dissolved_legislature_may_carry_modifiers(text: str) -> None:
     ],
 )
 def test_a_removal_tried_or_allowed_is_no_removal(text: str) -> None:
-    assert not {"leader_removed", "government_dismissed"} & set(_kinds(text))
+    assert not {"leader_removed", "government_dismissed"} & set(dated_kinds(text))
 
 
 def test_later_in_the_day_is_the_story_s_last_day() -> None:
@@ -93,15 +92,15 @@ def test_later_in_the_day_is_the_story_s_last_day() -> None:
         "Congress voted on Monday to remove President Smith from office. "
         "Lawmakers voted 101-6 to remove Smith. Jane Doe was sworn in later in the day."
     )
-    assert _kinds(text) == {"government_dismissed": "2019-11-11", "sworn_in": "2019-11-11"}
+    assert dated_kinds(text) == {"government_dismissed": "2019-11-11", "sworn_in": "2019-11-11"}
 
 
 def test_the_opening_of_the_new_assembly_and_an_arrest_named_as_a_time() -> None:
-    assert _kinds("On Monday the King presided over the opening of the new National Assembly.") == {
-        "assembly_convened": "2019-11-11"
-    }
+    assert dated_kinds(
+        "On Monday the King presided over the opening of the new National Assembly."
+    ) == {"assembly_convened": "2019-11-11"}
     # the arrest is when the holding began, not a new arrest on the day of the release
-    assert _kinds(
+    assert dated_kinds(
         "On Monday he was released on bail from the prison where he had been held since his arrest."
     ) == {"release": "2019-11-11"}
 
@@ -111,11 +110,11 @@ def test_a_vote_for_a_prime_minister_and_his_cabinet_forms_a_government() -> Non
         "On Monday all 125 lawmakers voted for Hun Sen as prime minister.",
         "On Monday the Assembly approved his cabinet.",
     ):
-        assert _kinds(text) == {"government_formed": "2019-11-11"}, text
+        assert dated_kinds(text) == {"government_formed": "2019-11-11"}, text
 
 
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
-    assert "assembly_dissolved" not in _kinds(
+    assert "assembly_dissolved" not in dated_kinds(
         "On Monday the dissolved party's National Assembly seats went to others."
     )
 
@@ -130,11 +129,11 @@ def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
 )
 def test_a_legislature_called_dissolved_is_no_dissolution(text: str) -> None:
     """'the dissolved Congress' names a body dissolved before; only the dissolving is one."""
-    assert "assembly_dissolved" not in _kinds(text)
+    assert "assembly_dissolved" not in dated_kinds(text)
 
 
 def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
-    assert "assembly_dissolved" not in _kinds(
+    assert "assembly_dissolved" not in dated_kinds(
         "The Supreme Court suspended the dissolution of parliament on Tuesday."
     )
 
@@ -149,7 +148,7 @@ def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
     ],
 )
 def test_an_election_stopped_or_put_off_was_not_held(text: str) -> None:
-    assert "election_held" not in _kinds(text)
+    assert "election_held" not in dated_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +160,7 @@ def test_an_election_stopped_or_put_off_was_not_held(text: str) -> None:
     ],
 )
 def test_an_election_named_beside_a_stopping_verb_it_is_not_the_object_of(text: str) -> None:
-    assert _kinds(text).get("election_held") == "2019-11-03"
+    assert dated_kinds(text).get("election_held") == "2019-11-03"
 
 
 def test_who_was_arrested_is_acted_on_not_acting() -> None:
@@ -180,12 +179,14 @@ def test_who_was_arrested_is_acted_on_not_acting() -> None:
 
 
 def test_what_someone_is_charged_with_is_no_event() -> None:
-    found = _kinds("Melia is charged with organising mass violence during protests in June 2019.")
+    found = dated_kinds(
+        "Melia is charged with organising mass violence during protests in June 2019."
+    )
     assert "violence" not in found
 
 
 def test_a_rally_called_for_a_day_to_come_is_a_plan() -> None:
-    assert "protest" not in _kinds("They called a mass rally outside parliament for Friday.")
+    assert "protest" not in dated_kinds("They called a mass rally outside parliament for Friday.")
 
 
 def test_the_day_after_the_vote_counts_from_the_election_day() -> None:
@@ -193,7 +194,7 @@ def test_the_day_after_the_vote_counts_from_the_election_day() -> None:
         "The ruling party won the Oct. 31 election. The opposition came second. "
         "The day after the vote, opposition parties declared the election rigged."
     )
-    assert _kinds(text)["results_rejected"] == "2019-11-01"
+    assert dated_kinds(text)["results_rejected"] == "2019-11-01"
 
 
 def test_a_side_calling_on_the_other_demands_a_third_party_appeals() -> None:
@@ -229,11 +230,11 @@ def test_a_side_calling_on_the_other_demands_a_third_party_appeals() -> None:
     ],
 )  # fmt: skip
 def test_parliamentary_phrasings(text: str, kind: str) -> None:
-    assert _kinds(text).get(kind) == "2019-11-06"
+    assert dated_kinds(text).get(kind) == "2019-11-06"
 
 
 def test_what_a_court_ruled_is_its_content_not_another_event() -> None:
-    found = _kinds(
+    found = dated_kinds(
         "On Thursday the Supreme Court ruled that the decree dissolving parliament was unconstitutional."
     )
     assert "court_ruling" in found and "accusation" not in found
@@ -244,7 +245,7 @@ def test_an_opening_phrase_relation_dates_the_sentence_s_event() -> None:
         "The president sacked the prime minister on Oct. 26. "
         "In a televised address two days after the sacking, he accused him of arrogance."
     )
-    assert _kinds(text)["accusation"] == "2019-10-28"
+    assert dated_kinds(text)["accusation"] == "2019-10-28"
 
 
 def test_outsiders_talking_with_the_leader_mediate() -> None:
@@ -267,11 +268,11 @@ def test_outsiders_talking_with_the_leader_mediate() -> None:
     ],
 )  # fmt: skip
 def test_mediation_and_exile_phrasings(text: str, kind: str) -> None:
-    assert kind in _kinds(text)
+    assert kind in dated_kinds(text)
 
 
 def test_a_consequence_clause_ending_a_crisis_is_no_settlement() -> None:
-    assert "settlement" not in _kinds(
+    assert "settlement" not in dated_kinds(
         "Jammeh flew into exile on Saturday, ending a six-week crisis."
     )
 
@@ -292,11 +293,13 @@ def test_a_consequence_clause_ending_a_crisis_is_no_settlement() -> None:
     ],
 )  # fmt: skip
 def test_boycotts_resignations_and_claims(text: str, kind: str) -> None:
-    assert kind in _kinds(text)
+    assert kind in dated_kinds(text)
 
 
 def test_the_violence_named_again_is_no_new_event() -> None:
-    assert "violence" not in _kinds("Vucic said the violence was the work of far-right groups.")
+    assert "violence" not in dated_kinds(
+        "Vucic said the violence was the work of far-right groups."
+    )
 
 
 def test_a_quotation_in_the_middle_leaves_the_reporting_verb_outside() -> None:
@@ -310,7 +313,7 @@ def test_a_quotation_in_the_middle_leaves_the_reporting_verb_outside() -> None:
 
 
 def test_words_after_a_trigger_can_make_it_a_possibility() -> None:
-    assert "protest" not in _kinds("He said more protests were possible on Monday.")
+    assert "protest" not in dated_kinds("He said more protests were possible on Monday.")
 
 
 def test_a_wire_dateline_is_neither_quoted_nor_an_actor() -> None:
@@ -322,7 +325,7 @@ def test_a_wire_dateline_is_neither_quoted_nor_an_actor() -> None:
 
 
 def test_a_boycott_that_followed_an_election_is_no_election_boycott() -> None:
-    found = _kinds("On Friday they ended a boycott that followed a disputed election.")
+    found = dated_kinds("On Friday they ended a boycott that followed a disputed election.")
     assert "election_boycott" not in found
 
 
@@ -352,13 +355,17 @@ def test_who_acts_in_elections_results_oaths_and_removals() -> None:
 
 
 def test_a_protest_leader_or_a_celebration_is_no_protest() -> None:
-    assert "protest" not in _kinds("On Tuesday parliament elected protest leader Nikol Pashinyan.")
-    assert "protest" not in _kinds(
+    assert "protest" not in dated_kinds(
+        "On Tuesday parliament elected protest leader Nikol Pashinyan."
+    )
+    assert "protest" not in dated_kinds(
         "On Monday thousands of supporters poured into the streets to celebrate the ruling."
     )
-    assert "protest" in _kinds("On Monday thousands protested outside parliament.")
+    assert "protest" in dated_kinds("On Monday thousands protested outside parliament.")
     # "in protest at": why they stayed away, not a protest of its own
-    assert "protest" not in _kinds("On Monday its lawmakers stayed away in protest at the cases.")
+    assert "protest" not in dated_kinds(
+        "On Monday its lawmakers stayed away in protest at the cases."
+    )
 
 
 @pytest.mark.parametrize(
@@ -372,7 +379,7 @@ def test_a_protest_leader_or_a_celebration_is_no_protest() -> None:
     ],
 )  # fmt: skip
 def test_successions_talks_and_facilitators(text: str, kind: str, present: bool) -> None:
-    assert (kind in _kinds(text)) is present
+    assert (kind in dated_kinds(text)) is present
 
 
 @pytest.mark.parametrize(
@@ -385,7 +392,7 @@ def test_successions_talks_and_facilitators(text: str, kind: str, present: bool)
     ],
 )  # fmt: skip
 def test_ultimatums_refusals_handovers_and_endorsements(text: str, kind: str) -> None:
-    assert kind in _kinds(text)
+    assert kind in dated_kinds(text)
 
 
 @pytest.mark.parametrize(
@@ -398,7 +405,7 @@ def test_ultimatums_refusals_handovers_and_endorsements(text: str, kind: str) ->
     ],
 )  # fmt: skip
 def test_boycotts_of_votes_calls_and_questions(text: str, kind: str, present: bool) -> None:
-    assert (kind in _kinds(text)) is present
+    assert (kind in dated_kinds(text)) is present
 
 
 def _pack_lexicon(tmp_path: Path, kinds: str) -> Lexicon:
@@ -440,7 +447,7 @@ def _roles(lex: Lexicon, text: str) -> dict[str, tuple[tuple[str, ...], tuple[st
     }
 
 
-def test_a_pack_kind_opts_into_the_role_rules_of_the_built_in_kinds(tmp_path: Path) -> None:
+def test_a_pack_kind_opts_into_the_role_rules_of_the_built_indated_kinds(tmp_path: Path) -> None:
     text = (
         "Barrow was enthroned on Monday. Chief Kante resigned on Monday. "
         "The UPP held a plebiscite on Monday."
@@ -550,7 +557,7 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
     ],
 )  # fmt: skip
 def test_what_a_sentence_reports_and_what_it_does_not(text: str, kind: str, not_kind: str) -> None:
-    kinds = _kinds(text)
+    kinds = dated_kinds(text)
     assert kind in kinds and not_kind not in kinds, kinds
 
 
@@ -558,7 +565,7 @@ def test_protesters_ending_days_of_demonstrations_still_protest() -> None:
     text = (
         "Protesters on Sunday ended three straight days of mass demonstrations against the results."
     )
-    assert _kinds(text) == {"protest": "2019-11-10"}
+    assert dated_kinds(text) == {"protest": "2019-11-10"}
 
 
 @pytest.mark.parametrize(
@@ -570,20 +577,20 @@ def test_protesters_ending_days_of_demonstrations_still_protest() -> None:
     ],
 )  # fmt: skip
 def test_a_sentence_opening_with_its_month_or_year(text: str, kind: str, date: str) -> None:
-    assert _kinds(text)[kind] == date
+    assert dated_kinds(text)[kind] == date
 
 
 def test_the_seats_a_party_holds_are_no_result() -> None:
     text = "The CPP, which holds 68 of the assembly's 123 seats, voted on Friday to remove him."
-    assert "results_announced" not in _kinds(text)
+    assert "results_announced" not in dated_kinds(text)
 
 
 def test_a_participle_charging_someone_is_an_accusation_a_reason_is_not() -> None:
-    charged = _kinds(
+    charged = dated_kinds(
         "On Monday opposition parties rejected the outcome, accusing the authorities of buying votes."
     )
     assert {"results_rejected", "accusation"} <= set(charged), charged
-    reason = _kinds("On Monday opposition parties rejected the outcome, citing fraud.")
+    reason = dated_kinds("On Monday opposition parties rejected the outcome, citing fraud.")
     assert "results_rejected" in reason and "accusation" not in reason, reason
 
 
@@ -621,7 +628,7 @@ def test_an_aside_with_a_date_of_its_own_dates_its_triggers() -> None:
         "Its leader, who was arrested in February when police stormed the party's headquarters, "
         "was freed in May."
     )
-    found = _kinds(text)
+    found = dated_kinds(text)
     assert found["violence"] == "2019-02-01" and found["release"] == "2019-05-01", found
 
 
@@ -639,22 +646,22 @@ def test_reported_speech_carrying_an_accusation_is_an_accusation() -> None:
 
 
 def test_what_anyone_would_do_is_no_event() -> None:
-    found = _kinds(
+    found = dated_kinds(
         "On Monday officials warned that anyone urging people not to vote could be prosecuted."
     )
     assert "appeal" not in found and "demand" not in found, found
 
 
 def test_a_call_for_a_protest_is_no_demand() -> None:
-    found = _kinds(
+    found = dated_kinds(
         "On Thursday calls for another protest outside parliament spread on social media."
     )
     assert "demand" not in found, found
-    found = _kinds(
+    found = dated_kinds(
         'On Thursday he responded by calling for a campaign of "total civil disobedience".'
     )
     assert "demand" not in found, found
-    assert "demand" in _kinds("On Thursday Sam Rainsy called for an independent inquiry.")
+    assert "demand" in dated_kinds("On Thursday Sam Rainsy called for an independent inquiry.")
 
 
 @pytest.mark.parametrize(
@@ -666,13 +673,13 @@ def test_a_call_for_a_protest_is_no_demand() -> None:
     ],
 )
 def test_a_call_on_the_public_or_ones_own_supporters_is_no_demand(text: str) -> None:
-    found = _kinds(text)
+    found = dated_kinds(text)
     assert "demand" not in found and "appeal" not in found, found
 
 
 def test_a_call_on_the_other_side_still_is() -> None:
-    assert "appeal" in _kinds("On Sunday the UN urged both sides to resume talks.")
-    assert "appeal" in _kinds("On Sunday the UN called on the government to release him.")
+    assert "appeal" in dated_kinds("On Sunday the UN urged both sides to resume talks.")
+    assert "appeal" in dated_kinds("On Sunday the UN called on the government to release him.")
 
 
 @pytest.mark.parametrize(
@@ -684,7 +691,7 @@ def test_a_call_on_the_other_side_still_is() -> None:
     ],
 )
 def test_protests_named_as_cause_or_effect_are_not_reported_there(text: str) -> None:
-    assert "protest" not in _kinds(text)
+    assert "protest" not in dated_kinds(text)
 
 
 def test_results_from_the_commission_are_announced_by_it() -> None:
@@ -703,21 +710,23 @@ def test_results_from_the_commission_are_announced_by_it() -> None:
 
 
 def test_a_boycott_named_again_is_not_reported_anew() -> None:
-    found = _kinds(
+    found = dated_kinds(
         "Opposition leaders said on Monday that the low turnout showed that the boycott had worked."
     )
     assert "boycott" not in found, found
-    assert "boycott" in _kinds("On Monday the opposition began a boycott of parliament.")
+    assert "boycott" in dated_kinds("On Monday the opposition began a boycott of parliament.")
 
 
 def test_what_a_party_won_before_named_in_passing_is_no_result() -> None:
     text = "The court on Thursday dissolved the CNRP, which won 55 of the assembly's 123 seats in 2013."
-    assert "results_announced" not in _kinds(text)
+    assert "results_announced" not in dated_kinds(text)
     text = (
         "On Monday ministers of the PML-N, which won the 2013 election by a wide margin, resigned."
     )
-    assert "results_announced" not in _kinds(text)
-    assert "results_announced" in _kinds("On Monday the CPP won 68 of the assembly's 123 seats.")
+    assert "results_announced" not in dated_kinds(text)
+    assert "results_announced" in dated_kinds(
+        "On Monday the CPP won 68 of the assembly's 123 seats."
+    )
 
 
 def test_he_is_the_last_person_who_acted_when_the_sentence_before_names_none() -> None:
@@ -740,5 +749,5 @@ def test_he_is_the_last_person_who_acted_when_the_sentence_before_names_none() -
 
 
 def test_an_earlier_election_named_by_its_year() -> None:
-    found = _kinds("Mutharika, 78, first won the presidency in 2014.")
+    found = dated_kinds("Mutharika, 78, first won the presidency in 2014.")
     assert found.get("election_held") == "2014-01-01" and "results_announced" not in found, found

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from phrasing import PUB, dated_kinds
 
 from negotiation.events.actors import Actor, ActorType, Gazetteer
 from negotiation.extract import extract_text
-
-PUB = dt.date(2019, 11, 12)  # a Tuesday
-
-
-def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
-    return {m.kind: m.date.isoformat() for m in extract_text(text, PUB, gazetteer=gazetteer)}
 
 
 @pytest.mark.parametrize(
@@ -110,7 +103,7 @@ def _kinds(text: str, gazetteer: Gazetteer | None = None) -> dict[str, str]:
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
-    assert _kinds(text).get(kind) == date
+    assert dated_kinds(text).get(kind) == date
 
 
 @pytest.mark.parametrize(
@@ -132,7 +125,7 @@ def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: st
 def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None:
     kinds = {"results_announced", "boycott", "release", "sworn_in", "talks_held", "election_held"}
     kinds |= {"protest", "amendment_passed"}
-    assert not kinds & set(_kinds(text))
+    assert not kinds & set(dated_kinds(text))
 
 
 def _gazetteer() -> Gazetteer:

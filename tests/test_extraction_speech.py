@@ -3,17 +3,10 @@ reports, and who speaks."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from phrasing import PUB, kinds
 
 from negotiation.extract import extract_text
-
-PUB = dt.date(2019, 11, 12)  # a Tuesday
-
-
-def _kinds(text: str) -> set[str]:
-    return {m.kind for m in extract_text(text, PUB)}
 
 
 @pytest.mark.parametrize(
@@ -36,7 +29,7 @@ def _kinds(text: str) -> set[str]:
     ],
 )  # fmt: skip
 def test_what_a_sentence_of_speech_reports(text: str, kind: str, not_kind: str) -> None:
-    found = _kinds(text)
+    found = kinds(text)
     assert kind in found and not_kind not in found, found
 
 
@@ -89,13 +82,13 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
     ],
 )
 def test_a_charge_denied_is_a_statement(text: str, present: bool) -> None:
-    assert ("statement" in _kinds(text)) is present
+    assert ("statement" in kinds(text)) is present
 
 
 def test_speech_in_an_aside_is_no_statement() -> None:
-    found = _kinds("On Monday Sam Rainsy, who said he was tired, left the capital.")
+    found = kinds("On Monday Sam Rainsy, who said he was tired, left the capital.")
     assert "statement" not in found, found
-    found = _kinds("On Monday Sam Rainsy, who arrived late, said the talks would go on.")
+    found = kinds("On Monday Sam Rainsy, who arrived late, said the talks would go on.")
     assert "statement" in found, found
 
 
@@ -114,7 +107,7 @@ def test_speech_in_an_aside_is_no_statement() -> None:
     ],
 )
 def test_speech_announcing_a_plan_is_no_statement(text: str, present: bool) -> None:
-    assert ("statement" in _kinds(text)) is present
+    assert ("statement" in kinds(text)) is present
 
 
 def test_who_is_told_is_a_recipient_not_an_actor() -> None:
@@ -148,17 +141,17 @@ def test_speech_in_a_clause_of_its_own_after_another_event_is_a_statement_too() 
         "On Monday commission chief Jane Smith announced the official results, and said the vote was "
         "fair."
     )
-    found = _kinds(text)
+    found = kinds(text)
     assert {"results_announced", "statement"} <= found, found
     # in the same clause, what is said is the event
-    found = _kinds("On Monday Hun Sen said the police had arrested four activists.")
+    found = kinds("On Monday Hun Sen said the police had arrested four activists.")
     assert "statement" not in found, found
 
 
 def test_a_joint_statement_as_the_medium_of_speech_is_no_agreement() -> None:
-    found = _kinds("On Monday Hun Sen said in a joint statement that the talks would go on.")
+    found = kinds("On Monday Hun Sen said in a joint statement that the talks would go on.")
     assert "statement" in found and "agreement" not in found, found
-    assert "agreement" in _kinds("On Monday the two parties issued a joint statement.")
+    assert "agreement" in kinds("On Monday the two parties issued a joint statement.")
 
 
 def test_actors_named_together_before_the_verb_speak_together() -> None:
@@ -187,11 +180,11 @@ def test_actors_named_together_before_the_verb_speak_together() -> None:
     ],
 )
 def test_speech_in_writing_is_a_statement(text: str) -> None:
-    assert "statement" in _kinds(text)
+    assert "statement" in kinds(text)
 
 
 def test_speech_with_a_reason_given_is_a_statement_beside_the_reason() -> None:
-    found = _kinds(
+    found = kinds(
         "On Monday Sam Rainsy argued that the law was void because the assembly was sworn in"
         " without the opposition."
     )
@@ -210,7 +203,7 @@ def test_speech_with_a_reason_given_is_a_statement_beside_the_reason() -> None:
     ],
 )
 def test_a_welcome_is_a_statement_speech_not_made_is_none(text: str, present: bool) -> None:
-    assert ("statement" in _kinds(text)) is present
+    assert ("statement" in kinds(text)) is present
 
 
 @pytest.mark.parametrize(
@@ -230,22 +223,22 @@ def test_a_welcome_is_a_statement_speech_not_made_is_none(text: str, present: bo
     ],
 )  # fmt: skip
 def test_more_speech_acts(text: str, kind: str) -> None:
-    found = _kinds(text)
+    found = kinds(text)
     assert kind in found, found
 
 
 def test_accusations_dismissed_are_a_statement() -> None:
-    found = _kinds("On Monday Hun Sen dismissed the opposition's accusations of fraud.")
+    found = kinds("On Monday Hun Sen dismissed the opposition's accusations of fraud.")
     assert "statement" in found, found
 
 
 def test_supporters_called_to_a_rally_is_no_judgement_said() -> None:
-    found = _kinds("On Monday Sam Rainsy called his supporters to a rally in the capital.")
+    found = kinds("On Monday Sam Rainsy called his supporters to a rally in the capital.")
     assert "statement" not in found, found
 
 
 def test_an_expectation_voiced_is_a_statement_not_a_plan() -> None:
-    found = _kinds("On Monday Hun Sen said he was confident the recount would confirm his victory.")
+    found = kinds("On Monday Hun Sen said he was confident the recount would confirm his victory.")
     assert "statement" in found, found
 
 
@@ -265,7 +258,7 @@ def test_an_expectation_voiced_is_a_statement_not_a_plan() -> None:
 def test_gerund_denials_congratulations_and_results_named_are_statements(
     text: str, present: bool
 ) -> None:
-    found = _kinds(text)
+    found = kinds(text)
     assert ("statement" in found) is present, found
     assert "results_announced" not in found, found
 
@@ -284,7 +277,7 @@ def test_gerund_denials_congratulations_and_results_named_are_statements(
 def test_an_act_told_in_the_progressive_by_who_does_it_is_no_statement(
     text: str, present: bool
 ) -> None:
-    found = _kinds(text)
+    found = kinds(text)
     assert ("statement" in found) is present, found
 
 
@@ -300,5 +293,5 @@ def test_an_act_told_in_the_progressive_by_who_does_it_is_no_statement(
 def test_a_charge_denied_in_a_word_and_an_act_defended_are_statements(
     text: str, present: bool
 ) -> None:
-    found = _kinds(text)
+    found = kinds(text)
     assert ("statement" in found) is present, found
