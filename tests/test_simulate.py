@@ -11,6 +11,7 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from simulating import TIMING, dask_result, result, stable
 
 from negotiation._internal import yamldoc
 from negotiation.cli import main
@@ -18,13 +19,10 @@ from negotiation.errors import InputError
 from negotiation.model import CompiledModel
 from negotiation.packs import load_pack
 from negotiation.simulate import load_policy, prepare, simulate, wilson
-from negotiation.simulate.executors import dask_chunks, execute
-from negotiation.simulate.outcomes import Simulation
 from negotiation.simulate.policy import parse_policy
 from negotiation.simulate.runs import Job
 
 CAMBODIA = "cambodia-2013-2017"
-TIMING = ("steps_per_s", "cpu_s", "wall_s")
 
 
 @functools.cache
@@ -38,21 +36,6 @@ def cambodia_job(seed: int, policy: str = "empirical") -> Job:
     model, events = cambodia()
     pol = policy if policy == "empirical" else str(load_pack(CAMBODIA).policies_dir / policy)
     return prepare(model, pol, seed=seed, max_steps=30, events=events)  # type: ignore[arg-type]
-
-
-def result(job: Job, runs: int, **kw: object) -> Simulation:
-    chunks, interrupted = execute(job, runs, **kw)  # type: ignore[arg-type]
-    ids = tuple(p.id for p in job.model.monitor.properties)
-    return Simulation(
-        job.seed, runs, job.outcome_names, job.policy.id, "m", "d", chunks, interrupted, 0.0, ids
-    )
-
-
-def stable(sim: Simulation) -> str:
-    data = sim.to_json()
-    for key in TIMING:
-        data.pop(key)
-    return json.dumps(data, sort_keys=False)
 
 
 # -- determinism ---------------------------------------------------------------------------------
@@ -78,23 +61,10 @@ def test_process_pool_gives_the_serial_result(seed: int, workers: int) -> None:
 
 @pytest.mark.dask
 def test_dask_local_cluster_gives_the_serial_result() -> None:
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     job = cambodia_job(11, "talks-first.yaml")
     parts = [(0, 13), (13, 13), (26, 14)]
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        chunks = sorted(
-            dask_chunks(client, job, parts, distributed.as_completed), key=lambda c: c.first
-        )
-    ids = tuple(p.id for p in job.model.monitor.properties)
-    sim = Simulation(
-        job.seed, 40, job.outcome_names, job.policy.id, "m", "d", chunks, False, 0, ids
-    )
-    assert stable(sim) == stable(result(job, 40))
+    assert stable(dask_result(job, parts)) == stable(result(job, 40))
 
 
 @settings(max_examples=10, deadline=None)

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from simulating import TIMING, dask_result, result, stable
 
 from negotiation.cli import main
 from negotiation.events import Event
@@ -21,13 +22,11 @@ from negotiation.model.compiler import compile_model
 from negotiation.model.properties import Monitor, Property
 from negotiation.model.world import WorldSchema
 from negotiation.simulate import prepare, run_job
-from negotiation.simulate.executors import dask_chunks, execute
 from negotiation.simulate.outcomes import Simulation
 from negotiation.simulate.runs import Job
 
 SPAIN = Path(__file__).parents[1] / "examples" / "spain-2015-2016"
 DEADLINE = "art_99_5_deadline"
-TIMING = ("steps_per_s", "cpu_s", "wall_s")
 
 
 @functools.cache
@@ -40,21 +39,6 @@ def spain() -> tuple[CompiledModel, tuple[Event, ...]]:
 def spain_job(seed: int, horizon: int | None = 150) -> Job:
     model, events = spain()
     return prepare(model, "empirical", seed=seed, horizon=horizon, events=events)
-
-
-def result(job: Job, runs: int, **kw: object) -> Simulation:
-    chunks, interrupted = execute(job, runs, **kw)  # type: ignore[arg-type]
-    ids = tuple(p.id for p in job.model.monitor.properties)
-    return Simulation(
-        job.seed, runs, job.outcome_names, job.policy.id, "m", "d", chunks, interrupted, 0.0, ids
-    )
-
-
-def stable(sim: Simulation) -> str:
-    data = sim.to_json()
-    for key in TIMING:
-        data.pop(key)
-    return json.dumps(data)
 
 
 # -- the monitor's end-of-run check -------------------------------------------------------------
@@ -151,23 +135,10 @@ def test_process_pool_gives_the_serial_properties(seed: int) -> None:
 
 @pytest.mark.dask
 def test_dask_gives_the_serial_properties() -> None:
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     job = spain_job(2)
     parts = [(0, 17), (17, 17), (34, 26)]
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        chunks = sorted(
-            dask_chunks(client, job, parts, distributed.as_completed), key=lambda c: c.first
-        )
-    ids = tuple(p.id for p in job.model.monitor.properties)
-    sim = Simulation(
-        job.seed, 60, job.outcome_names, job.policy.id, "m", "d", chunks, False, 0.0, ids
-    )
-    assert stable(sim) == stable(result(job, 60))
+    assert stable(dask_result(job, parts)) == stable(result(job, 60))
 
 
 # -- the command -------------------------------------------------------------------------------
