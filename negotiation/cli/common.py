@@ -28,6 +28,7 @@ import importlib
 import json
 import math
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
@@ -102,16 +103,13 @@ def capped(
 ) -> tuple[list[Problem], dict[str, int]]:
     """The first ``per_file`` problems of each file, in order, and per file with more how
     many were left out (a log of 200,000 bad events printed 400,000 lines)."""
-    seen: dict[str, int] = {}
+    seen: Counter[str] = Counter()
     shown: list[Problem] = []
-    more: dict[str, int] = {}
     for p in problems:
-        k = seen[p.file] = seen.get(p.file, 0) + 1
-        if k <= per_file:
+        seen[p.file] += 1
+        if seen[p.file] <= per_file:
             shown.append(p)
-        else:
-            more[p.file] = more.get(p.file, 0) + 1
-    return shown, more
+    return shown, {file: n - per_file for file, n in seen.items() if n > per_file}
 
 
 def unique(problems: Sequence[Problem]) -> list[Problem]:

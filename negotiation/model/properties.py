@@ -113,6 +113,11 @@ class Property(BaseModel):
         due = months_after(day, self.within_months or 0)
         return due + dt.timedelta(days=self.within_days or 0)
 
+    def due_by(self, deadline: dt.date) -> str:
+        """What a response broken at ``deadline`` owed: 'X was due by D (2 month(s) after Y)'."""
+        after = " or ".join(self.after)
+        return f"{' or '.join(self.kinds)} was due by {deadline} ({self.bound()} after {after})"
+
     def describe(self) -> str:
         after = " or ".join(self.after)
         what = " or ".join(self.kinds) + (
@@ -180,15 +185,8 @@ class Monitor:
             elif p.type == "response":
                 if isinstance(s, dt.date):
                     if event.date > s:
-                        after = " or ".join(p.after)
-                        broken += (
-                            (
-                                p.id,
-                                f"{' or '.join(p.kinds)} was due by {s} ({p.bound()} after "
-                                f"{after}); {event.kind} on {event.date} "
-                                + ("came too late" if p.matches(event) else "came first"),
-                            ),
-                        )
+                        late = "came too late" if p.matches(event) else "came first"
+                        broken += ((p.id, f"{p.due_by(s)}; {event.kind} on {event.date} {late}"),)
                         new[i] = s = None
                     elif in_scope and p.matches(event):
                         new[i] = s = None
@@ -206,12 +204,5 @@ class Monitor:
         for i, p in enumerate(self.properties):
             s = state[i]
             if p.type == "response" and isinstance(s, dt.date) and day > s:
-                after = " or ".join(p.after)
-                out += (
-                    (
-                        p.id,
-                        f"{' or '.join(p.kinds)} was due by {s} ({p.bound()} after {after}); "
-                        f"still due when the run ended on {day}",
-                    ),
-                )
+                out += ((p.id, f"{p.due_by(s)}; still due when the run ended on {day}"),)
         return out
