@@ -322,6 +322,24 @@ def test_a_relation_to_an_event_no_dated_sentence_tells_counts_from_the_news() -
             "accusation",
             "2014-07-21",
         ),
+        # "since <date>" in a clause of its own (an aside, a relative clause) dates that clause
+        (
+            "Rebels freed the mayor, an opponent of the regime jailed since 2009, on Thursday.",
+            "release",
+            "2014-07-24",
+        ),
+        (
+            "The commission said on Monday that Smith, of the party that has governed since 1990, "
+            "won 60% of the vote.",
+            "results_announced",
+            "2014-07-21",
+        ),
+        (
+            "The envoy, a mediator who has shuttled between them since 2012, held talks with both "
+            "leaders on Monday.",
+            "talks_held",
+            "2014-07-21",
+        ),
         # ... unless the trigger is that start, or a clause on its day
         ("The party has governed since it won the 2009 election.", "election_held", "2009-01-01"),
         (

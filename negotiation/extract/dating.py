@@ -437,17 +437,25 @@ def _since_start(text: str, d: ResolvedDate, trig: Trigger) -> bool:
     if trig.rule.ongoing:
         return False
     m = _SINCE_PHRASE.search(text, max(0, d.start - 70), d.start)
-    if m is None:
+    if m is not None:
+        since = m.start()
+    elif d.text[:6].lower() == "since " and _CLAUSE_BREAK.search(
+        text, *((trig.end, d.start) if trig.end <= d.start else (0, d.start))
+    ):
+        # "freed Kulov, an opponent jailed since 2000, ...", "X, of the party that has ruled
+        # since 1975, won": the date's own "since" in a clause of its own (not "has held four
+        # meetings since March 3", "Since mid-December the party had rallied": they date it)
+        since = d.start
+    else:
         return False
     # "governed since it won the 2012 election": a trigger in the phrase is the start itself, as
     # is one in a clause on its day ("since he froze it on July 25, when he also dismissed ...")
     after = text[d.end : trig.start]
-    return trig.start < m.start() or (
-        re.search(r"[,;]", after) is not None and not _WHEN.match(after)
-    )
+    return trig.start < since or (re.search(r"[,;]", after) is not None and not _WHEN.match(after))
 
 
 _WHEN = re.compile(r"[^,;]{0,30},\s+when\b")
+_CLAUSE_BREAK = re.compile(r"[,;(]|\b(?:who|that|which)\b", re.I)
 
 
 def _possessive_of(text: str, d: ResolvedDate, trig: Trigger) -> bool:
