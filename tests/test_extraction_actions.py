@@ -109,6 +109,21 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        # protests named as what force was used against: the violence is reported
+        ("A week after a crackdown on student protests left six dead, he resigned.", False),
+        ("On Monday police stepped up their crackdown on the nightly rallies.", False),
+        ("Troops cracked down on the opposition marches on Monday.", False),
+        # look-alike: a protest against a crackdown is one
+        ("On Monday thousands marched against the crackdown on the press.", True),
+    ],
+)  # fmt: skip
+def test_protests_cracked_down_on_are_no_protest_of_that_sentence(text: str, protest: bool) -> None:
+    assert ("protest" in dated_kinds(text)) is protest
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a protest named as the time of another event is told in its own sentence

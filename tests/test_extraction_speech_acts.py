@@ -496,3 +496,20 @@ def test_a_pronoun_after_a_fronted_phrase_names_the_speaker(text: str, speaks: b
 def test_a_government_branded_illegitimate_is_an_accusation(text: str, present: bool) -> None:
     found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
     assert ("accusation" in found) is present, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # any act called a wrong: a charge, whatever the act is
+        ("On Monday Okafor called her dismissal an illegal seizure of power.", True),
+        ("On Monday the PND called the verdict a breach of the constitution.", True),
+        ("On Monday Okafor called the raids an attack on democracy.", True),
+        # look-alikes: an act called something that charges no one
+        ("On Monday Okafor called the verdict a victory for democracy.", False),
+        ("On Monday the PND called the audit a chance to restore trust.", False),
+    ],
+)  # fmt: skip
+def test_an_act_called_a_wrong_is_an_accusation(text: str, present: bool) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert ("accusation" in found) is present, found
