@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from phrasing import PUB, kinds
 
+from negotiation._internal.yamldoc import Document
+from negotiation.errors import InputError
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
+from negotiation.extract.lexicon_file import parse
 
 
 @pytest.mark.parametrize(
@@ -518,19 +521,45 @@ def test_an_act_called_a_wrong_is_an_accusation(text: str, present: bool) -> Non
 @pytest.mark.parametrize(
     ("text", "present"),
     [
-        # a deadline set for what the other side must do is a demand, whatever it asks
-        ("On Monday the opposition gave the prime minister 48 hours to step down.", True),
-        ("On Monday the movement gave the cabinet three days to back its reforms.", True),
-        ("The movement gave the president until noon on Friday to resign.", True),
-        ("On Monday the opposition leader said the government had 72 hours to release the detainees.", True),
-        # asked to resign; asked for a recount or a sentence
-        ("On Monday the party leaders asked the prime minister and his deputy to resign.", True),
-        ("On Monday the opposition asked for a recount of the ballots.", True),
-        ("On Monday prosecutors asked for the death penalty.", True),
-        # look-alikes: a time limit in a procedure; time asked for
-        ("On Monday the court gave the defence two hours to present its case.", False),
-        ("On Monday the minister asked for more time.", False),
+        # demands named after a possessive are what was asked before, not asked there
+        ("On Monday thousands marched against the rebels' demands.", False),
+        ("On Monday the cabinet offered to meet most of Okafor's demands.", False),
+        ("On Monday the PND, whose demands include a recount, met the envoy.", False),
+        # look-alike: a demand made
+        ("On Monday the PND demanded a recount.", True),
     ],
 )  # fmt: skip
-def test_a_deadline_set_or_a_resignation_asked_is_a_demand(text: str, present: bool) -> None:
-    assert ("demand" in kinds(text)) is present, kinds(text)
+def test_demands_named_after_a_possessive_are_no_demand(text: str, present: bool) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert ("demand" in found) is present, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # an outsider condemning an act charges no side of its own: it appeals
+        ("On Monday the African Union condemned the killings.", "appeal", "accusation"),
+        ("On Monday the AU condemned the arrests and urged restraint.", "appeal", "accusation"),
+        # a side condemning the other's act accuses
+        ("On Monday the PND condemned the killings.", "accusation", "appeal"),
+        ("On Monday Okafor condemned the arrests of her aides.", "accusation", "appeal"),
+    ],
+)  # fmt: skip
+def test_a_condemnation_by_an_outsider_is_an_appeal(text: str, kind: str, not_kind: str) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_CALM_ACTORS)}
+    assert kind in found and not_kind not in found, found
+
+
+def test_a_patterns_own_third_party_kind_is_checked() -> None:
+    doc = Document(
+        "mine.yaml",
+        {"kinds": {"accusation": {"patterns": [{"re": "decr(?:y|ied)", "third_party": "appeal"}]}}},
+    )
+    lex = parse(doc)
+    assert lex.rules["accusation"].outsiders == ((0, "appeal"),)
+    bad = Document(
+        "mine.yaml",
+        {"kinds": {"accusation": {"patterns": [{"re": "decry", "third_party": "no_such_kind"}]}}},
+    )
+    with pytest.raises(InputError):
+        parse(bad)

@@ -363,13 +363,14 @@ class Extractor:
                     acting = [speaker, *acting]  # "..., the election committee said"
                 if not acting and self._body is not None:
                     acting = [self._body]  # "official results showed": the election body's
-        if rule.third_party is not None and acting:
+        third = trig.third_party or rule.third_party
+        if third is not None and acting:
             # only outsiders named, or an outsider meeting the sides ("the envoy held talks
             # with the president and the opposition"): they mediate
             subject = [a.actor for a in actors if a.end <= trig.start and a.actor in acting]
             types = {self._type(a) for a in (subject or acting)} - {""}
             if types and types <= self.lexicon.third_party_types:
-                kind = rule.third_party
+                kind = third
         by_side = trig.by_side or rule.by_side
         if by_side is not None and acting and all(self._demands(a) for a in acting):
             kind = by_side  # a side calling on the other demands; a third party appeals

@@ -180,6 +180,8 @@ class Lexicon:
                         t = replace(t, anchor=True)
                     if t.kind == rule.kind and i in dict(rule.sided):
                         t = replace(t, by_side=dict(rule.sided)[i])
+                    if t.kind == rule.kind and i in dict(rule.outsiders):
+                        t = replace(t, third_party=dict(rule.outsiders)[i])
                     raw.append(t)
         return raw
 

@@ -6,7 +6,7 @@ and may set weights, outcomes, negators, facts and the kinds it suppresses::
     >>> from negotiation._internal.yamldoc import Document
     >>> doc = Document("lexicon.yaml", {})
     >>> pattern_entries(["reach agreement", {"re": "talks", "nominal": True}], doc, [])
-    (['reach agreement', 'talks'], {1}, set(), {})
+    (['reach agreement', 'talks'], {1}, set(), {}, {})
     >>> priority_and_confidence({"confidence": 0.9}, doc, [])
     (50, 0.9)
 """
@@ -136,19 +136,21 @@ def string_list(value: Any, doc: Document, path: _Path) -> list[str]:
 
 def pattern_entries(
     raw_patterns: Any, doc: Document, path: _Path
-) -> tuple[list[str], set[int], set[int], dict[int, str]]:
-    """A kind's pattern list: plain strings or ``{re:, nominal:, anchor:, by_side:}``
-    mappings; the last value maps a pattern's index to its own ``by_side`` kind (unchecked)."""
+) -> tuple[list[str], set[int], set[int], dict[int, str], dict[int, str]]:
+    """A kind's pattern list: plain strings or ``{re:, nominal:, anchor:, by_side:,
+    third_party:}`` mappings; the last two values map a pattern's index to its own ``by_side``
+    and ``third_party`` kinds (unchecked)."""
     if not isinstance(raw_patterns, list) or not raw_patterns:
         raise InputError(doc.problem(path, "a kind needs a list of patterns"))
     patterns: list[str] = []
     nominal: set[int] = set()
     anchored: set[int] = set()
     sided: dict[int, str] = {}
+    outsiders: dict[int, str] = {}
     for i, entry in enumerate(raw_patterns):
         where = [*path, "patterns", i]
         if isinstance(entry, dict) and isinstance(entry.get("re"), str):
-            if set(entry) - {"re", "nominal", "anchor", "by_side"}:
+            if set(entry) - {"re", "nominal", "anchor", "by_side", "third_party"}:
                 raise InputError(doc.problem(where, "unknown field"))
             patterns.append(entry["re"])
             if entry.get("nominal"):
@@ -159,11 +161,13 @@ def pattern_entries(
                 anchored.add(i)
             if entry.get("by_side") is not None:
                 sided[i] = str(entry["by_side"])
+            if entry.get("third_party") is not None:
+                outsiders[i] = str(entry["third_party"])
         elif isinstance(entry, str):
             patterns.append(entry)
         else:
             raise InputError(doc.problem(where, "expected a pattern or {re: ..., nominal: ...}"))
-    return patterns, nominal, anchored, sided
+    return patterns, nominal, anchored, sided, outsiders
 
 
 def check_kind_fields(spec: Any, doc: Document, path: _Path) -> None:

@@ -82,7 +82,7 @@ def _kind_rule(
     except ValueError:
         raise InputError(doc.problem(path, f"unknown event kind {name!r}")) from None
     check_kind_fields(spec, doc, path)
-    patterns, nominal, anchored, sided = pattern_entries(spec.get("patterns"), doc, path)
+    patterns, nominal, anchored, sided, outsiders = pattern_entries(spec.get("patterns"), doc, path)
     compiled = tuple(
         _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
     )
@@ -100,6 +100,10 @@ def _kind_rule(
         sided=tuple(
             (i, str(third_party_kind(k, doc, [*path, "patterns", i, "by_side"], vocab)))
             for i, k in sorted(sided.items())
+        ),
+        outsiders=tuple(
+            (i, str(third_party_kind(k, doc, [*path, "patterns", i, "third_party"], vocab)))
+            for i, k in sorted(outsiders.items())
         ),
         anchor=election_anchor(spec.get("anchor"), doc, [*path, "anchor"]),
         ongoing=bool(spec.get("ongoing", False)),

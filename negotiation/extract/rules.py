@@ -35,6 +35,8 @@ class KindRule:
     anchored: frozenset[int] = frozenset()  # patterns that anchor even if the kind does not
     # patterns with a by_side of their own: "called for calm" by a side is said, not demanded
     sided: tuple[tuple[int, str], ...] = ()
+    # patterns with a third_party of their own: "condemned the violence" by an outsider appeals
+    outsiders: tuple[tuple[int, str], ...] = ()
     ongoing: bool = False
     governs: bool = False  # what follows it in the sentence is what is asked for, not an event
     reason: bool = False  # ", citing fraud" after another trigger: that act's reason, no event
@@ -65,3 +67,4 @@ class Trigger:
     modality: str = "asserted"
     dropped: bool = False  # reported, but not as a fact of its kind (negated, planned ...)
     by_side: str | None = None  # the pattern's own by_side kind, if it has one
+    third_party: str | None = None  # the pattern's own third_party kind, if it has one
