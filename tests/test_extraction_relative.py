@@ -291,6 +291,20 @@ def test_a_relation_to_an_event_no_dated_sentence_tells_counts_from_the_news() -
 @pytest.mark.parametrize(
     ("text", "kind", "date"),
     [
+        # a date before "that the election ..." dates the verb, not the election
+        ("The bishops proposed in June that the election be brought forward.", "proposal", "2014-06-01"),
+        ("The interior minister banned all rallies on the night of the June 1 vote.", "ban", "2014-06-01"),
+        ("Police arrested dozens of activists on the eve of the July 2 election.", "arrest", "2014-07-01"),
+        ("Police arrested dozens of activists on the eve of the July 2 election.", "election_held", "2014-07-02"),
+    ],
+)  # fmt: skip
+def test_the_day_of_an_election_dates_what_happened_on_it(text: str, kind: str, date: str) -> None:
+    assert _dates(text)[kind] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
         # what is said, a clause of its own, an infinitive: their dates are their events'
         (
             "Opposition lawmakers denounced the dismissal as a coup, saying the constitution, "

@@ -18,8 +18,10 @@ __all__ = [
     "quoted_spans",
 ]
 
+# "the July 28 general election" (not "proposed in June that the election ...": a clause's)
 _ELECTION_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
+    r"^\s*(?:(?!(?:that|which|when|whether|if|but|and|as|after|before|because|while)\b)[\w-]+\s+){0,2}?"
+    r"(?:general\s+|national\s+|presidential\s+|parliamentary\s+)?"
     r"(?:elections?|polls?|vote|ballot|run-?offs?)\b",
     re.I,
 )

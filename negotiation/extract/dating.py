@@ -37,6 +37,13 @@ __all__ = ["StoryDays"]
 _ATTRIBUTIVE = re.compile(r"of\s", re.I)
 # "on the night of Oct. 5", "in the early hours of Sunday": a time of that day, which dates
 _TIME_OF = re.compile(r"\b(?:night|morning|evening|afternoon|early hours|day)\s+$", re.I)
+# "on the night of the May 15 vote": the election's day dates what happened then (its eve, the
+# day before)
+_DAY_OF = re.compile(
+    r"\b(?:on|in|during)\s+the\s+(?:(?:early\s+)?(?:night|morning|evening|afternoon|hours)|day"
+    r"|(?P<eve>eve))\s+of\s+the\s+$",
+    re.I,
+)
 _SOON = dt.timedelta(days=45)
 _YEAR = dt.timedelta(days=300)
 _LAG = dt.timedelta(days=1)
@@ -247,7 +254,8 @@ class StoryDays:
             found = own
         usable = [
             d for d in found
-            if (trig.rule.names_election or d.relation or not about_election(text, d))
+            if (trig.rule.names_election or d.relation or not about_election(text, d)
+                or _DAY_OF.search(text, max(0, d.start - 40), d.start))
             and not _possessive_elsewhere(text, d, trig)
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end and not _TIME_OF.search(text, 0, d.start))
             and (not blocked(text, trig, d) or _since(text, trig, d))
@@ -282,6 +290,14 @@ class StoryDays:
             # "detained over Thursday and Friday": one event over both days
             last = found[i + 1]
             return [best._replace(date_end=last.date_end or last.date, end=last.end)]
+        eve = _DAY_OF.search(text, max(0, best.start - 40), best.start)
+        if (
+            eve is not None
+            and eve.group("eve")
+            and best.granularity is Granularity.day
+            and not trig.rule.names_election
+        ):
+            return [best._replace(date=best.date - dt.timedelta(days=1), date_end=None)]
         chosen = [best]
         # "at the meetings on March 3 and March 17": one mention per listed date
         while i + 1 < len(found):
