@@ -295,3 +295,19 @@ def test_a_charge_denied_in_a_word_and_an_act_defended_are_statements(
 ) -> None:
     found = kinds(text)
     assert ("statement" in found) is present, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a commitment made known in public is a statement
+        ("On Monday Ruth Okafor promised to fight corruption.", True),
+        ("Ruth Okafor pledged on Monday to restore security.", True),
+        ("In her inaugural speech on Monday, Ruth Okafor vowed to govern for all citizens.", True),
+        # look-alikes: a protest kept up; a promise made to someone, who says nothing
+        ("On Monday Ruth Okafor vowed to stay in the square until the president resigned.", False),
+        ("On Monday Ruth Okafor was promised to be given a post.", False),
+    ],
+)  # fmt: skip
+def test_a_promise_or_a_pledge_made_known_is_a_statement(text: str, present: bool) -> None:
+    assert ("statement" in kinds(text)) is present, kinds(text)

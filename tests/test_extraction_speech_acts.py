@@ -521,6 +521,27 @@ def test_an_act_called_a_wrong_is_an_accusation(text: str, present: bool) -> Non
 @pytest.mark.parametrize(
     ("text", "present"),
     [
+        # a deadline set for what the other side must do is a demand, whatever it asks
+        ("On Monday the opposition gave the prime minister 48 hours to step down.", True),
+        ("On Monday the movement gave the cabinet three days to back its reforms.", True),
+        ("The movement gave the president until noon on Friday to resign.", True),
+        ("On Monday the opposition leader said the government had 72 hours to release the detainees.", True),
+        # asked to resign; asked for a recount or a sentence
+        ("On Monday the party leaders asked the prime minister and his deputy to resign.", True),
+        ("On Monday the opposition asked for a recount of the ballots.", True),
+        ("On Monday prosecutors asked for the death penalty.", True),
+        # look-alikes: a time limit in a procedure; time asked for
+        ("On Monday the court gave the defence two hours to present its case.", False),
+        ("On Monday the minister asked for more time.", False),
+    ],
+)  # fmt: skip
+def test_a_deadline_set_or_a_resignation_asked_is_a_demand(text: str, present: bool) -> None:
+    assert ("demand" in kinds(text)) is present, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
         # demands named after a possessive are what was asked before, not asked there
         ("On Monday thousands marched against the rebels' demands.", False),
         ("On Monday the cabinet offered to meet most of Okafor's demands.", False),
