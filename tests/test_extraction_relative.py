@@ -303,6 +303,20 @@ def test_the_day_of_an_election_dates_what_happened_on_it(text: str, kind: str, 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The president was sworn in on Wednesday, five weeks after a crackdown on protesters. "
+        "Hours later he appointed his ally as prime minister.",
+        "The president was sworn in on Wednesday, three weeks after he left prison, and hours "
+        "later appointed his ally as prime minister.",
+    ],
+)
+def test_a_related_events_day_is_not_what_the_story_counts_from(text: str) -> None:
+    # "N weeks after X" dates X; "hours later" counts from the sentence's own day
+    assert _dates(text)["government_formed"] == "2014-07-23"
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "date"),
     [
         # what is said, a clause of its own, an infinitive: their dates are their events'

@@ -113,6 +113,8 @@ class StoryDays:
         # "On Thursday the court ruled that Sirisena's Nov. 9 decree ...": a date naming a
         # thing (after a determiner or a possessive) is that thing's day, not the story's
         own = [d for d in own if not _attributive(text, d)] or own
+        # "sworn in on Wednesday, five weeks after a crackdown": Wednesday, not the crackdown
+        own = [d for d in own if not d.ahead] or own
         last = own[-1] if own else None
         if (
             ctx is not None
@@ -160,9 +162,12 @@ class StoryDays:
             out.append(d)
         for off in offsets(text):
             # "the next day", "two days later": from the story's last day, not publication
+            # (not a related event's day: "sworn in on Tuesday, three weeks after he walked out
+            # of prison, and hours later appointed ...": hours after Tuesday)
             before = [
                 d for d in out
                 if d.end <= off.start and d.granularity.value == "day" and d.date_end is None
+                and not d.ahead
             ]  # fmt: skip
             anchor = before[-1] if before else (self.context or self.story)
             forward = off.relation and not leads(text, off)
