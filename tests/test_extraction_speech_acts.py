@@ -584,3 +584,26 @@ def test_a_patterns_own_third_party_kind_is_checked() -> None:
     )
     with pytest.raises(InputError):
         parse(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a charge in a relative clause, a wrong laid at someone's door, a trial's charge
+        ("On Monday crowds marched against a ruling elite they accuse of theft.", True),
+        ("On Monday the embassy said the army bore responsibility for the killings.", True),
+        ("On Monday forty activists went on trial in the capital accused of plotting a coup.", True),
+        # labels that charge
+        ("On Monday the party called the detainees political prisoners.", True),
+        ('On Monday the minister called those who occupied the square "fascists".', True),
+        ('On Monday the speaker called the suspension a "democratic outrage".', True),
+        ("On Monday the president described the rerun as the worst election in the country's history.", True),
+        # look-alikes: responsibility taken; a label that charges no one
+        ("On Monday the minister said he bore no responsibility for the delay.", False),
+        ("On Monday the party called the detainees heroes.", False),
+    ],
+)  # fmt: skip
+def test_charges_in_a_relative_clause_a_trial_or_a_label_are_accusations(
+    text: str, present: bool
+) -> None:
+    assert ("accusation" in kinds(text)) is present, kinds(text)
