@@ -113,6 +113,21 @@ def test_a_vote_for_a_prime_minister_and_his_cabinet_forms_a_government() -> Non
         assert dated_kinds(text) == {"government_formed": "2019-11-11"}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "formed"),
+    [
+        # "elected president" as who someone is: no vote of that day
+        ("Okafor became the country's first democratically elected president in 2008.", False),
+        ("Okafor, the first freely elected president, was born in the north.", False),
+        ("Power passed from an elected president to an opposition candidate.", False),
+        # look-alike: a president elected by the assembly
+        ("On Monday parliament elected Okafor as president.", True),
+    ],
+)  # fmt: skip
+def test_an_elected_president_named_is_no_government_formed(text: str, formed: bool) -> None:
+    assert ("government_formed" in dated_kinds(text)) is formed, dated_kinds(text)
+
+
 def test_a_dissolved_party_s_seats_are_no_dissolution() -> None:
     assert "assembly_dissolved" not in dated_kinds(
         "On Monday the dissolved party's National Assembly seats went to others."
@@ -183,6 +198,20 @@ def test_what_someone_is_charged_with_is_no_event() -> None:
         "Melia is charged with organising mass violence during protests in June 2019."
     )
     assert "violence" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        # what a side is accused of, with who is accused between, is charged, not reported
+        ("On Monday the minister accused the rebels of using violence.", "violence", False),
+        ("On Monday the PND accused the police of staging the riots.", "violence", False),
+        # look-alike: what comes after the charge, in a clause of its own, still is
+        ("On Monday the PND accused the board of fraud and called for a recount.", "demand", True),
+    ],
+)  # fmt: skip
+def test_what_someone_is_accused_of_is_no_event(text: str, kind: str, present: bool) -> None:
+    assert (kind in dated_kinds(text)) is present, dated_kinds(text)
 
 
 def test_a_rally_called_for_a_day_to_come_is_a_plan() -> None:

@@ -75,6 +75,9 @@ _GENERIC = re.compile(
     # what someone is charged with is alleged, not reported: "charged with organising violence"
     r"|\b(?:charged|accused|convicted|suspected|indicted|acquitted|guilty)\s+(?:of|with)\s+"
     r"(?:[\w’'-]+\s+){0,3}$"
+    # ... and with who is charged between: "accused the Brotherhood of using violence"
+    r"|\b(?:accus(?:ed|es|ing)|suspect(?:ed|s|ing))\s+(?:(?!of\b)[\w’'.-]+\s+){1,5}of\s+"
+    r"(?:(?!and\b|but\b|then\b)[\w’'-]+\s+){0,3}$"
     # what a petition or a party alleges: "alleged widespread rigging, intimidation and violence"
     r"|\balleg(?:ed|es|ing)\s+(?:(?!that\b)[\w’'-]+,?\s+){0,5}$",
     re.I,
