@@ -442,7 +442,11 @@ def test_simulate_names_an_empty_log_and_a_bad_from(tmp_path: Path) -> None:
     log.write_text("dispute: x\nevents: []\n")
     result = invoke("simulate", str(log), "--runs", "2", "--no-progress")  # was <input>
     assert result.exit_code == EXIT_INPUT, result.output
-    assert f"error: {log}: the event log has no events: the empirical policy" in result.output
+    # located at its events key (an input error names a line: the hostile-bytes contract)
+    assert f"error: {log}:2:1: the event log has no events: the empirical policy" in result.output
+    log.write_text("{}\n")  # a log with no key at all: its first line
+    result = invoke("simulate", str(log), "--runs", "2", "--no-progress")
+    assert f"error: {log}:1:1: the event log has no events: the empirical policy" in result.output
     result = invoke("simulate", "--runs", "2", "--no-progress", "--from", "no-such-event")
     assert result.exit_code == EXIT_INPUT, result.output
     assert "Invalid value for '--from': unknown event 'no-such-event'" in result.output

@@ -201,7 +201,7 @@ def simulate(
             raise click.BadParameter(first, param_hint="'--from'") from None
         from negotiation.model.compiler import name_files
 
-        raise name_files(exc, log_path or "") from None
+        raise _placed(name_files(exc, log_path or ""), log_path) from None
     bar = _Bar(runs) if (sys.stderr.isatty() if progress is None else progress) else None
     try:
         result = run_job(
@@ -262,6 +262,24 @@ def check_flags(executor: str | None, scheduler: str | None, workers: int, out: 
 
         check_output(out)  # before any work
     return executor
+
+
+def _placed(exc: Any, log_path: str | None) -> Any:
+    """``exc`` with its problems about the log as a whole ("the event log has no events")
+    placed in the log's file: at its ``events`` key, else its first line."""
+    if not isinstance(exc, InputError) or log_path is None:
+        return exc
+    from dataclasses import replace
+
+    from negotiation._internal.yamldoc import load
+
+    unplaced = [p for p in exc.problems if p.file == log_path and p.line is None]
+    if not unplaced or not files.is_file(log_path):
+        return exc
+    line, column = load(log_path).position(("events",)) or (1, 1)
+    return InputError(
+        [replace(p, line=line, column=column) if p in unplaced else p for p in exc.problems]
+    )
 
 
 def _model_and_log(
