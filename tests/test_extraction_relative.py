@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotiation.events import Granularity
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
 from negotiation.extract.dates import find_dates
 from negotiation.extract.extract import Extractor, TextArticle
-from negotiation.extract.relative import offsets
+from negotiation.extract.relative import offsets, shifted
 
 PUB = dt.date(2014, 7, 25)
 
@@ -314,6 +315,30 @@ def test_the_day_of_an_election_dates_what_happened_on_it(text: str, kind: str, 
 def test_a_related_events_day_is_not_what_the_story_counts_from(text: str) -> None:
     # "N weeks after X" dates X; "hours later" counts from the sentence's own day
     assert _dates(text)["government_formed"] == "2014-07-23"
+
+
+def test_months_later_or_earlier_count_months_from_the_storys_day() -> None:
+    text = (
+        "The assembly voted on Thursday to dissolve itself, an unprecedented step for a "
+        "parliament that was sworn in only a month earlier."
+    )
+    assert _dates(text)["sworn_in"] == "2014-06-24"
+    # "two months after X" dates X to its month, not a day
+    (o,) = offsets("The cabinet was sworn in on Monday, two months after the election.")
+    assert (o.months, o.relation) == (2, True)
+    assert shifted(dt.date(2014, 7, 21), Granularity.day, o, True) == (
+        dt.date(2014, 5, 1),
+        Granularity.month,
+    )
+
+
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2050, 12, 31)), st.integers(1, 36))
+def test_a_month_offset_lands_that_many_months_away(day: dt.date, n: int) -> None:
+    (o,) = offsets(f"{n} months later")
+    later, grain = shifted(day, Granularity.day, o, False)
+    assert grain is Granularity.day
+    assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == n
+    assert later.day == day.day or (later.day < day.day and (later + dt.timedelta(1)).day == 1)
 
 
 @pytest.mark.parametrize(

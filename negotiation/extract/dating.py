@@ -27,7 +27,7 @@ from negotiation.extract.anchoring import FALLBACK_NOTE, SAID_NOTE
 from negotiation.extract.clauses import about_election, asides, blocked, is_dateline, outside
 from negotiation.extract.dates import ResolvedDate, fallback_date, find_dates
 from negotiation.extract.lexicon import Lexicon, Trigger
-from negotiation.extract.relative import leads, offsets
+from negotiation.extract.relative import leads, offsets, shifted
 from negotiation.extract.speakers import SPEECH_KINDS
 from negotiation.extract.tokens import forms, lemma_of
 
@@ -180,10 +180,7 @@ class StoryDays:
                 continue
             out = [d for d in out if d.end <= off.start or d.start >= off.end]
             # "..., a day after supporters rallied": the rally is a day before this event
-            day = anchor.date + dt.timedelta(days=-off.days if forward else off.days)
-            grain = anchor.granularity
-            if off.week:  # weeks run from Monday, as "last week" does
-                day, grain = day - dt.timedelta(days=day.weekday()), Granularity.week
+            day, grain = shifted(anchor.date, anchor.granularity, off, forward)
             out.append(
                 ResolvedDate(
                     day, grain, off.text, None, off.start, off.end, False, forward, off.relation

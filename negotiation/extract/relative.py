@@ -16,20 +16,24 @@ the sentence or the one before it::
     [('The day after', 1, True)]
     >>> [(o.text, o.days, o.week) for o in offsets("He had resigned the previous week.")]
     [('the previous week', -7, True)]
+    >>> [(o.text, o.months) for o in offsets("sworn in a month earlier, two months after the vote")]
+    [('a month earlier', -1), ('two months after', 2)]
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from negotiation.events import Granularity
 from negotiation.extract.dates import NUMBER_WORDS
 from negotiation.extract.literals import may_match
 
-__all__ = ["Offset", "leads", "offsets"]
+__all__ = ["Offset", "leads", "offsets", "shifted"]
 
-_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 0, "months": 0}
 
 _OFFSET = re.compile(
     r"\b(?:"
@@ -43,12 +47,12 @@ _OFFSET = re.compile(
     # "two days after the vote", "a day after supporters rallied", "hours after the deal"
     r"|(?P<rel>(?:(?:just|only|barely|some)\s+)?"
     r"(?P<rn>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the)\s+"
-    r"(?P<ru>days?|weeks?)\s+(?P<rdir>after|before)\b"
+    r"(?P<ru>days?|weeks?|months?)\s+(?P<rdir>after|before)\b"
     r"|(?:hours|minutes|moments)\s+(?P<hdir>after|before)\b)"
     r"|(?P<hours>(?:hours|minutes|moments)\s+(?:later|afterwards?|earlier))"
     r"|(?P<week>(?:in\s+|during\s+)?the\s+(?P<wdir>previous|following|preceding)\s+week)"
     r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards?|earlier)\b"
+    r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards?|earlier)\b"
     r")",
     re.I,
 )
@@ -71,6 +75,8 @@ class Offset(NamedTuple):
     election: bool = False
     #: "two days after X": a relation between the sentence's event and another one, X
     relation: bool = False
+    #: "a month earlier", "two months after X": months (``days`` is 0), told as a month
+    months: int = 0
 
 
 def offsets(text: str) -> Iterator[Offset]:
@@ -86,14 +92,16 @@ def offsets(text: str) -> Iterator[Offset]:
             days = -1
         elif m.group("rel"):
             after = (m.group("rdir") or m.group("hdir")).lower() == "after"
-            days = 0
+            days = count = 0
             if m.group("rn"):
                 n = m.group("rn").lower()
                 count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
                 days = count * _UNIT[m.group("ru").lower()]
+            months = count if m.group("ru") and m.group("ru").lower().startswith("month") else 0
+            sign = 1 if after else -1
             election = _ELECTION_AFTER.match(text, m.end()) is not None
             yield Offset(
-                m.start(), m.end(), days if after else -days, m.group(0), False, election, True
+                m.start(), m.end(), sign * days, m.group(0), False, election, True, sign * months
             )
             continue
         elif m.group("hours"):  # "hours later": the same day
@@ -105,10 +113,37 @@ def offsets(text: str) -> Iterator[Offset]:
         else:
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else NUMBER_WORDS[n]
-            days = count * _UNIT[m.group("unit").lower()]
-            if m.group("dir").lower() == "earlier":
-                days = -days
+            sign = -1 if m.group("dir").lower() == "earlier" else 1
+            unit = m.group("unit").lower()
+            months = sign * count if unit.startswith("month") else 0
+            yield Offset(m.start(), m.end(), sign * count * _UNIT[unit], m.group(0), months=months)
+            continue
         yield Offset(m.start(), m.end(), days, m.group(0))
+
+
+def shifted(
+    day: dt.date, grain: Granularity, off: Offset, forward: bool
+) -> tuple[dt.date, Granularity]:
+    """The day ``off`` names from ``day`` (back from it when ``forward``: "..., a day after
+    supporters rallied" dates the rally); weeks run from Monday, as "last week" does; "a
+    month earlier" is that day of the month before, "two months after X" X's month.
+
+    >>> shifted(dt.date(2019, 5, 31), Granularity.day, next(offsets("a month earlier")), False)
+    (datetime.date(2019, 4, 30), <Granularity.day: 'day'>)
+    >>> shifted(dt.date(2019, 5, 30), Granularity.day, next(offsets("a month after X")), True)
+    (datetime.date(2019, 4, 1), <Granularity.month: 'month'>)
+    """
+    if off.months:
+        idx = day.year * 12 + day.month - 1 + (-off.months if forward else off.months)
+        first = dt.date(idx // 12, idx % 12 + 1, 1)
+        if off.relation:  # "two months after the vote": that month
+            return first, Granularity.month
+        last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=min(day.day, last.day)), grain
+    day += dt.timedelta(days=-off.days if forward else off.days)
+    if off.week:
+        return day - dt.timedelta(days=day.weekday()), Granularity.week
+    return day, grain
 
 
 def leads(text: str, offset: Offset) -> bool:
