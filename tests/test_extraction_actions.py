@@ -109,6 +109,19 @@ def test_protests_named_as_background_are_no_protest(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds_found"),
+    [
+        # protests banned or declared illegal: a ban, not a protest (nor a charge)
+        ("On Monday the authorities banned the planned protests.", {"ban"}),
+        ("On Monday the police warned that the rallies were illegal.", {"ban"}),
+        ("On Monday the governor declared the opposition marches unlawful.", {"ban"}),
+    ],
+)  # fmt: skip
+def test_protests_banned_or_declared_illegal_are_a_ban(text: str, kinds_found: set[str]) -> None:
+    assert set(dated_kinds(text)) == kinds_found, dated_kinds(text)
+
+
+@pytest.mark.parametrize(
     ("text", "protest"),
     [
         # protests named as what force was used against: the violence is reported
