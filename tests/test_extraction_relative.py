@@ -421,3 +421,24 @@ def test_an_undated_act_told_in_the_past_perfect_happened_before_the_report() ->
     text = "Thousands marched on July 20. Supporters had rallied in the capital for days."
     rallies = [m for m in extract_text(text, PUB) if m.kind == "protest"]
     assert all(m.date >= dt.date(2014, 7, 20) for m in rallies)
+
+
+@given(st.lists(st.integers(1900, 2099), min_size=2, max_size=5, unique=True))
+def test_every_year_of_a_list_is_a_date(years: list[int]) -> None:
+    # "in 1962 and 1988", "in 2005, 2010 and 2015": the years after the first are bare
+    *head, last = [str(y) for y in years]
+    text = f"The army seized power in {', '.join(head)} and {last}."
+    found = find_dates(text, PUB)
+    assert [d.date.year for d in found] == years
+    assert all(d.granularity is Granularity.year for d in found)
+    assert [text[d.start : d.end] for d in found][1:] == [str(y) for y in years[1:]]
+
+
+def test_a_listed_year_dates_an_event_of_its_own() -> None:
+    found = extract_text("The military has seized power twice, after coups in 1962 and 1988.", PUB)
+    assert sorted(m.date.isoformat() for m in found if m.kind == "coup") == [
+        "1962-01-01",
+        "1988-01-01",
+    ]
+    # a number after a year is no year of the list
+    assert [d.text for d in find_dates("In 2019, 2020 people were detained.", PUB)] == ["In 2019"]

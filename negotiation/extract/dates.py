@@ -402,6 +402,30 @@ def find_dates(text: str, published: dt.date, *, future: bool = False) -> list[R
         r = r._replace(start=start + lead, end=start + lead + len(r.text))
         out.append(_never_after(r, published, future))
         last_end = end
+        if kind == "year":  # "in 1962 and 1988", "in 2005, 2010 and 2015": each year listed
+            for more in _listed_years(text, end):
+                out.append(more)
+                last_end = more.end
+    return out
+
+
+_MORE_YEAR = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)((?:19|20)\d{2})\b"
+    r"(?=\s*(?:[,.;:)]|(?:and|or|when|after|before|as|but)\b|$))"
+)
+
+
+def _listed_years(text: str, at: int) -> list[ResolvedDate]:
+    """The bare years listed right after a year ("in 1962 and 1988")."""
+    out = []
+    while (m := _MORE_YEAR.match(text, at)) is not None:
+        year = int(m.group(1))
+        out.append(
+            ResolvedDate(
+                dt.date(year, 1, 1), Granularity.year, m.group(1), None, m.start(1), m.end(1)
+            )
+        )
+        at = m.end()
     return out
 
 
