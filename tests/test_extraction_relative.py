@@ -442,3 +442,13 @@ def test_a_listed_year_dates_an_event_of_its_own() -> None:
     ]
     # a number after a year is no year of the list
     assert [d.text for d in find_dates("In 2019, 2020 people were detained.", PUB)] == ["In 2019"]
+
+
+def test_days_after_the_vote_told_after_the_verb_count_from_the_vote() -> None:
+    # "rejected the results two days after the election": the election's day plus two, not a
+    # relation dating the election from the verb's day
+    text = (
+        "Voters went to the polls on July 20. The opposition rejected the results two days "
+        "after the election, saying the count was rigged."
+    )
+    assert _dates(text)["results_rejected"] == "2014-07-22"

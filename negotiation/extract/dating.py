@@ -170,9 +170,11 @@ class StoryDays:
                 and not d.ahead
             ]  # fmt: skip
             anchor = before[-1] if before else (self.context or self.story)
-            forward = off.relation and not leads(text, off)
-            if off.election and self.election is not None and not forward:
-                anchor = self.election  # "The day after the vote, ...": the vote's day
+            # "The day after the vote, ...", "conceded the day after the vote": the vote's day
+            vote = off.election and self.election is not None and off.days > 0
+            forward = off.relation and not leads(text, off) and not vote
+            if vote and self.election is not None:
+                anchor = self.election
             elif off.relation and not forward and not before:
                 # "Two days after the sacking, ...": from the day the report dated the sacking
                 anchor = self._named(text, off.end) or anchor
