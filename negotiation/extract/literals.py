@@ -25,6 +25,8 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+import ahocorasick
+
 __all__ = ["LiteralFilter", "may_match", "required_literals"]
 
 _sre: Any = importlib.import_module("re._parser")
@@ -124,29 +126,21 @@ def required_literals(pattern: str, flags: int = re.I) -> frozenset[str] | None:
 
 class LiteralFilter:
     """Which of many patterns may match a text: those with one of their required literals in
-    it (see :func:`required_literals`), and those without any."""
+    it (see :func:`required_literals`), and those without any. The literals are looked for all
+    at once, by an Aho-Corasick automaton (``pyahocorasick``): one pass over the text."""
 
     def __init__(self, needs: Sequence[frozenset[str] | None]):
-        # a pattern with no literals, or one shorter than two characters, is always tried;
-        # one of two characters is looked for in every text
+        # a pattern with no literals, or one shorter than two characters, is always tried
         self._always = {i for i, n in enumerate(needs) if not n or _size(n) < 2}
-        self._short = [
-            (sorted(n), i) for i, n in enumerate(needs) if n and i not in self._always
-            and _size(n) < 3
-        ]  # fmt: skip
-        by: dict[str, list[int]] = {}
+        lower: dict[str, list[int]] = {}  # looked for in the lower-cased text
+        cased: dict[str, list[int]] = {}  # looked for as written
         for i, n in enumerate(needs):
-            if n and _size(n) >= 3:
+            if n and i not in self._always:
                 for lit in sorted(n):
-                    by.setdefault(lit, []).append(i)
-        # literals by their first three characters: a text's three-character pieces meet the
-        # index in one set operation, and only the literals behind a shared piece are looked for
-        # (in the text as written when case-sensitive, else in lower case)
-        grams: dict[str, list[tuple[str, bool, list[int]]]] = {}
-        for lit, where in by.items():
-            plain = lit.lstrip(CASED)
-            grams.setdefault(plain[:3].lower(), []).append((plain, lit != plain, where))
-        self._grams = grams
+                    plain = lit.lstrip(CASED)
+                    (cased if lit != plain else lower).setdefault(plain, []).append(i)
+        self._lower = _automaton(lower)
+        self._cased = _automaton(cased)
 
     @classmethod
     def of(cls, patterns: Sequence[re.Pattern[str]]) -> LiteralFilter:
@@ -154,25 +148,25 @@ class LiteralFilter:
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns that may match ``text``, in order."""
-        low, pieces = _pieces(text)
         found = set(self._always)
-        grams = self._grams
-        for key in grams.keys() & pieces:
-            for lit, cased, where in grams[key]:
-                if lit in text if cased else len(lit) == 3 or lit in low:
-                    found.update(where)
-        for lits, i in self._short:
-            if any(lit.lstrip(CASED) in (text if lit[0] == CASED else low) for lit in lits):
-                found.add(i)
+        if self._lower is not None:
+            for _, where in self._lower.iter(text.lower()):
+                found.update(where)
+        if self._cased is not None:
+            for _, where in self._cased.iter(text):
+                found.update(where)
         return sorted(found)
 
 
-@functools.lru_cache(maxsize=4)
-def _pieces(text: str) -> tuple[str, frozenset[str]]:
-    """A text in lower case and its three-character pieces (one sentence is filtered for
-    triggers, phrases and dates in a row: made once)."""
-    low = text.lower()
-    return low, frozenset(low[i : i + 3] for i in range(len(low) - 2))
+def _automaton(literals: dict[str, list[int]]) -> Any:
+    """An automaton finding each literal, its value the patterns that need it (None: none)."""
+    if not literals:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, where in literals.items():
+        automaton.add_word(literal, tuple(where))
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.lru_cache(maxsize=1024)
