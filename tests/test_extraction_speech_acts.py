@@ -460,6 +460,9 @@ def test_a_purpose_charged_in_what_is_said_is_an_accusation(text: str, present: 
         ("On Monday the monitors said they had seen no irregularities at polling stations.", False),
         ("On Monday the board said it did not find any irregularities.", False),
         ("The board will annul the results if it finds irregularities.", False),
+        # a check announced names no wrong
+        ("On Monday the PND said it would look into reports of irregularities.", False),
+        ("On Monday Okafor said observers will examine claims of vote-buying.", False),
     ],
 )  # fmt: skip
 def test_a_wrong_named_in_what_is_said_is_an_accusation(text: str, present: bool) -> None:
@@ -607,3 +610,27 @@ def test_charges_in_a_relative_clause_a_trial_or_a_label_are_accusations(
     text: str, present: bool
 ) -> None:
     assert ("accusation" in kinds(text)) is present, kinds(text)
+
+
+_COURT_ACTORS = Gazetteer(
+    [
+        *_CALM_ACTORS,
+        Actor(id="cc", name="Constitutional Court", type="institution", aliases=["the court"]),
+        Actor(id="commission", name="Electoral Commission", type="institution"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what a court says, it rules
+        ("On Monday the Constitutional Court said the claims of fraud were not proven.", "court_ruling"),
+        ("On Monday the court said the vote would have to be run again.", "court_ruling"),
+        # look-alike: any other body that says something makes a statement
+        ("On Monday the Electoral Commission said the claims of fraud were not proven.", "statement"),
+    ],
+)  # fmt: skip
+def test_what_a_court_says_is_a_ruling(text: str, kind: str) -> None:
+    found = {m.kind for m in extract_text(text, PUB, gazetteer=_COURT_ACTORS)}
+    assert found == {kind}, found

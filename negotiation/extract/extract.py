@@ -79,6 +79,7 @@ _PRONOUN = re.compile(
 
 
 _OPENING = ('"', "“")
+_COURT = re.compile(r"\b(?:court|tribunal|constitutional council|constitutional chamber)\b", re.I)
 
 
 def _overlaps(span: tuple[int, int, str], actor: MatchedActor) -> bool:
@@ -93,6 +94,9 @@ class Extractor:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.matcher = ActorMatcher(self.gazetteer)
         self._body = election_body(self.gazetteer)  # who announces results no one is said to
+        self._courts = {
+            a.id for a in self.gazetteer if a.type.value == "institution" and _COURT.search(a.name)
+        }  # what a court says, it rules
         # per-article context: what "the two sides" and a leading "It"/"He" refer to
         self._pair: list[str] = []
         self._duo: list[str] = []  # the two people it names most: "both men"
@@ -374,6 +378,8 @@ class Extractor:
         by_side = trig.by_side or rule.by_side
         if by_side is not None and acting and all(self._demands(a) for a in acting):
             kind = by_side  # a side calling on the other demands; a third party appeals
+        if kind == "statement" and acting and all(a in self._courts for a in acting):
+            kind = "court_ruling"  # "the court said the evidence came too late": it rules
         if not acting and not acted_on and not candidates:
             confidence -= 0.1
         if trig.modal or trig.negated:
