@@ -465,3 +465,26 @@ def test_a_court_confirming_the_winner_rules(text: str, kind: str, not_kind: str
 )
 def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
     assert "election_held" not in dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        # a head of government or state named by title alone resigns: removed
+        ("The prime minister resigned on Friday after a week of protests.", "leader_removed", True),
+        ("On Friday the president stepped down.", "leader_removed", True),
+        # another post, or a resignation asked for, is none
+        ("The party president resigned on Friday.", "leader_removed", False),
+        ("On Friday the army suggested the president resign.", "leader_removed", False),
+        # a government or a head coming into office
+        ("The new cabinet took office on Monday.", "government_formed", True),
+        ("On Monday the speaker took over as interim president.", "government_formed", True),
+        # who won, told without figures
+        ("The nationalists came first in Sunday's election.", "results_announced", True),
+        ("He narrowly won a second term in 2014.", "results_announced", True),
+    ],
+)  # fmt: skip
+def test_heads_leaving_or_taking_office_and_winners_told_without_figures(
+    text: str, kind: str, present: bool
+) -> None:
+    assert (kind in dated_kinds(text)) is present, dated_kinds(text)

@@ -74,6 +74,9 @@ def test_a_name_right_after_said_is_what_is_said_not_who_says_it() -> None:
         ("On Monday Hun Sen denied that soldiers had fired on the crowd.", True),
         ("On Monday Hun Sen denied the charges.", True),
         ("Kem Sokha has denied any wrongdoing.", True),
+        # what is denied told as a state of things ("denied there had been a coup")
+        ("On Monday Kem Sokha denied there had been any shooting.", True),
+        ("On Monday Hun Sen denied there was a crisis.", True),
         # being refused something is not
         ("On Monday Kem Sokha was denied bail.", False),
         # a denial in the present is a standing stance, no act of a day
