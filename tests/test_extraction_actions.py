@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from phrasing import PUB, dated_kinds
+from phrasing import PUB, dated_kinds, kinds
 
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
@@ -488,3 +488,21 @@ def test_heads_leaving_or_taking_office_and_winners_told_without_figures(
     text: str, kind: str, present: bool
 ) -> None:
     assert (kind in dated_kinds(text)) is present, dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a crowd spoken to is a rally
+        ("On Monday the opposition leader addressed a crowd on the central square.", True),
+        ("On Monday she addressed tens of thousands of people outside parliament.", True),
+        # a crowd told by what it did to mock or jeer, or that it came back
+        ("On Monday demonstrators mocked the president by waving red cards.", True),
+        ("On Monday thousands of protesters regrouped near the embassy.", True),
+        # look-alikes: a letter or the nation addressed
+        ("On Monday the opposition leader addressed a letter to the speaker.", False),
+        ("On Monday the president addressed the nation on television.", False),
+    ],
+)  # fmt: skip
+def test_a_crowd_addressed_mocking_or_regrouped_is_a_protest(text: str, present: bool) -> None:
+    assert ("protest" in kinds(text)) is present, kinds(text)
