@@ -314,3 +314,18 @@ def test_a_charge_denied_in_a_word_and_an_act_defended_are_statements(
 )  # fmt: skip
 def test_a_promise_or_a_pledge_made_known_is_a_statement(text: str, present: bool) -> None:
     assert ("statement" in kinds(text)) is present, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # concerns raised, a promise made to someone: a stance made known
+        ("On Monday Ruth Okafor raised concerns about the voter roll.", True),
+        ("On Monday Ruth Okafor promised the envoy that her party would respect the ruling.", True),
+        # look-alikes: a promise received; questions raised by a filing, not said
+        ("On Monday Ruth Okafor was promised that the count would be public.", False),
+        ("On Monday Ruth Okafor raised money for the campaign.", False),
+    ],
+)  # fmt: skip
+def test_concerns_raised_or_a_promise_to_someone_are_statements(text: str, present: bool) -> None:
+    assert ("statement" in kinds(text)) is present, kinds(text)
