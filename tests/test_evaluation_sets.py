@@ -132,8 +132,8 @@ def test_cli_reports_seeds_and_heldout_by_default() -> None:
 def test_tuning_folders_are_labelled_quoted_and_frozen() -> None:
     tuning = load_set("tuning")
     folders = [p for p in tuning.parts if p.name.startswith("tuning/")]
-    assert len(folders) == 85 and sum(len(p.articles) for p in folders) == 257
-    assert sum(len(p.gold.events) for p in folders) == 2353
+    assert len(folders) == 86 and sum(len(p.articles) for p in folders) == 260
+    assert sum(len(p.gold.events) for p in folders) == 2376
     for part in folders:
         texts = {a.id: a.text for a in part.articles}
         for a in part.articles:
@@ -143,6 +143,6 @@ def test_tuning_folders_are_labelled_quoted_and_frozen() -> None:
             for c in e.sources:
                 assert texts[c.article][c.start : c.end] == c.quote, e.id
     texts = {a.id: a.text for p in tuning.parts for a in p.articles}
-    assert len(tuning.mentions) == 518
+    assert len(tuning.mentions) == 523
     for m in tuning.mentions:
         assert m.quote in texts[m.article], m
