@@ -476,6 +476,10 @@ def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
         # another post, or a resignation asked for, is none
         ("The party president resigned on Friday.", "leader_removed", False),
         ("On Friday the army suggested the president resign.", "leader_removed", False),
+        # a resignation handed in: the head's own, or the government's he leads
+        ("On Friday the premier announced his resignation.", "leader_removed", True),
+        ("The chancellor handed his government's resignation to the king on Friday.", "leader_removed", True),
+        ("The minister handed his resignation to the king on Friday.", "leader_removed", False),
         # a government or a head coming into office
         ("The new cabinet took office on Monday.", "government_formed", True),
         ("On Monday the speaker took over as interim president.", "government_formed", True),
