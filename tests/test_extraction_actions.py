@@ -480,6 +480,8 @@ def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
         ("On Friday the premier announced his resignation.", "leader_removed", True),
         ("The chancellor handed his government's resignation to the king on Friday.", "leader_removed", True),
         ("The minister handed his resignation to the king on Friday.", "leader_removed", False),
+        ("On Friday the premier announced the resignation of his coalition government.", "leader_removed", True),
+        ("On Friday the president accepted the resignation of the cabinet.", "leader_removed", True),
         # a government or a head coming into office
         ("The new cabinet took office on Monday.", "government_formed", True),
         ("On Monday the speaker took over as interim president.", "government_formed", True),
