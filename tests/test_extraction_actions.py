@@ -482,6 +482,10 @@ def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
         ("The minister handed his resignation to the king on Friday.", "leader_removed", False),
         ("On Friday the premier announced the resignation of his coalition government.", "leader_removed", True),
         ("On Friday the president accepted the resignation of the cabinet.", "leader_removed", True),
+        # a head dying in office leaves it; a former or vice president does not
+        ("President Tomas Ruiz, who had led the country since 1990, died on Friday.", "leader_removed", True),
+        ("Former President Tomas Ruiz died on Friday.", "leader_removed", False),
+        ("Vice President Tomas Ruiz died on Friday.", "leader_removed", False),
         # a government or a head coming into office
         ("The new cabinet took office on Monday.", "government_formed", True),
         ("On Monday the speaker took over as interim president.", "government_formed", True),
