@@ -489,6 +489,7 @@ def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
         # a government or a head coming into office
         ("The new cabinet took office on Monday.", "government_formed", True),
         ("On Monday the speaker took over as interim president.", "government_formed", True),
+        ("A unity cabinet led by the former finance minister was named on Monday.", "government_formed", True),
         # who won, told without figures
         ("The nationalists came first in Sunday's election.", "results_announced", True),
         ("He narrowly won a second term in 2014.", "results_announced", True),
