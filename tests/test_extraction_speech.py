@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from phrasing import PUB, kinds
 
+from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
 
 
@@ -329,3 +330,32 @@ def test_a_promise_or_a_pledge_made_known_is_a_statement(text: str, present: boo
 )  # fmt: skip
 def test_concerns_raised_or_a_promise_to_someone_are_statements(text: str, present: bool) -> None:
     assert ("statement" in kinds(text)) is present, kinds(text)
+
+
+def test_a_quotation_in_the_middle_leaves_the_reporting_verb_outside() -> None:
+    g = Gazetteer([Actor(id="oas", name="Organization of American States", type="ngo")])
+    text = (
+        "Observers from the Organization of American States said on Monday that they were "
+        'concerned by the "drastic and hard-to-justify change in the trend of the count".'
+    )
+    kinds = {m.kind: m.date.isoformat() for m in extract_text(text, PUB, gazetteer=g)}
+    assert kinds.get("statement") == "2019-11-11"
+
+
+def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
+    from negotiation.extract import TextArticle, extract_events
+
+    g = Gazetteer(
+        [
+            Actor(id="hun-sen", name="Hun Sen", type="person"),
+            Actor(id="sam-rainsy", name="Sam Rainsy", type="person"),
+        ]
+    )
+    text = (
+        "Hun Sen and Sam Rainsy reached an agreement on Tuesday to end the deadlock. "
+        "Hun Sen told reporters after the meeting that the political deadlock had ended."
+    )
+    log = extract_events([TextArticle("a", PUB, text)], g)
+    kinds = {(e.kind, e.date.isoformat(), e.actors[:1]) for e in log.events}
+    assert ("statement", "2019-11-12", ("hun-sen",)) in kinds, kinds
+    assert any(e.kind == "settlement" for e in log.events), kinds

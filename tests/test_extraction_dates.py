@@ -1,0 +1,60 @@
+"""Which day a sentence's event is: a date opening the sentence or an aside, a day counted from
+an event told before, the day an election is called for."""
+
+from __future__ import annotations
+
+import pytest
+from phrasing import dated_kinds
+
+
+def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
+    found = dated_kinds(
+        "The president dissolved parliament and called snap elections for January 5."
+    )
+    # the dissolution is not dated by the (future) election day, read back a year
+    assert found["assembly_dissolved"] != "2019-01-05"
+
+
+def test_later_in_the_day_is_the_story_s_last_day() -> None:
+    text = (
+        "Congress voted on Monday to remove President Smith from office. "
+        "Lawmakers voted 101-6 to remove Smith. Jane Doe was sworn in later in the day."
+    )
+    assert dated_kinds(text) == {"government_dismissed": "2019-11-11", "sworn_in": "2019-11-11"}
+
+
+def test_the_day_after_the_vote_counts_from_the_election_day() -> None:
+    text = (
+        "The ruling party won the Oct. 31 election. The opposition came second. "
+        "The day after the vote, opposition parties declared the election rigged."
+    )
+    assert dated_kinds(text)["results_rejected"] == "2019-11-01"
+
+
+def test_an_opening_phrase_relation_dates_the_sentence_s_event() -> None:
+    text = (
+        "The president sacked the prime minister on Oct. 26. "
+        "In a televised address two days after the sacking, he accused him of arrogance."
+    )
+    assert dated_kinds(text)["accusation"] == "2019-10-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a sentence opening with its date: "In July, ...", "In 2018 ..."
+        ("In July, Kem Ley, a political commentator, was shot dead in the capital.", "violence", "2019-07-01"),
+        ("In 2018 police arrested the opposition leader.", "arrest", "2018-01-01"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_with_its_month_or_year(text: str, kind: str, date: str) -> None:
+    assert dated_kinds(text)[kind] == date
+
+
+def test_an_aside_with_a_date_of_its_own_dates_its_triggers() -> None:
+    text = (
+        "Its leader, who was arrested in February when police stormed the party's headquarters, "
+        "was freed in May."
+    )
+    found = dated_kinds(text)
+    assert found["violence"] == "2019-02-01" and found["release"] == "2019-05-01", found
