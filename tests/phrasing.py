@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from negotiation.events.actors import Gazetteer
+from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
 
 #: the publication day of every phrasing test's text
 PUB = dt.date(2019, 11, 12)  # a Tuesday
+
+#: a side (the PND and its leader Ruth Okafor) and an outsider (the African Union)
+SIDE_AND_OUTSIDER = Gazetteer(
+    [
+        Actor(id="pnd", name="Party of National Dawn", type="party", aliases=["PND"]),
+        Actor(id="okafor", name="Ruth Okafor", type="person", party="pnd", aliases=["Okafor"]),
+        Actor(id="au", name="African Union", type="ngo", aliases=["AU"]),
+    ]
+)
 
 
 def kinds(text: str) -> set[str]:

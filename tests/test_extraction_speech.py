@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from phrasing import PUB, kinds
+from phrasing import SIDE_AND_OUTSIDER as _CALM_ACTORS
 
 from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
@@ -359,3 +360,21 @@ def test_what_a_person_says_after_acting_is_a_statement_of_its_own() -> None:
     kinds = {(e.kind, e.date.isoformat(), e.actors[:1]) for e in log.events}
     assert ("statement", "2019-11-12", ("hun-sen",)) in kinds, kinds
     assert any(e.kind == "settlement" for e in log.events), kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        # a pronoun after a fronted phrase still names who spoke just before
+        ("In her first speech as leader she said the count had been fair.", True),
+        ("On Tuesday she told reporters the count had been fair.", True),
+        ("Speaking in the capital, she said the count had been fair.", True),
+        # look-alike: no pronoun, no one known before the speech verb
+        ("In her first speech the leader said the count had been fair.", False),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_fronted_phrase_names_the_speaker(text: str, speaks: bool) -> None:
+    before = "Ruth Okafor was sworn in on Monday, 11 November 2019. "
+    found = [m for m in extract_text(before + text, PUB, gazetteer=_CALM_ACTORS)]
+    said = [m for m in found if m.kind == "statement" and "okafor" in m.actors]
+    assert bool(said) is speaks, found
