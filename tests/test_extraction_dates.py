@@ -3,8 +3,12 @@ an event told before, the day an election is called for."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from phrasing import dated_kinds
+from phrasing import PUB, dated_kinds
+
+from negotiation.extract import extract_text
 
 
 def test_the_date_an_election_is_called_for_is_the_election_s() -> None:
@@ -58,3 +62,47 @@ def test_an_aside_with_a_date_of_its_own_dates_its_triggers() -> None:
     )
     found = dated_kinds(text)
     assert found["violence"] == "2019-02-01" and found["release"] == "2019-05-01", found
+
+
+def test_a_look_back_does_not_move_the_story_on() -> None:
+    text = (
+        "The president resigned on November 4. "
+        "Soldiers had surrounded his residence the day before. "
+        "The next day the court endorsed the transfer of power."
+    )
+    assert dated_kinds(text)["court_ruling"] == "2019-11-05"
+
+
+def test_since_the_election_runs_from_the_day_after_the_vote() -> None:
+    text = "Voters went to the polls on Oct. 27. Three people have been killed since the election."
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "violence"]
+    assert (m.date, m.date_end) == (dt.date(2019, 10, 28), PUB)
+
+
+def test_a_standing_protest_held_for_days_runs_from_the_day_named_before() -> None:
+    text = "The results came out on Nov. 4. Supporters have rallied outside parliament for days."
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "protest"]
+    assert (m.date, m.date_end) == (dt.date(2019, 11, 4), PUB)
+
+
+def test_an_event_told_with_no_day_and_none_before_is_of_the_publication_day() -> None:
+    (m,) = [m for m in extract_text("Police fired tear gas at protesters.", PUB)]
+    assert (m.kind, m.date, m.granularity.value) == ("violence", PUB, "day")
+
+
+def test_a_possessive_day_dates_the_election_it_names() -> None:
+    text = "The commission annulled the results of Sunday's parliamentary election on Tuesday."
+    found = dated_kinds(text)
+    assert found["election_held"] == "2019-11-10"
+    assert found["election_annulled"] == "2019-11-12"
+
+
+def test_an_undated_reaction_to_the_election_follows_the_vote() -> None:
+    text = "Voters went to the polls on Sunday. The opposition rejected the results."
+    (m,) = [m for m in extract_text(text, PUB) if m.kind == "results_rejected"]
+    assert (m.date, m.date_end) == (dt.date(2019, 11, 11), PUB)
+
+
+def test_a_possessive_date_dates_its_noun_not_the_verb_after_it() -> None:
+    text = "The last 30 prisoners of last year's unrest were released on Monday."
+    assert dated_kinds(text)["release"] == "2019-11-11"

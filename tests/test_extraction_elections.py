@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from phrasing import dated_kinds
+from phrasing import PUB, dated_kinds
+
+from negotiation.events.actors import Actor, Gazetteer
+from negotiation.extract import extract_text
 
 
 @pytest.mark.parametrize(
@@ -96,3 +101,58 @@ def test_what_a_party_won_before_named_in_passing_is_no_result() -> None:
 def test_an_earlier_election_named_by_its_year() -> None:
     found = dated_kinds("Mutharika, 78, first won the presidency in 2014.")
     assert found.get("election_held") == "2014-01-01" and "results_announced" not in found, found
+
+
+def test_an_impeachment_vote_is_no_election() -> None:
+    assert "election_held" not in dated_kinds(
+        "He faced the impeachment vote on Wednesday afternoon."
+    )
+
+
+def test_an_election_to_come_named_by_its_day_is_no_past_election() -> None:
+    pub = dt.date(2019, 5, 1)
+    text = "The opposition said it will not take part in the local elections on June 30."
+    held = [m for m in extract_text(text, pub) if m.kind == "election_held"]
+    assert all(m.date == dt.date(2019, 6, 30) and m.modality != "asserted" for m in held)
+    # a past election named the same way keeps its year
+    past = "Two candidates who came second in the June 30 election filed petitions."
+    found = {m.kind: m.date for m in extract_text(past, pub)}
+    assert found.get("election_held", dt.date(2018, 6, 30)) == dt.date(2018, 6, 30)
+
+
+def test_which_kinds_are_once_per_dispute_and_the_vote_itself_is_the_lexicon_s() -> None:
+    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.merge import merge_mentions
+
+    rules = load_lexicon().rules
+    assert {k for k, r in rules.items() if r.names_election} == {"election_held"}
+    assert {"election_held", "results_announced"} <= {k for k, r in rules.items() if r.unique}
+    g = Gazetteer(
+        [
+            Actor(id="cpp", name="CPP", type="party"),
+            Actor(id="nec", name="NEC", type="institution"),
+        ]
+    )
+    a = extract_text("The NEC announced the official results on Sunday.", PUB, gazetteer=g)
+    b = extract_text("The CPP won 68 seats, according to the results on Sunday.", PUB, gazetteer=g)
+    results = [m for m in (*a, *b) if m.kind == "results_announced"]
+    assert len(results) == 2
+    assert len(merge_mentions(results).events) == 1  # once per dispute phase
+    assert len(merge_mentions(results, unique=()).events) == 2  # a pack may say otherwise
+
+
+def test_the_deciding_vote_in_a_chamber_is_no_election() -> None:
+    text = "The senate is split 50-50, with the vice-president holding the deciding vote."
+    assert "election_held" not in dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an election put forward with its day is not yet held
+        "On Monday a national dialogue proposed holding the election on June 2.",
+        "The opposition has called for a new vote in March.",
+    ],
+)
+def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
+    assert "election_held" not in dated_kinds(text)

@@ -107,3 +107,37 @@ def test_a_court_stopping_a_dissolution_is_no_dissolution() -> None:
 )  # fmt: skip
 def test_parliamentary_phrasings(text: str, kind: str) -> None:
     assert dated_kinds(text).get(kind) == "2019-11-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present"),
+    [
+        # a head of government or state named by title alone resigns: removed
+        ("The prime minister resigned on Friday after a week of protests.", "leader_removed", True),
+        ("On Friday the president stepped down.", "leader_removed", True),
+        # another post, or a resignation asked for, is none
+        ("The party president resigned on Friday.", "leader_removed", False),
+        ("On Friday the army suggested the president resign.", "leader_removed", False),
+        # a resignation handed in: the head's own, or the government's he leads
+        ("On Friday the premier announced his resignation.", "leader_removed", True),
+        ("The chancellor handed his government's resignation to the king on Friday.", "leader_removed", True),
+        ("The minister handed his resignation to the king on Friday.", "leader_removed", False),
+        ("On Friday the premier announced the resignation of his coalition government.", "leader_removed", True),
+        ("On Friday the president accepted the resignation of the cabinet.", "leader_removed", True),
+        # a head dying in office leaves it; a former or vice president does not
+        ("President Tomas Ruiz, who had led the country since 1990, died on Friday.", "leader_removed", True),
+        ("Former President Tomas Ruiz died on Friday.", "leader_removed", False),
+        ("Vice President Tomas Ruiz died on Friday.", "leader_removed", False),
+        # a government or a head coming into office
+        ("The new cabinet took office on Monday.", "government_formed", True),
+        ("On Monday the speaker took over as interim president.", "government_formed", True),
+        ("A unity cabinet led by the former finance minister was named on Monday.", "government_formed", True),
+        # who won, told without figures
+        ("The nationalists came first in Sunday's election.", "results_announced", True),
+        ("He narrowly won a second term in 2014.", "results_announced", True),
+    ],
+)  # fmt: skip
+def test_heads_leaving_or_taking_office_and_winners_told_without_figures(
+    text: str, kind: str, present: bool
+) -> None:
+    assert (kind in dated_kinds(text)) is present, dated_kinds(text)

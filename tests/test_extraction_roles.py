@@ -212,3 +212,105 @@ def test_he_is_the_last_person_who_acted_when_the_sentence_before_names_none() -
     )
     found = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "demand"]
     assert found and found[0].actors[0] == "ranil", found
+
+
+def test_a_country_holds_an_election_nobody_named_acts_in_it() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="commission", name="Electoral Commission", type="institution"),
+            Actor(id="observers", name="the observer mission", type="ngo"),
+        ]
+    )
+    text = "The Electoral Commission and the observer mission said the election was held on Sunday."
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == "election_held"]
+    assert (m.actors, m.recipients) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The two rivals met on Monday in talks brokered by the African Union, and agreed to a truce.", "agreement"),
+        ("The two rivals met on Monday in talks brokered by the African Union, and agreed to a truce.", "talks_held"),
+        ("On Monday the rivals met in Geneva for talks mediated by the African Union and the United Nations.", "talks_held"),
+    ],
+)  # fmt: skip
+def test_a_go_between_is_no_side_of_the_talks_or_deal(text: str, kind: str) -> None:
+    g = Gazetteer(
+        [
+            Actor(id="au", name="African Union", type="foreign_government"),
+            Actor(id="un", name="United Nations", type="foreign_government"),
+        ]
+    )
+    found = extract_text(text, PUB, gazetteer=g)
+    (m,) = [m for m in found if m.kind == kind]
+    assert (m.actors, m.date.isoformat()) == ((), "2019-11-11")
+    # the go-between mediates
+    assert any(m.kind == "mediation" and "au" in m.actors for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Sunday about 5,000 people marched through the capital, according to the police.", "protest"),
+        ("The dialogue opened on Monday in the presence of the president and the bishops.", "talks_held"),
+        ("The talks opened on Monday under the auspices of the African Union.", "talks_held"),
+        ("The talks opened on Monday under the African Union's chairmanship.", "talks_held"),
+    ],
+)  # fmt: skip
+def test_who_tells_watches_or_chairs_is_no_side(text: str, kind: str) -> None:
+    g = Gazetteer(
+        [
+            Actor(id="police", name="the police", type="institution"),
+            Actor(id="president", name="the president", type="person"),
+            Actor(id="bishops", name="the bishops", type="group"),
+            Actor(id="au", name="African Union", type="foreign_government"),
+        ]
+    )
+    (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == kind]
+    assert (m.actors, m.date.isoformat()) == (
+        (),
+        "2019-11-10" if kind == "protest" else "2019-11-11",
+    )
+
+
+def test_an_outsider_meeting_the_sides_mediates() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="envoy", name="Special Envoy Maria Lund", type="foreign_official"),
+            Actor(id="president", name="President Tomas Ruiz", type="person"),
+            Actor(id="opposition", name="Democratic Alliance", type="party"),
+        ]
+    )
+    text = (
+        "Special Envoy Maria Lund held talks with President Tomas Ruiz and with the "
+        "Democratic Alliance on Monday."
+    )
+    kinds = {m.kind for m in extract_text(text, PUB, gazetteer=g)}
+    assert "mediation" in kinds and "talks_held" not in kinds
+    # the sides meeting each other hold talks
+    text = "President Tomas Ruiz held talks with the Democratic Alliance on Monday."
+    assert "talks_held" in {m.kind for m in extract_text(text, PUB, gazetteer=g)}
+
+
+def test_who_tells_of_an_act_is_no_side_of_it() -> None:
+    g = Gazetteer(
+        [
+            Actor(id="rights-body", name="the national human rights commission", type="ngo"),
+            Actor(id="ministry", name="the interior ministry", type="institution"),
+            Actor(id="police", name="Police", type="group"),
+        ]
+    )
+
+    def sides(text: str, kind: str) -> set[str]:
+        (m,) = [m for m in extract_text(text, PUB, gazetteer=g) if m.kind == kind]
+        return {*m.actors, *m.recipients}
+
+    # the source named after the act, or as the one who says it happened
+    told = (
+        "On Sunday, at least 12 people were shot dead, the national human rights commission said."
+    )
+    assert sides(told, "violence") == set()
+    told = "The interior ministry said about 500 people had been detained overnight."
+    assert sides(told, "arrest") == set()
+    # a speaker who is the subject of the act still acts
+    assert "police" in sides("Police said they had detained 40 protesters.", "arrest")
