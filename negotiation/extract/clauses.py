@@ -1,4 +1,5 @@
-"""Clauses of a sentence: which date belongs to which trigger, datelines, direct quotations."""
+"""Clauses of a sentence: which date belongs to which trigger, datelines, direct quotations,
+"since" phrases and possessive dates ("Sunday's election")."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ __all__ = [
     "dateline_end",
     "is_dateline",
     "outside",
+    "possessive_elsewhere",
+    "possessive_of",
     "quoted_spans",
+    "since_start",
+    "standing_since",
 ]
 
 # "the July 28 general election" (not "proposed in June that the election ...": a clause's)
@@ -177,3 +182,62 @@ def dateline_end(sentence: str) -> int:
     """
     m = _DATELINE_HEAD.match(sentence)
     return 0 if m is None else m.end()
+
+
+def standing_since(text: str, trig: Trigger, d: ResolvedDate) -> bool:
+    """ "have boycotted the Assembly since it opened in September": a standing state dated
+    from its start, past the "since" that would otherwise block the date."""
+    if not trig.rule.ongoing or d.start < trig.end:
+        return False
+    return bool(re.match(r"\W*(?:[\w’'-]+\W+){0,5}?since\b[^,;.]{0,40}$", text[trig.end : d.start]))
+
+
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+
+
+def since_start(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "killed since the protests began on April 18", "seized power since independence in
+    1948": a date after "since" is when a period began, not the day of an event in it."""
+    if trig.rule.ongoing:
+        return False
+    m = _SINCE_PHRASE.search(text, max(0, d.start - 70), d.start)
+    if m is not None:
+        since = m.start()
+    elif d.text[:6].lower() == "since " and _CLAUSE_BREAK.search(
+        text, *((trig.end, d.start) if trig.end <= d.start else (0, d.start))
+    ):
+        # "freed Kulov, an opponent jailed since 2000, ...", "X, of the party that has ruled
+        # since 1975, won": the date's own "since" in a clause of its own (not "has held four
+        # meetings since March 3", "Since mid-December the party had rallied": they date it)
+        since = d.start
+    else:
+        return False
+    # "governed since it won the 2012 election": a trigger in the phrase is the start itself, as
+    # is one in a clause on its day ("since he froze it on July 25, when he also dismissed ...")
+    after = text[d.end : trig.start]
+    return trig.start < since or (re.search(r"[,;]", after) is not None and not _WHEN.match(after))
+
+
+_WHEN = re.compile(r"[^,;]{0,30},\s+when\b")
+_CLAUSE_BREAK = re.compile(r"[,;(]|\b(?:who|that|which)\b", re.I)
+
+
+def possessive_of(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "Sunday's parliamentary election": a possessive date right before the trigger's noun
+    (not before a verb: "last year's protesters were released on Tuesday")."""
+    if _VERB_FIRST.match(trig.text):
+        return False
+    between = text[d.end : trig.start]
+    if re.search(r"['’]s?$", d.text):
+        between = "'" + between
+    return re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}$", between) is not None
+
+
+_VERB_FIRST = re.compile(r"(?:was|were|is|are|has|have|had|been|being)\b", re.I)
+
+
+def possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
+    """ "last month's election": a possessive date dates the noun right after it only."""
+    if not re.match(r"['’]s?\b", text[d.end : d.end + 2]):
+        return False
+    return not (d.end <= trig.start <= d.end + 40)
