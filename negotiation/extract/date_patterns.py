@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DATE_PATTERN", "HOLIDAYS", "MONTHS", "NUMBER_WORDS", "PATTERNS", "WEEKDAYS"]
+__all__ = ["DATE_PATTERN", "HOLIDAYS", "MONTH", "MONTHS", "NUMBER_WORDS", "PATTERNS", "WEEKDAYS"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -31,6 +31,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
+#: a month's name or abbreviation, as a regular expression (case-sensitive where used so)
+MONTH = _MONTH
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 _DAY = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from negotiation.extract.date_patterns import MONTH
+
 __all__ = [
     "asks_whether",
     "coordinated_head",
@@ -260,7 +262,7 @@ _PLANNED_FOR = re.compile(
     r"|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand(?:ed|s|ing)?)"
     r"[:,]?\s+(?:(?:to hold|holding|to stage|staging|a|an|the|new|fresh|early|snap|repeat|re-?run"
     r"|presidential|parliamentary|legislative|general|local|referendum|on|in|by|of|and|[\w’'-]+ly"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\d{1,2},?)\s+){0,8}$",
+    rf"|{MONTH}|\d{{1,2}},?)\s+){{0,8}}$",
     re.I,
 )
 
