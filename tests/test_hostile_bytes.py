@@ -72,6 +72,9 @@ def test_a_sweep_grid_of_a_million_cells_is_refused_before_building_them(tmp_pat
         ("(?:a|a)*b", "an alternative twice"),
         # an alternative of repetitions: 14 digits took 0.4 s, each one more twice as long
         ("(?:\\\\d+|\\\\w+)*x", "holds only repetitions"),
+        # a word the others spell in a row ("ab" is "a" then "b"): 22 "ab" took 0.9 s, each
+        # two more "ab" four times as long
+        ("(?:a|ab|b)*c", "alternatives spell one another"),
     ],
 )
 def test_a_trigger_whose_alternatives_overlap_is_refused(

@@ -12,6 +12,8 @@ where it is written instead of hanging the command that runs it::
     True
     >>> exponential(r"boycott(?:ed|s)?") is None
     True
+    >>> exponential(r"(?:a|ab|b)*c")  # "ab" is also "a" then "b"
+    'a group repeated with + or * whose alternatives spell one another (a|ab|b) can take exponential time'
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ _MESSAGE = (
     "a group repeated with + or * that holds only repetitions (+, *, ?, {n,m}) can take "
     "exponential time"
 )
+_SPELLED = (
+    "a group repeated with + or * whose alternatives spell one another (a|ab|b) can take "
+    "exponential time"
+)
 _TWICE = (
     "a group repeated with + or * that holds an alternative twice (a|a) can take exponential time"
 )
@@ -36,8 +42,8 @@ _TWICE = (
 
 def exponential(pattern: str) -> str | None:
     """Why ``pattern`` can take exponential time (a repeated group of repetitions), or
-    ``None``: a heuristic that misses some such patterns (``(a|ab|b)*``, two alternatives
-    that together match what a third does) and flags none that matches in linear time by
+    ``None``: a heuristic that misses some such patterns (alternatives whose character
+    classes overlap, ``(?:a|[ab])*``) and flags none that matches in linear time by
     construction."""
     try:
         tree = _parser.parse(pattern)
@@ -56,6 +62,8 @@ def _walk(items: list[Any]) -> str | None:
                 return _MESSAGE
             if high == _constants.MAXREPEAT and _twice(list(body)):
                 return _TWICE
+            if high == _constants.MAXREPEAT and _spelled(list(body)):
+                return _SPELLED
             found = _walk(list(body))
         elif op == _constants.SUBPATTERN:
             found = _walk(list(av[-1]))
@@ -93,6 +101,39 @@ def _twice(body: list[Any]) -> bool:
                 _twice(list(alt)) for alt in av[1]
             ):
                 return True
+    return False
+
+
+def _spelled(body: list[Any]) -> bool:
+    """Whether ``body`` holds an alternation of words one of which others spell in a row:
+    ``(?:a|ab|b)*`` ("ab" is also "a" then "b")."""
+    for op, av in _opened(body):
+        if op == _constants.BRANCH:
+            words = [_word(list(alt)) for alt in av[1]]
+            if all(w is not None for w in words) and _spelled_by_others({w for w in words if w}):
+                return True
+            if any(_spelled(list(alt)) for alt in av[1]):
+                return True
+    return False
+
+
+def _word(items: list[Any]) -> str | None:
+    """The text a sequence of plain characters matches, or ``None``."""
+    if not all(op == _constants.LITERAL for op, _ in items):
+        return None
+    return "".join(chr(av) for _, av in items)
+
+
+def _spelled_by_others(words: set[str]) -> bool:
+    """Whether one of ``words`` is two or more shorter ones of them in a row."""
+    for word in words:
+        parts = {w for w in words if len(w) < len(word)}
+        ends = {0}  # where a row of parts can end inside ``word``
+        for i in range(len(word)):
+            if i in ends:
+                ends |= {i + len(p) for p in parts if word.startswith(p, i)}
+        if len(word) in ends:
+            return True
     return False
 
 
