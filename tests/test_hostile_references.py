@@ -5,6 +5,7 @@ a later stage."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -269,6 +270,33 @@ def test_a_copied_pack_names_another_disputes_profile_by_its_pack(tmp_path: Path
     assert (
         f"{scenario}:{line}:1: profile: pack:cambodia-2013: unknown pack 'cambodia-2013'; "
         "did you mean 'cambodia-2013-2017'?" in result.output
+    ), result.output
+
+
+def test_a_scenario_names_a_users_own_pack_by_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pack:../khmer` is the folder beside the scenario's pack, wherever the command is run
+    from (it was taken from the working directory, so only built-in ids worked there)."""
+    shutil.copytree(PACKS / "cambodia-2013-2017", tmp_path / "khmer")
+    pack = tmp_path / "mine"
+    shutil.copytree(PACKS / "sri-lanka-2018", pack)
+    scenario = pack / "scenarios" / "dissolution_under_cambodias_profile.yaml"
+    by_id = invoke("run", str(scenario), "--json")
+    scenario.write_text(scenario.read_text().replace("pack:cambodia-2013-2017", "pack:../../khmer"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    by_folder = invoke("run", str(scenario), "--json")
+    assert by_folder.exit_code == by_id.exit_code, by_folder.output
+    assert json.loads(by_folder.output) == json.loads(by_id.output)
+    scenario.write_text(scenario.read_text().replace("pack:../../khmer", "pack:../../nowhere"))
+    result = invoke("run", str(scenario), "--json")
+    assert result.exit_code == EXIT_INPUT, result.output
+    line = _line_of(scenario, "profile: pack:")
+    assert (
+        f"{scenario}:{line}:1: profile: pack:../../nowhere: no pack folder "
+        f"{pack}/scenarios/../../nowhere" in result.output
     ), result.output
 
 

@@ -313,12 +313,20 @@ def load_pack(ref: str | Path) -> Pack:
     )
 
 
-def pack_file(ref: str, what: str) -> str:
-    """The ``model`` or ``profile`` file of the pack ``ref`` names (``pack:ID``): its own
-    profile, else the one its model names. An :class:`InputError` without a place when there
-    is no such pack (the caller locates it where ``ref`` is written)."""
+def pack_file(ref: str, what: str, base: Path | None = None) -> str:
+    """The ``model`` or ``profile`` file of the pack ``ref`` names (``pack:ID``, or
+    ``pack:FOLDER``: a path with a ``/`` or a leading ``.``, relative to ``base``, the folder
+    of the file that names it): its own profile, else the one its model names. An
+    :class:`InputError` without a place when there is no such pack (the caller locates it
+    where ``ref`` is written)."""
+    name = ref.removeprefix(PACK_REF)
+    looks_like_path = "/" in name or name.startswith(".")  # an id has neither
+    if base is not None and looks_like_path and not Path(name).is_absolute():
+        name = str(base / name)
+    if looks_like_path and not files.is_dir(Path(name)) and Path(name).name != PACK_FILE:
+        raise InputError(f"{ref}: no pack folder {name}")
     try:
-        pack = load_pack(ref.removeprefix(PACK_REF))
+        pack = load_pack(name)
     except InputError as exc:
         raise InputError(f"{ref}: {'; '.join(p.message for p in exc.problems)}") from None
     if what == "model":

@@ -82,7 +82,7 @@ def model_for(
 
 def _resolve_model(base_dir: Path, ref: str) -> str:
     if ref.startswith(PACK_REF):
-        return pack_file(ref, "model")
+        return pack_file(ref, "model", base_dir)
     if ref in BUILTIN_MODELS or Path(ref).is_absolute():
         return ref
     return str(base_dir / ref)
@@ -90,7 +90,7 @@ def _resolve_model(base_dir: Path, ref: str) -> str:
 
 def _resolve_profile(base_dir: Path, ref: str | None) -> str | None:
     if ref is not None and ref.startswith(PACK_REF):
-        return pack_file(ref, "profile")
+        return pack_file(ref, "profile", base_dir)
     if ref is None or ref in BUILTIN_PROFILES or Path(ref).is_absolute():
         return ref
     return str(base_dir / ref)

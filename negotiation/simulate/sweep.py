@@ -304,7 +304,7 @@ def _plan_cell(
         try:
             chosen = key[0]
             if chosen is not None and chosen.startswith(PACK_REF):  # another dispute's
-                chosen = pack_file(chosen, "profile")
+                chosen = pack_file(chosen, "profile", ctx.base_dir)
             models[key] = compile_model(ctx.model, chosen, key[1])
         except InputError as exc:
             at = where["interpretation"] if s["interpretation"] is not None else where["profile"]
