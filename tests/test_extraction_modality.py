@@ -83,6 +83,13 @@ def test_window(text: str, trigger: str, window: str) -> None:
         # what a future or negated wait is for has not happened
         ("The mayor said he would stay in his post until a successor was sworn in.", "sworn_in"),
         ("Talks will not resume until the two delegations have agreed on an agenda.", "agreement"),
+        # a wait in the present tense is for what is still to come, whatever the main clause
+        (
+            "The outgoing cabinet will stay on in a caretaker capacity until a new one is sworn in.",
+            "sworn_in",
+        ),
+        ("Until a new governor is sworn in, the province is run by his deputy.", "sworn_in"),
+        ("Until the new assembly has been sworn in, the president may rule by decree.", "sworn_in"),
     ],
 )
 def test_what_a_wait_is_for_is_not_asserted(text: str, kind: str) -> None:

@@ -28,6 +28,7 @@ from negotiation.extract.lexicon_fields import (
 from negotiation.extract.matching import PatternIndex, Spans
 from negotiation.extract.modality import (
     asks_whether,
+    awaited,
     coordinated_head,
     governed,
     is_generic,
@@ -258,6 +259,7 @@ class Lexicon:
             # "would stay in office until a successor was sworn in": what the wait is for
             before = self.window(sentence, wait)
             modal = bool(self.modals.search(before) or self.negators.search(before))
+            modal = modal or awaited(sentence, wait, end)
         head = coordinated_head(sentence, start)
         if not modal and not negated and head is not None:
             # "it would end its boycott and take up its seats": the first verb's modality

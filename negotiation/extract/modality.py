@@ -15,6 +15,7 @@ from negotiation.extract.date_patterns import MONTH
 
 __all__ = [
     "asks_whether",
+    "awaited",
     "coordinated_head",
     "governed",
     "is_generic",
@@ -235,6 +236,22 @@ def until_head(sentence: str, start: int) -> int | None:
     lo = max(0, start - 120)
     m = _UNTIL.search(sentence, lo, start)
     return None if m is None else m.start()
+
+
+# "until a new one is sworn in", "until the sides have agreed": the present tense of the wait
+_AWAITED = re.compile(r"\b(?:is|are|has|have)\b(?:\s+[\w’'-]+){1,4}\s*$", re.I)
+
+
+def awaited(sentence: str, wait: int, end: int) -> bool:
+    """Whether what the "until" clause from ``wait`` to ``end`` waits for is in the present
+    tense, so still to come whatever the clause around it says ("Until a new president is
+    sworn in, the country has no head of state"); "until a successor was sworn in" is not.
+
+    >>> s = "Until a new president is sworn in, the country has no head of state."
+    >>> awaited(s, 0, s.index(",")), awaited("until a successor was sworn in", 0, 30)
+    (True, False)
+    """
+    return _AWAITED.search(sentence, wait, end) is not None
 
 
 # "police stopped a rerun of the vote on Saturday", "postponed the presidential election on
