@@ -196,9 +196,22 @@ def test_a_wrong_named_in_what_is_said_is_an_accusation(text: str, present: bool
         # a label that charges: an accusation
         ("On Monday the PND branded the new cabinet illegitimate.", True),
         ("On Monday Okafor labelled the decree unconstitutional.", True),
+        # called so: "called the board unconstitutional", "called him an illegitimate leader"
+        ("On Monday the PND called the new board unconstitutional.", True),
+        ("On Monday Okafor called Melia an illegitimate prime minister.", True),
+        # described so, the label in quotes: "described the vote as a \"civil coup\""
+        ('On Monday the PND described the army takeover as an "institutional coup".', True),
+        ('On Monday Okafor described the strikers as "looters and bandits".', True),
+        # a vote said to be unfair, told to a crowd: a charge
+        ("On Monday Okafor told the crowd the election had been unfair.", True),
+        ("On Monday the PND said the vote was not free and fair.", True),
         # look-alikes: a brand or a label that is no charge
         ("On Monday the PND launched a new brand of party newspaper.", False),
         ("On Monday Okafor branded the reform a bold step.", False),
+        # a call made, no label: "called an illegal strike", "called on the court"
+        ("On Monday the union called an illegal strike at the port.", False),
+        ("On Monday the so-called illegal camps were cleared by the city.", False),
+        ("On Monday Okafor told the crowd the election had been peaceful.", False),
     ],
 )  # fmt: skip
 def test_a_government_branded_illegitimate_is_an_accusation(text: str, present: bool) -> None:
