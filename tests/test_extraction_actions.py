@@ -95,6 +95,22 @@ def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a law named with when or by whom it was passed: a law passed
+        ("Critics said a new law on the media that the senate passed last week was harsh.", True),
+        ("The poll was held under a law approved by the assembly on Monday.", True),
+        ("Critics said a bill passed on Monday by the ruling party went too far.", True),
+        # look-alikes: a bill only the cabinet or government approved is no law yet
+        ("Critics said a bill approved by the cabinet on Monday went too far.", False),
+        ("Critics said the law passes muster with the court.", False),
+    ],
+)  # fmt: skip
+def test_a_law_named_by_when_or_who_passed_it(text: str, present: bool) -> None:
+    assert ("law_passed" in dated_kinds(text)) is present, dated_kinds(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Among those detained on Monday was a former minister.",
