@@ -103,6 +103,18 @@ def test_an_earlier_election_named_by_its_year() -> None:
     assert found.get("election_held") == "2014-01-01" and "results_announced" not in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # an earlier election told by who beat whom, or by the term won
+        ("Okafor, 70, who lost narrowly to the late Melia in 2012, urged calm.", "2012-01-01"),
+        ("The former mayor went on to win a second term in 2016.", "2016-01-01"),
+    ],
+)  # fmt: skip
+def test_an_earlier_election_named_by_a_term_or_a_loss(text: str, year: str) -> None:
+    assert dated_kinds(text).get("election_held") == year, dated_kinds(text)
+
+
 def test_an_impeachment_vote_is_no_election() -> None:
     assert "election_held" not in dated_kinds(
         "He faced the impeachment vote on Wednesday afternoon."
