@@ -52,6 +52,10 @@ def test_a_vote_for_a_prime_minister_and_his_cabinet_forms_a_government() -> Non
     for text in (
         "On Monday all 125 lawmakers voted for Hun Sen as prime minister.",
         "On Monday the Assembly approved his cabinet.",
+        # a government named by who leads it, or a transitional head named
+        "On Monday parliament approved a government led by Okafor.",
+        "On Monday the chamber elected a new coalition cabinet headed by Melia.",
+        "On Monday the council named Okafor, a former judge, as transitional prime minister.",
     ):
         assert dated_kinds(text) == {"government_formed": "2019-11-11"}, text
 
