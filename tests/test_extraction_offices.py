@@ -145,3 +145,17 @@ def test_heads_leaving_or_taking_office_and_winners_told_without_figures(
     text: str, kind: str, present: bool
 ) -> None:
     assert (kind in dated_kinds(text)) is present, dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "elected"),
+    [
+        # the one elected told at length before the post
+        ("On Monday the deputies elected Okafor of the ruling alliance as speaker.", True),
+        ("On Monday the assembly elected Melia, a former judge, as its president.", True),
+        # look-alike: elected to no post of the chamber
+        ("On Monday the voters elected Okafor, a former judge, as their mayor.", False),
+    ],
+)  # fmt: skip
+def test_an_officer_of_the_chamber_told_at_length_is_elected(text: str, elected: bool) -> None:
+    assert ("officers_elected" in dated_kinds(text)) is elected, dated_kinds(text)
