@@ -97,6 +97,20 @@ def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
 @pytest.mark.parametrize(
     ("text", "present"),
     [
+        # negotiating told as time spent or kept up: talks held
+        ("In May the two parties spent ten days negotiating a joint programme.", True),
+        ("In May the rebels walked out and the other parties went on negotiating.", True),
+        # look-alike: negotiating named as a skill, no talks held
+        ("In May the envoy praised his negotiating skills.", False),
+    ],
+)  # fmt: skip
+def test_negotiating_told_as_time_spent_or_kept_up_is_talks(text: str, present: bool) -> None:
+    assert ("talks_held" in dated_kinds(text)) is present, dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
         # a law named with when or by whom it was passed: a law passed
         ("Critics said a new law on the media that the senate passed last week was harsh.", True),
         ("The poll was held under a law approved by the assembly on Monday.", True),
