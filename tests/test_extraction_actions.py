@@ -97,6 +97,21 @@ def test_a_bill_the_cabinet_approved_is_not_yet_a_law() -> None:
 @pytest.mark.parametrize(
     ("text", "present"),
     [
+        # a challenge thrown out, the one ruling named far before or by a plain noun
+        ("A judge at the appeals bench in the capital on Monday dismissed a challenge to the vote.", True),
+        ("On Monday the board threw out all nine petitions filed after the vote.", True),
+        ("The panel had thrown out the party's complaint on Monday.", True),
+        # look-alike: an appeal for calm brushed aside is no ruling
+        ("On Monday the minister dismissed appeals for calm from abroad.", False),
+    ],
+)  # fmt: skip
+def test_a_challenge_thrown_out_is_a_ruling(text: str, present: bool) -> None:
+    assert ("court_ruling" in dated_kinds(text)) is present, dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
         # negotiating told as time spent or kept up: talks held
         ("In May the two parties spent ten days negotiating a joint programme.", True),
         ("In May the rebels walked out and the other parties went on negotiating.", True),
