@@ -31,6 +31,8 @@ from negotiation.cli import main
 from negotiation.cli.common import EXIT_CODES
 
 PACK = data_dir() / "packs" / "kenya-2007-2008"
+CAMBODIA = data_dir() / "packs" / "cambodia-2013-2017"
+SWEEP = Path(__file__).parent.parent / "data" / "sweep_talks.yaml"
 LEXICON = data_dir() / "lexicon.yaml"
 VOCABULARY = data_dir() / "vocabulary.yaml"
 
@@ -235,6 +237,18 @@ def case_folder(root: Path) -> Path:
     shutil.copytree(PACK, folder)
     shutil.copy(LEXICON, folder / "lexicon.yaml")
     shutil.copy(VOCABULARY, folder / "vocabulary.yaml")
+    return folder
+
+
+def cambodia_case(root: Path, runs: int) -> Path:
+    """A fresh copy of the Cambodian pack under ``root``, with a sweep over it of ``runs``
+    runs a cell."""
+    folder = root / "case"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(CAMBODIA, folder)
+    text = SWEEP.read_text().replace("pack: cambodia-2013-2017", "pack: .")
+    (folder / "sweep.yaml").write_text(text.replace("runs: 500", f"runs: {runs}"))
     return folder
 
 

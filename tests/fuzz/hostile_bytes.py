@@ -16,17 +16,11 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from hostile import Outcome, check, run_args
+from hostile import Outcome, cambodia_case, check, run_args
 from hypothesis import strategies as st
-
-from negotiation._internal.paths import data_dir
-
-PACK = data_dir() / "packs" / "cambodia-2013-2017"
-SWEEP = Path(__file__).parent.parent / "data" / "sweep_talks.yaml"
 
 #: where a cut hurts most: right after one of these
 STRUCTURE = b":-[]{},\"'\n #&*!|>"
@@ -168,12 +162,7 @@ def byte_mutations() -> st.SearchStrategy[ByteMutation]:
 def case_folder(root: Path) -> Path:
     """A fresh copy of the Cambodian pack, with a sweep over it (few runs) and the JSON of a
     small simulation of it."""
-    folder = root / "case"
-    if folder.exists():
-        shutil.rmtree(folder)
-    shutil.copytree(PACK, folder)
-    text = SWEEP.read_text().replace("pack: cambodia-2013-2017", "pack: .")
-    (folder / "sweep.yaml").write_text(text.replace("runs: 500", "runs: 3"))
+    folder = cambodia_case(root, runs=3)
     scenario = folder / "scenarios" / "talks_first_distribution.yaml"
     scenario.write_text(scenario.read_text().replace("runs: 1000,", "runs: 20,"))
     (folder / "simulation.json").write_text(json.dumps(SIMULATION, indent=2))

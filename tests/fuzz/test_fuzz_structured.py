@@ -7,20 +7,14 @@ tests/fuzz``): its findings are kept as explicit tests in ``tests/test_hostile_f
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hostile import check, run_args
+from hostile import cambodia_case, check, run_args
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from negotiation._internal.paths import data_dir
-
-PACK = data_dir() / "packs" / "cambodia-2013-2017"
-SWEEP = Path(__file__).parent.parent / "data" / "sweep_talks.yaml"
 
 _DEEP: Any = "x"
 for _ in range(40):
@@ -103,13 +97,7 @@ def mutate(data: Any, where: int, op: str, value: Any) -> Any:
 
 
 def case(root: Path) -> Path:
-    folder = root / "case"
-    if folder.exists():
-        shutil.rmtree(folder)
-    shutil.copytree(PACK, folder)
-    text = SWEEP.read_text().replace("pack: cambodia-2013-2017", "pack: .")
-    (folder / "sweep.yaml").write_text(text.replace("runs: 500", "runs: 5"))
-    return folder
+    return cambodia_case(root, runs=5)
 
 
 @pytest.mark.slow
