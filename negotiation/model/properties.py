@@ -45,6 +45,7 @@ __all__ = ["Monitor", "Property", "PropertyState"]
 PropertyState = tuple[bool | dt.date | None, ...]
 
 
+#: an identifier or an event kind: lower case, digits and underscores
 _Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
@@ -53,13 +54,13 @@ class Property(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    id: _Kind
     type: Literal["precedence", "response", "absence"]
     event: _Kind | tuple[_Kind, ...] = Field(
         description="the constrained (precedence, absence) or due event kind; a response may "
         "name several (any one of them answers it)"
     )
-    after: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], ...] = Field(
+    after: tuple[_Kind, ...] = Field(
         default=(), description="precedence: what must come first; response: what triggers it"
     )
     within_months: Annotated[int, Field(ge=0, le=12_000)] | None = Field(
