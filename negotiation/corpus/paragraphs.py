@@ -39,6 +39,11 @@ _CHROME = re.compile(
       | tweet | facebook | twitter | whatsapp | telegram | copy\ link | menu | search | home
       | next\ (?:article|story) | previous\ (?:article|story) | listen(?:\ to\ this\ article)?
       | download | close | top\ stories | most\ popular | latest\ news
+      | \d{1,2}\ min(?:ute)?s?\ read | (?:updated|published|posted)\ \d{1,2}\ (?:minutes?|hours?|days?)\ ago
+      | more\ (?:from|on)\ this\ (?:section|story|topic) | (?:more\ )?related\ (?:coverage|topics)
+      | (?:sign\ up|subscribe)\b.{0,80}\bnewsletters?\b.{0,40}
+      | (?:read\ more|related|see\ also|also\ read|read\ also|recommended|watch|more)\ ?[:|]\ .{1,160}
+      | our\ standards:.{0,80} | tags?:.{0,160} | click\ here\b.{0,80} | contact\ the\ (?:author|reporter)\b.{0,80}
     )[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -76,12 +81,19 @@ _COMMENTER = re.compile(
 )
 _CREDIT = re.compile(
     r"^(?:(?:reported|written|translated|edited|produced|compiled)\b.{0,60}\bby\b"
-    r"|copyright\b|©|\(c\)\s|all rights reserved)",
+    r"|(?:additional )?reporting by\b|copyright\b|©|\(c\)\s|all rights reserved|image source\b"
+    r"|editor'?s'? note\b|(?:this|the) (?:story|article|report) (?:has been|was) (?:updated|corrected)\b)",
     re.IGNORECASE,
+)
+# a byline: "By Prak Chan Thul", "By Jane Roe and John Doe, Reuters", "By Staff Reporter"
+_BYLINE = re.compile(
+    r"^[Bb]y\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\w.'’-]*\s*){1,4}){0,3}"
+    r"(?:[|,]\s*[A-Z][\w .'’-]{0,30})?$"
 )
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’')])\s*[-–—]\s*(?P<outlet>[A-Z][A-Za-z]{1,7})\s*$")
 _CAPTION = re.compile(
-    r"(?:\bphoto(?:\s+credit)?\s*:|\((?:AP|AFP|Reuters|EPA)\s+Photo"
+    r"(?:\bphoto(?:\s+credit)?\s*:|\((?:AP|AFP|Reuters|EPA)\s+Photo|^(?:image|media|video|photo)\s+caption\b"
+    r"|\b(?:REUTERS|AFP|AP|EPA(?:-EFE)?|Getty\s+Images|Xinhua|Anadolu|Bloomberg)(?:\s+Photo)?\s*/\s*[A-Z]"
     r"|[,.]\s+" + _MDY.replace("?P<", "?P<c_") + r"\.?\s*$)",
     re.IGNORECASE,
 )
@@ -177,7 +189,7 @@ def clean_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def _kind(text: str, *, first: bool) -> ParagraphKind:
-    if _CREDIT.match(text):
+    if _CREDIT.match(text) or _BYLINE.match(text):
         return "credit"
     if _CAPTION.search(text):
         return "caption"

@@ -148,6 +148,9 @@ class Extractor:
         self._person = ""
         self.days.reset()
         quoted_by = self._quoted_by(sentences)
+        captions = [
+            (p.start, p.end) for p in getattr(article, "paragraphs", ()) if p.kind == "caption"
+        ]
         for i, whole in enumerate(sentences):
             self._quoting = quoted_by.get(i)
             sentence = without_dateline(whole)
@@ -164,6 +167,8 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(mention)
+            if any(a <= whole.start < b for a, b in captions):
+                continue  # a photo's caption: its day and people are not the story's context
             people = family_names([name for _, _, name in cands])
             self._people.update(people)
             if people and not found:
