@@ -30,6 +30,7 @@ from negotiation.extract import (
 )
 from negotiation.extract.actors import ActorMatcher
 from negotiation.extract.dates import find_dates
+from negotiation.extract.lexicon_fields import CUE_LISTS
 
 DATA = Path(__file__).parent / "data" / "extraction"
 
@@ -84,7 +85,7 @@ def test_lexicon_errors_are_located(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_lexicon(bad)
     assert "lex.yaml:3" in str(err.value) and "invalid pattern" in str(err.value)
-    for key in ("negators", "modals", "future"):  # the top-level cue lists too (a traceback)
+    for key in CUE_LISTS:  # the top-level cue lists too (a traceback)
         bad.write_text(f"{key}: [will, '+']\nkinds: {{}}\n", encoding="utf-8")
         with pytest.raises(InputError, match=rf"lex.yaml:1:\d+: {key}\[1\]: invalid pattern"):
             load_lexicon(bad)

@@ -72,7 +72,9 @@ def _is_lexicon(data: dict[Any, Any]) -> bool:
     """A trigger lexicon (its ``kinds`` have ``patterns``; the built-in one has ``macros``),
     not a vocabulary: both have ``kinds`` (a lexicon was checked as a vocabulary, every kind
     missing its description)."""
-    if any(key in data for key in ("macros", "negators", "modals")):
+    from negotiation.extract.lexicon_fields import CUE_LISTS
+
+    if any(key in data for key in ("macros", *CUE_LISTS)):
         return True
     kinds = data.get("kinds")
     return isinstance(kinds, dict) and any(

@@ -78,9 +78,15 @@ _CLAUSE_SHIFT = re.compile(
 )
 
 
+_NEVER = re.compile(r"(?!x)x")
+
+
 @dataclass
 class Lexicon:
-    """Compiled rules for every kind, and the global negation and modality cues."""
+    """Compiled rules for every kind, and the global negation and modality cues: ``prevented``
+    and ``planned`` end the text before a nominal trigger that is stopped or put off, or put
+    forward (:func:`~.modality.prevented`, :func:`~.modality.planned_for`); ``cues`` holds each
+    global cue list as written, for a pack's lexicon to add to."""
 
     rules: dict[str, KindRule]
     negators: re.Pattern[str]
@@ -89,6 +95,9 @@ class Lexicon:
     third_party_types: frozenset[str] = field(default_factory=frozenset)
     source: str = "<builtin>"
     macros: dict[str, str] = field(default_factory=dict)
+    prevented: re.Pattern[str] = _NEVER
+    planned: re.Pattern[str] = _NEVER
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _index: PatternIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def index(self) -> PatternIndex:
@@ -159,14 +168,15 @@ class Lexicon:
                     t: Trigger | None = replace(
                         self._plain(rule, sentence, start, end), nominal=True
                     )
-                    if prevented(sentence, start):  # "stopped a rerun of the vote on Saturday"
+                    # "stopped a rerun of the vote on Saturday"
+                    if prevented(sentence, start, self.prevented):
                         t = replace(
                             self._plain(rule, sentence, start, end),
                             negated=True,
                             modality="negated",
                             dropped=True,
                         )
-                    elif rule.names_election and planned_for(sentence, start):
+                    elif rule.names_election and planned_for(sentence, start, self.planned):
                         # "proposed holding the vote on June 2": put forward, not yet held
                         t = replace(
                             self._plain(rule, sentence, start, end),

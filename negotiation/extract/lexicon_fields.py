@@ -20,6 +20,7 @@ from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary
 
 __all__ = [
+    "CUE_LISTS",
     "FACT_FIELDS",
     "KIND_FIELDS",
     "Outcome",
@@ -54,6 +55,12 @@ KIND_FIELDS = frozenset(
         "anchor", "ongoing", "governs", "reason", "subject_acts", "subject_acted_on", "sides",
         "reported", "announced", "unique", "names_election",
     }
+)  # fmt: skip
+
+#: the top-level cue lists: regular expressions (``<word>`` forms, ``{DATE}``, ``{MONTH}``)
+#: that a pack's lexicon adds to
+CUE_LISTS = (
+    "negators", "modals", "future", "prevented", "prevented_between", "planned", "planned_between",
 )  # fmt: skip
 
 Outcome = Literal["drop", "keep"] | str

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from negotiation._internal.paths import data_dir
 from negotiation._internal.yamldoc import Document
 from negotiation.errors import InputError
 from negotiation.events.vocabulary import Vocabulary, builtin_vocabulary
 from negotiation.extract.lexicon import Lexicon
 from negotiation.extract.lexicon_fields import (
+    CUE_LISTS,
     FACT_FIELDS,
     check_kind_fields,
     election_anchor,
@@ -33,10 +36,20 @@ from negotiation.extract.lexicon_fields import (
     vocab_kind,
     vocab_outcome,
 )
-from negotiation.extract.patterns import alternation, compile_pattern, is_phrase
+from negotiation.extract.modality import planned_cues, prevented_cues
+from negotiation.extract.patterns import (
+    alternation,
+    compile_pattern,
+    compile_word,
+    expand,
+    is_phrase,
+)
 from negotiation.extract.rules import KindRule
 
 __all__ = ["parse", "with_vocabulary_triggers"]
+
+#: the lists that a lexicon file lacking them takes from the built-in one (code, not data, once)
+_BUILTIN_DEFAULT = ("prevented", "prevented_between", "planned", "planned_between")
 
 
 def _compile(
@@ -56,12 +69,43 @@ def _cues(
     return re.compile("|".join(alts), re.I)
 
 
-def _global_cues(data: dict[Any, Any], doc: Document, key: str) -> re.Pattern[str]:
-    """A top-level cue list as one pattern; a cue that is no regular expression is located."""
-    cues = string_list(data.get(key), doc, [key])
-    for i, cue in enumerate(cues):
-        compile_pattern(cue, doc, [key, i], {})
-    return alternation(cues)
+def _cue_lists(
+    data: dict[Any, Any], doc: Document, base: Lexicon | None
+) -> dict[str, tuple[str, ...]]:
+    """Each top-level cue list as written, every cue checked (a bad one is located): a partial
+    lexicon's are added to its base's; a whole one lacking ``prevented``, ``planned`` or their
+    ``_between`` words takes the built-in lexicon's."""
+    lists = dict(base.cues) if base is not None else {}
+    for key in CUE_LISTS:
+        if data.get(key) is None:
+            continue
+        own = string_list(data[key], doc, [key])
+        check = compile_word if key.endswith("_between") else compile_pattern
+        for i, cue in enumerate(own):
+            check(cue, doc, [key, i], {})
+        lists[key] = tuple(dict.fromkeys([*lists.get(key, ()), *own]))  # each once
+    if base is None and Path(doc.file).resolve() != (data_dir() / "lexicon.yaml").resolve():
+        from negotiation.extract.lexicon import load_lexicon
+
+        for key in _BUILTIN_DEFAULT:
+            lists.setdefault(key, load_lexicon().cues.get(key, ()))
+    return lists
+
+
+def _compiled_cues(lists: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """The :class:`Lexicon` fields made of the global cue lists."""
+
+    def expanded(key: str) -> list[str]:
+        return [expand(c, {}) for c in lists.get(key, ())]
+
+    return {
+        "negators": alternation(list(lists.get("negators", ()))),
+        "modals": alternation(list(lists.get("modals", ()))),
+        "future": alternation(list(lists["future"])) if "future" in lists else None,
+        "prevented": prevented_cues(expanded("prevented"), expanded("prevented_between")),
+        "planned": planned_cues(expanded("planned"), expanded("planned_between")),
+        "cues": lists,
+    }
 
 
 def _macros(data: dict[Any, Any], doc: Document, base: Lexicon | None) -> dict[str, str]:
@@ -145,18 +189,18 @@ def parse(
     for name, spec in data["kinds"].items():
         rule = _kind_rule(name, spec, doc, macros, vocab)
         rules[rule.kind] = rule
+    cues = _cue_lists(data, doc, base)
     if base is not None:
-        return replace(base.extended(rules, doc.file), macros=macros)
+        lex = replace(base.extended(rules, doc.file), macros=macros)
+        return lex if cues == base.cues else replace(lex, **_compiled_cues(cues))
     return Lexicon(
         macros=macros,
         rules=rules,
-        negators=_global_cues(data, doc, "negators"),
-        modals=_global_cues(data, doc, "modals"),
-        future=_global_cues(data, doc, "future") if data.get("future") is not None else None,
         third_party_types=frozenset(
             string_list(data.get("third_party_types"), doc, ["third_party_types"])
         ),
         source=doc.file,
+        **_compiled_cues(cues),
     )
 
 

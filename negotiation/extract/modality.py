@@ -10,8 +10,11 @@ conditions or asks about it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from negotiation.extract.date_patterns import MONTH
+if TYPE_CHECKING:
+    from negotiation.extract.lexicon import Lexicon
 
 __all__ = [
     "asks_whether",
@@ -22,8 +25,10 @@ __all__ = [
     "modality_of",
     "own_predicate",
     "participle_head",
+    "planned_cues",
     "planned_for",
     "prevented",
+    "prevented_cues",
     "until_head",
 ]
 
@@ -255,40 +260,70 @@ def awaited(sentence: str, wait: int, end: int) -> bool:
 
 
 # "police stopped a rerun of the vote on Saturday", "postponed the presidential election on
-# 5 May": a nominal trigger that is the object of a verb preventing it names no event held
-_PREVENTED = re.compile(
-    r"\b(?:stopp(?:ed|ing)|stops?|block(?:ed|ing|s)?|halt(?:ed|ing|s)?|postpon(?:ed|ing|es?)"
-    r"|cancell?(?:ed|ing|s)?|called off|calling off|call off|prevent(?:ed|ing|s)?"
-    r"|suspend(?:ed|ing|s)?|delay(?:ed|ing|s)?|put off|scrapp(?:ed|ing)|scraps?)"
-    r"\s+(?:(?:a|an|the|this|its|their|his|her|any|planned|scheduled|new|snap|repeat|re-?run|"
-    r"first|second|final|round|run-?off|of|presidential|parliamentary|legislative|general|local|"
-    r"municipal|regional|national|vote|[\w’'-]+(?:'s|’s))\s+){0,6}$",
-    re.I,
-)
-
-
-def prevented(sentence: str, start: int) -> bool:
-    """Whether the words before ``start`` stop, cancel or put off what starts there."""
-    return bool(_PREVENTED.search(sentence[max(0, start - 80) : start]))
-
-
+# 5 May": a nominal trigger that is the object of a verb preventing it names no event held.
 # "proposed holding the election on June 2", "a roadmap: a referendum on July 25 and elections
-# on Dec. 17", "called for a new vote in March": a nominal trigger put forward, not yet held
-_PLANNED_FOR = re.compile(
-    r"\b(?:propos(?:ed|es|ing|e)|plann?(?:ed|ing|s)?|schedul(?:ed|ing|es?)|roadmap|timetable"
-    r"|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand(?:ed|s|ing)?)"
-    r"[:,]?\s+(?:(?:to hold|holding|to stage|staging|a|an|the|new|fresh|early|snap|repeat|re-?run"
-    r"|presidential|parliamentary|legislative|general|local|referendum|on|in|by|of|and|[\w’'-]+ly"
-    rf"|{MONTH}|\d{{1,2}},?)\s+){{0,8}}$",
-    re.I,
-)
+# on Dec. 17", "called for a new vote in March": a nominal trigger put forward, not yet held.
+# The verbs and the words between are the lexicon's (``prevented``, ``planned`` and their
+# ``_between`` lists); here, how they stand before the trigger.
+_PREVENTED_WORDS, _PREVENTED_REACH = 6, 80  # words of the list between at most; characters
+_PLANNED_WORDS, _PLANNED_REACH = 8, 100
 
 
-def planned_for(sentence: str, start: int) -> bool:
-    """Whether the words before ``start`` put forward what starts there (a proposal, a plan).
+def prevented_cues(cues: Sequence[str], between: Sequence[str]) -> re.Pattern[str]:
+    """What :func:`prevented` looks for: one of ``cues``, then up to six words each matching
+    one of ``between``, up to the trigger (regular expressions, their macros expanded).
+
+    >>> p = prevented_cues(["postpon(?:ed|ing|es?)"], ["the", "presidential"])
+    >>> s = "It postponed the presidential election."
+    >>> prevented(s, s.index("election"), p), prevented(s, s.index("election"), re.compile("x"))
+    (True, False)
+    """
+    return _ending(cues, "", between, _PREVENTED_WORDS)
+
+
+def planned_cues(cues: Sequence[str], between: Sequence[str]) -> re.Pattern[str]:
+    """What :func:`planned_for` looks for: one of ``cues`` (a colon or a comma may follow it),
+    then up to eight words each matching one of ``between``, up to the trigger."""
+    return _ending(cues, "[:,]?", between, _PLANNED_WORDS)
+
+
+def _ending(cues: Sequence[str], after: str, between: Sequence[str], most: int) -> re.Pattern[str]:
+    if not cues:
+        return re.compile(r"(?!x)x")
+    verb = "|".join(f"(?:{c})" for c in cues)
+    word = "|".join(f"(?:{w})" for w in between) or r"(?!x)x"
+    return re.compile(rf"\b(?:{verb}){after}\s+(?:(?:{word})\s+){{0,{most}}}$", re.I)
+
+
+def prevented(sentence: str, start: int, cues: re.Pattern[str] | None = None) -> bool:
+    """Whether the words before ``start`` stop, cancel or put off what starts there (``cues``:
+    the lexicon's :attr:`~negotiation.extract.lexicon.Lexicon.prevented`, by default the
+    built-in one's).
+
+    >>> s = "Police stopped a rerun of the vote on Saturday."
+    >>> prevented(s, s.index("rerun")), prevented("They held the rerun.", 14)
+    (True, False)
+    """
+    if cues is None:
+        cues = _builtin().prevented
+    return bool(cues.search(sentence[max(0, start - _PREVENTED_REACH) : start]))
+
+
+def planned_for(sentence: str, start: int, cues: re.Pattern[str] | None = None) -> bool:
+    """Whether the words before ``start`` put forward what starts there (a proposal, a plan;
+    ``cues``: the lexicon's :attr:`~negotiation.extract.lexicon.Lexicon.planned`, by default
+    the built-in one's).
 
     >>> s = "A dialogue proposed holding the election on June 2."
     >>> planned_for(s, s.index("election")), planned_for("They held the election.", 13)
     (True, False)
     """
-    return bool(_PLANNED_FOR.search(sentence[max(0, start - 100) : start]))
+    if cues is None:
+        cues = _builtin().planned
+    return bool(cues.search(sentence[max(0, start - _PLANNED_REACH) : start]))
+
+
+def _builtin() -> Lexicon:
+    from negotiation.extract.lexicon import load_lexicon
+
+    return load_lexicon()

@@ -4,7 +4,8 @@ inflections and word boundaries, errors located in the file.
 A pattern of plain words ("take to the street", "reach agreement") is a **phrase**: it matches
 any inflection of each word (lemmas from ``spacy-lookups-data``) and a possessive before its
 last word ("the opening of Cambodia's parliament"). Any other pattern is a regular expression in
-which ``<word>`` stands for every form of that word's lemma::
+which ``<word>`` stands for every form of that word's lemma, ``{NAME}`` for a macro, ``{DATE}``
+for any date expression and ``{MONTH}`` for a month's name or abbreviation::
 
     >>> p = compile_pattern("<threaten> to <boycott>", Document("x", {}), [], {})
     >>> bool(p.search("They threatened to boycott it")), bool(p.search("threatens to boycotts"))
@@ -23,12 +24,14 @@ from negotiation._internal.paths import data_dir
 from negotiation._internal.redos import exponential
 from negotiation._internal.yamldoc import Document
 from negotiation.errors import InputError
+from negotiation.extract.date_patterns import MONTH
 from negotiation.extract.dates import DATE_PATTERN
 from negotiation.extract.tokens import forms
 
 __all__ = [
     "alternation",
     "compile_pattern",
+    "compile_word",
     "expand",
     "is_phrase",
     "phrase_words",
@@ -68,6 +71,8 @@ def expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
         name = m.group(1)
         if name == "DATE":
             return DATE_PATTERN
+        if name == "MONTH" and name not in macros:  # a file's own MONTH macro wins
+            return "(?:" + MONTH + ")"
         if name not in macros:
             raise KeyError(name)
         return "(?:" + expand(macros[name], macros, depth + 1) + ")"
@@ -93,6 +98,31 @@ def compile_pattern(
     if slow is not None:
         raise InputError(doc.problem(path, f"{slow}: write the inner part once"))
     return compiled
+
+
+def compile_word(text: str, doc: Document, path: list[str | int], macros: dict[str, str]) -> str:
+    """One entry of a list of words that repeat (``prevented_between``: the words between a cue
+    and its trigger), its macros expanded: checked as :func:`compile_pattern` checks a pattern,
+    and as it stands, a word then spaces up to eight times in a row (a word that can match
+    the spaces after it takes exponential time there).
+
+    >>> doc = Document("mine.yaml", {})
+    >>> compile_word("{MONTH}", doc, [], {}).startswith("(?:(?:January|")
+    True
+    >>> try:
+    ...     compile_word(r"[\\w\\s]+", doc, ["planned_between", 0], {})
+    ... except InputError as exc:
+    ...     print(exc)  # doctest: +ELLIPSIS
+    mine.yaml: planned_between[0]: repeated word after word (a word, then spaces), a group ...
+    """
+    compile_pattern(text, doc, path, macros)
+    expanded = expand(text, macros)
+    slow = None if _shipped(doc.file) else exponential(rf"(?:(?:{expanded})\s+)+")
+    if slow is not None:
+        slow = slow.replace("a group repeated with + or *", "a group", 1)
+        where = "repeated word after word (a word, then spaces)"
+        raise InputError(doc.problem(path, f"{where}, {slow}: a word must not match a space"))
+    return expanded
 
 
 @functools.lru_cache(maxsize=64)
