@@ -121,28 +121,45 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
     """Blank-line separated blocks; inside a block each line is a paragraph unless it is
-    hard-wrapped (a long line that does not end a sentence, followed by one that begins in lower
-    case)."""
+    hard-wrapped: a line of 20 characters or more that does not end a sentence, followed by one
+    that begins in lower case or whose first word would not have fitted on it (the block's
+    longest line giving the width it was wrapped at). A line of page chrome ("Email story") is not
+    continued."""
+    from negotiation.corpus.sentences import ends_sentence  # sentences build on paragraphs
+
     spans: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    for start, end in _lines(text):
-        s, e = _trim(text, start, end)
-        if s == e:
-            if current:
-                spans.append(current)
-            current = None
-            continue
-        if current is not None:
+    for block in _blocks(text):
+        width = max(e - s for s, e in block)
+        current = block[0]
+        for s, e in block[1:]:
             prev = text[current[0] : current[1]]
-            wrapped = len(text[current[0] : current[1]].splitlines()[-1]) >= 40
-            if wrapped and not _TERMINAL.search(prev) and text[s].islower():
+            last = len(prev.splitlines()[-1])
+            word = len(text[s:e].split(maxsplit=1)[0])
+            if (
+                last >= 20
+                and not ends_sentence(prev)
+                and not _CHROME.match(prev)
+                and (text[s].islower() or last + 1 + word > width)
+            ):
                 current = (current[0], e)
                 continue
             spans.append(current)
-        current = (s, e)
-    if current:
+            current = (s, e)
         spans.append(current)
     return spans
+
+
+def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """The non-blank lines, trimmed, grouped into blank-line separated blocks."""
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for start, end in _lines(text):
+        s, e = _trim(text, start, end)
+        if s == e:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append((s, e))
+    return [b for b in blocks if b]
 
 
 def _norm(s: str) -> str:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from negotiation._internal import limits
 from negotiation.corpus.paragraphs import _trim
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "ends_sentence", "split_sentences"]
 
 
 class Sentence(BaseModel):
@@ -89,6 +89,18 @@ def _is_abbreviation(token: str) -> bool:
         return True
     # initials and dotted acronyms: J., U.S., p.m., e.g.
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", t)) and (len(t) == 1 or "." in t)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: ``.``, ``!``, ``?`` or ``…`` (plus closing quotes),
+    a period not of an abbreviation ("Jan.", "U.S.")."""
+    m = re.search(r"[.!?…]+[\"”’')\]]*$", text)
+    if m is None:
+        return False
+    if m.group().rstrip("\"”’')]") != ".":
+        return True
+    token = text[: m.start() + 1].rsplit(None, 1)[-1]
+    return not _is_abbreviation(token)
 
 
 def split_sentences(

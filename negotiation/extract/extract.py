@@ -65,6 +65,7 @@ _BOTH_SIDES = re.compile(
 _BOTH_PEOPLE = re.compile(
     r"\b(?:the two|both|\w+['’]s two)(?: presidential| main)? (?:men|women|candidates)\b", re.I
 )
+_SPACES = str.maketrans(dict.fromkeys("\n\r\t\v\f\u00a0\u2007\u2009\u202f", " "))
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
 # kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
@@ -148,13 +149,16 @@ class Extractor:
         self._person = ""
         self.days.reset()
         quoted_by = self._quoted_by(sentences)
+        originals: dict[int, str] = {}  # sentences whose spaces the rules read as plain ones
         captions = [
             (p.start, p.end) for p in getattr(article, "paragraphs", ()) if p.kind == "caption"
         ]
         for i, whole in enumerate(sentences):
             self._quoting = quoted_by.get(i)
             sentence = without_dateline(whole)
-            text = sentence.text
+            # a hard-wrapped line's break, a tab or a no-break space is one space to the rules
+            # (same offsets); the citation quotes the sentence as the text has it
+            text = sentence.text.translate(_SPACES)
             found = self._actors(text)
             cands = self.matcher.candidate_spans(text, found, self._people)
             found_dates = self.days.dates(text, published)
@@ -167,6 +171,8 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(mention)
+            if text != sentence.text:
+                originals[sentence.start] = sentence.text
             if any(a <= whole.start < b for a, b in captions):
                 continue  # a photo's caption: its day and people are not the story's context
             people = family_names([name for _, _, name in cands])
@@ -179,7 +185,7 @@ class Extractor:
                 self._subjects.append(spoke or found[0].actor)
             self.days.after_sentence(text, found_dates, published)
         votes = {k for k, r in self.lexicon.rules.items() if r.names_election}
-        return anchor_to_election(out, published, votes)
+        return _verbatim(anchor_to_election(out, published, votes), originals)
 
     def _type(self, actor: str) -> str:
         """An actor's type in the gazetteer ("" for a name it does not hold)."""
@@ -459,3 +465,14 @@ def extract_events(
     mentions = [m for a in articles for m in ex.extract(a)]
     unique = {k for k, r in ex.lexicon.rules.items() if r.unique}
     return merge_mentions(mentions, dispute=dispute, gazetteer=g, unique=unique)
+
+
+def _verbatim(mentions: list[EventMention], originals: dict[int, str]) -> list[EventMention]:
+    """The mentions citing their sentences as the text has them (line breaks, no-break spaces)."""
+    out = []
+    for m in mentions:
+        text = originals.get(m.citation.start)
+        if text is not None:
+            m = m.model_copy(update={"citation": m.citation.model_copy(update={"quote": text})})
+        out.append(m)
+    return out

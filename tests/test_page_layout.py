@@ -1,17 +1,23 @@
 """A news page carries more than its story: bylines, read times, photo captions with their own
 dates, newsletter boxes, links to other stories ("Read more: Opposition plans boycott"),
-credits and tags. None of it may add, drop or re-date an event of the story."""
+credits and tags; and a text copied from a page, an e-mail or a PDF is laid out in many ways:
+hard-wrapped lines, Windows line ends, no-break spaces, typographic quotes. None of it may add,
+drop or re-date an event of the story, and every quote stays verbatim."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiation.corpus import Article, clean_paragraphs
+from negotiation.corpus import Article, clean_paragraphs, split_sentences
+from negotiation.corpus.sentences import ends_sentence
 from negotiation.extract.extract import Extractor
+from negotiation.extract.mention import EventMention
 from negotiation.extract.sets import Part, load_set
 
 # lines of real news pages (Reuters, AP, AFP, BBC and newspaper sites), with made-up names
@@ -121,3 +127,87 @@ def test_page_chrome_changes_no_event(
     ex = Extractor(part.gazetteer, part.lexicon)
     before, after = _events(ex, article), _events(ex, wrapped)
     assert after == before, (article.id, after - before, before - after)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) or line
+        for line in text.split("\n")
+    )
+
+
+def _curly(text: str) -> str:
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    text = re.sub(r'(^|[\s(\[])"', r"\1“", text).replace('"', "”")
+    return re.sub(r"(^|[\s(\[])'", r"\1‘", text).replace("'", "’")
+
+
+LAYOUTS = {
+    "wrapped at 60": lambda t: _wrap(t, 60),
+    "wrapped at 78": lambda t: _wrap(t, 78),
+    "windows line ends": lambda t: t.replace("\n", "\r\n"),
+    "no-break spaces": lambda t: re.sub(r"(?<=\w) (?=\d)", "\u00a0", t),
+    "typographic quotes": _curly,
+}
+
+
+def _plain(quote: str) -> str:
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+    return " ".join(quote.translate(table).split())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000), st.sampled_from(sorted(LAYOUTS)))
+def test_layout_changes_no_event(
+    parts: list[Part], which: int, article_at: int, layout: str
+) -> None:
+    part = parts[which % len(parts)]
+    article = part.articles[article_at % len(part.articles)]
+    text = LAYOUTS[layout](article.text)
+    laid_out = Article(meta=article.meta, text=text, paragraphs=clean_paragraphs(text))
+    ex = Extractor(part.gazetteer, part.lexicon)
+    mentions = ex.mentions(laid_out)
+    for m in mentions:  # the quote is the text's own, line breaks and all
+        assert text[m.citation.start : m.citation.end] == m.citation.quote
+
+    def events(ms: list[EventMention]) -> Counter[tuple[object, ...]]:
+        return Counter((m.kind, m.date, m.modality, m.actors, _plain(m.citation.quote)) for m in ms)
+
+    assert events(mentions) == events(ex.mentions(article))
+
+
+@pytest.mark.parametrize("width", range(35, 81, 5))
+def test_a_hard_wrapped_story_has_the_sentences_it_has_on_one_line(
+    width: int,
+) -> None:
+    story = (
+        "On 15 July a protest led by the opposition Cambodia National Rescue Party (CNRP) "
+        "turned violent near Freedom Park, and seven lawmakers-elect were arrested on Jan. 16 "
+        '"for insurrection", the U.S. Embassy said. 20 people were hurt.'
+    )
+    lines = textwrap.wrap(story, width, break_on_hyphens=False)
+    text = (
+        "Opposition rejects the results\n\n"
+        + "\n".join(lines)
+        + "\nA line of its own.\nAnd one more."
+    )
+    sentences = [
+        " ".join(s.text.split())
+        for p in clean_paragraphs(text)
+        for s in split_sentences(text, p.start, p.end)
+    ]
+    assert sentences == [
+        "Opposition rejects the results",
+        story[: story.index(" 20 people")],
+        "20 people were hurt.",
+        "A line of its own.",
+        "And one more.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [("He left.", True), ("on Jan.", False), ("the U.S.", False), ('"No!"', True), ("and", False)],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends
