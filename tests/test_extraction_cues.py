@@ -99,3 +99,16 @@ def test_a_hostile_cue_is_refused_where_it_is_written(
     result = CliRunner().invoke(main, ["validate", str(pack / "lexicon.yaml")])
     assert result.exit_code == EXIT_INPUT, result.output
     assert "Traceback" not in result.output and "lexicon.yaml:2:" in result.output
+
+
+def test_a_kinds_own_negator_is_checked_as_the_global_ones_are(tmp_path: Path) -> None:
+    path = tmp_path / "lex.yaml"
+    for cue, message in (("(", "invalid pattern"), ("(\\w+\\s?)+$", "a group repeated")):
+        path.write_text(
+            f"kinds:\n  boycott:\n    patterns: [boycott]\n    negators: [not, '{cue}']\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(
+            InputError, match=rf"lex.yaml:4:\d+: kinds.boycott.negators\[1\]: {message}"
+        ):
+            load_lexicon(path)

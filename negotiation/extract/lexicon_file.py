@@ -131,6 +131,8 @@ def _kind_rule(
         _compile(p, doc, [*path, "patterns", i], macros) for i, p in enumerate(patterns)
     )
     negators = string_list(spec.get("negators"), doc, [*path, "negators"])
+    for i, cue in enumerate(negators):  # checked as the global ones are (was a traceback)
+        compile_pattern(cue, doc, [*path, "negators", i], {})
     undergo = string_list(spec.get("subject_acted_on"), doc, [*path, "subject_acted_on"])
     facts = fact_names(spec.get("facts"), doc, [*path, "facts"])
     suppresses = suppressed_kinds(spec.get("suppresses"), doc, [*path, "suppresses"], vocab)
