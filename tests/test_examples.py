@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from negotiation.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-PACKS = ["spain-2015-2016", "peru-2019"]
+PACKS = ["spain-2015-2016", "peru-2019", "malawi-2019-2020"]
 
 
 @pytest.mark.parametrize("pack", PACKS)
