@@ -35,6 +35,11 @@ def test_an_example_pack_validates_replays_and_passes_its_scenarios(pack: str) -
     [
         ("spain-2015-2016", [], "investiture=invested"),
         ("peru-2019", ["--parties", "fp,others", "--split", "73,57"], "dissolution=upheld"),
+        (
+            "malawi-2019-2020",
+            ["--parties", "dpp,mcp", "--split", "62,55", "--after", "2019-06-20-hrdc-protest"],
+            "poll=fresh_declared",
+        ),
     ],
 )
 def test_exploring_an_example_pack_reaches_its_outcome(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -226,3 +227,54 @@ def test_actors_a_cel_condition_looks_for_are_drawn() -> None:
     domain = domain_for(model, events=pack.event_log())
     recipients = {t.recipients for t in domain.templates()["sworn_in"]}
     assert {("wickremesinghe",), ("rajapaksa",)} <= recipients
+
+
+def test_a_fact_a_rule_compares_with_a_profile_parameter_is_drawn_around_its_values() -> None:
+    """Malawi's `event.facts.winner_share > double(params.majority_percent)` (0 under the
+    plurality reading, 50 from the Court's judgment on, a change in time): the domain draws the
+    share around both. Without it every abstract result lacked the share, the rule refused all
+    of them and exploration stopped at the poll, `complete` and with no violation."""
+    from negotiation.explore.domain import domain_for
+    from negotiation.explore.literals import compared_facts
+    from negotiation.packs import load_pack
+
+    pack = load_pack(str(Path(__file__).resolve().parent.parent / "examples/malawi-2019-2020"))
+    model = compile_model(pack.model_path)
+    domain = domain_for(model, parties=["dpp", "mcp"], split=[62, 55], events=pack.event_log())
+    shares = {
+        getattr(t.facts, "winner_share", None) for t in domain.templates()["results_announced"]
+    }
+    assert {0, 1, 49, 50, 51} <= shares
+    assert ("x", 50.5) in compared_facts_of("event.facts.x > 50.5", compared_facts)
+    result = explore(
+        model, events=pack.event_log(), parties=("dpp", "mcp"), split=(62, 55), max_depth=6
+    )
+    assert {"poll=fresh_declared", "petition=final"} <= {o.id for o in result.outcomes}
+
+
+def compared_facts_of(source: str, compared: Any) -> list[Any]:
+    """What `compared_facts` finds in one rule of a one-transition model."""
+    from negotiation.model.spec import ModelSpec
+
+    spec = ModelSpec.model_validate(
+        {
+            "id": "m",
+            "regions": [{"id": "r", "initial": "a", "states": [{"id": "a"}]}],
+            "rules": [{"id": "g", "provision": "p", "allow": source}],
+            "transitions": [{"kind": "protest", "guards": ["g"]}],
+        }
+    )
+    return list(compared(spec, "protest"))
+
+
+def test_given_parties_and_seats_the_start_is_still_the_logs_first_day() -> None:
+    """`explore --parties A,B --split N,M` without --start began the abstract events on
+    2000-01-01, though --help says the default is the first event of the dispute's log (the
+    Malawian pack, 2019-05-21: its 150-day window was never near)."""
+    from negotiation.explore.domain import domain_for
+    from negotiation.packs import load_pack
+
+    pack = load_pack(str(Path(__file__).resolve().parent.parent / "examples/malawi-2019-2020"))
+    model = compile_model(pack.model_path)
+    domain = domain_for(model, parties=["dpp", "mcp"], split=[62, 55], events=pack.event_log())
+    assert domain.start.isoformat() == "2019-05-21"

@@ -40,7 +40,7 @@ from typing import Literal
 from negotiation._internal.calendar import add_months
 from negotiation.errors import InputError
 from negotiation.events import Event, Facts
-from negotiation.explore.literals import compared_facts, named_parties
+from negotiation.explore.literals import around, compared_facts, compared_params, named_parties
 from negotiation.model.compiled import CompiledModel
 
 __all__ = [
@@ -170,7 +170,7 @@ class Domain:
                 )
                 for t in list(out)
             ]
-        for name, value in compared_facts(spec, kind):
+        for name, value in compared_facts(spec, kind) + self._compared_params(kind):
             if any(getattr(t.facts, name, None) == value for t in out):
                 continue
             out += [
@@ -194,6 +194,21 @@ class Domain:
             for t in templates
         ]
         return out
+
+    def _compared_params(self, kind: str) -> list[tuple[str, str | int | float | bool]]:
+        """Values around every value a profile parameter that a rule of ``kind`` compares a
+        fact with takes, under this interpretation and with each change in time in force."""
+        model = self.model
+        found: dict[tuple[str, str | int | float | bool], None] = {}
+        for fact, param, op in compared_params(model.spec, kind):
+            values = [model.params.get(param)] + [
+                model.profile.resolve(model.params.interpretation, (c.id,)).get(param)
+                for c in model.profile.changes
+            ]
+            for value in values:
+                if isinstance(value, (str, int, float)):
+                    found.update(dict.fromkeys((fact, v) for v in around(value, op)))
+        return list(found)
 
     def templates(self) -> dict[str, list[Template]]:
         """The abstract events of every kind the model handles."""
@@ -405,6 +420,9 @@ def domain_for(
             parties = parties or found[0]
             split = split or found[1]
             start = start or found[2]
+        elif start is None and log:
+            # parties and seats given, the start still the log's (the help says so)
+            start = min(e.date for e in log)
     assert parties is not None and split is not None
     if len(parties) != 2 or len(split) != 2:
         raise InputError("the abstract events name two parties with two seat counts")

@@ -9,7 +9,7 @@ import re
 
 from negotiation.model.spec import ModelSpec
 
-__all__ = ["compared_facts", "named_parties"]
+__all__ = ["compared_facts", "compared_params", "named_parties"]
 
 
 def _sources(spec: ModelSpec, kind: str) -> list[str]:
@@ -24,44 +24,71 @@ def _sources(spec: ModelSpec, kind: str) -> list[str]:
 
 
 #: ``event.facts.NAME OP LITERAL`` in a CEL expression (either way round): a string, a
-#: whole number or a boolean
-_LITERAL = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+|true|false"""
+#: number or a boolean
+_LITERAL = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+\.\d+|-?\d+|true|false"""
 _FACT_OP_LITERAL = re.compile(
     rf"event\.facts\.(\w+)\s*(==|!=|>=|<=|>|<)\s*({_LITERAL})"
     rf"|({_LITERAL})\s*(==|!=|>=|<=|>|<)\s*event\.facts\.(\w+)"
 )
 
 
-def _literal(text: str) -> str | int | bool:
+def _literal(text: str) -> str | int | float | bool:
     if text in ("true", "false"):
         return text == "true"
     if text[0] in "'\"":
         return text[1:-1]
-    return int(text)
+    return float(text) if "." in text else int(text)
 
 
-def compared_facts(spec: ModelSpec, kind: str) -> list[tuple[str, str | int | bool]]:
+def compared_facts(spec: ModelSpec, kind: str) -> list[tuple[str, str | int | float | bool]]:
     """The values a data-defined condition (``when``) or rule (a guard) of a transition of
     ``kind`` compares a fact with (``event.facts.subject == 'dissolution'``,
     ``event.facts.round == 1``), and around an ordering (``>= 2``: 1, 2 and 3), so the
     domain draws events those expressions can tell apart. Facts the built-in templates vary
     already (votes, seats) are left to them."""
     sources = _sources(spec, kind)
-    found: dict[tuple[str, str | int | bool], None] = {}
+    found: dict[tuple[str, str | int | float | bool], None] = {}
     for source in sources:
         for m in _FACT_OP_LITERAL.finditer(source):
             name, op, text = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
             if name in _VARIED:
                 continue
-            value = _literal(text)
-            values: list[str | int | bool] = [value]
-            if isinstance(value, int) and not isinstance(value, bool) and op not in ("==", "!="):
-                values = [value - 1, value, value + 1]
-            elif isinstance(value, bool):
-                values = [True, False]
-            for v in values:
-                if not isinstance(v, int) or isinstance(v, bool) or v >= 0:
-                    found[(name, v)] = None
+            for v in around(_literal(text), op):
+                found[(name, v)] = None
+    return list(found)
+
+
+def around(value: str | int | float | bool, op: str) -> list[str | int | float | bool]:
+    """The values a comparison with ``value`` tells apart: the value itself, both booleans, or
+    one below, at and above a number an ordering compares with (none below zero)."""
+    if isinstance(value, bool):
+        return [True, False]
+    if isinstance(value, str):
+        return [value]
+    values = [value - 1, value, value + 1] if op not in ("==", "!=") else [value]
+    return [v for v in values if v >= 0]
+
+
+#: ``event.facts.NAME OP params.PARAM`` (either way round, a ``double()`` or ``int()`` allowed
+#: around the parameter): a fact compared with a profile parameter
+_PARAM = r"(?:(?:double|int)\(\s*)?params\.(\w+)"
+_FACT_OP_PARAM = re.compile(
+    rf"event\.facts\.(\w+)\s*(==|!=|>=|<=|>|<)\s*{_PARAM}"
+    rf"|{_PARAM}\s*\)?\s*(==|!=|>=|<=|>|<)\s*event\.facts\.(\w+)"
+)
+
+
+def compared_params(spec: ModelSpec, kind: str) -> list[tuple[str, str, str]]:
+    """``(fact, parameter, operator)`` for each comparison of a fact with a profile parameter
+    (``event.facts.winner_share > double(params.majority_percent)``) in a data-defined
+    condition or rule of a transition of ``kind``: the domain draws the fact around every value
+    the parameter takes (its interpretations and changes in time)."""
+    found: dict[tuple[str, str, str], None] = {}
+    for source in _sources(spec, kind):
+        for m in _FACT_OP_PARAM.finditer(source):
+            fact, op, param = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+            if fact not in _VARIED and param != "needed":
+                found[(fact, param, op)] = None
     return list(found)
 
 
