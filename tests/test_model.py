@@ -430,3 +430,38 @@ def test_a_cel_function_that_fails_says_so_once_in_the_error() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stderr == ""
     assert run.stdout.count("add_months needs a whole number of months") == 2, run.stdout
+
+
+@pytest.mark.parametrize(
+    ("where", "source", "message"),
+    [
+        ("rules", "event.facts.votes_fro > 3", "undeclared fact 'votes_fro'; did you mean 'votes_for'?"),
+        ("conditions", "has(event.facts.subjet)", "undeclared fact 'subjet'; did you mean 'subject'?"),
+    ],
+)  # fmt: skip
+def test_a_rule_or_condition_reading_an_undeclared_fact_is_refused_at_its_line(
+    tmp_path: Path, where: str, source: str, message: str
+) -> None:
+    """A misspelt fact in a CEL rule (`event.facts.winner_shar`) loaded and validated; only an
+    event reaching the rule failed, with the bare KeyError `'winner_shar'`. Now the model is
+    refused at the expression's line, naming the nearest declared fact."""
+    entry = (
+        {"id": "g", "provision": "term", "allow": source}
+        if where == "rules"
+        else {"id": "g", "test": source}
+    )
+    spec = {
+        "id": "m",
+        "regions": [
+            {"id": "r", "initial": "a", "states": [{"id": "a"}, {"id": "b", "final": True}]}
+        ],
+        where: [entry],
+        "transitions": [
+            {"kind": "protest", "to": {"r": "b"}, ("guards" if where == "rules" else "when"): ["g"]}
+        ],
+    }
+    path = tmp_path / "model.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    with pytest.raises(InputError) as info:
+        compile_model(path)
+    assert f"{path.name}:" in str(info.value) and message in str(info.value), str(info.value)

@@ -5,7 +5,7 @@ effects, writes) from the expression itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,23 +130,40 @@ class _Located:
         return x
 
     def fields(
-        self, exprs: Sequence[tuple[Expression, Loc]], schema: WorldSchema, what: str
+        self,
+        exprs: Sequence[tuple[Expression, Loc]],
+        schema: WorldSchema,
+        what: str,
+        facts: Collection[str] | None = None,
     ) -> None:
+        """Refuse an expression reading a world field the model lacks or (given the
+        vocabulary's ``facts``) an event fact no vocabulary declares: a misspelt fact failed
+        only when an event reached the rule, as a bare KeyError."""
+        from negotiation._internal.suggest import did_you_mean
+
         for x, path in exprs:
             unknown = sorted(x.fields - set(schema.by_name) - {"sitting"})
             if unknown:
-                from negotiation._internal.suggest import did_you_mean
-
                 raise self.error(
                     path,
                     f"{what} reads unknown world field {unknown[0]!r}"
                     f"{did_you_mean(unknown[0], schema.by_name)}",
+                )
+            read = sorted(p.removeprefix("event.facts.") for p in x.event_parts)
+            undeclared = [f for f in read if "." not in f and facts is not None and f not in facts]
+            if undeclared:
+                raise self.error(
+                    path,
+                    f"{what} reads undeclared fact {undeclared[0]!r}"
+                    f"{did_you_mean(undeclared[0], facts or ())} (facts are declared in the "
+                    "vocabulary: the built-in one or the model's `vocabulary:` file)",
                 )
 
 
 def compile_definitions(spec: ModelSpec) -> Definitions:
     """The model's world schema and its data-defined library entries."""
     at = _Located(spec)
+    facts = spec.vocab.facts
     try:
         extra = field_specs(dict(spec.world.fields), spec._doc, ("world", "fields"))
         schema = WorldSchema(builtin_fields()).extend(extra) if extra else WorldSchema.builtin()
@@ -160,14 +177,14 @@ def compile_definitions(spec: ModelSpec) -> Definitions:
         )
         exprs = [(allow, ("rules", i, "allow"))]
         exprs += [(reason, ("rules", i, "reason"))] if reason else []
-        at.fields(exprs, schema, f"rule {r.id!r}")
+        at.fields(exprs, schema, f"rule {r.id!r}", facts)
         reads = allow.reads | (reason.reads if reason else frozenset())
         needs = allow.params | (reason.params if reason else frozenset())
         rules[r.id] = Rule(r.id, r.provision, r.summary, CelRule(allow, reason, r.id), reads, needs)
     conditions = {}
     for i, c in enumerate(spec.conditions):
         test = at.expr(c.test, f"condition {c.id!r}", ("conditions", i, "test"))
-        at.fields([(test, ("conditions", i, "test"))], schema, f"condition {c.id!r}")
+        at.fields([(test, ("conditions", i, "test"))], schema, f"condition {c.id!r}", facts)
         conditions[c.id] = Condition(c.id, CelTest(test, c.id), test.reads, c.summary)
     effects = {}
     for i, fx in enumerate(spec.effects):
