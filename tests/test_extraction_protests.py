@@ -168,3 +168,22 @@ def test_violence_to_be_ended_is_no_violence(text: str) -> None:
 )  # fmt: skip
 def test_a_crowd_addressed_mocking_or_regrouped_is_a_protest(text: str, present: bool) -> None:
     assert ("protest" in kinds(text)) is present, kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "crowd"),
+    [
+        ("On 20 June 2019 protesters marched in Lilongwe.", None),
+        ("In June 2019 protesters marched in Lilongwe.", None),
+        ("On June 20, 2019 protesters marched in Lilongwe.", None),
+        ("On 4 May 3,000 protesters marched in Lilongwe.", 3000),
+        ("In March 40 students protested.", 40),
+        ("About 5,000 protesters marched on 20 June.", 5000),
+    ],
+)
+def test_a_date_before_the_protesters_is_no_crowd_size(sentence: str, crowd: int | None) -> None:
+    """`On 20 June 2019 protesters organised by ... marched` gave `participants: 20` (the day
+    read as a crowd, the month and year as the two words allowed before "protesters")."""
+    from negotiation.extract.facts import parse_facts
+
+    assert parse_facts(sentence).participants == crowd

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from negotiation.events import Facts
+from negotiation.extract.date_patterns import MONTH
 from negotiation.extract.literals import may_match
 
 __all__ = ["ActorSpan", "parse_facts", "parse_number"]
@@ -324,6 +325,13 @@ def _duration_hours(s: str, low: str) -> float | None:
     return None
 
 
+#: a number followed by a month's name is a day ("20 June"), and one right after a month's name
+#: a day or a year ("June 2019"): case-sensitive, "may" and "march" are also verbs
+_DAY_OF_MONTH = re.compile(rf"\s+{MONTH}")
+_MONTH_BEFORE = re.compile(rf"{MONTH},?\s+(?:\d{{1,2}},?\s+)?$")
+_DAY_OR_YEAR = re.compile(r"0?[1-9]|[12]\d|3[01]|(?:19|20)\d\d")
+
+
 def _participants(s: str, low: str) -> int | None:
     """The size of a crowd (two or more), not a count of casualties."""
     for m in _finditer(_PARTICIPANTS, s, low):
@@ -333,6 +341,10 @@ def _participants(s: str, low: str) -> int | None:
             re.I,
         ):
             continue  # "killing four people": casualties, not a crowd
+        if _DAY_OF_MONTH.match(s, m.end("n")) or (
+            _DAY_OR_YEAR.fullmatch(m.group("n")) and _MONTH_BEFORE.search(s, 0, m.start("n"))
+        ):
+            continue  # "on 20 June 2019 protesters marched": a date, not a crowd of 20 or 2019
         if (n := _int(m.group("n"))) is not None and n >= 2:
             return n
     return None
