@@ -394,7 +394,7 @@ def evaluate_cmd(
 
     By default on the seeds (tuned on) and on the frozen held-out set (never tuned on).
     """
-    from negotiation.extract.lexicon import load_lexicon
+    from negotiation.extract.lexicon import lexicon_for_pack, load_lexicon
     from negotiation.extract.sets import EvaluationSet, Part, load_set, run_set
 
     lex = load_lexicon(lexicon) if lexicon else None
@@ -424,7 +424,9 @@ def evaluate_cmd(
         gold_log = load_event_log(gold, articles=arts, actors=gazetteer)
         wanted = {c.article for e in gold_log.events for c in e.sources}
         scope = tuple(a for a in arts.values() if not wanted or a.id in wanted)
-        part = Part("gold", scope, gold_log, gazetteer, lex or load_lexicon())
+        # a pack's log is read with the pack's own triggers, as `extract --pack` reads its texts
+        own = lexicon_for_pack(folder) if gold is not None else load_lexicon()
+        part = Part("gold", scope, gold_log, gazetteer, lex or own)
         chosen.append(EvaluationSet("gold", gold or "the seed log", False, (part,)))
     else:
         chosen = [load_set(n) for n in (set_names or ("seeds", "heldout"))]
