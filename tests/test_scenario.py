@@ -130,7 +130,7 @@ def test_shift_dates() -> None:
     (cell,) = plan_scenario(scenario("variations: [{shift: {from: d-convened, days: 45}}]"))
     assert [e.date.isoformat() for e in cell.events[3:]] == ["2013-11-07", "2013-11-08"]
     (cell,) = plan_scenario(scenario("variations: [{shift: {events: [a-election], months: 1}}]"))
-    assert cell.events[0].date.isoformat() == "2013-08-28"
+    assert cell.events[1].date.isoformat() == "2013-08-28"  # its date's place: after b-results
 
 
 def test_unknown_id_names_the_nearest_ids() -> None:

@@ -46,6 +46,7 @@ def _result_json(r: CellResult) -> dict[str, Any]:
         "file": r.file,
         "passed": r.passed,
         "failures": r.failures,
+        "notes": [str(n) for n in r.notes],
         **r.trace.summary(),
         "trace": r.trace.to_json(),
         **({"simulation": simulation_json(r)} if r.simulation is not None else {}),
@@ -116,6 +117,8 @@ def run(
     else:
         for r in results:
             click.echo(f"== {r.name}  ({r.file})")
+            for n in r.notes:
+                click.echo(f"note: {n}")
             if r.passed or quiet:
                 click.echo(render_trace(r.trace, steps=not quiet), nl=False)
                 _echo_claims(r)

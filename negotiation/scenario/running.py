@@ -63,6 +63,9 @@ class PlannedCell:
     expect_at: Loc = ("expect",)
     #: the simulation its ``expect.simulation`` claims are checked on
     simulation: PlannedSimulation | None = None
+    #: what the variations did that the file does not say outright (an event re-dated, so moved
+    #: to its date's place in the log), located at the variation
+    notes: tuple[Problem, ...] = ()
 
     @property
     def name(self) -> str:
@@ -77,9 +80,15 @@ def fold_settings(settings: Settings, variations: Sequence[Variation], base: Loc
 
 
 def _cell_runs(
-    loaded: LoadedScenario, top: Settings, events: list[Event], k: int, cell: Cell
+    loaded: LoadedScenario,
+    top: Settings,
+    events: list[Event],
+    k: int,
+    cell: Cell,
+    notes: list[Problem],
 ) -> tuple[Settings, list[Event], tuple[Expect, Loc]]:
-    """A matrix cell's settings, events and expectations, from the scenario's."""
+    """A matrix cell's settings, events and expectations, from the scenario's (its variations'
+    notes added to ``notes``)."""
     at: Loc = ("matrix", k)
     settings = top.with_(
         at,
@@ -90,7 +99,8 @@ def _cell_runs(
     )
     settings = fold_settings(settings, cell.variations, (*at, "variations"))
     if cell.variations:
-        events = apply_variations(events, cell.variations, loaded.doc, (*at, "variations"))
+        at = (*at, "variations")
+        events = apply_variations(events, cell.variations, loaded.doc, at, notes)
     if cell.expect is not None:
         return settings, events, (cell.expect, (*at, "expect"))
     return settings, events, (loaded.scenario.expect, ("expect",))
@@ -113,6 +123,7 @@ def _plan_cell(
     events: list[Event],
     expected: tuple[Expect, Loc],
     k: int | None = None,
+    notes: Sequence[Problem] = (),
 ) -> PlannedCell:
     """A checked cell, or an :class:`InputError` with every problem found."""
     model = model_of(settings, loaded.doc, loaded.base_dir)
@@ -152,7 +163,16 @@ def _plan_cell(
         (loaded.doc, loaded.base_dir, sc.pack),
     )
     return PlannedCell(
-        sc.name, name, loaded.file, events, settings, model, expect, expect_at, simulation
+        sc.name,
+        name,
+        loaded.file,
+        events,
+        settings,
+        model,
+        expect,
+        expect_at,
+        simulation,
+        tuple(dict.fromkeys(notes)),
     )
 
 
@@ -172,20 +192,22 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
         disable_rules=sc.disable_rules,
     )
     top = fold_settings(top, sc.variations, ("variations",))
-    events = apply_variations(base_events(loaded), sc.variations, loaded.doc)
+    top_notes: list[Problem] = []
+    events = apply_variations(base_events(loaded), sc.variations, loaded.doc, notes=top_notes)
     planned: list[PlannedCell] = []
     problems: list[Problem] = []
     cells: Sequence[Cell | None] = sc.matrix or (None,)
     for k, cell in enumerate(cells):
         expect: tuple[Expect, Loc]
+        notes = list(top_notes)
         try:
             if cell is None:
                 settings, evs, expect = top, events, (sc.expect, ("expect",))
             else:
-                settings, evs, expect = _cell_runs(loaded, top, events, k, cell)
+                settings, evs, expect = _cell_runs(loaded, top, events, k, cell, notes)
             name = cell.name if cell is not None else None
             index = k if cell is not None else None
-            planned.append(_plan_cell(loaded, name, settings, evs, expect, index))
+            planned.append(_plan_cell(loaded, name, settings, evs, expect, index, notes))
         except InputError as exc:
             problems += exc.problems
     if problems:
@@ -222,6 +244,8 @@ class CellResult:
     #: the simulation's result and each claim's verdict, when the cell has claims
     simulation: Any = None
     claims: list[ClaimResult] | None = None
+    #: the planned cell's notes (events the variations moved to their new date's place)
+    notes: tuple[Problem, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -262,6 +286,7 @@ def run_cell(planned: PlannedCell) -> CellResult:
         planned.expect,
         sim,
         claims,
+        planned.notes,
     )
 
 

@@ -39,11 +39,11 @@ from pydantic import (
 )
 
 from negotiation._internal import yamldoc
-from negotiation._internal.calendar import check_date, months_before
 from negotiation._internal.suggest import unknown
 from negotiation.errors import InputError, Problem
 from negotiation.events import Event
 from negotiation.events.checks import count_problems
+from negotiation.scenario.dating import by_date, shifted
 from negotiation.scenario.document import Loc, Strict, locate
 from negotiation.scenario.settings import Settings
 
@@ -81,6 +81,8 @@ class Edit:
     doc: yamldoc.Document | None = None
     at: Loc = ()
     problems: list[Problem] = field(default_factory=list)
+    #: events the operation dated anew (or inserted with no place): they go to their date's place
+    redated: list[Event] = field(default_factory=list)
 
     def fail(self, where: Loc, message: str) -> None:
         self.problems.append(locate(self.doc, (*self.at, *where), message))
@@ -99,6 +101,24 @@ class Edit:
             self.fail(where, f"an event with id {event_id!r} already exists")
             return True
         return False
+
+    def put(self, j: int, event: Event) -> None:
+        """Put ``event`` at ``j``: at its date's place once the operation is done if that date
+        is not the one of the event it replaces."""
+        if event.date != self.events[j].date:
+            self.redated.append(event)
+        self.events[j] = event
+
+    def validated(self, data: dict[str, Any], what: str) -> Event | None:
+        """The event ``data`` describes, or ``None`` and a problem saying what is wrong."""
+        try:
+            return yamldoc.validate(Event, data)
+        except ValidationError as exc:  # each wrong field, as a file's errors say it
+            wrong = "; ".join(yamldoc.describe(dict(e)) for e in exc.errors())
+            self.fail((), f"{what} is invalid: {wrong}")
+        except ValueError as exc:
+            self.fail((), f"{what} is invalid: {exc}".replace("\n", " "))
+        return None
 
 
 #: every operation, by its key in a scenario file, in the order they are defined
@@ -174,7 +194,7 @@ class Drop(Valued):
 
 
 class Insert(Strict, Operation):
-    """Insert a (hypothetical or real) event before/after an event id, or at a date."""
+    """Insert a (hypothetical or real) event before/after an event id, or at (its) date."""
 
     key: ClassVar[str] = "insert"
 
@@ -193,7 +213,7 @@ class Insert(Strict, Operation):
     @model_validator(mode="after")
     def _one_place(self) -> Insert:
         if sum(x is not None for x in (self.before, self.after, self.at)) > 1:
-            raise ValueError("give at most one of before, after, at (none: append at the end)")
+            raise ValueError("give at most one of before, after, at (none: at its date's place)")
         return self
 
     def apply(self, edit: Edit) -> None:
@@ -217,8 +237,9 @@ class Insert(Strict, Operation):
             evs.insert(
                 max((j + 1 for j, e in enumerate(evs) if e.date <= at), default=0), self.event
             )
-        else:
+        else:  # at its date's place: the end, for an event dated last
             evs.append(self.event)
+            edit.redated.append(self.event)
 
 
 class Move(Strict, Operation):
@@ -282,7 +303,7 @@ class Replace(Strict, Operation):
             return
         if self.with_.id != edit.events[j].id and edit.taken(("with", "id"), self.with_.id):
             return
-        edit.events[j] = self.with_
+        edit.put(j, self.with_)
 
 
 def _merge(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
@@ -307,24 +328,13 @@ class Change(Strict, Operation):
             return
         data = edit.events[j].model_dump()
         data["facts"] = _merge(data["facts"], self.facts)
-        data = _merge(data, self.set)
-        try:
-            edit.events[j] = yamldoc.validate(Event, data)
-        except ValidationError as exc:  # each wrong field, as a file's errors say it
-            what = "; ".join(yamldoc.describe(dict(e)) for e in exc.errors())
-            edit.fail((), f"the changed event is invalid: {what}")
-        except ValueError as exc:
-            edit.fail((), f"the changed event is invalid: {exc}".replace("\n", " "))
-
-
-def _shift_date(d: dt.date, days: int, months: int) -> dt.date:
-    if months:
-        d = months_before(d, -months)
-    return d + dt.timedelta(days=days)
+        changed = edit.validated(_merge(data, self.set), "the changed event")
+        if changed is not None:
+            edit.put(j, changed)
 
 
 class Shift(Strict, Operation):
-    """Move dates by days or months: one event, several, or every event from one on."""
+    """Move dates by days or months, of one event, several or all from one on, in date order."""
 
     key: ClassVar[str] = "shift"
 
@@ -343,17 +353,15 @@ class Shift(Strict, Operation):
         for j, e in enumerate(edit.events):
             if e.id in targets or (start is not None and j >= start):
                 try:  # a date past the calendar's limits was taken silently (year 2424)
-                    update: dict[str, Any] = {
-                        "date": check_date(_shift_date(e.date, self.days, self.months))
-                    }
-                    if e.date_end is not None:
-                        end = _shift_date(e.date_end, self.days, self.months)
-                        update["date_end"] = check_date(end)
+                    update = shifted(e, self.days, self.months)
                 except (ValueError, OverflowError) as exc:
                     why = f": {exc}" if "outside" in str(exc) else ""
                     edit.fail((), f"event {e.id}: the shifted date is out of range{why}")
                     break
-                edit.events[j] = e.model_copy(update=update)
+                moved = edit.validated({**e.model_dump(), **update}, f"event {e.id} shifted")
+                if moved is None:
+                    break
+                edit.put(j, moved)
 
 
 # --- operations on settings ----------------------------------------------------------------
@@ -443,9 +451,13 @@ def apply_variations(
     variations: Sequence[Variation],
     doc: yamldoc.Document | None = None,
     base: Loc = ("variations",),
+    notes: list[Problem] | None = None,
 ) -> list[Event]:
     """Apply variations in order. An unknown id is an error naming the nearest ids; every
     problem is reported, located, in one :class:`InputError`.
+
+    An event a variation dates anew goes to its date's place (:mod:`.dating`); ``notes``, when
+    given, gets one located note for each operation that moved events so.
 
     Setting operations (model, profile, interpretation, disable_rules) leave the events alone:
     :func:`~negotiation.scenario.running.plan_scenario` folds them into the :class:`Settings`.
@@ -456,6 +468,11 @@ def apply_variations(
         edit.at = (*base, i, variation.op)
         before = {id(e) for e in edit.events}
         variation.operation.apply(edit)
+        moved = by_date(edit.events, edit.redated)
+        edit.redated.clear()
+        if moved and notes is not None:
+            more = f"; and {len(moved) - 3} more" if len(moved) > 3 else ""
+            notes.append(locate(doc, edit.at, "; ".join(moved[:3]) + more))
         made |= {e.id: edit.at for e in edit.events if id(e) not in before}
     # "votes_for: 999" of 123 seats; seats beyond their total are the model's to reject
     # (seats_match_total), as what-ifs of the safeguards do on purpose
