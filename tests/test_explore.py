@@ -278,3 +278,24 @@ def test_given_parties_and_seats_the_start_is_still_the_logs_first_day() -> None
     model = compile_model(pack.model_path)
     domain = domain_for(model, parties=["dpp", "mcp"], split=[62, 55], events=pack.event_log())
     assert domain.start.isoformat() == "2019-05-21"
+
+
+def test_facts_a_cel_rule_compares_with_a_threshold_are_drawn() -> None:
+    """`event.facts.votes_for >= params.needed.dissolution_law` on a kind outside the built-in
+    vote kinds (the Knesset dissolving itself by law) makes the domain draw the votes one below
+    and at the threshold, combined with the values its conditions compare (`ground == 'law'`):
+    without them no dissolution was ever accepted and the Israeli example's government was
+    never reached."""
+    from pathlib import Path
+
+    from negotiation.explore.domain import domain_for
+    from negotiation.packs import load_pack
+
+    pack = load_pack(str(Path(__file__).resolve().parent.parent / "examples/israel-2019-2020"))
+    model = compile_model(pack.model_path)
+    domain = domain_for(model, events=pack.event_log())
+    dissolutions = domain.templates()["assembly_dissolved"]
+    drawn = {(t.facts.votes_for, t.facts.present().get("ground")) for t in dissolutions}
+    assert {(60, "law"), (61, "law")} <= drawn
+    result = explore(model, events=pack.event_log(), max_depth=4, max_seconds=120)
+    assert "mandate=government" in {o.id for o in result.outcomes}, result.outcomes

@@ -40,7 +40,13 @@ from typing import Literal
 from negotiation._internal.calendar import add_months
 from negotiation.errors import InputError
 from negotiation.events import Event, Facts
-from negotiation.explore.literals import around, compared_facts, compared_params, named_parties
+from negotiation.explore.literals import (
+    around,
+    compared_facts,
+    compared_params,
+    named_parties,
+    threshold_facts,
+)
 from negotiation.model.compiled import CompiledModel
 
 __all__ = [
@@ -170,6 +176,8 @@ class Domain:
                 )
                 for t in list(out)
             ]
+        base = list(templates) + self._at_thresholds(kind, templates, out)
+        out += base[len(templates) :]
         for name, value in compared_facts(spec, kind) + self._compared_params(kind):
             if any(getattr(t.facts, name, None) == value for t in out):
                 continue
@@ -179,7 +187,7 @@ class Domain:
                     facts=t.facts.model_copy(update={name: value}),
                     label=f"{t.label or kind}, {name} {value!r}",
                 )
-                for t in templates
+                for t in base
             ]
         for role, who in named_parties(spec, kind):
             if any(getattr(t, role) == (who,) for t in out):
@@ -209,6 +217,31 @@ class Domain:
                 if isinstance(value, (str, int, float)):
                     found.update(dict.fromkeys((fact, v) for v in around(value, op)))
         return list(found)
+
+    def _at_thresholds(
+        self, kind: str, templates: list[Template], drawn: list[Template]
+    ) -> list[Template]:
+        """Events whose fact a CEL rule or condition compares with a profile threshold
+        (``event.facts.votes_for >= params.needed.dissolution_law``), one below and at the
+        votes it needs of the domain's members: without them a pack's own vote kind, or a
+        built-in kind outside the vote kinds (a dissolution by law), was never accepted."""
+        total = sum(self.split)
+        needed = {name: need.votes(total) for name, need in self.model.params.thresholds}
+        out: list[Template] = []
+        for fact, threshold in threshold_facts(self.model.spec, kind):
+            n = needed.get(threshold)
+            if n is None or any(getattr(t.facts, fact, None) == n for t in drawn):
+                continue
+            out += [
+                replace(
+                    t,
+                    facts=t.facts.model_copy(update={fact: v}),
+                    label=f"{t.label or kind}, {fact} {v}",
+                )
+                for t in templates
+                for v in dict.fromkeys(x for x in (n - 1, n) if 0 <= x <= total)
+            ]
+        return out
 
     def templates(self) -> dict[str, list[Template]]:
         """The abstract events of every kind the model handles."""

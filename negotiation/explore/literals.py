@@ -9,7 +9,7 @@ import re
 
 from negotiation.model.spec import ModelSpec
 
-__all__ = ["compared_facts", "compared_params", "named_parties"]
+__all__ = ["compared_facts", "compared_params", "named_parties", "threshold_facts"]
 
 
 def _sources(spec: ModelSpec, kind: str) -> list[str]:
@@ -89,6 +89,25 @@ def compared_params(spec: ModelSpec, kind: str) -> list[tuple[str, str, str]]:
             fact, op, param = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
             if fact not in _VARIED and param != "needed":
                 found[(fact, param, op)] = None
+    return list(found)
+
+
+_FACT_OP_NEEDED = re.compile(
+    r"event\.facts\.(\w+)\s*(?:==|>=|<=|>|<)\s*params\.needed\.(\w+)"
+    r"|params\.needed\.(\w+)\s*(?:==|>=|<=|>|<)\s*event\.facts\.(\w+)"
+)
+
+
+def threshold_facts(spec: ModelSpec, kind: str) -> list[tuple[str, str]]:
+    """The facts a data-defined condition or rule of a transition of ``kind`` compares with a
+    profile threshold (``event.facts.votes_for >= params.needed.dissolution_law``): ``(fact,
+    threshold)`` pairs, so the domain draws the fact one below and at the votes it needs, for
+    any kind (the built-in templates vary ``votes_for`` only for the built-in vote kinds)."""
+    found = {
+        (m[1] or m[4], m[2] or m[3]): None
+        for source in _sources(spec, kind)
+        for m in _FACT_OP_NEEDED.finditer(source)
+    }
     return list(found)
 
 
