@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from negotiation.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-PACKS = ["spain-2015-2016", "peru-2019", "malawi-2019-2020"]
+PACKS = ["spain-2015-2016", "peru-2019", "malawi-2019-2020", "israel-2019-2020"]
 
 
 @pytest.mark.parametrize("pack", PACKS)
@@ -40,6 +40,7 @@ def test_an_example_pack_validates_replays_and_passes_its_scenarios(pack: str) -
             ["--parties", "dpp,mcp", "--split", "62,55", "--after", "2019-06-20-hrdc-protest"],
             "poll=fresh_declared",
         ),
+        ("israel-2019-2020", [], "mandate=government"),
     ],
 )
 def test_exploring_an_example_pack_reaches_its_outcome(
