@@ -42,7 +42,8 @@ def test_a_profile_missing_the_models_provisions_is_located_in_both_files() -> N
     assert f"error: {profile}:9:1: provisions: profile 'bangladesh-2011' does not provide" in (
         result.output
     )
-    assert f"leader_removal (rule removal_by_court at {model}:79:15)" in result.output
+    # a rule written in the model: at its `provision:` line (was 79:15, the guard naming it)
+    assert f"leader_removal (rule removal_by_court at {model}:103:5)" in result.output
 
 
 def test_a_rule_guarding_several_transitions_is_named_once_at_its_first() -> None:

@@ -153,6 +153,37 @@ def test_another_countrys_profile_names_what_is_missing_and_how_to_run(tmp_path:
     assert invoke("run", str(scenario)).exit_code == 0
 
 
+def test_a_typo_in_a_cel_rules_provision_or_threshold_is_located_at_the_rule(
+    tmp_path: Path,
+) -> None:
+    """A CEL rule citing `self_dissolutoin`, or reading `params.needed.dissolution_lw`, is
+    named at its own `provision:` / `allow:` line with the profile's nearest name (was: at the
+    transition naming it as a guard, and no "did you mean": the user was told to add a
+    provision to the profile when the typo was in the model)."""
+    pack = tmp_path / "israel"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "israel-2019-2020", pack)
+    model = pack / "model.yaml"
+    text = model.read_text()
+    cite = "    provision: self_dissolution\n"
+    read = 'params.needed.dissolution_law"'
+    assert text.count(cite) == 1 and text.count(read) == 1
+    line = text[: text.index(cite)].count("\n") + 1
+    model.write_text(text.replace(cite, cite.replace("dissolution", "dissolutoin")))
+    result = invoke("replay", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"self_dissolutoin (rule dissolution_majority at {model}:{line}:5; did you mean "
+        "'self_dissolution'?)" in result.output
+    ), result.output
+    model.write_text(text.replace(read, 'params.needed.dissolution_lw"'))
+    result = invoke("replay", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert (
+        f"rule dissolution_majority at {model}:{line + 2}:5 needs thresholds.dissolution_lw; "
+        "did you mean 'thresholds.dissolution_law'?" in result.output
+    ), result.output
+
+
 def test_an_invariants_provision_is_named_as_one_that_cannot_be_switched_off(
     kenya_copy: Path,
 ) -> None:

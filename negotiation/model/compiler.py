@@ -238,11 +238,18 @@ class _Compiler:
         spec, disabled = self.spec, self.params.disabled_rules  # a rule switched off cites nothing
         out: dict[str, list[tuple[str, str]]] = {}
         seen: set[str] = set()  # a rule guarding several transitions: named once, at its first
+        written = {r.id: k for k, r in enumerate(spec.rules)}  # a CEL rule: at its `provision:`
         for i, t in enumerate(spec.transitions):
             for j, g in enumerate(t.guards):
                 if g not in disabled and g not in seen:
                     seen.add(g)
-                    what = self._cited(("transitions", i, "guards", j), f"rule {g}")
+                    k = written.get(g)
+                    at = (
+                        ("rules", k, "provision")
+                        if k is not None
+                        else ("transitions", i, "guards", j)
+                    )
+                    what = self._cited(at, f"rule {g}")
                     out.setdefault(self.rules[g].provision, []).append((f"rule {g}", what))
         named = {
             (i if isinstance(i, str) else i.id): k for k, i in enumerate(spec.invariants or ())
@@ -261,13 +268,16 @@ class _Compiler:
         """Rule id -> (the rule with the line naming it, the parameters it reads that the
         profile does not give), each rule once (at the first transition it guards)."""
         out: dict[str, tuple[str, list[str]]] = {}
+        written = {r.id: k for k, r in enumerate(self.spec.rules)}  # a CEL rule: at its `allow:`
         for i, t in enumerate(self.spec.transitions):
             for j, g in enumerate(t.guards):
                 if g in self.params.disabled_rules or g in out:
                     continue
                 needs = sorted(n for n in self.rules[g].params if not _has(self.params, n))
                 if needs:
-                    out[g] = (self._cited(("transitions", i, "guards", j), f"rule {g}"), needs)
+                    k = written.get(g)
+                    at = ("rules", k, "allow") if k is not None else ("transitions", i, "guards", j)
+                    out[g] = (self._cited(at, f"rule {g}"), needs)
         return out
 
     def _check_provisions(self) -> None:
@@ -280,7 +290,9 @@ class _Compiler:
         problems: list[Problem] = []
         if missing:
             cited = "; ".join(
-                f"{p} ({', '.join(shown for _, shown in citations[p])})" for p in missing
+                f"{p} ({', '.join(shown for _, shown in citations[p])}"
+                f"{did_you_mean(p, list(prof.provisions))})"
+                for p in missing
             )
             problems.append(
                 self._in_profile(
@@ -295,7 +307,10 @@ class _Compiler:
                     ("parameters",),
                     f"profile {prof.id!r} lacks parameters the rules of model {spec.id!r} "
                     "read: "
-                    + "; ".join(f"{shown} needs {', '.join(n)}" for shown, n in lacking.values()),
+                    + "; ".join(
+                        f"{shown} needs {', '.join(n)}{self._nearest_parameters(n)}"
+                        for shown, n in lacking.values()
+                    ),
                 )
             )
         if problems:
@@ -303,6 +318,16 @@ class _Compiler:
                 self._in_profile(("id",), self._how_to_fit(citations, missing, lacking))
             )
             raise InputError(problems)
+
+    def _nearest_parameters(self, needs: list[str]) -> str:
+        """``"; did you mean 'thresholds.x'?"`` for a parameter a rule reads that is a typo of one
+        the profile gives (a threshold, a window or a value), else ``""``."""
+        p = self.params
+        given = [f"thresholds.{n}" for n, _ in p.thresholds] + [
+            f"windows.{n}" for n, _ in p.windows
+        ]
+        given += [n for n, _ in p.values]
+        return "".join(did_you_mean(n, given) for n in needs)
 
     def _how_to_fit(
         self,
