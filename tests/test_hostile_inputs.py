@@ -327,6 +327,26 @@ def test_a_cel_rule_failing_on_an_event_names_its_line(kenya_copy: Path) -> None
     ), result.output
 
 
+def test_a_cel_rule_reading_a_null_field_says_it_is_null(kenya_copy: Path) -> None:
+    """`world.dissolved_on + 1` before any dissolution fails in CEL with "No such overload
+    ... mixing int with uint or double", which points nowhere near the cause: the message now
+    names the field that is null and how to test it."""
+    pack = kenya_copy
+    model = pack / "model.yaml"
+    text = model.read_text().replace("invariants: [amendments_two_thirds]\n", RULE)
+    text = text.replace("ALLOW", "event.date > world.dissolved_on + 1").replace(
+        "guards: [amendment_two_thirds]", "guards: [amendment_two_thirds, r1]"
+    )
+    model.write_text(text)
+    result = invoke("replay", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"error: {model}:26:46: rules[0].allow: rule 'r1' failed on event " in result.output
+    assert (
+        "world.dissolved_on is null here: test `world.dissolved_on != null` before reading it"
+        in result.output
+    ), result.output
+
+
 def test_a_change_enacted_by_an_unknown_kind_is_located(kenya_copy: Path) -> None:
     pack = kenya_copy
     profile = pack / "profile.yaml"

@@ -228,7 +228,26 @@ class Expression:
             where = f" on event {event.id!r}" if event is not None else ""
             raise ModelError(
                 f"{self.what} failed{where}: {_short(exc)} (in `{self.source}`)"
+                + self._nulls(world=world, before=before, after=after)
             ) from None
+
+    def _nulls(self, **worlds: World | None) -> str:
+        """What a failure may come from that CEL's own message does not say: the world fields
+        the expression reads that have no value (null) in this world, as a record before any
+        government (`world.government.formed_on`), with how to test for them."""
+        null = [
+            f"{name}.{f}"
+            for name, w in worlds.items()
+            if w is not None
+            for f in sorted(self.fields)
+            if f in w._index and w.get(f) is None
+        ]
+        if not null:
+            return ""
+        return (
+            f"; {', '.join(null)} {'is' if len(null) == 1 else 'are'} null here: test "
+            f"`{null[0]} != null` before reading it"
+        )
 
 
 def _event_view(event: Event) -> dict[str, Any]:
