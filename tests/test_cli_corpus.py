@@ -167,3 +167,22 @@ def test_validate_checks_a_policy_against_its_pack(runner: CliRunner, tmp_path: 
     bad = runner.invoke(main, ["validate", str(tmp_path / "p.yaml")])
     assert bad.exit_code == 2
     assert "p.yaml:16:" in bad.output and "'election_hel'" in bad.output
+
+
+def test_validate_pack_checks_a_policy_outside_it_against_that_pack(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`validate --pack P policy.yaml`, the policy kept outside P (as `simulate --pack P
+    --policy policy.yaml` reads it), was checked against the reference model: every region,
+    actor and fact of P's was reported unknown. Now against P; alone, still the reference."""
+    pack = Path(__file__).resolve().parent.parent / "examples/malawi-2019-2020"
+    (tmp_path / "p.yaml").write_text(
+        "id: p\nwait: {exponential: 30}\noutcomes:\n  seated: {when: {presidency: successor}}\n"
+        "actors:\n  - actor: mw-mec\n    rules:\n      - when: {poll: voted}\n        moves:\n"
+        "          - {kind: results_announced, facts: [{value: {winner_share: 58.57}}]}\n",
+        encoding="utf-8",
+    )
+    ok = runner.invoke(main, ["validate", "--pack", str(pack), str(tmp_path / "p.yaml")])
+    assert ok.exit_code == 0 and "p.yaml (policy)" in ok.output, ok.output
+    alone = runner.invoke(main, ["validate", str(tmp_path / "p.yaml")])
+    assert alone.exit_code == 2 and "unknown region 'poll'" in alone.output, alone.output

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sized
+from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -138,16 +139,26 @@ def _validate_sweep(doc: yamldoc.Document) -> object:
     return plan_sweep(doc, Path(doc.file).parent).cells
 
 
+#: the pack `validate --pack` was given: a policy outside every pack is checked against it
+_GIVEN_PACK: ContextVar[str | None] = ContextVar("given_pack", default=None)
+
+
 def _validate_policy(doc: yamldoc.Document) -> object:
     """A policy, checked against the model of the pack it sits in (a ``pack.yaml`` in its
-    folder or the one above), else the reference model."""
+    folder or the one above), else the pack ``validate --pack`` names, else the reference
+    model (``validate --pack P policy.yaml`` checked it against the reference model: every
+    region, actor and fact of P's was 'unknown')."""
     from negotiation.model import compile_model
     from negotiation.packs import load_pack
     from negotiation.simulate.policy import parse_policy
 
     here = Path(doc.file).resolve().parent
     pack = next((d for d in (here, here.parent) if files.is_file(d / "pack.yaml")), None)
-    model = load_pack(pack).compile() if pack is not None else compile_model()
+    given = _GIVEN_PACK.get()
+    if pack is not None:
+        model = load_pack(pack).compile()
+    else:
+        model = load_pack(given).compile() if given is not None else compile_model()
     return parse_policy(doc, model)
 
 
@@ -289,6 +300,20 @@ def _empty_folders(paths: tuple[str, ...], expanded: list[Path]) -> list[Problem
     ]
 
 
+def _check_one(
+    path: Path, say: Callable[[str], None], checked: list[dict[str, Any]]
+) -> list[Problem]:
+    """Validate one file: its problems, or its line `ok: FILE (kind, N entries)` said."""
+    try:
+        kind, result = validate_document(path)
+    except InputError as exc:
+        return list(exc.problems)
+    entries = len(result) if isinstance(result, Sized) and not isinstance(result, str) else None
+    say(f"ok: {path} ({kind}{'' if entries is None else f', {entries} entries'})")
+    checked.append({"file": str(path), "kind": kind, "entries": entries})
+    return []
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @PACK
@@ -325,15 +350,12 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
         raise click.UsageError("give files or directories to validate, or --pack")
     expanded = _expand(paths)
     problems.extend(_empty_folders(paths, expanded))
-    for path in expanded:
-        try:
-            kind, result = validate_document(path)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        entries = len(result) if isinstance(result, Sized) and not isinstance(result, str) else None
-        say(f"ok: {path} ({kind}{'' if entries is None else f', {entries} entries'})")
-        checked.append({"file": str(path), "kind": kind, "entries": entries})
+    given = _GIVEN_PACK.set(pack)
+    try:
+        for path in expanded:
+            problems.extend(_check_one(path, say, checked))
+    finally:
+        _GIVEN_PACK.reset(given)
     problems = unique(problems)
     if as_json:
         shown, more = capped(problems)
