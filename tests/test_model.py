@@ -465,3 +465,28 @@ def test_a_rule_or_condition_reading_an_undeclared_fact_is_refused_at_its_line(
     with pytest.raises(InputError) as info:
         compile_model(path)
     assert f"{path.name}:" in str(info.value) and message in str(info.value), str(info.value)
+
+
+def test_replay_reports_a_response_still_due_past_the_logs_last_day() -> None:
+    """The Malawian fresh election moved to day 151 is rejected by the rule and no election
+    follows; the log runs to 8 July 2020, past the 150 days, and replay reported the property
+    `fresh_election_in_150_days` unbroken, where simulate counts such a run as broken. Now the
+    last step names it; on day 150 nothing is reported."""
+    from negotiation.packs import load_pack
+
+    pack = load_pack(str(Path(__file__).resolve().parent.parent / "examples/malawi-2019-2020"))
+    model = compile_model(pack.model_path)
+    moved = ("fresh-election-held", "chakwera-declared-winner", "chakwera-sworn-in")
+
+    def shifted(days: int) -> list[Event]:
+        return [
+            e.model_copy(update={"date": e.date + dt.timedelta(days=days)})
+            if e.id.endswith(moved)
+            else e
+            for e in pack.event_log().events
+        ]
+
+    late = replay(model, shifted(10))
+    assert [v.invariant for v in late.steps[-1].violations] == ["fresh_election_in_150_days"]
+    assert "still due when the run ended on 2020-07-08" in late.steps[-1].violations[0].message
+    assert not [v for s in replay(model, shifted(9)).steps for v in s.violations]

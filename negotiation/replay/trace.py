@@ -214,6 +214,11 @@ def replay(
         r = compiled.step(states[-1], event, record=True)
         results.append(r)
         states.append(r.state)
+    if evs and compiled.monitor:
+        # a bounded response still due past the last day the log reaches (a rejected event
+        # shows the time passed too), as simulate counts one where a run stops
+        overdue = compiled.monitor.overdue(states[-1].monitor, max(e.date for e in evs))
+        results[-1] = results[-1]._replace(broken=results[-1].broken + overdue)
     order = _order_dependence(compiled, evs, states, results)
     steps = tuple(
         _step(compiled, i, e, states[i], r, order.get(i, ()))
