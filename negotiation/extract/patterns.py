@@ -52,9 +52,15 @@ def phrase_words(pattern: str) -> list[str]:
 
 
 def alternation(cues: list[str]) -> re.Pattern[str]:
+    """Cues (checked by :func:`compile_pattern`) as one pattern, word boundaries around;
+    ``<word>`` forms, ``{DATE}`` and ``{MONTH}`` expanded, no file's macros.
+
+    >>> bool(alternation(["<fail> to", "by {MONTH}"]).search("it had failed to meet by March"))
+    True
+    """
     if not cues:
         return re.compile(r"(?!x)x")
-    alts = "|".join(f"(?:{_LEMMA_REF.sub(_lemma_forms, c)})" for c in cues)
+    alts = "|".join(f"(?:{expand(c, {})})" for c in cues)
     return re.compile(r"(?<![\w’'])(?:" + alts + r")(?![\w’'])", re.I)
 
 
