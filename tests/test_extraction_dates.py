@@ -106,3 +106,38 @@ def test_an_undated_reaction_to_the_election_follows_the_vote() -> None:
 def test_a_possessive_date_dates_its_noun_not_the_verb_after_it() -> None:
     text = "The last 30 prisoners of last year's unrest were released on Monday."
     assert dated_kinds(text)["release"] == "2019-11-11"
+
+
+# the same sentence as news agencies write it: "on Saturday" (Reuters, AFP) or "Saturday" (AP)
+AGENCY_STYLES = [
+    (
+        "The two candidates agreed on Saturday to an audit of every ballot.",
+        "The two candidates agreed Saturday to an audit of every ballot.",
+    ),
+    (
+        "The candidates agreed late on Saturday to an audit of every ballot.",
+        "The candidates agreed late Saturday to an audit of every ballot.",
+    ),
+    (
+        "Togolese voted on Thursday in a legislative election.",
+        "Togolese voted Thursday in a legislative election.",
+    ),
+    (
+        "Arevalo won the country's presidential runoff on Sunday by a wide margin.",
+        "Arevalo won the country's presidential runoff Sunday by a wide margin.",
+    ),
+    (
+        "Tinubu was declared the winner of the presidential election early on Wednesday.",
+        "Tinubu was declared the winner of the presidential election early Wednesday.",
+    ),
+    (
+        "The MEC said Mutharika won 38.57 percent of the vote in the May 21 presidential polls.",
+        "The MEC said Mutharika won 38.57 percent of the vote in the May 21 presidential poll.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reuters", "ap"), AGENCY_STYLES)
+def test_a_day_with_or_without_on_dates_the_same_events(reuters: str, ap: str) -> None:
+    assert dated_kinds(ap) == dated_kinds(reuters)
+    assert dated_kinds(ap)  # and there is an event to date

@@ -35,6 +35,7 @@ _ELECTION_BEFORE = re.compile(
     r"(?:(?:(?:set|scheduled|planned|called)\s+)?for|on|in|of)?\s*$",
     re.I,
 )
+_TIME_ADVERB = re.compile(r"(?:early|late)\s", re.I)
 _DATED_ELECTION = re.compile(
     r"(?:\d|day['’]?s?|(?:week|month|year)['’]s?)\s+(?:[\w-]+\s+)?(?:elections?|polls?|vote|ballot)"
     r"\s+(?:held\s+)?$",
@@ -95,6 +96,8 @@ def about_election(sentence: str, d: ResolvedDate) -> bool:
     if _ELECTION_AFTER.match(sentence[d.end : d.end + 40]):
         return True
     before = sentence[max(0, d.start - 40) : d.start]
+    if _TIME_ADVERB.match(d.text):
+        return False  # "declared the winner of the election early Wednesday": when it was declared
     return bool(_ELECTION_BEFORE.search(before)) and not _DATED_ELECTION.search(before)
 
 

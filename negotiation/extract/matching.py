@@ -90,6 +90,21 @@ class PatternIndex:
             ]
             if found:
                 out[key] = found
+        view = _without_when(sentence)
+        if view is not None:
+            # "agreed Saturday to an audit" matches "agreed to": the span runs over the day
+            short, where = view
+            for at in self.prefilter.candidates(short):
+                key, pattern = self.regexes[at]
+                known = out.get(key, [])
+                for m in pattern.finditer(short):
+                    if m.end() == m.start():
+                        continue
+                    a, b = where[m.start()], where[m.end() - 1] + 1
+                    if not any(x == a or (x <= a and b <= y) for x, y in known):
+                        known = sorted([*known, (a, b)])
+                if known:
+                    out[key] = known
         which = self.phrase_filter.candidates(sentence) if self.matchers else []
         if which:
             # a matcher runs (and the sentence is tokenized) only when every word of one of its
@@ -114,6 +129,29 @@ class PatternIndex:
             for (key, a), b in sorted(longest.items(), key=lambda kv: kv[0][1]):
                 out.setdefault(key, []).append((a, b))
         return out
+
+
+_WHEN = re.compile(
+    r"(?<=[a-z]) (?:(?:early|late) )?(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?: (?:morning|afternoon|evening|night))?(?= [a-z])"
+)
+
+
+def _without_when(sentence: str) -> tuple[str, list[int]] | None:
+    """The sentence without the weekdays told between two words ("agreed on Saturday to",
+    "agreed late Saturday to", "agreed Saturday to": "agreed to"), with each kept character's offset in
+    the sentence; ``None`` when it tells none. Patterns then match across the day, as they do
+    across no words in "agreed to" (news agencies differ: "on Saturday" or "Saturday")."""
+    cuts = [(m.start(), m.end()) for m in _WHEN.finditer(sentence)]
+    if not cuts:
+        return None
+    keep: list[int] = []
+    pos = 0
+    for a, b in cuts:
+        keep += range(pos, a)
+        pos = b
+    keep += range(pos, len(sentence))
+    return "".join(sentence[i] for i in keep), keep
 
 
 _POSSESSIVE = ["'s", "’s", "'", "’"]
