@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation.corpus import Article, clean_paragraphs, split_sentences
+from negotiation.corpus.metadata import infer_published
+from negotiation.corpus.paragraphs import page_stamps
 from negotiation.corpus.sentences import ends_sentence
 from negotiation.extract.extract import Extractor
 from negotiation.extract.mention import EventMention
@@ -22,6 +24,11 @@ from negotiation.extract.sets import Part, load_set
 
 # lines of real news pages (Reuters, AP, AFP, BBC and newspaper sites), with made-up names
 TOP = [
+    "First published on Sat 12 Jul 2014 09.14 BST",
+    "Last updated on 12 July 2014",
+    "Published: July 12, 2014 10:32 a.m. ET",
+    "Updated: 12:45 PM EDT, Sat July 12, 2014",
+    "10:32 GMT",
     "By Staff Reporter",
     "By Prak Chan Thul and Stuart Grudgings, Reuters",
     "By JANE ROE | AP",
@@ -35,6 +42,11 @@ TOP = [
     "Editor's note: This story has been updated.",
 ]
 MIDDLE = [
+    "Reuters Graphics",
+    "Follow @Reuters on Twitter",
+    "Posted by Jane Roe at 10:00 AM",
+    "Share on Facebook",
+    "Updated 12 July 2014",
     "FILE PHOTO: A man walks past a poster in the capital, March 3, 2012. REUTERS/John Doe/File Photo",
     "Supporters of the opposition gather in the capital, September 15, 2013. REUTERS/Samrang Pring",
     "(AP Photo/Heng Sinith)",
@@ -47,6 +59,10 @@ MIDDLE = [
     "RELATED: Police arrest protest leaders after clashes",
 ]
 BOTTOM = [
+    "Published in the print edition of July 13, 2014",
+    "A version of this article appears in print on July 13, 2014, Section A, Page 4 of the New "
+    "York edition.",
+    "Writing by John Doe; Editing by Jane Roe",
     "Reporting by Jane Roe; Additional reporting by John Doe; Editing by Robert Birsel",
     "Our Standards: The Thomson Reuters Trust Principles.",
     "© 2013 Reuters. All rights reserved.",
@@ -73,6 +89,10 @@ def test_page_chrome_is_not_story(line: str) -> None:
         "By the end of the day, the crowd had left the square.",
         "More than 20 people were hurt, police said.",
         "Tags and banners lined the streets as the crowd marched to the palace.",
+        "Published results showed the ruling party won 68 seats.",
+        "Updated figures put the toll at 12.",
+        "Posted troops fired on the crowd at 10:00 on Monday.",
+        "Published on Monday, the report said 12 people died.",
     ],
 )
 def test_story_paragraphs_that_start_like_chrome_stay(line: str) -> None:
@@ -211,3 +231,24 @@ def test_a_hard_wrapped_story_has_the_sentences_it_has_on_one_line(
 )
 def test_ends_sentence(text: str, ends: bool) -> None:
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("stamps", "day"),
+    [
+        (
+            ["First published on Sat 12 Jul 2014 09.14 BST", "Last updated on 14 July 2014"],
+            "2014-07-12",
+        ),
+        (["Last updated on 14 July 2014", "Published: July 12, 2014 10:32 a.m. ET"], "2014-07-12"),
+        (["Updated: 12:45 PM EDT, Mon July 14, 2014"], "2014-07-14"),
+    ],
+)
+def test_a_page_s_time_stamp_dates_it_and_is_not_story(stamps: list[str], day: str) -> None:
+    story = "The talks failed on Friday. A meeting on 3 March 2014 was cancelled."
+    text = "\n\n".join(["Talks fail", *stamps, story])
+    published, basis, why, _ = infer_published(text)
+    assert (published.isoformat(), basis) == (day, "stated")
+    assert "time stamp" in why
+    assert page_stamps(text) == stamps
+    assert all(p.text not in stamps for p in clean_paragraphs(text))

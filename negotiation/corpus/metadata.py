@@ -17,6 +17,7 @@ from negotiation.corpus.paragraphs import (
     Paragraph,
     _raw_paragraphs,
     clean_paragraphs,
+    page_stamps,
 )
 
 __all__ = [
@@ -234,6 +235,9 @@ def infer_published(
             why = f"dateline '{line[1]}', its year the nearest to the date given ({near})"
             return line[0], "stated", why, 0.8
         return line[0], "stated", f"dateline '{line[1]}'", 0.8
+    stamped = _stamped(text)
+    if stamped is not None:
+        return stamped[0], "stated", f"the page's time stamp '{stamped[1]}'", 0.8
     if not past:
         yearless = _yearless_dateline(paras)
         if yearless is not None:
@@ -248,6 +252,20 @@ def infer_published(
         "published later"
     )
     return day, "inferred", reasoning, 0.5
+
+
+def _stamped(text: str) -> tuple[dt.date, str] | None:
+    """The day the page says it went up ("First published on Sat 12 Jul 2014"), else the
+    earliest day it says it was changed ("Updated: July 12, 2014")."""
+    days = [
+        (not re.match(r"\W*(?:first\s+)?(?:published|posted)", stamp, re.I), d, stamp)
+        for stamp in page_stamps(text)
+        for d, _, _ in find_dates(stamp)
+    ]
+    if not days:
+        return None
+    _, day, stamp = min(days)
+    return day, stamp
 
 
 def _title(paragraphs: tuple[Paragraph, ...]) -> str | None:

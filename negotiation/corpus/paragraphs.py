@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Paragraph", "ParagraphKind", "clean_paragraphs"]
+__all__ = ["Paragraph", "ParagraphKind", "clean_paragraphs", "page_stamps"]
 
 ParagraphKind = Literal["title", "heading", "caption", "credit", "body"]
 
@@ -43,9 +43,25 @@ _CHROME = re.compile(
       | more\ (?:from|on)\ this\ (?:section|story|topic) | (?:more\ )?related\ (?:coverage|topics)
       | (?:sign\ up|subscribe)\b.{0,80}\bnewsletters?\b.{0,40}
       | (?:read\ more|related|see\ also|also\ read|read\ also|recommended|watch|more)\ ?[:|]\ .{1,160}
+      | share\ on\ \w+ | follow\ (?:@?[\w.]+\ )?on\ \w+ | follow\ @\w+.{0,40}
       | our\ standards:.{0,80} | tags?:.{0,160} | click\ here\b.{0,80} | contact\ the\ (?:author|reporter)\b.{0,80}
     )[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# when the page was put up or changed, not when anything happened: "Last updated on 12 July
+# 2014", "First published on Sat 12 Jul 2014 09.14 BST", "Posted by Jane Roe at 10:00 AM"
+# a word of a time stamp, ending where a space or a comma follows ("Sat", "12", "Jul", "2014",
+# "09.14", "BST"): a run of digits is one word, never split two ways
+_STAMP_WORD = (
+    r"[\s,]+(?:on|at|\d[\d:./]*(?:st|nd|rd|th)?|[ap]\.?m\.?|(?-i:[A-Z]{2,4})"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)(?=[\s,]|$)"
+)
+_STAMP = re.compile(
+    rf"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified):?(?:{_STAMP_WORD})+[\s,]*$"
+    rf"|^posted\s+by(?:\s+[\w.'-]+){{1,4}}?(?:{_STAMP_WORD})+[\s,]*$"
+    r"|^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$",
+    re.IGNORECASE,
 )
 _COMMENTS_HEADER = re.compile(
     r"^(?:comments?\s*\(\d+\)|\d+\s+comments?|reader\s+comments|comments|"
@@ -82,6 +98,8 @@ _COMMENTER = re.compile(
 _CREDIT = re.compile(
     r"^(?:(?:reported|written|translated|edited|produced|compiled)\b.{0,60}\bby\b"
     r"|(?:additional )?reporting by\b|copyright\b|©|\(c\)\s|all rights reserved|image source\b"
+    r"|writing by\b|(?:reuters|ap|afp)\s+graphics?$|published in the print edition\b"
+    r"|a version of this (?:article|story) appear(?:s|ed) in print\b"
     r"|editor'?s'? note\b|(?:this|the) (?:story|article|report) (?:has been|was) (?:updated|corrected)\b)",
     re.IGNORECASE,
 )
@@ -162,6 +180,22 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
     return [b for b in blocks if b]
 
 
+def page_stamps(text: str) -> list[str]:
+    """The page's time stamps ("First published on Sat 12 Jul 2014 09.14 BST", "Updated: July
+    12, 2014"), which :func:`clean_paragraphs` leaves out: when the page went up, not when
+    anything it tells happened.
+
+    >>> page_stamps("Talks fail\\n\\nPublished: July 12, 2014 10:32 a.m. ET\\n\\nThe talks failed.")
+    ['Published: July 12, 2014 10:32 a.m. ET']
+    """
+    out = []
+    for start, end in _lines(text):
+        s, e = _trim(text, start, end)
+        if s < e and _STAMP.match(text[s:e]):
+            out.append(text[s:e])
+    return out
+
+
 def _norm(s: str) -> str:
     return _WS.sub(" ", s.translate(_FOLD)).strip().casefold()
 
@@ -186,7 +220,12 @@ def clean_paragraphs(text: str) -> tuple[Paragraph, ...]:
         raw = text[start:end]
         if _COMMENTS_HEADER.match(raw) and out:
             break
-        if _CHROME.match(raw) or _TIMESTAMP.match(raw) or _COMMENTER.match(raw):
+        if (
+            _CHROME.match(raw)
+            or _TIMESTAMP.match(raw)
+            or _STAMP.match(raw)
+            or _COMMENTER.match(raw)
+        ):
             continue
         m = _SIGN_OFF.search(raw)
         if m and _words(raw) > 3:
