@@ -24,6 +24,10 @@ from negotiation.extract.sets import Part, load_set
 
 # lines of real news pages (Reuters, AP, AFP, BBC and newspaper sites), with made-up names
 TOP = [
+    "Key points:",
+    "• Opposition rejects the election results and calls for a boycott",
+    "- Police arrest dozens of protesters",
+    "* Parliament to meet without opposition",
     "First published on Sat 12 Jul 2014 09.14 BST",
     "Last updated on 12 July 2014",
     "Published: July 12, 2014 10:32 a.m. ET",
@@ -93,6 +97,7 @@ def test_page_chrome_is_not_story(line: str) -> None:
         "Updated figures put the toll at 12.",
         "Posted troops fired on the crowd at 10:00 on Monday.",
         "Published on Monday, the report said 12 people died.",
+        "• On July 22 the two parties signed an agreement to end the boycott.",
     ],
 )
 def test_story_paragraphs_that_start_like_chrome_stay(line: str) -> None:

@@ -43,6 +43,7 @@ _CHROME = re.compile(
       | more\ (?:from|on)\ this\ (?:section|story|topic) | (?:more\ )?related\ (?:coverage|topics)
       | (?:sign\ up|subscribe)\b.{0,80}\bnewsletters?\b.{0,40}
       | (?:read\ more|related|see\ also|also\ read|read\ also|recommended|watch|more)\ ?[:|]\ .{1,160}
+      | key\ points | summary | highlights | in\ brief | at\ a\ glance
       | share\ on\ \w+ | follow\ (?:@?[\w.]+\ )?on\ \w+ | follow\ @\w+.{0,40}
       | our\ standards:.{0,80} | tags?:.{0,160} | click\ here\b.{0,80} | contact\ the\ (?:author|reporter)\b.{0,80}
     )[\s.:!]*$""",
@@ -115,6 +116,7 @@ _CAPTION = re.compile(
     r"|[,.]\s+" + _MDY.replace("?P<", "?P<c_") + r"\.?\s*$)",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"[•▪◦●‣*–—-]\s")
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _WS = re.compile(r"\s+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -249,6 +251,8 @@ def _kind(text: str, *, first: bool) -> ParagraphKind:
         return "credit"
     if _CAPTION.search(text):
         return "caption"
+    if _BULLET.match(text) and _words(text) <= 25 and not _TERMINAL.search(text):
+        return "heading"  # a summary's point ("• Police arrest dozens"), told like a headline
     short = _words(text) <= 15 and len(text) <= 120 and not _TERMINAL.search(text)
     if first and short:
         return "title"

@@ -81,11 +81,12 @@ def without_dateline(sentence: SentenceLike) -> SentenceLike | _Span:
 
 
 def body(article: ArticleLike) -> Sequence[SentenceLike]:
-    """The sentences outside a headline: a headline summarises (often in the present or future
-    tense, "Opposition Plans Boycott") what the body reports with its date."""
+    """The sentences outside headlines and headings: a headline, a section heading or a
+    summary's point summarises (often in the present or future tense, "Opposition Plans
+    Boycott", "• Police arrest dozens") what the body reports with its date."""
     paragraphs = getattr(article, "paragraphs", None)
     sentences = article.sentences()
     if not paragraphs:
         return sentences
-    titles = [(p.start, p.end) for p in paragraphs if p.kind == "title"]
+    titles = [(p.start, p.end) for p in paragraphs if p.kind in ("title", "heading")]
     return [s for s in sentences if not any(a <= s.start < b for a, b in titles)]
