@@ -14,12 +14,21 @@ where it is written instead of hanging the command that runs it::
     True
     >>> exponential(r"(?:a|ab|b)*c")  # "ab" is also "a" then "b"
     'a group repeated with + or * whose alternatives spell one another (a|ab|b) can take exponential time'
+
+Beyond these patterns of words, :func:`~negotiation._internal.ambiguity.ambiguous_loop`
+finds any repeated group one turn of which reads some text in two ways, character classes and
+all (``(?:ab|abab)+c``, where the parser takes the common ``ab`` out; ``(?:\\w|ab)+$``)::
+
+    >>> exponential(r"(?:\\d|[0-5]x?)+y")
+    'a group repeated with + or * can read the same text in two ways (its alternatives or repetitions overlap, as in (?:a|ab)+) and can take exponential time'
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from negotiation._internal.ambiguity import two_ways
 
 __all__ = ["exponential"]
 
@@ -35,25 +44,36 @@ _SPELLED = (
     "a group repeated with + or * whose alternatives spell one another (a|ab|b) can take "
     "exponential time"
 )
+_AMBIGUOUS = (
+    "a group repeated with + or * can read the same text in two ways (its alternatives or "
+    "repetitions overlap, as in (?:a|ab)+) and can take exponential time"
+)
 _TWICE = (
     "a group repeated with + or * that holds an alternative twice (a|a) can take exponential time"
 )
 
 
 def exponential(pattern: str) -> str | None:
-    """Why ``pattern`` can take exponential time (a repeated group of repetitions), or
-    ``None``: a heuristic that misses some such patterns (alternatives whose character
-    classes overlap, ``(?:a|[ab])*``) and flags none that matches in linear time by
-    construction."""
+    """Why ``pattern`` can take exponential time (a repeated group of repetitions, or one
+    that reads some text in two ways), or ``None``. Case is ignored, as the triggers are
+    compiled. A heuristic still: a group it does not model (back references, atomic groups,
+    more than ``ambiguity.MAX_POSITIONS`` characters) passes."""
     try:
         tree = _parser.parse(pattern)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None  # not this module's to report
-    return _walk(list(tree))
+    verdict = two_ways(pattern)
+    # words that spell one another (a|ab|b) are one case of reading a text in two ways: where
+    # the automaton judged every repeated group, its answer stands ((?:b|ba|baa)+ is one way)
+    found = _walk(list(tree), spelled=verdict is not False)
+    if found is None and verdict:
+        return _AMBIGUOUS
+    return found
 
 
-def _walk(items: list[Any]) -> str | None:
-    """Why one of ``items`` can take exponential time, or ``None``."""
+def _walk(items: list[Any], spelled: bool = True) -> str | None:
+    """Why one of ``items`` can take exponential time, or ``None`` (``spelled``: look for
+    words that spell one another too)."""
     for op, av in items:
         found = None
         if op in _REPEATS:
@@ -62,15 +82,15 @@ def _walk(items: list[Any]) -> str | None:
                 return _MESSAGE
             if high == _constants.MAXREPEAT and _twice(list(body)):
                 return _TWICE
-            if high == _constants.MAXREPEAT and _spelled(list(body)):
+            if spelled and high == _constants.MAXREPEAT and _spelled(list(body)):
                 return _SPELLED
-            found = _walk(list(body))
+            found = _walk(list(body), spelled)
         elif op == _constants.SUBPATTERN:
-            found = _walk(list(av[-1]))
+            found = _walk(list(av[-1]), spelled)
         elif op == _constants.BRANCH:
-            found = next((w for alt in av[1] if (w := _walk(list(alt))) is not None), None)
+            found = next((w for alt in av[1] if (w := _walk(list(alt), spelled)) is not None), None)
         elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
-            found = _walk(list(av[1]))
+            found = _walk(list(av[1]), spelled)
         if found is not None:
             return found
     return None
