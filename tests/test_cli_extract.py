@@ -202,3 +202,17 @@ def test_gold_in_a_pack_folder_is_read_with_the_packs_triggers() -> None:
     assert result.exit_code == 0, result.output
     kinds = json.loads(result.stdout)["sets"]["gold"]["per_kind"]
     assert kinds["petition_filed"]["tp"] == 1 and kinds["appeal_filed"]["tp"] == 1, kinds
+
+
+def test_gold_in_a_pack_reads_the_texts_its_pack_yaml_lists() -> None:
+    """`evaluate --gold negotiation/data/packs/cambodia-2013-2017/events.yaml` failed with 100
+    'unknown article' errors: the log cites the seed articles its pack.yaml lists (`articles:
+    ["builtin:seeds"]`), which validate, replay and every other command read beside it."""
+    gold = (
+        Path(__file__).resolve().parent.parent
+        / "negotiation/data/packs/cambodia-2013-2017/events.yaml"
+    )
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["sets"]["gold"]
+    assert scores["tp"] + scores["fn"] == 88

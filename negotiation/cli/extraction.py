@@ -406,7 +406,7 @@ def evaluate_cmd(
             )
         from negotiation._internal import files
         from negotiation.corpus import load_articles
-        from negotiation.events.log import load_actors, load_event_log
+        from negotiation.events.log import articles_beside, load_actors, load_event_log
 
         if gold is not None:  # another dispute's log brings its own actors and articles
             folder = Path(gold) if files.is_dir(gold) else Path(gold).parent
@@ -419,7 +419,9 @@ def evaluate_cmd(
             ):
                 articles_dir = str(folder)
 
-        arts = load_articles(articles_dir)
+        # a pack's log cites the texts its pack.yaml lists too (the Cambodian pack: the seeds)
+        in_pack = gold is not None and articles_dir == str(folder)
+        arts = articles_beside(folder) if in_pack else load_articles(articles_dir)
         gazetteer = load_actors(actors)
         gold_log = load_event_log(gold, articles=arts, actors=gazetteer)
         wanted = {c.article for e in gold_log.events for c in e.sources}

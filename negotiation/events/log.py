@@ -50,6 +50,7 @@ __all__ = [
     "FORMAT_VERSION",
     "ActorsFile",
     "actors_from_document",
+    "articles_beside",
     "check_event_log",
     "dump_event_log",
     "event_log_from_document",
@@ -224,6 +225,15 @@ def _raw_kind_problems(doc: yamldoc.Document, vocab: Vocabulary) -> list[Problem
         if isinstance(kind, str) and (msg := vocab.check_kind(kind)) is not None:
             out.append(doc.problem(("events", i, "kind"), msg))
     return out
+
+
+def articles_beside(directory: Path | str) -> Articles:
+    """The articles a log in ``directory`` is checked against: the folder's texts and, in a
+    dispute pack, those of the folders its ``pack.yaml`` lists (``builtin:seeds``)."""
+    articles, problems = _articles_beside(Path(directory))
+    if problems:
+        raise InputError(problems)
+    return articles
 
 
 def _articles_beside(directory: Path) -> tuple[Articles, list[Problem]]:
