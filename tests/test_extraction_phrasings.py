@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from phrasing import dated_kinds
+from phrasing import SIDE_AND_OUTSIDER, dated_kinds
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,21 @@ def test_ultimatums_refusals_handovers_and_endorsements(text: str, kind: str) ->
 def test_what_a_sentence_reports_and_what_it_does_not(text: str, kind: str, not_kind: str) -> None:
     kinds = dated_kinds(text)
     assert kind in kinds and not_kind not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("plain", "titled"),
+    [
+        (
+            "The assembly stripped Okafor of her seat on Monday.",
+            "The assembly stripped Ms. Okafor of her seat on Monday.",
+        ),
+        (
+            "Police arrested Okafor at her home on Monday.",
+            "Police arrested Dr. Okafor at her home on Monday.",
+        ),
+    ],
+)
+def test_a_courtesy_title_changes_nothing(plain: str, titled: str) -> None:
+    found = dated_kinds(plain, SIDE_AND_OUTSIDER)
+    assert found and dated_kinds(titled, SIDE_AND_OUTSIDER) == found

@@ -90,7 +90,7 @@ class PatternIndex:
             ]
             if found:
                 out[key] = found
-        view = _without_when(sentence)
+        view = _without_asides(sentence)
         if view is not None:
             # "agreed Saturday to an audit" matches "agreed to": the span runs over the day
             short, where = view
@@ -131,18 +131,23 @@ class PatternIndex:
         return out
 
 
-_WHEN = re.compile(
+# words a sentence may tell between two others that patterns read past: a weekday ("agreed on
+# Saturday to", AP style "agreed Saturday to") and a courtesy title ("stripped Mr. Rainsy of")
+_ASIDE_WORDS = re.compile(
     r"(?<=[a-z]) (?:(?:early|late) )?(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?: (?:morning|afternoon|evening|night))?(?= [a-z])"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Prof)\.? (?=[A-Z])"
 )
 
 
-def _without_when(sentence: str) -> tuple[str, list[int]] | None:
+def _without_asides(sentence: str) -> tuple[str, list[int]] | None:
     """The sentence without the weekdays told between two words ("agreed on Saturday to",
-    "agreed late Saturday to", "agreed Saturday to": "agreed to"), with each kept character's offset in
-    the sentence; ``None`` when it tells none. Patterns then match across the day, as they do
-    across no words in "agreed to" (news agencies differ: "on Saturday" or "Saturday")."""
-    cuts = [(m.start(), m.end()) for m in _WHEN.finditer(sentence)]
+    "agreed late Saturday to", "agreed Saturday to": "agreed to") and without courtesy titles
+    ("stripped Mr. Rainsy of": "stripped Rainsy of"), with each kept character's offset in the
+    sentence; ``None`` when it has neither. Patterns then match across them, as they do in the
+    plain sentence (news agencies and papers differ: "on Saturday" or "Saturday", "Rainsy" or
+    "Mr. Rainsy")."""
+    cuts = [(m.start(), m.end()) for m in _ASIDE_WORDS.finditer(sentence)]
     if not cuts:
         return None
     keep: list[int] = []
