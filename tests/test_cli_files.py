@@ -152,3 +152,46 @@ def test_the_passage_hint_names_where_the_passage_starts(tmp_path: Path) -> None
     assert "a passage like it" not in _validate(tmp_path, typo, start)
     # three characters off: the passage's start
     assert f"a passage like it starts near {start}" in _validate(tmp_path, typo, start + 3)
+
+
+# The model schema said a transition's `from` maps a region to a list (or "*") and `effects` are
+# [name, argument] pairs, so an editor flagged `from: {cortes: dissolved}` and
+# `effects: [record_election]` in every shipped model, though those are what the files write.
+# (the older single-track format, `phases:` and `from: campaign`, is not in the schema: `negotiation
+# migrate` rewrites it)
+REPO = Path(__file__).resolve().parent.parent
+MODELS = sorted(
+    p
+    for p in [
+        *REPO.glob("negotiation/data/packs/*/model.yaml"),
+        *REPO.glob("examples/*/model.yaml"),
+    ]
+    if "\nregions:" in p.read_text(encoding="utf-8")
+)
+
+
+def _fits(value: object, schema: dict[str, object]) -> bool:
+    """The few JSON Schema types and alternatives a transition's `from` and `effects` use."""
+    if "anyOf" in schema:
+        return any(_fits(value, s) for s in schema["anyOf"])  # type: ignore[attr-defined]
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    python = {"string": str, "array": list, "object": dict, "null": type(None), "number": int}
+    if not any(isinstance(value, python[k]) for k in kinds):  # type: ignore[index]
+        return False
+    if isinstance(value, list) and "items" in schema:
+        return all(_fits(v, schema["items"]) for v in value)  # type: ignore[arg-type]
+    if isinstance(value, dict) and isinstance(schema.get("additionalProperties"), dict):
+        return all(_fits(v, schema["additionalProperties"]) for v in value.values())  # type: ignore[arg-type]
+    return True
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.parent.name)
+def test_the_model_schema_accepts_the_transitions_the_models_write(path: Path) -> None:
+    import yaml
+
+    result = CliRunner().invoke(main, ["schema", "model"])
+    props = json.loads(result.output)["$defs"]["Transition"]["properties"]
+    for t in yaml.safe_load(path.read_text(encoding="utf-8"))["transitions"]:
+        assert _fits(t.get("from", {}), props["from"]), (path, t)
+        assert _fits(t.get("effects", []), props["effects"]), (path, t)

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator
 
 from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.named import named_file
@@ -100,6 +100,35 @@ class Region(_Strict):
 
 StateSet = tuple[str, ...] | Literal["*"]
 
+#: what a file may write (the validators below accept it): one state or a list, or "*"
+_FROM_SCHEMA = WithJsonSchema(
+    {
+        "type": "object",
+        "description": "region -> state(s) it applies in: a state, a list of states, or '*'",
+        "additionalProperties": {
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+        },
+    }
+)
+#: an effect's name, or {name: argument}, as the validator below reads them
+_EFFECTS_SCHEMA = WithJsonSchema(
+    {
+        "type": "array",
+        "description": "effect names, or {name: argument}",
+        "items": {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "maxProperties": 1,
+                    "additionalProperties": {"type": ["string", "number", "null"]},
+                },
+            ]
+        },
+    }
+)
+
 
 def _states(v: Any) -> Any:
     if isinstance(v, str) and v != "*":
@@ -112,13 +141,13 @@ class Transition(_Strict):
     states in ``to`` (region -> state); a transition with no ``to`` keeps every region."""
 
     kind: Annotated[str, Field(pattern=SLUG)]
-    source: dict[str, StateSet] = Field(
+    source: Annotated[dict[str, StateSet], _FROM_SCHEMA] = Field(
         default_factory=dict, alias="from", description="region -> state(s) it applies in"
     )
     to: dict[str, str] = Field(default_factory=dict, description="region -> target state")
     when: tuple[str, ...] = Field(default=(), description="state conditions (not rules)")
     guards: tuple[str, ...] = Field(default=(), description="rule ids that must allow it")
-    effects: tuple[tuple[str, str | None], ...] = Field(
+    effects: Annotated[tuple[tuple[str, str | None], ...], _EFFECTS_SCHEMA] = Field(
         default=(), description="effect names, or {name: argument}"
     )
     note: str = ""
