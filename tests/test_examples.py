@@ -51,3 +51,18 @@ def test_exploring_an_example_pack_reaches_its_outcome(
     result = CliRunner().invoke(main, args)
     assert result.exit_code in (0, 1), result.output
     assert outcome in {o["id"] for o in json.loads(result.output)["outcomes"]}
+
+
+def test_a_broken_temporal_property_is_not_printed_as_an_invariant() -> None:
+    """With no dissolution in May 2019, Gantz's mandate never ends: the step that shows it said
+    `INVARIANT mandate_runs_out violated` though mandate_runs_out is a temporal property; the
+    text now says PROPERTY ... broken and --json gives each violation its `kind`."""
+    scenario = str(EXAMPLES / "israel-2019-2020" / "scenarios" / "no_dissolution_may_2019.yaml")
+    text = CliRunner().invoke(main, ["run", scenario])
+    assert text.exit_code == 0, text.output
+    assert "PROPERTY mandate_runs_out broken: " in text.output
+    assert "INVARIANT mandate_runs_out" not in text.output
+    ran = CliRunner().invoke(main, ["run", scenario, "--json"])
+    steps = json.loads(ran.output)["results"][0]["trace"]["steps"]
+    found = [v for s in steps for v in s["violations"]]
+    assert [(v["invariant"], v["kind"]) for v in found] == [("mandate_runs_out", "property")]

@@ -33,7 +33,7 @@ def render_step(s: Step, *, citations: bool = True) -> list[str]:
     if citations and s.citation is not None:
         lines.append(f"{'':>17}cites {s.citation.cite()}")
     for v in s.violations:
-        lines.append(f"{'':>17}INVARIANT {v.invariant} violated: {v.message}")
+        lines.append(f"{'':>17}{v.label()}: {v.message}")
         if citations and v.citation is not None:
             lines.append(f"{'':>17}cites {v.citation.cite()}")
     return lines

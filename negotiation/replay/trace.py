@@ -17,7 +17,7 @@ day's events.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -57,9 +57,16 @@ def _trusted(cls: type[_O], fields: dict[str, Any]) -> _O:
 
 
 class StepViolation(_Out):
-    invariant: str
+    invariant: str  # the invariant's id, or the temporal property's (``kind`` says which)
     message: str
     citation: Provision | None = None
+    kind: Literal["invariant", "property"] = "invariant"
+
+    def label(self) -> str:
+        """``INVARIANT x violated`` or ``PROPERTY x broken``, as the text reports print it."""
+        if self.kind == "property":
+            return f"PROPERTY {self.invariant} broken"
+        return f"INVARIANT {self.invariant} violated"
 
 
 class Step(_Out):
@@ -251,8 +258,12 @@ def _step(
     # every part is already validated (events, provisions, the engine's own results): built
     # as trusted records, as model_construct would, without validating them a second time
     violations = tuple(
-        _trusted(StepViolation, {"invariant": inv, "message": msg, "citation": cite(inv, in_force)})
-        for inv, msg in (*r.violations, *r.broken)
+        _trusted(
+            StepViolation,
+            {"invariant": inv, "message": msg, "citation": cite(inv, in_force), "kind": kind},
+        )
+        for kind, found in (("invariant", r.violations), ("property", r.broken))
+        for inv, msg in found
     )
     after = r.state
     return _trusted(

@@ -69,7 +69,7 @@ def failure_report(result: CellResult, *, quote_width: int = 160) -> str:
         if not s.accepted and s.citation is not None:
             lines.append(f"         cites {s.citation.cite()}")
         for v in s.violations:
-            lines.append(f"         INVARIANT {v.invariant} violated: {v.message}")
+            lines.append(f"         {v.label()}: {v.message}")
     involved = _involved(result)
     if involved:
         by_id = {e.id: e for e in result.events}
