@@ -167,3 +167,19 @@ def test_the_deciding_vote_in_a_chamber_is_no_election() -> None:
 )
 def test_an_election_proposed_for_a_day_is_not_held(text: str) -> None:
     assert "election_held" not in dated_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Malawians voted for a president, members of Parliament and councillors on 21 May.", True),
+        ("Kenyans voted for a new parliament on Tuesday.", True),
+        ("Republicans voted for a president of the chamber on Tuesday.", False),
+    ],
+)
+def test_a_people_voting_for_its_president_or_parliament_held_an_election(
+    text: str, held: bool
+) -> None:
+    """`Malawians voted for a president, members of Parliament and councillors on 21 May 2019`
+    was no event: a people voting was read only when `on` or `in` followed `voted`."""
+    assert ("election_held" in dated_kinds(text)) is held
