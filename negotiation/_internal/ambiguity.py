@@ -20,8 +20,10 @@ flagged (``False``).
 
 Zero-width items (anchors, lookarounds) are read as matching nothing, and a bounded repetition
 of more than one as unbounded: both can only make it find more. A pattern with a back
-reference, an atomic group or a possessive repetition, or a group of more than
-:data:`MAX_POSITIONS` characters, is not judged (``False``).
+reference, an atomic group or a possessive repetition is not judged (:data:`UNJUDGED`); one
+with a group of more than :data:`MAX_POSITIONS` characters, or whose pairs of runs take more
+than :data:`MAX_WORK` steps to follow (``(?:\\w?\\w?…)+`` of 119: 66 CPU-s unbounded), is
+:data:`INTRICATE`: too intricate to judge in the time a check may take.
 """
 
 from __future__ import annotations
@@ -30,7 +32,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["MAX_POSITIONS", "ambiguous_loop", "two_ways"]
+__all__ = [
+    "INTRICATE",
+    "MAX_POSITIONS",
+    "MAX_WORK",
+    "ONE_WAY",
+    "TWO_WAYS",
+    "UNJUDGED",
+    "ambiguous_loop",
+    "two_ways",
+]
 
 _parser: Any = getattr(re, "_parser")  # noqa: B009 - the standard library's own parser
 _c: Any = getattr(re, "_constants")  # noqa: B009
@@ -38,7 +49,10 @@ _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _UNJUDGED = {_c.GROUPREF, _c.GROUPREF_EXISTS, _c.ATOMIC_GROUP, _c.POSSESSIVE_REPEAT}
 #: a repeated group reading more characters than this is not judged (time, not soundness)
-MAX_POSITIONS = 120
+MAX_POSITIONS = 2000
+#: pairs of states a pattern's groups may compare, all told, before it is too intricate (a bound
+#: on the time the check takes: half a CPU-s at most; a shipped trigger takes 0.02 at most)
+MAX_WORK = 2_000_000
 _SAMPLE = "aZk0 9_\t\n.,;:!?'’\"-–()/éßΣ١\u00a0\u2003"
 _CATEGORIES: dict[Any, Callable[[str], bool]] = {
     _c.CATEGORY_DIGIT: str.isdecimal,
@@ -50,8 +64,16 @@ _CATEGORIES: dict[Any, Callable[[str], bool]] = {
 }
 
 
+#: what :func:`two_ways` finds, worst first
+TWO_WAYS, INTRICATE, UNJUDGED, ONE_WAY = "two ways", "intricate", "unjudged", "one way"
+
+
 class _Unjudged(Exception):
     """The group holds what this module does not model."""
+
+
+class _Intricate(Exception):
+    """The group is too large, or its runs too many, to judge in the time allowed."""
 
 
 def _in(items: list[Any], ch: str) -> bool:
@@ -84,8 +106,9 @@ class _Automaton:
     """Glushkov's position automaton of one repeated group: state 0 starts a turn, state
     ``p`` has read character ``p``; ``masks[p]`` is the sample characters ``p`` matches."""
 
-    def __init__(self, sample: str) -> None:
+    def __init__(self, sample: str, budget: list[int]) -> None:
         self.sample = sample
+        self.budget = budget  # steps left, shared by the pattern's groups
         self.masks: list[int] = [0]
         #: for each state, the states one character on, each with the constructs that lead
         #: there (``x+`` inside ``(...)+`` leads from ``x`` to ``x`` twice: two ways)
@@ -108,7 +131,7 @@ class _Automaton:
         self.masks.append(mask)
         self.follow.append({})
         if len(self.masks) > MAX_POSITIONS + 1:
-            raise _Unjudged
+            raise _Intricate
         return len(self.masks) - 1
 
     def build(self, items: list[Any], icase: bool) -> tuple[set[int], set[int], bool]:
@@ -156,6 +179,9 @@ class _Automaton:
 
     def pairs(self, a: int, b: int) -> Iterator[tuple[int, int]]:
         """The pairs of runs one character on from states ``a`` and ``b`` (unordered)."""
+        self.budget[0] -= len(self.follow[a]) * len(self.follow[b]) + 1
+        if self.budget[0] < 0:
+            raise _Intricate
         for x in self.follow[a]:
             for y in self.follow[b]:
                 if self.masks[x] & self.masks[y]:
@@ -268,31 +294,34 @@ def _loops(items: list[Any], icase: bool) -> Iterator[tuple[list[Any], bool]]:
             yield from _loops(list(av[1]), icase)
 
 
-def two_ways(pattern: str, flags: int = re.IGNORECASE) -> bool | None:
-    """Whether a group of ``pattern`` repeated with ``+``, ``*`` or ``{n,}`` can read the
-    same text in two ways: ``True``; ``False`` when every such group was judged and none can;
-    ``None`` when none judged can but some could not be judged. ``flags``: as the pattern is
-    compiled (case is ignored by default, as the lexicons' triggers are)."""
+def two_ways(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """What the groups of ``pattern`` repeated with ``+``, ``*`` or ``{n,}`` are:
+    :data:`TWO_WAYS` if one can read some text in two ways, else :data:`INTRICATE` if one is
+    too intricate to judge, else :data:`UNJUDGED` if one holds what is not modelled, else
+    :data:`ONE_WAY`. ``flags``: as the pattern is compiled (case ignored by default, as the
+    lexicons' triggers are)."""
     try:
         tree = list(_parser.parse(pattern, flags))
     except (re.error, RecursionError, OverflowError, ValueError):
-        return False
+        return ONE_WAY  # not this module's to report
     sample = _sample(tree)
-    verdict: bool | None = False
+    found = ONE_WAY
+    budget = [MAX_WORK]
     for body, icase in _loops(tree, bool(flags & re.I)):
-        auto = _Automaton(sample)
+        auto = _Automaton(sample, budget)
         try:
             first, last, _ = auto.build(body, icase)
+            auto.link({0}, first)
+            auto.link(last, first)
+            if _two_ways(auto):
+                return TWO_WAYS
+        except _Intricate:
+            found = INTRICATE
         except _Unjudged:
-            verdict = None
-            continue
-        auto.link({0}, first)
-        auto.link(last, first)
-        if _two_ways(auto):
-            return True
-    return verdict
+            found = found if found == INTRICATE else UNJUDGED
+    return found
 
 
 def ambiguous_loop(pattern: str, flags: int = re.IGNORECASE) -> bool:
     """Whether a group of ``pattern`` repeated without bound can read a text in two ways."""
-    return two_ways(pattern, flags) is True
+    return two_ways(pattern, flags) == TWO_WAYS

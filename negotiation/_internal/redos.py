@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from negotiation._internal.ambiguity import two_ways
+from negotiation._internal.ambiguity import INTRICATE, ONE_WAY, TWO_WAYS, two_ways
 
 __all__ = ["exponential"]
 
@@ -48,6 +48,10 @@ _AMBIGUOUS = (
     "a group repeated with + or * can read the same text in two ways (its alternatives or "
     "repetitions overlap, as in (?:a|ab)+) and can take exponential time"
 )
+_INTRICATE = (
+    "a group repeated with + or * too intricate to check for exponential time (over 2,000 "
+    "characters, or many repetitions that overlap) is refused: write it more simply"
+)
 _TWICE = (
     "a group repeated with + or * that holds an alternative twice (a|a) can take exponential time"
 )
@@ -65,9 +69,11 @@ def exponential(pattern: str) -> str | None:
     verdict = two_ways(pattern)
     # words that spell one another (a|ab|b) are one case of reading a text in two ways: where
     # the automaton judged every repeated group, its answer stands ((?:b|ba|baa)+ is one way)
-    found = _walk(list(tree), spelled=verdict is not False)
-    if found is None and verdict:
+    found = _walk(list(tree), spelled=verdict != ONE_WAY)
+    if found is None and verdict == TWO_WAYS:
         return _AMBIGUOUS
+    if found is None and verdict == INTRICATE:
+        return _INTRICATE
     return found
 
 
