@@ -184,6 +184,23 @@ def test_a_typo_in_a_cel_rules_provision_or_threshold_is_located_at_the_rule(
     ), result.output
 
 
+def test_validate_pack_says_a_models_problem_once_whatever_the_path_it_was_read_by(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`validate --pack israel` with a typo in a rule's provision: the pack read the model as
+    `israel/model.yaml`, its scenarios (`pack: ..`) as an absolute path; the two errors differed
+    only in how their message spelled the model's path, and both were printed."""
+    pack = tmp_path / "israel"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "israel-2019-2020", pack)
+    model = pack / "model.yaml"
+    model.write_text(model.read_text().replace("provision: self_dissolution", "provision: x_y"))
+    monkeypatch.chdir(tmp_path)
+    result = invoke("validate", "--pack", "israel")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert result.output.count("does not provide the provisions") == 1, result.output
+    assert result.output.count("to run model 'israel-2019-2020'") == 1, result.output
+
+
 def test_an_invariants_provision_is_named_as_one_that_cannot_be_switched_off(
     kenya_copy: Path,
 ) -> None:

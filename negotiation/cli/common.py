@@ -27,6 +27,7 @@ import functools
 import importlib
 import json
 import math
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -112,6 +113,10 @@ def capped(
     return shown, {file: n - per_file for file, n in seen.items() if n > per_file}
 
 
+#: a file name inside a message (`rule r at m/model.yaml:54:5`, `model 'x' (m/model.yaml)`)
+_FILE_IN_MESSAGE = re.compile(r"[\w./~-]+\.(?:ya?ml|json|txt)\b")
+
+
 def unique(problems: Sequence[Problem]) -> list[Problem]:
     """``problems`` with each one once: the same file by another name (``scenarios/../x.yaml``,
     read again for a scenario that names it) at the same place with the same message was
@@ -120,16 +125,24 @@ def unique(problems: Sequence[Problem]) -> list[Problem]:
 
     seen: set[tuple[object, ...]] = set()
     real: dict[str, str] = {}
-    out = []
-    for p in problems:
-        name = real.get(p.file)
+
+    def resolved(file: str) -> str:
+        name = real.get(file)
         if name is None:
             try:
-                name = os.path.realpath(p.file)
+                name = os.path.realpath(file)
             except (ValueError, OSError):
-                name = p.file
-            real[p.file] = name
-        key = (name, p.line, p.column, p.path, p.message)
+                name = file
+            real[file] = name
+        return name
+
+    out = []
+    for p in problems:
+        name = resolved(p.file)
+        # the files a message names, by their real names too: a pack's model read again for a
+        # scenario (`pack: ..`) names `/abs/pack/model.yaml` where the pack named `pack/model.yaml`
+        message = _FILE_IN_MESSAGE.sub(lambda m: resolved(m[0]), p.message)
+        key = (name, p.line, p.column, p.path, message)
         if key not in seen:
             seen.add(key)
             out.append(p)
