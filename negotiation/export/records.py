@@ -50,6 +50,7 @@ COLUMNS: tuple[str, ...] = (
     "source_quote",
     "source_count",
     "sources",
+    "facts",
 )
 
 
@@ -173,7 +174,14 @@ def event_row(data: ExportData, event: Event) -> dict[str, Any]:
             ensure_ascii=False,
             sort_keys=True,
         ),
+        # the typed facts (seats, votes, a pack's own), as JSON; empty when none
+        "facts": _facts(event),
     }
+
+
+def _facts(event: Event) -> str:
+    facts = event.facts.model_dump(mode="json", exclude_none=True)
+    return json.dumps(facts, ensure_ascii=False, sort_keys=True) if facts else ""
 
 
 def event_rows(data: ExportData) -> list[dict[str, Any]]:
