@@ -53,7 +53,7 @@ def test_views_of_the_record() -> None:
     assert list(frame["event"]) == [s.event for s in trace.steps]
     assert frame["source_quote"].str.len().min() > 0
     events = log.to_pandas()
-    assert list(events["event_id"]) == log.ids and len(events.columns) == 22
+    assert list(events["event_id"]) == log.ids and len(events.columns) == 23  # facts: 23rd
 
 
 def test_views_of_results() -> None:
