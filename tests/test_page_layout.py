@@ -18,6 +18,7 @@ from negotiation.corpus import Article, clean_paragraphs, split_sentences
 from negotiation.corpus.metadata import infer_published
 from negotiation.corpus.paragraphs import page_stamps
 from negotiation.corpus.sentences import ends_sentence
+from negotiation.extract.articles import double_quoted
 from negotiation.extract.extract import Extractor
 from negotiation.extract.mention import EventMention
 from negotiation.extract.sets import Part, load_set
@@ -167,17 +168,23 @@ def _curly(text: str) -> str:
     return re.sub(r"(^|[\s(\[])'", r"\1‘", text).replace("'", "’")
 
 
+def _british(text: str) -> str:
+    text = text.replace("“", '"').replace("”", '"')
+    return re.sub(r'(^|[\s(\[])"', r"\1‘", text).replace('"', "’")
+
+
 LAYOUTS = {
     "wrapped at 60": lambda t: _wrap(t, 60),
     "wrapped at 78": lambda t: _wrap(t, 78),
     "windows line ends": lambda t: t.replace("\n", "\r\n"),
     "no-break spaces": lambda t: re.sub(r"(?<=\w) (?=\d)", "\u00a0", t),
     "typographic quotes": _curly,
+    "single quotation marks": _british,
 }
 
 
 def _plain(quote: str) -> str:
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+    table = str.maketrans(dict.fromkeys('’‘“”"', "'") | {"\u00a0": " "})
     return " ".join(quote.translate(table).split())
 
 
@@ -257,3 +264,27 @@ def test_a_page_s_time_stamp_dates_it_and_is_not_story(stamps: list[str], day: s
     assert "time stamp" in why
     assert page_stamps(text) == stamps
     assert all(p.text not in stamps for p in clean_paragraphs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("'We will not accept it,' he said.", '"We will not accept it," he said.'),
+        ("‘We will not accept it,’ he said.", "“We will not accept it,” he said."),
+        (
+            "‘The parties’ stances are closer,’ he said.",
+            "“The parties’ stances are closer,” he said.",
+        ),
+        ("the party's 'so-called' reforms", 'the party\'s "so-called" reforms'),
+        ("‘The vote was stolen.", "“The vote was stolen."),
+        (
+            "We will not accept it,’ Rainsy told reporters.",
+            "We will not accept it,” Rainsy told reporters.",
+        ),
+        ("He said \"we will 'win' it\".", "He said \"we will 'win' it\"."),
+        ("The parties' leaders met on Monday.", "The parties' leaders met on Monday."),
+    ],
+)
+def test_single_quotation_marks_read_as_double_ones(text: str, read: str) -> None:
+    assert double_quoted(text) == read
+    assert len(double_quoted(text)) == len(text)

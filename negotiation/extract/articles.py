@@ -21,7 +21,16 @@ from typing import Protocol
 from negotiation.corpus import clean_paragraphs, split_sentences
 from negotiation.extract.clauses import dateline_end
 
-__all__ = ["ArticleLike", "SentenceLike", "TextArticle", "body", "closes", "without_dateline"]
+__all__ = [
+    "ArticleLike",
+    "SentenceLike",
+    "TextArticle",
+    "body",
+    "closes",
+    "double_quoted",
+    "plain",
+    "without_dateline",
+]
 
 
 class SentenceLike(Protocol):
@@ -67,6 +76,62 @@ def closes(text: str) -> bool:
     return m is not None and (m.group(0) == "”" or (m.group(0) == '"' and text.count('"') % 2 == 1))
 
 
+# single quotation marks (British style, '...' or ‘...’), told from apostrophes ("party's",
+# "the parties' leaders" inside no quotation): an opening one starts a word after a space, a
+# closing one ends a word before a space or a punctuation mark
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=[\s.,;:!?)\]—–-]|$)")
+# a closing mark with no opening one before it closes a quotation of an earlier sentence only
+# when speech is attributed after it ("... accept it,' he said")
+_ATTRIBUTED = re.compile(
+    r"[’'](?:[,.!?]|\s+(?:(?:he|she|they|it|[A-Z][\w.-]*)(?:\s+[\w.-]+){0,3}?\s+)?"
+    r"(?:said|says|told|added|according)\b)"
+)
+_DOUBLE = {"'": '"', "‘": "“", "’": "”"}
+_PLURAL_POSSESSIVE = re.compile(r"s[’'] [a-z]")
+# what the rules read instead of the text's own characters (one for one, so offsets hold): a
+# line break, a tab or a no-break space is a space
+_SPACES = str.maketrans(dict.fromkeys("\n\r\t\v\f\u00a0\u2007\u2009\u202f", " "))
+
+
+def double_quoted(text: str) -> str:
+    """``text`` with British single quotation marks as double ones, typographic as typographic
+    (same length; a text that has double quotation marks keeps its single ones: they are quotes
+    inside quotes).
+
+    >>> print(double_quoted("'We will not accept it,' Rainsy said of the party's result."))
+    "We will not accept it," Rainsy said of the party's result.
+    """
+    if '"' in text or "“" in text or "”" in text or not ("'" in text or "‘" in text or "’" in text):
+        return text
+    marks = sorted(
+        [(m.start(), "open") for m in _SINGLE_OPEN.finditer(text)]
+        + [(m.start(), "close") for m in _SINGLE_CLOSE.finditer(text)]
+    )
+    chars = list(text)
+    opened: int | None = None
+    last = max((at for at, what in marks if what == "close"), default=-1)
+    for at, what in marks:
+        if what == "open" and opened is None:
+            opened = at
+        elif what == "close" and at < last and _PLURAL_POSSESSIVE.match(text, at - 1):
+            continue  # "'the parties' stances are closer,' he said": a later mark closes
+        elif what == "close" and opened is not None and at > opened:
+            chars[opened], chars[at], opened = _DOUBLE[text[opened]], _DOUBLE[text[at]], None
+        elif what == "close" and opened is None and _ATTRIBUTED.match(text, at):
+            chars[at] = _DOUBLE[text[at]]  # the end of a quotation begun in an earlier sentence
+    if opened == 0:
+        chars[0] = _DOUBLE[text[0]]  # a quotation going on into the next sentence
+    return "".join(chars)
+
+
+def plain(sentence: SentenceLike) -> SentenceLike:
+    """The sentence as the rules read it: spaces plain and quotation marks double
+    (:func:`double_quoted`); citations quote the text's own characters at the same offsets."""
+    text = double_quoted(sentence.text.translate(_SPACES))
+    return sentence if text == sentence.text else _Span(sentence.start, text)
+
+
 @dataclass(frozen=True)
 class _Span:
     """A sentence, or the part of one after its dateline."""
@@ -74,8 +139,12 @@ class _Span:
     start: int
     text: str
 
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
-def without_dateline(sentence: SentenceLike) -> SentenceLike | _Span:
+
+def without_dateline(sentence: SentenceLike) -> SentenceLike:
     cut = dateline_end(sentence.text)
     return sentence if cut == 0 else _Span(sentence.start + cut, sentence.text[cut:])
 

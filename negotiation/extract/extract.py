@@ -26,6 +26,7 @@ from negotiation.extract.articles import (
     TextArticle,
     body,
     closes,
+    plain,
     without_dateline,
 )
 from negotiation.extract.clauses import asides, quoted_spans
@@ -65,7 +66,6 @@ _BOTH_SIDES = re.compile(
 _BOTH_PEOPLE = re.compile(
     r"\b(?:the two|both|\w+['’]s two)(?: presidential| main)? (?:men|women|candidates)\b", re.I
 )
-_SPACES = str.maketrans(dict.fromkeys("\n\r\t\v\f\u00a0\u2007\u2009\u202f", " "))
 _DISTINCT = re.compile(r"\b(?:in another|another incident|in a separate|separately)\b", re.I)
 # kinds that are the speech act itself: whoever speaks acts (others: only with no subject)
 _SPEAKER_ACTS = frozenset({"statement", "accusation", "appeal"})
@@ -137,7 +137,7 @@ class Extractor:
         seen: set[tuple[str, str, str, str, tuple[str, ...]]] = set()
         published = article.published
         sentences = [
-            s for s in body(article)
+            plain(s) for s in body(article)
             if len(s.text.split()) >= 3 and re.search(r"[^\W\d_]{3}", s.text)
         ]  # fmt: skip
         self._named = {}
@@ -149,16 +149,13 @@ class Extractor:
         self._person = ""
         self.days.reset()
         quoted_by = self._quoted_by(sentences)
-        originals: dict[int, str] = {}  # sentences whose spaces the rules read as plain ones
         captions = [
             (p.start, p.end) for p in getattr(article, "paragraphs", ()) if p.kind == "caption"
         ]
         for i, whole in enumerate(sentences):
             self._quoting = quoted_by.get(i)
             sentence = without_dateline(whole)
-            # a hard-wrapped line's break, a tab or a no-break space is one space to the rules
-            # (same offsets); the citation quotes the sentence as the text has it
-            text = sentence.text.translate(_SPACES)
+            text = sentence.text
             found = self._actors(text)
             cands = self.matcher.candidate_spans(text, found, self._people)
             found_dates = self.days.dates(text, published)
@@ -171,8 +168,6 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(mention)
-            if text != sentence.text:
-                originals[sentence.start] = sentence.text
             if any(a <= whole.start < b for a, b in captions):
                 continue  # a photo's caption: its day and people are not the story's context
             people = family_names([name for _, _, name in cands])
@@ -185,7 +180,7 @@ class Extractor:
                 self._subjects.append(spoke or found[0].actor)
             self.days.after_sentence(text, found_dates, published)
         votes = {k for k, r in self.lexicon.rules.items() if r.names_election}
-        return _verbatim(anchor_to_election(out, published, votes), originals)
+        return _verbatim(anchor_to_election(out, published, votes), article.text)
 
     def _type(self, actor: str) -> str:
         """An actor's type in the gazetteer ("" for a name it does not hold)."""
@@ -467,12 +462,13 @@ def extract_events(
     return merge_mentions(mentions, dispute=dispute, gazetteer=g, unique=unique)
 
 
-def _verbatim(mentions: list[EventMention], originals: dict[int, str]) -> list[EventMention]:
-    """The mentions citing their sentences as the text has them (line breaks, no-break spaces)."""
+def _verbatim(mentions: list[EventMention], text: str) -> list[EventMention]:
+    """The mentions citing the text's own characters (the rules read :func:`plain` ones:
+    line breaks as spaces, single quotation marks as double ones)."""
     out = []
     for m in mentions:
-        text = originals.get(m.citation.start)
-        if text is not None:
-            m = m.model_copy(update={"citation": m.citation.model_copy(update={"quote": text})})
+        own = text[m.citation.start : m.citation.end]
+        if own != m.citation.quote:
+            m = m.model_copy(update={"citation": m.citation.model_copy(update={"quote": own})})
         out.append(m)
     return out
