@@ -299,3 +299,21 @@ def test_facts_a_cel_rule_compares_with_a_threshold_are_drawn() -> None:
     assert {(60, "law"), (61, "law")} <= drawn
     result = explore(model, events=pack.event_log(), max_depth=4, max_seconds=120)
     assert "mandate=government" in {o.id for o in result.outcomes}, result.outcomes
+
+
+def test_results_vary_their_seats_only_where_a_transition_can_tell_them_apart() -> None:
+    """The Malawian results are judged on vote shares, no effect records seats: its five seat
+    splits (no majority, two thirds, not adding up ...) reached the same states five times
+    (8,914 steps at depth 6, now 3,538; the same 627 states). Cambodia's results record the
+    seats and keep all five."""
+    from negotiation.explore.domain import domain_for
+    from negotiation.packs import load_pack
+
+    pack = load_pack(str(Path(__file__).resolve().parent.parent / "examples/malawi-2019-2020"))
+    malawi = domain_for(
+        compile_model(pack.model_path), parties=["dpp", "mcp"], split=[62, 55], events=()
+    )
+    splits = {t.facts.seats.get("dpp") for t in malawi.templates()["results_announced"]}
+    assert splits == {62}
+    cambodia = domain_for(compile_model())
+    assert len({t.label for t in cambodia.templates()["results_announced"]}) == 5

@@ -270,10 +270,11 @@ class Domain:
                 (self.split[0], self.split[1], total + 1, f"seats do not add up to {total + 1}"),
                 (small // 2, small - small // 2, small, f"{small} members, below minimum"),
             ]
-            return [
+            results = [
                 Template(kind, Facts(seats={first: a, second: b}, total_seats=n), (), label)
                 for a, b, n, label in seats
             ]
+            return results if self._reads_seats(kind) else results[:1]
         if kind == "assembly_convened":
             return [
                 Template(
@@ -322,6 +323,16 @@ class Domain:
         if kind in ("arrest", "release", "officers_elected", "officer_removed"):
             return [Template(kind, Facts(), (), f"of {second}", recipients=(second,))]
         return [Template(kind)]
+
+    def _reads_seats(self, kind: str) -> bool:
+        """Whether a transition of ``kind`` tells seat counts apart: an effect (the built-in
+        ones record seats) or a guard or condition reading the event's seats (not Malawi's)."""
+        reads = [p.reads for c in self.model.candidates if c.kind == kind for p in c.guards]
+        reads += [p.reads for c in self.model.candidates if c.kind == kind for p in c.when]
+        seats = {"event.facts.seats", "event.facts.total_seats", "event.facts", "event.*"}
+        return any(c.effects for c in self.model.candidates if c.kind == kind) or any(
+            seats & r for r in reads
+        )
 
     def gaps_for(
         self, kind: str, mode: Literal["dated", "all"], dated: frozenset[str]
