@@ -34,6 +34,11 @@ from phrasing import SIDE_AND_OUTSIDER, dated_kinds
         # a legislature voting the head of government out deposes it (not "other means")
         ("Congress voted on Monday to remove President Smith from office.", "government_dismissed", "2019-11-11"),
         ("The army removed President Smith from office on Monday.", "leader_removed", "2019-11-11"),
+        # a parliament named by its own name, and one that dissolves (no agent): the Israeli
+        # example's two automatic dissolutions of the Knesset were never found
+        ("On Monday the Knesset dissolved, and a law set a new election.", "assembly_dissolved", "2019-11-11"),
+        ("The budget was not passed, and on Monday the Knesset dissolved automatically.", "assembly_dissolved", "2019-11-11"),
+        ("The Duma was dissolved on Monday.", "assembly_dissolved", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
