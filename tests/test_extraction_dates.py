@@ -141,3 +141,13 @@ AGENCY_STYLES = [
 def test_a_day_with_or_without_on_dates_the_same_events(reuters: str, ap: str) -> None:
     assert dated_kinds(ap) == dated_kinds(reuters)
     assert dated_kinds(ap)  # and there is an event to date
+
+
+def test_a_day_something_is_called_for_is_to_come() -> None:
+    # published on a Tuesday: "for Wednesday" is the next day, not the Wednesday before
+    found = dated_kinds("The party called a nationwide strike for Wednesday.")
+    assert found["strike_threatened"] >= PUB.isoformat()
+    # "for Sunday's attack": a day gone by, named by what happened on it
+    assert (
+        extract_text("Police arrested 20 people for Sunday's attack.", PUB)[0].date <= PUB
+    )

@@ -67,7 +67,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        r"(?:(?:on|last|this|next|this past|past|since|from|until|by|early|late)\s+)?"
+        r"(?:(?:on|last|this|next|this past|past|since|from|until|by|early|late|for)\s+)?"
         + rf"(?P<wd>{_WEEKDAY})(?:['’]s)?"
         + r"(?:\s+(?:morning|afternoon|evening|night))?",
     ),

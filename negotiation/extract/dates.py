@@ -180,6 +180,8 @@ def _resolve_weekday(g: _Groups, text: str, pub: dt.date, future: bool) -> Resol
         if low.startswith(p + " "):
             prefix = p
             break
+    if low.startswith("for ") and not low.endswith(("'s", "’s")):
+        future = True  # "called a strike for Wednesday", "set for Monday": the day to come
     return ResolvedDate(_weekday(g["wd"], pub, prefix, future), Granularity.day, text)
 
 
