@@ -168,6 +168,29 @@ def test_seats_listed_after_the_first_count_belong_to_each_party() -> None:
     assert parse_facts(other, [(4, 6, "pp"), (21, 31, "psoe")]).seats == {"pp": 137}
 
 
+def test_seats_said_after_a_party_leaders_name_go_to_the_party() -> None:
+    """'Likud of Prime Minister Benjamin Netanyahu won 35 of the 120 seats': the count stands
+    next to the leader, who is no seat holder; it gave {'netanyahu': 35, 'gantz': 35}."""
+    g = Gazetteer(
+        [
+            Actor(id="likud", name="Likud", type="party"),
+            Actor(id="blue-and-white", name="Blue and White", type="party"),
+            Actor(id="netanyahu", name="Benjamin Netanyahu", type="person", party="likud"),
+            Actor(id="gantz", name="Benny Gantz", type="person", party="blue-and-white"),
+        ]
+    )
+    text = (
+        "Israel: results\n\nJERUSALEM, April 11, 2019 - Likud of Prime Minister Benjamin "
+        "Netanyahu won 35 of the 120 seats in the Knesset and Blue and White of Benny Gantz also "
+        "won 35.\n"
+    )
+    from negotiation.extract.extract import Extractor, TextArticle
+
+    art = TextArticle("il", dt.date(2019, 4, 11), text)
+    (results,) = [m for m in Extractor(g).mentions(art) if m.kind == "results_announced"]
+    assert results.facts.seats == {"likud": 35, "blue-and-white": 35}, results.facts
+
+
 def test_facts() -> None:
     f = parse_facts(
         "The ruling CPP won 68 out of the 123 parliamentary seats and the CNRP got 55 seats.",

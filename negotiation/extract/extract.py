@@ -182,6 +182,16 @@ class Extractor:
         votes = {k for k, r in self.lexicon.rules.items() if r.names_election}
         return _verbatim(anchor_to_election(out, published, votes), article.text)
 
+    def _seat_holder(self, actor: str) -> str:
+        """Who holds the seats a count next to ``actor`` gives: a person's party, if the
+        gazetteer gives one ("Likud of Prime Minister Benjamin Netanyahu won 35 of the 120
+        seats" gave the seats to Netanyahu), else the actor."""
+        if actor in self.gazetteer:
+            a = self.gazetteer[actor]
+            if a.type.value == "person" and a.party:
+                return a.party
+        return actor
+
     def _type(self, actor: str) -> str:
         """An actor's type in the gazetteer ("" for a name it does not hold)."""
         return self.gazetteer[actor].type.value if actor in self.gazetteer else ""
@@ -305,7 +315,7 @@ class Extractor:
         ]  # fmt: skip
         if not triggers:
             return []
-        spans = [(a.start, a.end, a.actor) for a in actors]
+        spans = [(a.start, a.end, self._seat_holder(a.actor)) for a in actors]
         spans += [(s, e, candidate_slug(n)) for s, e, n in cands]
         spans.sort()
         facts = parse_facts(text, spans)
