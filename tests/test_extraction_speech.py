@@ -4,7 +4,7 @@ reports, and who speaks."""
 from __future__ import annotations
 
 import pytest
-from phrasing import PUB, kinds
+from phrasing import PUB, dated_kinds, kinds
 from phrasing import SIDE_AND_OUTSIDER as _CALM_ACTORS
 
 from negotiation.events.actors import Actor, Gazetteer
@@ -378,3 +378,28 @@ def test_a_pronoun_after_a_fronted_phrase_names_the_speaker(text: str, speaks: b
     found = [m for m in extract_text(before + text, PUB, gazetteer=_CALM_ACTORS)]
     said = [m for m in found if m.kind == "statement" and "okafor" in m.actors]
     assert bool(said) is speaks, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“We will not accept these results,” Carlos Mesa said on Monday.", "results_rejected"),
+        ('"We will not accept these results of the vote," Mesa told reporters on Monday.', "results_rejected"),
+        ("Mesa said on Monday: “We will boycott the new parliament until there is a recount.”", "boycott_threatened"),
+    ],
+)  # fmt: skip
+def test_a_quotation_its_speaker_is_named_for_is_the_speaker_s_act(text: str, kind: str) -> None:
+    assert dated_kinds(text).get(kind) == "2019-11-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a quotation tells is speech, not an event of the record
+        "“Police arrested hundreds of our members in the capital last week,” Mesa said on Monday.",
+        # a quotation nobody is named as saying
+        "Banners read “we will not accept these results of the stolen vote” on Monday.",
+    ],
+)
+def test_a_quotation_tells_no_event_of_its_own(text: str) -> None:
+    assert not {"arrest", "results_rejected"} & set(dated_kinds(text))

@@ -53,7 +53,7 @@ KIND_FIELDS = frozenset(
         "priority", "confidence", "patterns", "negated", "modal", "negators", "suppresses",
         "recipients", "third_party", "by_side", "facts", "fallback", "enabled", "election_dates",
         "anchor", "ongoing", "governs", "reason", "subject_acts", "subject_acted_on", "sides",
-        "reported", "announced", "unique", "names_election",
+        "reported", "announced", "unique", "names_election", "spoken",
     }
 )  # fmt: skip
 

@@ -175,6 +175,7 @@ def _kind_rule(
         reported=flag(spec.get("reported"), doc, [*path, "reported"]),
         unique=flag(spec.get("unique"), doc, [*path, "unique"]),
         names_election=flag(spec.get("names_election"), doc, [*path, "names_election"]),
+        spoken=flag(spec.get("spoken"), doc, [*path, "spoken"]),
     )
 
 

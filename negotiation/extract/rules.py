@@ -47,6 +47,7 @@ class KindRule:
     reported: bool = False  # "said X had used the vote to seize power illegally": this kind
     unique: bool = False  # once per dispute phase: mentions on close days are one event
     names_election: bool = False  # the vote itself: dated by "the July 28 polls", dates reactions
+    spoken: bool = False  # '"We will not accept these results," X said': X's act, though quoted
 
 
 @dataclass(frozen=True)
