@@ -148,6 +148,4 @@ def test_a_day_something_is_called_for_is_to_come() -> None:
     found = dated_kinds("The party called a nationwide strike for Wednesday.")
     assert found["strike_threatened"] >= PUB.isoformat()
     # "for Sunday's attack": a day gone by, named by what happened on it
-    assert (
-        extract_text("Police arrested 20 people for Sunday's attack.", PUB)[0].date <= PUB
-    )
+    assert extract_text("Police arrested 20 people for Sunday's attack.", PUB)[0].date <= PUB

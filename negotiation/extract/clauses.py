@@ -12,6 +12,7 @@ from negotiation.extract.lexicon import Trigger
 __all__ = [
     "about_election",
     "asides",
+    "attributed",
     "blocked",
     "dateline_end",
     "is_dateline",
@@ -21,6 +22,7 @@ __all__ = [
     "quoted_spans",
     "since_start",
     "standing_since",
+    "unquoted",
 ]
 
 # "the July 28 general election" (not "proposed in June that the election ...": a clause's)
@@ -61,6 +63,39 @@ _INTENT = re.compile(
     re.I,
 )
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+(?:them|it|him|her|the|a|an|their|its|his)\s", re.I)
+
+
+# who says a quotation, named after it ('," Mesa told reporters') or before it ("Mesa said:")
+_SAID_AFTER = re.compile(
+    r"\s*[,;]?\s*(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|added|insisted|declared|wrote|tweeted)\b"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|insisted|declared|wrote|tweeted)(?:\s+[\w’'-]+){0,3}\s*[:,]?\s*$"
+)
+
+
+def attributed(sentence: str, start: int, end: int) -> bool:
+    """Whether the sentence names who says its quotation ``sentence[start:end]``.
+
+    >>> s = '"We will not accept these results," Mesa said.'
+    >>> attributed(s, 0, s.index(" Mesa")), attributed('Banners read "no".', 13, 17)
+    (True, False)
+    """
+    return bool(_SAID_AFTER.match(sentence, end)) or bool(_SAID_BEFORE.search(sentence, 0, start))
+
+
+def unquoted(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers the sentence reports: those outside its quotations (:func:`quoted_spans`:
+    what a quotation tells is speech), and those of ``spoken`` kinds inside a quotation whose
+    speaker it names (:func:`attributed`: the words are the speaker's act)."""
+    quoted = quoted_spans(sentence)
+    return [
+        t for t in triggers
+        if not any(
+            s <= t.start and t.end <= e and not (t.rule.spoken and attributed(sentence, s, e))
+            for s, e in quoted
+        )
+    ]  # fmt: skip
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:

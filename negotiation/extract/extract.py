@@ -29,7 +29,7 @@ from negotiation.extract.articles import (
     plain,
     without_dateline,
 )
-from negotiation.extract.clauses import asides, quoted_spans
+from negotiation.extract.clauses import asides, unquoted
 from negotiation.extract.dates import ResolvedDate
 from negotiation.extract.dating import StoryDays
 from negotiation.extract.facts import parse_facts
@@ -281,11 +281,7 @@ class Extractor:
         triggers = self.lexicon.triggers(text, doc)
         if not triggers:
             return []
-        quoted = quoted_spans(text)
-        triggers = [
-            t for t in triggers
-            if not any(s <= t.start and t.end <= e and not _spoken(text, s, e, t) for s, e in quoted)
-        ]  # fmt: skip
+        triggers = unquoted(text, triggers)
         # "The monk, who said he wanted to die, was stopped": speech in an aside is no statement
         aside = asides(text)
         triggers = [
@@ -485,20 +481,3 @@ def _verbatim(mentions: list[EventMention], text: str) -> list[EventMention]:
             m = m.model_copy(update={"citation": m.citation.model_copy(update={"quote": own})})
         out.append(m)
     return out
-
-
-# who says a quotation, named after it ('," Mesa told reporters') or before it ("Mesa said:")
-_SAID_AFTER = re.compile(
-    r"\s*[,;]?\s*(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|added|insisted|declared|wrote|tweeted)\b"
-)
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|added|insisted|declared|wrote|tweeted)(?:\s+[\w’'-]+){0,3}\s*[:,]?\s*$"
-)
-
-
-def _spoken(text: str, start: int, end: int, trig: Trigger) -> bool:
-    """A trigger of a ``spoken`` kind in a quotation whose speaker the sentence names: the
-    speaker's act ('"We will not accept these results," Mesa said')."""
-    if not trig.rule.spoken:
-        return False
-    return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text, 0, start))
