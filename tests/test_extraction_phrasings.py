@@ -158,3 +158,19 @@ def test_what_a_sentence_reports_and_what_it_does_not(text: str, kind: str, not_
 def test_a_courtesy_title_changes_nothing(plain: str, titled: str) -> None:
     found = dated_kinds(plain, SIDE_AND_OUTSIDER)
     assert found and dated_kinds(titled, SIDE_AND_OUTSIDER) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes later, on 30 May, the Knesset voted by 74 to 45 to dissolve itself and hold a new election on 17 September.",
+        "The Knesset voted on 30 May to hold a new election on 17 September.",
+        "Parliament decided to hold a new election on 17 September.",
+        "Parliament voted on Thursday to dissolve itself and hold an early election on 17 September.",
+    ],
+)  # fmt: skip
+def test_a_vote_or_decision_to_hold_an_election_does_not_hold_it(text: str) -> None:
+    """The election a vote sets is planned, no event: it was an election held, and with a day
+    and month but no year it was dated backwards, a year before the vote (2018-09-17)."""
+    found = dated_kinds(text)
+    assert "election_held" not in found and "early_election" not in found, found

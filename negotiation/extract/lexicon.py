@@ -186,6 +186,15 @@ class Lexicon:
                         )
                 else:
                     t = self._apply(rule, sentence, start, end)
+                    if (
+                        t is not None
+                        and rule.names_election
+                        and not t.dropped
+                        and planned_for(sentence, start, self.planned)
+                    ):
+                        # "voted to dissolve itself and hold a new election on 17 September":
+                        # the vote sets the election, it does not hold it
+                        t = replace(t, modal=True, modality="planned", dropped=True)
                 if t is not None:
                     if i in rule.anchored and t.kind == rule.kind:
                         t = replace(t, anchor=True)
