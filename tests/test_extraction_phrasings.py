@@ -174,3 +174,13 @@ def test_a_vote_or_decision_to_hold_an_election_does_not_hold_it(text: str) -> N
     and month but no year it was dated backwards, a year before the vote (2018-09-17)."""
     found = dated_kinds(text)
     assert "election_held" not in found and "early_election" not in found, found
+
+
+def test_a_parliament_expressing_confidence_in_a_government_forms_it() -> None:
+    """'the Knesset expressed its confidence in the new government by 73 votes to 46': the
+    government formed (it was read only as the oath that followed it)."""
+    text = (
+        "On Monday the Knesset expressed its confidence in the new government by 73 votes to 46, "
+        "and the government was sworn in."
+    )
+    assert dated_kinds(text).get("government_formed") == "2019-11-11"
