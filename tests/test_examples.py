@@ -66,3 +66,16 @@ def test_a_broken_temporal_property_is_not_printed_as_an_invariant() -> None:
     steps = json.loads(ran.output)["results"][0]["trace"]["steps"]
     found = [v for s in steps for v in s["violations"]]
     assert [(v["invariant"], v["kind"]) for v in found] == [("mandate_runs_out", "property")]
+
+
+def test_an_event_whose_state_condition_fails_is_told_what_the_condition_asks() -> None:
+    """A dissolution for want of a government while no member holds the mandate: the only
+    dissolution possible in that phase is by law, and the rejection said "requires the state
+    condition 'by_law'" without saying that it reads the event's `ground`."""
+    scenario = EXAMPLES / "israel-2019-2020" / "scenarios" / "third_presidential_mandate.yaml"
+    ran = CliRunner().invoke(main, ["run", str(scenario)])
+    assert ran.exit_code == 0, ran.output
+    assert (
+        "requires the state condition 'by_law' "
+        "(has(event.facts.ground) && event.facts.ground == 'law')" in ran.output
+    ), ran.output

@@ -246,7 +246,7 @@ class CompiledModel:
             for cond in cand.when:
                 if not cond.test(world, event, params):
                     if first_state is None:
-                        first_state = (NOT_ENABLED, f"requires the state condition {cond.id!r}")
+                        first_state = (NOT_ENABLED, _unmet(cond))
                     failed = True
                     break
             if failed:
@@ -396,6 +396,14 @@ class CompiledModel:
         if pid is None:
             return None
         return self.profile.provisions_in_force(in_force).get(pid)
+
+
+def _unmet(cond: Condition) -> str:
+    """Why a transition whose condition does not hold was not taken, with what the condition
+    asks (its summary, or a CEL condition's test): "requires the state condition 'by_law'"
+    alone did not say that the event's `ground` was what it read."""
+    asks = cond.summary or getattr(getattr(cond.test, "test", None), "source", "")
+    return f"requires the state condition {cond.id!r}" + (f" ({asks})" if asks else "")
 
 
 def _party_mismatch(cand: Candidate, config: tuple[str, ...], event: Event) -> str | None:
