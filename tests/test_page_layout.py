@@ -6,6 +6,7 @@ drop or re-date an event of the story, and every quote stays verbatim."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from collections import Counter
@@ -18,6 +19,7 @@ from negotiation.corpus import Article, clean_paragraphs, split_sentences
 from negotiation.corpus.metadata import infer_published
 from negotiation.corpus.paragraphs import page_stamps
 from negotiation.corpus.sentences import ends_sentence
+from negotiation.extract import extract_text
 from negotiation.extract.articles import double_quoted
 from negotiation.extract.extract import Extractor
 from negotiation.extract.mention import EventMention
@@ -288,3 +290,23 @@ def test_a_page_s_time_stamp_dates_it_and_is_not_story(stamps: list[str], day: s
 def test_single_quotation_marks_read_as_double_ones(text: str, read: str) -> None:
     assert double_quoted(text) == read
     assert len(double_quoted(text)) == len(text)
+
+
+def test_raw_text_is_read_like_an_article() -> None:
+    # extract_text (a TextArticle) tells headlines and captions apart as a corpus article does
+    text = (
+        "Opposition Boycotts Parliament\n\n"
+        "FILE PHOTO: Police stand guard in the capital, March 3, 2012. REUTERS/Jane Roe\n\n"
+        "The day after, the opposition said it would consider its options."
+    )
+    found = extract_text(text, dt.date(2013, 9, 17))
+    assert not [m for m in found if m.kind == "boycott"]  # the headline summarises
+    assert all(m.date.year == 2013 for m in found)  # the caption's day dates nothing else
+
+
+def test_a_long_hard_wrapped_block_is_one_paragraph() -> None:
+    # each line joins the last one read, not the whole paragraph so far (linear, not quadratic)
+    text = "Title of a long story\n\n" + "\n".join(
+        ["the crowd marched on through the city and"] * 20_000
+    )
+    assert [p.kind for p in clean_paragraphs(text)] == ["title", "body"]

@@ -151,20 +151,20 @@ def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
     for block in _blocks(text):
         width = max(e - s for s, e in block)
         current = block[0]
+        line = text[block[0][0] : block[0][1]]  # the paragraph's last line so far
         for s, e in block[1:]:
-            prev = text[current[0] : current[1]]
-            last = len(prev.splitlines()[-1])
             word = len(text[s:e].split(maxsplit=1)[0])
             if (
-                last >= 20
-                and not ends_sentence(prev)
-                and not _CHROME.match(prev)
-                and (text[s].islower() or last + 1 + word > width)
+                len(line) >= 20
+                and not ends_sentence(line)
+                and not _CHROME.match(line)
+                and (text[s].islower() or len(line) + 1 + word > width)
             ):
                 current = (current[0], e)
-                continue
-            spans.append(current)
-            current = (s, e)
+            else:
+                spans.append(current)
+                current = (s, e)
+            line = text[s:e]
         spans.append(current)
     return spans
 

@@ -1,24 +1,27 @@
 """The articles extraction reads: what it needs of one (:class:`ArticleLike`), raw text as one
-(:class:`TextArticle`), and its body: the sentences outside a headline, each without its wire
-dateline.
+(:class:`TextArticle`), and its body: the sentences outside headlines and headings, each
+without its wire dateline.
 
 >>> import datetime as dt
 >>> a = TextArticle("a1", dt.date(2013, 9, 17), "Talks fail\\n\\nPHNOM PENH (AP) - Talks failed.")
->>> [s.text for s in body(a)]
+>>> [s.text for s in a.sentences()]
 ['Talks fail', 'PHNOM PENH (AP) - Talks failed.']
->>> without_dateline(body(a)[1]).text
+>>> [s.text for s in body(a)]
+['PHNOM PENH (AP) - Talks failed.']
+>>> without_dateline(body(a)[0]).text
 'Talks failed.'
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from negotiation.corpus import clean_paragraphs, split_sentences
+from negotiation.corpus import Paragraph, clean_paragraphs, split_sentences
 from negotiation.extract.clauses import dateline_end
 
 __all__ = [
@@ -62,10 +65,15 @@ class TextArticle:
     published: dt.date
     text: str
 
+    @functools.cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Its clean paragraphs: titles, headings and captions told apart as in an article."""
+        return clean_paragraphs(self.text)
+
     def sentences(self) -> Sequence[SentenceLike]:
         return [
             s
-            for i, p in enumerate(clean_paragraphs(self.text))
+            for i, p in enumerate(self.paragraphs)
             for s in split_sentences(self.text, p.start, p.end, paragraph=i)
         ]
 
@@ -158,4 +166,6 @@ def body(article: ArticleLike) -> Sequence[SentenceLike]:
     if not paragraphs:
         return sentences
     titles = [(p.start, p.end) for p in paragraphs if p.kind in ("title", "heading")]
+    if len(titles) == len(paragraphs):
+        return sentences  # a text of one line, or of headings alone: nothing else to read
     return [s for s in sentences if not any(a <= s.start < b for a, b in titles)]
