@@ -149,3 +149,15 @@ def test_a_day_something_is_called_for_is_to_come() -> None:
     assert found["strike_threatened"] >= PUB.isoformat()
     # "for Sunday's attack": a day gone by, named by what happened on it
     assert extract_text("Police arrested 20 people for Sunday's attack.", PUB)[0].date <= PUB
+
+
+def test_an_election_with_results_has_been_held_whatever_modal_comes_before() -> None:
+    # "would" points to the recognising; the election whose results there are is Sunday gone by
+    found = dated_kinds(
+        "Mesa said he would not recognise the results of Sunday's presidential election."
+    )
+    assert found.get("election_held") == "2019-11-10"
+    # an election to come stays one
+    assert "election_held" not in dated_kinds(
+        "Mesa said he would take part in Sunday's presidential election."
+    )

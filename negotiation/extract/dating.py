@@ -54,6 +54,13 @@ _DAY_OF = re.compile(
     r"|(?P<eve>eve))\s+of\s+the\s+$",
     re.I,
 )
+# "would not recognise the results of Sunday's election": what has results has been held, what
+# the modal points forward to is the recognising
+_HAS_OUTCOME = re.compile(
+    r"\b(?:results?|outcomes?|counts?|tall(?:y|ies)|winners?|losers?|aftermath|wake|annulment)"
+    r" of (?:the |this |last )?$",
+    re.I,
+)
 _SOON = dt.timedelta(days=45)
 _YEAR = dt.timedelta(days=300)
 _LAG = dt.timedelta(days=1)
@@ -162,7 +169,7 @@ class StoryDays:
                 and self._ahead(text[: d.start])
             )
             if ahead is not None and (
-                self.lexicon.is_future(text, d.start)
+                (self.lexicon.is_future(text, d.start) and not _HAS_OUTCOME.search(text, 0, d.start))
                 # "on September 23" in a report of September 10: the day to come, not the one
                 # a year before (a writer names a year-old day with its year)
                 or (d.adjusted and ahead.date <= published + _SOON)
