@@ -40,7 +40,7 @@ from pydantic import (
 
 from negotiation._internal import yamldoc
 from negotiation._internal.suggest import unknown
-from negotiation.errors import InputError, Problem
+from negotiation.errors import InputError, Problem, format_path
 from negotiation.events import Event
 from negotiation.events.checks import count_problems
 from negotiation.scenario.dating import by_date, shifted
@@ -83,6 +83,8 @@ class Edit:
     problems: list[Problem] = field(default_factory=list)
     #: events the operation dated anew (or inserted with no place): they go to their date's place
     redated: list[Event] = field(default_factory=list)
+    #: ids an earlier variation removed (dropped, or replaced under another id), and where
+    removed: dict[str, Loc] = field(default_factory=dict)
 
     def fail(self, where: Loc, message: str) -> None:
         self.problems.append(locate(self.doc, (*self.at, *where), message))
@@ -92,8 +94,17 @@ class Edit:
         for j, e in enumerate(self.events):
             if e.id == event_id:
                 return j
-        self.fail(where, unknown("event id", event_id, [e.id for e in self.events]))
+        if event_id in self.removed:  # not unknown: gone, and the file says where
+            self.fail(where, f"event {event_id!r} is no longer in the log: {self._by(event_id)}")
+        else:
+            self.fail(where, unknown("event id", event_id, [e.id for e in self.events]))
         return None
+
+    def _by(self, event_id: str) -> str:
+        loc = self.removed[event_id]
+        pos = self.doc.position(loc) if self.doc is not None else None
+        line = f" (line {pos[0]})" if pos is not None else ""
+        return f"{format_path(loc)}{line} removed it before this variation"
 
     def taken(self, where: Loc, event_id: str) -> bool:
         """Whether an event already has this id (a problem if so)."""
@@ -467,7 +478,9 @@ def apply_variations(
     for i, variation in enumerate(variations):
         edit.at = (*base, i, variation.op)
         before = {id(e) for e in edit.events}
+        before_ids = {e.id for e in edit.events}
         variation.operation.apply(edit)
+        edit.removed |= dict.fromkeys(before_ids - {e.id for e in edit.events}, edit.at)
         moved = by_date(edit.events, edit.redated)
         edit.redated.clear()
         if moved and notes is not None:

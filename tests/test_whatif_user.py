@@ -1,0 +1,44 @@
+"""What-ifs written by hand by a new user for the Cambodian pack: the mistakes they make and
+what each error or failure must say."""
+
+from __future__ import annotations
+
+import pytest
+
+from negotiation.errors import InputError
+from negotiation.scenario import load_scenario_text, plan_scenario, run_scenario
+
+HEAD = "name: a user's what-if\npack: cambodia-2013-2017\n"
+DEAL = "2014-07-22-hun-sen-sam-rainsy-agreement"
+
+
+def problems(text: str) -> str:
+    with pytest.raises(InputError) as exc:
+        plan_scenario(load_scenario_text(HEAD + text, "mine.yaml"))
+    return str(exc.value)
+
+
+def test_a_variation_on_an_event_an_earlier_one_dropped_says_so() -> None:
+    text = problems(f"variations:\n  - drop: {DEAL}\n  - shift: {{events: [{DEAL}], months: -6}}\n")
+    assert f"mine.yaml:5:22: variations[1].shift.events[0]: event '{DEAL}'" in text
+    assert "variations[0].drop (line 4) removed it before this variation" in text
+    assert "did you mean" not in text  # it was no typo
+
+
+def test_an_event_replaced_under_another_id_is_gone_too() -> None:
+    text = problems(
+        "variations:\n"
+        f"  - replace: {{event: {DEAL}, with: {{id: deal, kind: settlement, date: 2014-07-22}}}}\n"
+        f"  - change: {{event: {DEAL}, facts: {{seats: {{cnrp: 60}}}}}}\n"
+    )
+    assert "variations[0].replace (line 4) removed it before this variation" in text
+
+
+def test_a_world_predicate_on_a_party_with_no_seats_names_what_there_is() -> None:
+    # the CNRP, dissolved in 2017, has no seats left in the final world: the failure said
+    # "no field 'seats.cnrp'" and listed every field, seats among them
+    (result,) = run_scenario(
+        load_scenario_text(HEAD + "expect: {world: [seats.cnrp == 55]}\n", "mine.yaml")
+    )
+    (failure,) = result.failures
+    assert "'seats.cnrp == 55': seats has no 'cnrp' in the final world; it has cpp" in failure
