@@ -39,9 +39,16 @@ def world_view(trace: Trace) -> dict[str, Any]:
 
 
 def _lookup(data: Any, path: str) -> Any:
-    for part in path.split("."):
+    """The value at ``path``; a ``KeyError`` whose argument says which part is missing."""
+    parts = path.split(".")
+    for k, part in enumerate(parts):
         if isinstance(data, dict) and part in data:
             data = data[part]
+        elif k and isinstance(data, dict):  # seats.cnrp of a party with no seats left
+            inside = ", ".join(map(str, data)) or "nothing"
+            raise KeyError(
+                f"{'.'.join(parts[:k])} has no {part!r} in the final world; it has {inside}"
+            )
         else:
             raise KeyError(path)
     return data
@@ -228,9 +235,12 @@ def _world(trace: Trace, expect: Expect) -> list[str]:
         path, op, raw = m.groups()
         try:
             actual = _lookup(view, path)
-        except KeyError:
+        except KeyError as exc:
+            missing = exc.args[0]
             failures.append(
-                f"world predicate {pred!r}: no field {path!r} (fields: {', '.join(view)})"
+                f"world predicate {pred!r}: {missing}"
+                if missing != path
+                else f"world predicate {pred!r}: no field {path!r} (fields: {', '.join(view)})"
             )
             continue
         expected = predicate_value(raw)
