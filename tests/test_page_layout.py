@@ -19,7 +19,9 @@ from negotiation.corpus import Article, clean_paragraphs, split_sentences
 from negotiation.corpus.metadata import infer_published
 from negotiation.corpus.paragraphs import page_stamps
 from negotiation.corpus.sentences import ends_sentence
+from negotiation.events.actors import Actor, Gazetteer
 from negotiation.extract import extract_text
+from negotiation.extract.actors import ActorMatcher
 from negotiation.extract.articles import double_quoted
 from negotiation.extract.extract import Extractor
 from negotiation.extract.mention import EventMention
@@ -310,3 +312,17 @@ def test_a_long_hard_wrapped_block_is_one_paragraph() -> None:
         ["the crowd marched on through the city and"] * 20_000
     )
     assert [p.kind for p in clean_paragraphs(text)] == ["title", "body"]
+
+
+@pytest.mark.parametrize(
+    ("known", "written"),
+    [
+        ("Bernardo Arevalo", "Bernardo Arévalo"),
+        ("Bernardo Arévalo", "Bernardo Arevalo"),
+        ("Jeanine Áñez", "Jeanine Anez"),
+    ],
+)
+def test_a_name_is_found_with_or_without_its_accents(known: str, written: str) -> None:
+    gazetteer = Gazetteer([Actor(id="x", name=known, type="person")])
+    found = ActorMatcher(gazetteer).find(f"On Monday {written} said the count was over.")
+    assert [(f.actor, f.text) for f in found] == [("x", written)]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ __all__ = [
     "MatchedActor",
     "candidate_slug",
     "family_names",
+    "fold_accents",
 ]
 
 _TITLES = {
@@ -74,6 +76,31 @@ class MatchedActor:
     text: str
 
 
+class _BaseLetters(dict[int, int]):
+    """``str.translate`` table: a letter with diacritics to its base letter, one for one."""
+
+    def __missing__(self, code: int) -> int:
+        parts = unicodedata.normalize("NFD", chr(code))
+        base = (
+            ord(parts[0]) if len(parts) > 1 and all(map(unicodedata.combining, parts[1:])) else code
+        )
+        self[code] = base
+        return base
+
+
+_BASE_LETTERS = _BaseLetters()
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with each accented letter as its base letter (same length: offsets hold), so that
+    "Arévalo" in a text is the gazetteer's "Arevalo" and the reverse.
+
+    >>> fold_accents("Tshisékédi and Áñez")
+    'Tshisekedi and Anez'
+    """
+    return text if text.isascii() else text.translate(_BASE_LETTERS)
+
+
 def _form_pattern(form: str) -> str:
     parts = [re.escape(p) for p in form.replace("’", "'").split()]
     body = r"\s+".join(parts)
@@ -82,8 +109,6 @@ def _form_pattern(form: str) -> str:
 
 def candidate_slug(name: str) -> str:
     """A slug usable as an actor id for a name the gazetteer does not know."""
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -101,7 +126,7 @@ class ActorMatcher:
         forms = list(self.gazetteer.surface_forms())
         surnames = self._surnames(forms)
         forms.extend(surnames)
-        self._surname_keys = {n.casefold() for n, _ in surnames}
+        self._surname_keys = {fold_accents(n).casefold() for n, _ in surnames}
         self._ids: dict[str, str] = {}
         sensitive: list[str] = []
         insensitive: list[str] = []
@@ -114,7 +139,7 @@ class ActorMatcher:
             return -len(name), name, not own, actor
 
         for name, actor in sorted(forms, key=order):
-            name = name.strip()
+            name = fold_accents(name.strip())
             if not name:
                 continue
             key = re.sub(r"\s+", " ", name.replace("’", "'")).casefold()
@@ -157,10 +182,11 @@ class ActorMatcher:
     def find(self, sentence: str) -> list[MatchedActor]:
         """Gazetteer actors named in ``sentence``, in order (longest match wins on overlap)."""
         found: list[MatchedActor] = []
+        folded = fold_accents(sentence)
         for rx in (self._insensitive, self._sensitive):
             if rx is None:
                 continue
-            for m in rx.finditer(sentence):
+            for m in rx.finditer(folded):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
                     continue
                 key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).casefold()
@@ -168,7 +194,9 @@ class ActorMatcher:
                     continue  # "Thaksin Shinawatra" is not the Yingluck Shinawatra of the gazetteer
                 actor = self._ids.get(key) or self.gazetteer.resolve(m.group(0))
                 if actor is not None:
-                    found.append(MatchedActor(m.start(), m.end(), actor, m.group(0)))
+                    found.append(
+                        MatchedActor(m.start(), m.end(), actor, sentence[m.start() : m.end()])
+                    )
         return sorted(found, key=lambda f: f.start)
 
     @staticmethod

@@ -169,7 +169,10 @@ class StoryDays:
                 and self._ahead(text[: d.start])
             )
             if ahead is not None and (
-                (self.lexicon.is_future(text, d.start) and not _HAS_OUTCOME.search(text, 0, d.start))
+                (
+                    self.lexicon.is_future(text, d.start)
+                    and not _HAS_OUTCOME.search(text, 0, d.start)
+                )
                 # "on September 23" in a report of September 10: the day to come, not the one
                 # a year before (a writer names a year-old day with its year)
                 or (d.adjusted and ahead.date <= published + _SOON)
