@@ -42,3 +42,20 @@ def test_a_world_predicate_on_a_party_with_no_seats_names_what_there_is() -> Non
     )
     (failure,) = result.failures
     assert "'seats.cnrp == 55': seats has no 'cnrp' in the final world; it has cpp" in failure
+
+
+def test_a_simulation_that_ignores_the_variations_says_so() -> None:
+    # a written policy with no `from` starts every run at the model's initial state: dropping
+    # the boycott gave the same 228/500 runs as the record, and nothing said why
+    sim = "simulation: {policy: talks-first, runs: 20, seed: 1, horizon: 730%s}\n"
+    claims = "expect: {simulation: ['p(opposition_seated) >= 0']}\n"
+    drop = "variations: [{drop: 2013-09-23-opposition-boycotts-assembly}]\n"
+    (idle,) = plan_scenario(load_scenario_text(HEAD + drop + sim % "" + claims, "mine.yaml"))
+    (note,) = idle.notes
+    assert "mine.yaml:4:1: simulation: under policy 'talks-first' every run starts" in str(note)
+    assert "give `from: EVENT-ID`" in str(note)
+    start = ", from: 2013-09-23-assembly-convened"
+    (used,) = plan_scenario(load_scenario_text(HEAD + drop + sim % start + claims, "mine.yaml"))
+    assert not used.notes
+    (plain,) = plan_scenario(load_scenario_text(HEAD + sim % "" + claims, "mine.yaml"))
+    assert not plain.notes

@@ -35,7 +35,7 @@ from negotiation.scenario.simulation import (
     plan_simulation,
     run_simulation,
 )
-from negotiation.scenario.variations import Variation, apply_variations
+from negotiation.scenario.variations import SETTING_OPS, Variation, apply_variations
 
 __all__ = [
     "CellResult",
@@ -114,6 +114,37 @@ def _simulation_of(loaded: LoadedScenario, k: int | None) -> tuple[SimulationSet
         if cell is not None:
             return cell.over(top), ("matrix", k, "simulation")
     return top, ("simulation",)
+
+
+def _idle_variations(loaded: LoadedScenario, k: int | None) -> list[Problem]:
+    """A note when the cell's events are varied but its simulation does not start from them:
+    under a written policy with no ``from``, every run starts at the model's initial state."""
+    sim, sim_at = _simulation_of(loaded, k)
+    expect: Expect | None = loaded.scenario.expect
+    if k is not None and loaded.scenario.matrix[k].expect is not None:
+        expect = loaded.scenario.matrix[k].expect
+    varied = [*loaded.scenario.variations]
+    if k is not None:
+        varied += loaded.scenario.matrix[k].variations
+    if (
+        sim is None
+        or expect is None
+        or not expect.simulation
+        or sim.from_ is not None
+        or sim.policy in (None, "empirical")
+        or all(v.op in SETTING_OPS for v in varied)
+    ):
+        return []
+    return [
+        locate(
+            loaded.doc,
+            sim_at,
+            f"under policy {sim.policy!r} every run starts from the model's initial state on the "
+            "log's first day, not from the varied events, so the variations hardly change the "
+            "runs: give `from: EVENT-ID` to start from the varied record there (the `empirical` "
+            "policy is estimated from the varied events)",
+        )
+    ]
 
 
 def _plan_cell(
@@ -207,6 +238,7 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
                 settings, evs, expect = _cell_runs(loaded, top, events, k, cell, notes)
             name = cell.name if cell is not None else None
             index = k if cell is not None else None
+            notes += _idle_variations(loaded, index)
             planned.append(_plan_cell(loaded, name, settings, evs, expect, index, notes))
         except InputError as exc:
             problems += exc.problems
