@@ -184,3 +184,25 @@ def test_a_parliament_expressing_confidence_in_a_government_forms_it() -> None:
         "and the government was sworn in."
     )
     assert dated_kinds(text).get("government_formed") == "2019-11-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Knesset voted by 74 to 45 to dissolve itself on Monday.", "assembly_dissolved"),
+        ("Congress voted 105-19 to remove President Vizcarra on Monday.", "government_dismissed"),
+        ("Congress voted to remove President Vizcarra on Monday.", "government_dismissed"),
+        (
+            "Lawmakers voted by 101 votes to 6 to remove Smith from office on Monday.",
+            "government_dismissed",
+        ),
+    ],
+)
+def test_a_vote_s_tally_between_the_vote_and_what_it_decided(text: str, kind: str) -> None:
+    assert dated_kinds(text).get(kind) == "2019-11-11"
+
+
+def test_removing_the_president_s_immunity_removes_no_president() -> None:
+    assert "government_dismissed" not in dated_kinds(
+        "Congress voted to remove the president's immunity on Monday."
+    )
