@@ -49,8 +49,6 @@ _CHROME = re.compile(
     )[\s.:!]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# when the page was put up or changed, not when anything happened: "Last updated on 12 July
-# 2014", "First published on Sat 12 Jul 2014 09.14 BST", "Posted by Jane Roe at 10:00 AM"
 # a word of a time stamp, ending where a space or a comma follows ("Sat", "12", "Jul", "2014",
 # "09.14", "BST"): a run of digits is one word, never split two ways
 _STAMP_WORD = (
@@ -58,6 +56,8 @@ _STAMP_WORD = (
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)(?=[\s,]|$)"
 )
+# when the page was put up or changed, not when anything happened: "Last updated on 12 July
+# 2014", "First published on Sat 12 Jul 2014 09.14 BST", "Posted by Jane Roe at 10:00 AM"
 _STAMP = re.compile(
     rf"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified):?(?:{_STAMP_WORD})+[\s,]*$"
     rf"|^posted\s+by(?:\s+[\w.'-]+){{1,4}}?(?:{_STAMP_WORD})+[\s,]*$"

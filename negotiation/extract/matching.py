@@ -132,7 +132,8 @@ class PatternIndex:
 
 
 # words a sentence may tell between two others that patterns read past: a weekday ("agreed on
-# Saturday to", AP style "agreed Saturday to") and a courtesy title ("stripped Mr. Rainsy of")
+# Saturday to", AP style "agreed Saturday to"), a courtesy title ("stripped Mr. Rainsy of") and
+# a vote's tally ("voted 105-19 to remove")
 _ASIDE_WORDS = re.compile(
     r"(?<=[a-z]) (?:(?:early|late) )?(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?: (?:morning|afternoon|evening|night))?(?= [a-z])"
@@ -144,9 +145,9 @@ _ASIDE_WORDS = re.compile(
 
 def _without_asides(sentence: str) -> tuple[str, list[int]] | None:
     """The sentence without the weekdays told between two words ("agreed on Saturday to",
-    "agreed late Saturday to", "agreed Saturday to": "agreed to") and without courtesy titles
-    ("stripped Mr. Rainsy of": "stripped Rainsy of"), with each kept character's offset in the
-    sentence; ``None`` when it has neither. Patterns then match across them, as they do in the
+    "agreed late Saturday to", "agreed Saturday to": "agreed to"), courtesy titles ("stripped
+    Mr. Rainsy of": "stripped Rainsy of") and a vote's tally ("voted 105-19 to": "voted to"),
+    with each kept character's offset in the sentence; ``None`` when it has none of them. Patterns then match across them, as they do in the
     plain sentence (news agencies and papers differ: "on Saturday" or "Saturday", "Rainsy" or
     "Mr. Rainsy")."""
     cuts = [(m.start(), m.end()) for m in _ASIDE_WORDS.finditer(sentence)]
