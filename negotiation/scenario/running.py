@@ -99,8 +99,8 @@ def _cell_runs(
     )
     settings = fold_settings(settings, cell.variations, (*at, "variations"))
     if cell.variations:
-        at = (*at, "variations")
-        events = apply_variations(events, cell.variations, loaded.doc, at, notes)
+        varied_at = (*at, "variations")
+        events = apply_variations(events, cell.variations, loaded.doc, varied_at, notes)
     if cell.expect is not None:
         return settings, events, (cell.expect, (*at, "expect"))
     return settings, events, (loaded.scenario.expect, ("expect",))
