@@ -59,3 +59,22 @@ def test_a_simulation_that_ignores_the_variations_says_so() -> None:
     assert not used.notes
     (plain,) = plan_scenario(load_scenario_text(HEAD + sim % "" + claims, "mine.yaml"))
     assert not plain.notes
+
+
+def test_a_matrix_cells_expectation_is_located_at_its_expect_not_its_variations() -> None:
+    text = problems(
+        "matrix:\n"
+        "  - name: no boycott\n"
+        "    variations:\n"
+        "      - drop: 2013-09-23-opposition-boycotts-assembly\n"
+        "    expect: {final_phase: seated_down}\n"
+    )
+    assert "mine.yaml:7:14: matrix[0].expect.final_phase: unknown phase 'seated_down'" in text
+    assert "variations.expect" not in text
+
+
+def test_an_unknown_phase_with_none_near_lists_the_regions_states() -> None:
+    text = problems("expect: {reached: [negotiating]}\n")
+    assert "expect.reached[0]: unknown phase 'negotiating'; a phase is a region's state" in text
+    assert "participation.cnrp: seated, boycotting, forfeited, dissolved" in text
+    assert "did you mean 'settled'?" in problems("expect: {final_phase: settled_down}\n")

@@ -292,6 +292,17 @@ def checked_properties(model: DisputeModel) -> list[str]:
     return [inv.id for inv in model.compiled.invariants] + [p.id for p in props]
 
 
+def _unknown_phase(wanted: str, phases: Sequence[str], model: DisputeModel) -> str:
+    """An unknown phase, with the nearest ones; with none near, a model of regions lists its
+    regions' states (its phases, ``region=state``, are too many to list)."""
+    message = unknown("phase", wanted, phases)
+    if "did you mean" in message or "known:" in message or model.spec.single_track:
+        return message
+    spec = model.spec
+    states = "; ".join(f"{r}: {', '.join(spec.region(r).state_ids())}" for r in spec.region_ids())
+    return f"{message}; a phase is a region's state (region=state, or the state alone): {states}"
+
+
 def _step_problem(ref: str, ids: Sequence[str]) -> str | None:
     if ref.startswith("#"):
         if not STEP.fullmatch(ref):
@@ -344,11 +355,11 @@ def expectation_problems(
     keys = list(expect.final_phase) if isinstance(expect.final_phase, dict) else [None]
     for key, wanted in zip(keys, expect.final_phases(), strict=False):
         if wanted not in phases:
-            at(("final_phase", *([key] if key else [])), unknown("phase", wanted, phases))
+            at(("final_phase", *([key] if key else [])), _unknown_phase(wanted, phases, model))
     for key in ("reached", "not_reached"):
         for i, p in enumerate(getattr(expect, key) or ()):
             if p not in phases:
-                at((key, i), unknown("phase", p, phases))
+                at((key, i), _unknown_phase(p, phases, model))
     fields = [*model.compiled.schema.names(), "phase"]
     for i, pred in enumerate(expect.world):
         m = WORLD_PREDICATE.fullmatch(pred)
