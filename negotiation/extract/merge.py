@@ -87,27 +87,39 @@ def event_slug(kind: str) -> str:
     return kind.replace("_", "-")
 
 
+def _best_key(m: EventMention) -> tuple[int, int, float, dt.date]:
+    source = {"text": 0, "context": 1, "election": 1, "publication": 2}[m.date_source]
+    return source, _RANK[m.granularity], -m.confidence, m.date
+
+
 @dataclass
 class _Cluster:
     kind: str
     mentions: list[EventMention] = field(default_factory=list)
+    #: the mentions of the cluster's kind, and the best of them, kept as mentions are added (a
+    #: merge asks every cluster for them for every mention: recomputed, 5,000 mentions of one
+    #: kind took ten CPU-s)
+    _own: list[EventMention] = field(default_factory=list)
+    _best: tuple[tuple[int, int, float, dt.date], EventMention] | None = None
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        if m.kind == self.kind:
+            self._own.append(m)
+            key = _best_key(m)
+            if self._best is None or key < self._best[0]:  # the first of equals, as min()
+                self._best = (key, m)
 
     @property
     def best(self) -> EventMention:
-        return min(
-            self.own,
-            key=lambda m: (
-                {"text": 0, "context": 1, "election": 1, "publication": 2}[m.date_source],
-                _RANK[m.granularity],
-                -m.confidence,
-                m.date,
-            ),
-        )
+        if self._best is None:
+            raise ValueError("a cluster with no mention of its kind")
+        return self._best[1]
 
     @property
     def own(self) -> list[EventMention]:
         """Mentions of the cluster's kind."""
-        return [m for m in self.mentions if m.kind == self.kind]
+        return self._own
 
     @property
     def actors(self) -> set[str]:
@@ -236,15 +248,17 @@ def _clusters(mentions: Iterable[EventMention], unique: Collection[str] | None) 
                        m.citation.start, m.kind),
     )  # fmt: skip
     clusters: list[_Cluster] = []
+    of_kind: dict[str, list[_Cluster]] = defaultdict(list)  # in order of creation, as clusters
     ordered.sort(key=lambda m: m.kind == "statement")
     for m in ordered:
-        home = next((c for c in clusters if c.kind == m.kind and _fits(c, m, unique)), None)
+        home = next((c for c in of_kind[m.kind] if _fits(c, m, unique)), None)
         if m.standing:
-            home = _standing_home(clusters, m) or home
+            home = _standing_home(of_kind[m.kind], m) or home
         if home is None:
             home = _Cluster(m.kind)
             clusters.append(home)
-        home.mentions.append(m)
+            of_kind[m.kind].append(home)
+        home.add(m)
     return clusters
 
 
