@@ -6,12 +6,16 @@ silently wrong result or a leftover."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from negotiation._internal.paths import data_dir
 from negotiation.cli import main
+from negotiation.cli.common import EXIT_INPUT
 from negotiation.extract import extract_text, merge_mentions
 from negotiation.extract import merge as merging
 
@@ -41,3 +45,20 @@ def test_merging_ranks_each_mention_once(monkeypatch: pytest.MonkeyPatch) -> Non
     log = merge_mentions(mentions)
     assert len(ranked) == len(mentions)
     assert sum(len(e.sources) for e in log.events) == len(mentions)
+
+
+def _cambodia(tmp_path: Path) -> Path:
+    pack = tmp_path / "cambodia"
+    shutil.copytree(data_dir() / "packs" / "cambodia-2013-2017", pack)
+    return pack
+
+
+def test_a_policy_in_which_no_one_can_move_is_located(tmp_path: Path) -> None:
+    """Every weight set to 0: each run ended where it began ('0 steps') and its shares were
+    printed as a result, exit 0."""
+    pack = _cambodia(tmp_path)
+    policy = pack / "policies" / "talks-first.yaml"
+    policy.write_text(re.sub(r"weight: \d+(\.\d+)?", "weight: 0", policy.read_text()))
+    result = invoke("simulate", "--pack", str(pack), "--policy", "talks-first", "--runs", "5")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{policy}:10:1: actors: no actor can ever move" in result.output

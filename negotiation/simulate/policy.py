@@ -317,6 +317,15 @@ def parse_policy(doc: yamldoc.Document, model: CompiledModel) -> Policy:
                 PolicyRule(when, world, wait, tuple(moves), _cumulate(x.weight for x in moves))
             )
         actors.append(ActorPolicy(actor.actor, actor.weight, tuple(rules)))
+    if actors and not any(
+        a.weight > 0 and any(r.cumulative[-1] > 0 for r in a.rules) for a in actors
+    ):
+        # was taken: every run ended where it began, 0 steps, and its shares were printed
+        check.fail(
+            ("actors",),
+            "no actor can ever move (every actor's weight or every move's "
+            "weight is 0): expected a weight above 0 for one actor and one of its moves",
+        )
     outcomes = []
     for name, out in spec.outcomes.items():
         if out.kind is not None:
