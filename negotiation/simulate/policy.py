@@ -317,9 +317,8 @@ def parse_policy(doc: yamldoc.Document, model: CompiledModel) -> Policy:
                 PolicyRule(when, world, wait, tuple(moves), _cumulate(x.weight for x in moves))
             )
         actors.append(ActorPolicy(actor.actor, actor.weight, tuple(rules)))
-    if actors and not any(
-        a.weight > 0 and any(r.cumulative[-1] > 0 for r in a.rules) for a in actors
-    ):
+    movers = [a for a in actors if a.weight > 0 and any(r.cumulative[-1:] > (0,) for r in a.rules)]
+    if actors and not movers and not check.problems:
         # was taken: every run ended where it began, 0 steps, and its shares were printed
         check.fail(
             ("actors",),
