@@ -78,3 +78,13 @@ def test_an_unknown_phase_with_none_near_lists_the_regions_states() -> None:
     assert "expect.reached[0]: unknown phase 'negotiating'; a phase is a region's state" in text
     assert "participation.cnrp: seated, boycotting, forfeited, dissolved" in text
     assert "did you mean 'settled'?" in problems("expect: {final_phase: settled_down}\n")
+
+
+def test_a_kind_of_the_log_a_switched_model_lacks_is_located_at_the_switch() -> None:
+    # it was located at 1:1 of the file, naming neither the model nor the event
+    text = problems("variations:\n  - model: pack:thailand-2013-2014\n")
+    assert (
+        "mine.yaml:4:5: variations[0].model: model 'thailand-2013-2014', named here, does not "
+        "know the kind of the log's event '2017-11-23-ldp-kapp-refuse-seats': unknown event "
+        "kind 'seats_refused'"
+    ) in text

@@ -160,7 +160,7 @@ def _plan_cell(
     model = model_of(settings, loaded.doc, loaded.base_dir)
     vocab = model.spec.vocab
     unknown_kinds = [
-        locate(loaded.doc, _where_kind(loaded.doc, e.kind), msg)
+        _kind_problem(loaded, settings, model, e, msg)
         for e in dict((e.kind, e) for e in events).values()
         if (msg := vocab.check_kind(e.kind)) is not None
     ]
@@ -348,6 +348,22 @@ def _where_event(doc: yamldoc.Document | None, event_id: str, key: str) -> Loc:
     """Where in the scenario file the event ``event_id`` is written or changed, at ``key``."""
     return _first_mapping(
         doc, lambda node: event_id in (node.get("id"), node.get("event")) and key in node, key
+    )
+
+
+def _kind_problem(
+    loaded: LoadedScenario, settings: Settings, model: DisputeModel, event: Event, message: str
+) -> Problem:
+    """An event kind the model's vocabulary lacks: where the file writes it, else (a kind of
+    the log, under a model named in the file) where the model is named, with the event."""
+    where = _where_kind(loaded.doc, event.kind)
+    if where or "model" not in settings.where:
+        return locate(loaded.doc, where, message)
+    return locate(
+        loaded.doc,
+        settings.where["model"],
+        f"model {model.spec.id!r}, named here, does not know the kind of the log's event "
+        f"{event.id!r}: {message}",
     )
 
 
