@@ -88,3 +88,23 @@ def test_a_kind_of_the_log_a_switched_model_lacks_is_located_at_the_switch() -> 
         "know the kind of the log's event '2017-11-23-ldp-kapp-refuse-seats': unknown event "
         "kind 'seats_refused'"
     ) in text
+
+
+def test_a_during_failure_on_days_a_month_dated_event_leaves_open_says_so() -> None:
+    # the talks' collapse is known only to January 2014: it counts from 1 January, and a claim
+    # that the working group lasted to 30 January failed with no word of why
+    text = (
+        "expect: {during: [{region: talks, state: working_group, from: 2013-11-05, through: %s}]}\n"
+    )
+    (open_days,) = run_scenario(load_scenario_text(HEAD + text % "2014-01-30", "mine.yaml"))
+    (failure,) = open_days.failures
+    assert "not on 2014-01-01 (broken_off)" in failure
+    assert (
+        "the sources date 2014-01-negotiations-collapse only to a span ending 2014-01-31: it "
+        "counts from the first day it may have happened on"
+    ) in failure
+    later = text.replace("from: 2013-11-05", "from: 2014-02-01") % "2014-02-10"
+    (settled,) = run_scenario(load_scenario_text(HEAD + later, "mine.yaml"))
+    (failure,) = settled.failures  # February is past the span: nothing to say of it
+    assert "not on 2014-02-01 (broken_off)" in failure
+    assert "the sources date" not in failure

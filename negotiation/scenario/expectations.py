@@ -183,7 +183,7 @@ def _phases(trace: Trace, expect: Expect) -> list[str]:
     return failures
 
 
-def _regions(trace: Trace, expect: Expect) -> list[str]:
+def _regions(trace: Trace, expect: Expect, spans: dict[str, dt.date]) -> list[str]:
     """``phase_after`` and ``during``: region states after a step, and on every day of a span."""
     failures: list[str] = []
     for ref, wanted in (expect.phase_after or {}).items():
@@ -197,17 +197,37 @@ def _regions(trace: Trace, expect: Expect) -> list[str]:
                     f"expected {region} = {state} after {ref}, got {s.regions.get(region)}"
                 )
     for d in expect.during:
-        failures += _during(trace, d)
+        failures += _during(trace, d, spans)
     return failures
 
 
-def _during(trace: Trace, d: During) -> list[str]:
-    """A region's state on a day is its state after the day's last accepted step."""
+def _unsettled(trace: Trace, region: str, spans: dict[str, dt.date]) -> dict[dt.date, str]:
+    """The days on which the region's state is the sources' guess: from the first day an event
+    known only to a span (a month, a range) may have happened on to the day before its last, if
+    it changed the region; each day with that event's id."""
+    days: dict[dt.date, str] = {}
+    state = trace.initial_regions.get(region)
+    for s in trace.steps:
+        if not s.accepted:
+            continue
+        if s.regions.get(region) != state and s.event in spans:
+            day = dt.date.fromisoformat(s.date)
+            while day < spans[s.event]:
+                days.setdefault(day, s.event)
+                day += dt.timedelta(days=1)
+        state = s.regions.get(region)
+    return days
+
+
+def _during(trace: Trace, d: During, spans: dict[str, dt.date] | None = None) -> list[str]:
+    """A region's state on a day is its state after the day's last accepted step (an event
+    known only to a month or a range counts from its first day; a failure on the days it may
+    not yet have happened says so)."""
     state = trace.initial_regions.get(d.region)
     steps = [
         (dt.date.fromisoformat(s.date), s.regions.get(d.region)) for s in trace.steps if s.accepted
     ]
-    i, day, wrong = 0, d.from_, []
+    i, day, wrong, wrong_days = 0, d.from_, [], []
     while i < len(steps) and steps[i][0] < day:  # the state on the morning of the first day
         state = steps[i][1]
         i += 1
@@ -217,11 +237,21 @@ def _during(trace: Trace, d: During) -> list[str]:
             i += 1
         if state != d.state:
             wrong.append(f"{day} ({state})")
+            wrong_days.append(day)
         day += dt.timedelta(days=1)
     if not wrong:
         return []
     shown = ", ".join(wrong[:3]) + (f" and {len(wrong) - 3} more days" if len(wrong) > 3 else "")
-    return [f"expected {d.region} = {d.state} from {d.from_} through {d.through}; not on {shown}"]
+    failure = f"expected {d.region} = {d.state} from {d.from_} through {d.through}; not on {shown}"
+    spans = spans or {}
+    unsettled = _unsettled(trace, d.region, spans)
+    guessed = dict.fromkeys(unsettled[day] for day in wrong_days if day in unsettled)
+    for event in list(guessed)[:2]:
+        failure += (
+            f"; the sources date {event} only to a span ending {spans[event]}: it counts from "
+            "the first day it may have happened on"
+        )
+    return [failure]
 
 
 def _world(trace: Trace, expect: Expect) -> list[str]:
@@ -274,12 +304,14 @@ def _invariants(trace: Trace, expect: Expect) -> list[str]:
     return failures
 
 
-def check_expectations(trace: Trace, expect: Expect) -> list[str]:
-    """Every unmet expectation, as a sentence. Empty when all are met."""
+def check_expectations(trace: Trace, expect: Expect, events: Sequence[Event] = ()) -> list[str]:
+    """Every unmet expectation, as a sentence. Empty when all are met. ``events``, the replayed
+    ones, tell which were known only to a span (a ``during`` failure says so)."""
+    spans = {e.id: e.last_day for e in events if e.last_day != e.date}
     return [
         *_acceptance(trace, expect),
         *_phases(trace, expect),
-        *_regions(trace, expect),
+        *_regions(trace, expect, spans),
         *_world(trace, expect),
         *_invariants(trace, expect),
     ]

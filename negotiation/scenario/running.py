@@ -301,7 +301,7 @@ def run_cell(planned: PlannedCell) -> CellResult:
     """Replay one planned cell and check its expectations (and simulate it, for claims on a
     simulation)."""
     trace = replay(planned.model, planned.events)
-    failures = check_expectations(trace, planned.expect)
+    failures = check_expectations(trace, planned.expect, planned.events)
     sim, claims = None, None
     if planned.simulation is not None:
         sim, claims = run_simulation(planned.simulation)
