@@ -108,3 +108,30 @@ def test_a_during_failure_on_days_a_month_dated_event_leaves_open_says_so() -> N
     (failure,) = settled.failures  # February is past the span: nothing to say of it
     assert "not on 2014-02-01 (broken_off)" in failure
     assert "the sources date" not in failure
+
+
+def test_an_expectation_on_an_event_the_variations_dropped_says_so() -> None:
+    boycott = "2013-09-23-opposition-boycotts-assembly"
+    text = problems(
+        f"variations:\n  - drop: {boycott}\n"
+        f"expect:\n  phase_after: {{{boycott}: {{participation.cnrp: seated}}}}\n"
+    )
+    assert (
+        f"mine.yaml:6:17: expect.phase_after.{boycott}: event '{boycott}' is not in the varied "
+        "log: variations[0].drop (line 4) removed it"
+    ) in text
+    text = problems(
+        f"variations:\n  - drop: {boycott}\n"
+        "matrix:\n  - name: a cell\n"
+        "    variations: [{drop: 2013-09-23-assembly-convened}]\n"
+        f"    expect: {{accepted: [2013-09-23-assembly-convened], rejected: [{boycott}]}}\n"
+    )
+    assert (
+        "matrix[0].expect.accepted[0]: event '2013-09-23-assembly-convened' is not in the "
+        "varied log: matrix[0].variations[0].drop (line 7) removed it"
+    ) in text
+    assert (
+        f"matrix[0].expect.rejected[0]: event '{boycott}' is not in the varied log: "
+        "variations[0].drop (line 4) removed it"
+    ) in text
+    assert "unknown event id" not in text

@@ -14,7 +14,7 @@ from typing import Any
 
 from negotiation._internal import yamldoc
 from negotiation._internal.suggest import unknown
-from negotiation.errors import InputError, Problem
+from negotiation.errors import InputError, Problem, format_path
 from negotiation.events import Event
 from negotiation.model.compiled import NOT_ENABLED
 from negotiation.model.machine import DisputeModel
@@ -335,6 +335,14 @@ def _unknown_phase(wanted: str, phases: Sequence[str], model: DisputeModel) -> s
     return f"{message}; a phase is a region's state (region=state, or the state alone): {states}"
 
 
+class EventIds(list[str]):
+    """The ids of the varied events, and those the variations removed: where, as text."""
+
+    def __init__(self, ids: Sequence[str], gone: dict[str, str] | None = None) -> None:
+        super().__init__(ids)
+        self.gone = gone or {}
+
+
 def _step_problem(ref: str, ids: Sequence[str]) -> str | None:
     if ref.startswith("#"):
         if not STEP.fullmatch(ref):
@@ -342,7 +350,11 @@ def _step_problem(ref: str, ids: Sequence[str]) -> str | None:
         if int(ref[1:]) >= len(ids):
             return f"step {ref} is past the last step (#{len(ids) - 1})"
         return None
-    return None if ref in ids else unknown("event id", ref, ids)
+    if ref in ids:
+        return None
+    if isinstance(ids, EventIds) and ref in ids.gone:  # not a typo: the file took it out
+        return f"event {ref!r} is not in the varied log: {ids.gone[ref]} removed it"
+    return unknown("event id", ref, ids)
 
 
 def expectation_problems(
@@ -351,11 +363,17 @@ def expectation_problems(
     model: DisputeModel,
     doc: yamldoc.Document | None = None,
     base: Loc = ("expect",),
+    removed: dict[str, Loc] | None = None,
 ) -> list[Problem]:
-    """Names in ``expect`` that cannot refer to anything: event ids not in the (varied) events,
-    steps past the end, unknown phases, rules, invariants and world fields."""
+    """Names in ``expect`` that cannot refer to anything: event ids not in the (varied) events
+    (``removed``: those the variations took out, and where), steps past the end, unknown
+    phases, rules, invariants and world fields."""
     problems: list[Problem] = []
-    ids = [e.id for e in events]
+    gone = {}
+    for event_id, loc in (removed or {}).items():
+        pos = doc.position(loc) if doc is not None else None
+        gone[event_id] = format_path(loc) + (f" (line {pos[0]})" if pos is not None else "")
+    ids = EventIds([e.id for e in events], gone)
 
     def at(path: Loc, message: str | None) -> None:
         if message is not None:

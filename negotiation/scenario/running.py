@@ -86,9 +86,10 @@ def _cell_runs(
     k: int,
     cell: Cell,
     notes: list[Problem],
+    removed: dict[str, Loc] | None = None,
 ) -> tuple[Settings, list[Event], tuple[Expect, Loc]]:
     """A matrix cell's settings, events and expectations, from the scenario's (its variations'
-    notes added to ``notes``)."""
+    notes added to ``notes``, the events they took out to ``removed``)."""
     at: Loc = ("matrix", k)
     settings = top.with_(
         at,
@@ -100,7 +101,7 @@ def _cell_runs(
     settings = fold_settings(settings, cell.variations, (*at, "variations"))
     if cell.variations:
         varied_at = (*at, "variations")
-        events = apply_variations(events, cell.variations, loaded.doc, varied_at, notes)
+        events = apply_variations(events, cell.variations, loaded.doc, varied_at, notes, removed)
     if cell.expect is not None:
         return settings, events, (cell.expect, (*at, "expect"))
     return settings, events, (loaded.scenario.expect, ("expect",))
@@ -155,8 +156,10 @@ def _plan_cell(
     expected: tuple[Expect, Loc],
     k: int | None = None,
     notes: Sequence[Problem] = (),
+    removed: dict[str, Loc] | None = None,
 ) -> PlannedCell:
-    """A checked cell, or an :class:`InputError` with every problem found."""
+    """A checked cell, or an :class:`InputError` with every problem found (``removed``: the
+    events its variations took out, and where)."""
     model = model_of(settings, loaded.doc, loaded.base_dir)
     vocab = model.spec.vocab
     unknown_kinds = [
@@ -180,7 +183,7 @@ def _plan_cell(
             )
         )
     expect, expect_at = expected
-    problems = expectation_problems(expect, events, model, loaded.doc, expect_at)
+    problems = expectation_problems(expect, events, model, loaded.doc, expect_at, removed)
     if problems:
         raise InputError(problems)
     sc = loaded.scenario
@@ -224,22 +227,25 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
     )
     top = fold_settings(top, sc.variations, ("variations",))
     top_notes: list[Problem] = []
-    events = apply_variations(base_events(loaded), sc.variations, loaded.doc, notes=top_notes)
+    top_removed: dict[str, Loc] = {}
+    events = apply_variations(
+        base_events(loaded), sc.variations, loaded.doc, notes=top_notes, removed=top_removed
+    )
     planned: list[PlannedCell] = []
     problems: list[Problem] = []
     cells: Sequence[Cell | None] = sc.matrix or (None,)
     for k, cell in enumerate(cells):
         expect: tuple[Expect, Loc]
-        notes = list(top_notes)
+        notes, removed = list(top_notes), dict(top_removed)
         try:
             if cell is None:
                 settings, evs, expect = top, events, (sc.expect, ("expect",))
             else:
-                settings, evs, expect = _cell_runs(loaded, top, events, k, cell, notes)
+                settings, evs, expect = _cell_runs(loaded, top, events, k, cell, notes, removed)
             name = cell.name if cell is not None else None
             index = k if cell is not None else None
             notes += _idle_variations(loaded, index)
-            planned.append(_plan_cell(loaded, name, settings, evs, expect, index, notes))
+            planned.append(_plan_cell(loaded, name, settings, evs, expect, index, notes, removed))
         except InputError as exc:
             problems += exc.problems
     if problems:

@@ -463,6 +463,7 @@ def apply_variations(
     doc: yamldoc.Document | None = None,
     base: Loc = ("variations",),
     notes: list[Problem] | None = None,
+    removed: dict[str, Loc] | None = None,
 ) -> list[Event]:
     """Apply variations in order. An unknown id is an error naming the nearest ids; every
     problem is reported, located, in one :class:`InputError`.
@@ -495,4 +496,5 @@ def apply_variations(
             edit.fail((), f"{edit.events[j].id}: {message}")
     if edit.problems:
         raise InputError(edit.problems)
+    removed is None or removed.update(edit.removed)  # for expectations that name them
     return edit.events
