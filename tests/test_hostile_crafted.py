@@ -62,3 +62,16 @@ def test_a_policy_in_which_no_one_can_move_is_located(tmp_path: Path) -> None:
     result = invoke("simulate", "--pack", str(pack), "--policy", "talks-first", "--runs", "5")
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"{policy}:10:1: actors: no actor can ever move" in result.output
+
+
+def test_an_article_id_leaving_its_folder_is_located(tmp_path: Path) -> None:
+    """`id: ../k/kenya_001` passed when that text existed beside the folder, and the folder's
+    own kenya_001.txt was then read without its metadata."""
+    pack = tmp_path / "kenya"
+    shutil.copytree(data_dir() / "packs" / "kenya-2007-2008", pack)
+    shutil.copytree(pack, tmp_path / "k")
+    articles = pack / "articles.yaml"
+    articles.write_text(articles.read_text().replace("id: kenya_001", "id: ../k/kenya_001"))
+    result = invoke("validate", str(articles))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{articles}:5:5: articles[0].id: expected the name of a text" in result.output

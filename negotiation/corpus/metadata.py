@@ -4,6 +4,7 @@ the file does not list it: the outlet, the publication date and the title."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from typing import Annotated, Any, Literal
 
@@ -54,6 +55,15 @@ class ArticleMeta(BaseModel):
     @classmethod
     def _parse_date(cls, value: Any) -> Any:
         return parse_iso_date(value)
+
+    @field_validator("id")
+    @classmethod
+    def _stem(cls, value: str) -> str:
+        # '../other/text' passed when that file existed outside the folder, and the folder's own
+        # text of that name was read without its metadata
+        if "/" in value or os.sep in value:
+            raise ValueError("expected the name of a text of the folder without .txt (no '/')")
+        return value
 
 
 class ArticlesFile(BaseModel):
