@@ -135,3 +135,19 @@ def test_an_expectation_on_an_event_the_variations_dropped_says_so() -> None:
         "variations[0].drop (line 4) removed it"
     ) in text
     assert "unknown event id" not in text
+
+
+def test_the_opposition_reading_counts_its_60_days_from_the_results_first_possible_day() -> None:
+    # what the README's rule table says: the results event is dated 28 July-14 September, so
+    # the opposition's reading ("from the final results") gives the government's deadline
+    text = (
+        "interpretation: opposition_2013\n"
+        "variations:\n  - drop: 2013-09-23-opposition-boycotts-assembly\n"
+        "  - shift: {events: [2013-09-23-assembly-convened], days: 22}\n"
+    )
+    (result,) = run_scenario(load_scenario_text(HEAD + text, "mine.yaml"))
+    (step,) = [s for s in result.trace.steps if s.event == "2013-09-23-assembly-convened"]
+    assert step.rejected_by == "first_session_deadline"
+    assert "after the deadline 2013-09-26 (60 days from the final results of 2013-07-28)" in str(
+        step.reason
+    )
