@@ -45,12 +45,20 @@ __all__ = [
 
 
 def shown_file(file: str) -> str:
-    """``file`` as an error shows it: ``scenarios/../model.yaml`` as ``model.yaml`` when both
+    r"""``file`` as an error shows it: ``scenarios/../model.yaml`` as ``model.yaml`` when both
     name the same file (not when a symbolic link makes ``..`` lead elsewhere)::
 
         >>> shown_file("s.yaml")
         's.yaml'
+
+    A control character in the name is shown escaped: a file named ``a\nerror: b.yaml`` printed
+    a second, forged error line, and an escape sequence reached the terminal as is::
+
+        >>> shown_file("a\nerror: b.yaml")
+        'a\\nerror: b.yaml'
     """
+    if any(_control(ch) for ch in file):
+        file = "".join(repr(ch)[1:-1] if _control(ch) else ch for ch in file)
     if ".." not in file.replace("\\", "/").split("/"):
         return file
     short = os.path.normpath(file)
@@ -58,6 +66,10 @@ def shown_file(file: str) -> str:
         return short if os.path.samefile(file, short) else file
     except (OSError, ValueError):
         return file
+
+
+def _control(ch: str) -> bool:
+    return ch < " " or "\x7f" <= ch <= "\x9f"
 
 
 def format_path(path: Sequence[str | int]) -> str:

@@ -86,3 +86,15 @@ def test_a_copy_of_the_built_in_lexicon_is_a_lexicon(tmp_path: Path) -> None:
     copy = tmp_path / "lexicon.yaml"
     shutil.copy(data_dir() / "lexicon.yaml", copy)
     assert load_lexicon(copy).rules.keys() == load_lexicon().rules.keys()
+
+
+def test_a_file_name_with_a_newline_forges_no_error_line(tmp_path: Path) -> None:
+    """A file named 'bad<ESC>[2J<newline>error: fake.yaml' printed its problem as two lines,
+    the second an error in 'fake.yaml' that does not exist (and the escape sequence cleared a
+    terminal): a control character in a file's name is shown escaped."""
+    bad = tmp_path / "bad\x1b[2J\nerror: fake.yaml"
+    bad.write_text("x: [\n")
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert f"{tmp_path}/bad\\x1b[2J\\nerror: fake.yaml:2:1: invalid YAML" in result.output
+    assert not any(line.startswith("error: fake.yaml") for line in result.output.splitlines())
