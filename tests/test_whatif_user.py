@@ -151,3 +151,18 @@ def test_the_opposition_reading_counts_its_60_days_from_the_results_first_possib
     assert "after the deadline 2013-09-26 (60 days from the final results of 2013-07-28)" in str(
         step.reason
     )
+
+
+def test_an_inserted_events_unknown_actor_is_a_note_naming_the_nearest() -> None:
+    # 'king' for 'king-sihamoni' was accepted in silence by run and validate
+    event = "{id: x-dissolution, kind: assembly_dissolved, date: 2015-06-01, actors: [king]}"
+    text = f"variations:\n  - insert: {{at: 2015-06-01, event: {event}}}\n"
+    (cell,) = plan_scenario(load_scenario_text(HEAD + text, "mine.yaml"))
+    (note,) = cell.notes
+    assert "mine.yaml:4:38: variations[0].insert.event.id: event 'x-dissolution' names an" in str(
+        note
+    )
+    assert "unknown actor 'king'; did you mean 'king-sihamoni'?" in str(note)
+    known = text.replace("[king]", "[king-sihamoni]")
+    (cell,) = plan_scenario(load_scenario_text(HEAD + known, "mine.yaml"))
+    assert not cell.notes

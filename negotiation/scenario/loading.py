@@ -18,13 +18,15 @@ from typing import Any
 from negotiation._internal import atomic, files, yamldoc
 from negotiation._internal.dockinds import value_words
 from negotiation._internal.named import named_file
-from negotiation.errors import InputError, Problem
+from negotiation.errors import InputError, NegotiationError, Problem
 from negotiation.events import Event, EventLog
+from negotiation.events.actors import Gazetteer
 from negotiation.scenario.document import locate, named_at
 from negotiation.scenario.schema import Scenario
 
 __all__ = [
     "LoadedScenario",
+    "base_actors",
     "base_events",
     "dump_scenario",
     "load_scenario",
@@ -221,3 +223,26 @@ def base_events(loaded: LoadedScenario) -> list[Event]:
             log: EventLog = load_event_log(path)
         known = _LOGS[real] = (state, log.events)
     return list(known[1])
+
+
+def base_actors(loaded: LoadedScenario) -> Gazetteer | None:
+    """The actors of the base log (``actors.yaml`` beside it), or ``None`` when it has none
+    (inline events, no file, or one that does not load)."""
+    from negotiation.events.log import load_actors
+
+    events = loaded.scenario.events
+    if not isinstance(events, str):
+        return None
+    if events == "builtin":
+        from negotiation._internal.paths import seeds_dir
+
+        folder = seeds_dir()
+    else:
+        path = loaded.base_dir / events
+        folder = path if files.is_dir(path) else path.parent
+    if not files.is_file(folder / "actors.yaml"):
+        return None
+    try:
+        return load_actors(folder)
+    except NegotiationError:  # the log's own actors are broken: loading the log says so
+        return None

@@ -8,6 +8,7 @@ expectations; :func:`run_scenario` does both.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from negotiation.scenario.document import Loc, locate
 from negotiation.scenario.expectations import check_expectations, expectation_problems
 from negotiation.scenario.loading import (
     LoadedScenario,
+    base_actors,
     base_events,
     load_scenario,
     scenario_files,
@@ -115,6 +117,39 @@ def _simulation_of(loaded: LoadedScenario, k: int | None) -> tuple[SimulationSet
         if cell is not None:
             return cell.over(top), ("matrix", k, "simulation")
     return top, ("simulation",)
+
+
+def _writes(event_id: str, node: dict[str, Any]) -> bool:
+    """Whether a mapping of the file writes the event (``insert``'s, ``replace``'s ``with``) or
+    changes it (``change``)."""
+    return event_id in (node.get("id"), node.get("event"))
+
+
+class _ActorCheck:
+    """Notes on the actors of the events a scenario writes (inserted, replaced, changed) that
+    the base log's ``actors.yaml`` does not know: a rule asking who acts would not know them."""
+
+    def __init__(self, loaded: LoadedScenario, base: Sequence[Event]) -> None:
+        self.loaded, self.gazetteer = loaded, base_actors(loaded)
+        self.base = {id(e) for e in base}
+
+    def unknown(self, events: Sequence[Event], notes: Sequence[Problem]) -> list[Problem]:
+        out: list[Problem] = []
+        if self.gazetteer is None:
+            return out
+        for e in events:
+            if id(e) in self.base:
+                continue
+            named = [*e.actors, *e.recipients, *([e.mediator] if e.mediator else [])]
+            written = functools.partial(_writes, e.id)
+            for actor in dict.fromkeys(a for a in named if a not in self.gazetteer):
+                where = _first_mapping(self.loaded.doc, written, "id")
+                message = (
+                    f"event {e.id!r} names an actor the log's actors.yaml lacks, whom a rule "
+                    f"that asks who acts will not know: {self.gazetteer.unknown(actor)}"
+                )
+                out.append(locate(self.loaded.doc, where, message))
+        return [p for p in out if p not in notes]
 
 
 def _idle_variations(loaded: LoadedScenario, k: int | None) -> list[Problem]:
@@ -228,9 +263,9 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
     top = fold_settings(top, sc.variations, ("variations",))
     top_notes: list[Problem] = []
     top_removed: dict[str, Loc] = {}
-    events = apply_variations(
-        base_events(loaded), sc.variations, loaded.doc, notes=top_notes, removed=top_removed
-    )
+    base = base_events(loaded)
+    events = apply_variations(base, sc.variations, loaded.doc, notes=top_notes, removed=top_removed)
+    actors = _ActorCheck(loaded, base)
     planned: list[PlannedCell] = []
     problems: list[Problem] = []
     cells: Sequence[Cell | None] = sc.matrix or (None,)
@@ -244,7 +279,7 @@ def plan_scenario(loaded: LoadedScenario) -> list[PlannedCell]:
                 settings, evs, expect = _cell_runs(loaded, top, events, k, cell, notes, removed)
             name = cell.name if cell is not None else None
             index = k if cell is not None else None
-            notes += _idle_variations(loaded, index)
+            notes += _idle_variations(loaded, index) + actors.unknown(evs, notes)
             planned.append(_plan_cell(loaded, name, settings, evs, expect, index, notes, removed))
         except InputError as exc:
             problems += exc.problems
