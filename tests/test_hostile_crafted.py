@@ -98,3 +98,17 @@ def test_a_file_name_with_a_newline_forges_no_error_line(tmp_path: Path) -> None
     assert result.exit_code == EXIT_INPUT, result.output
     assert f"{tmp_path}/bad\\x1b[2J\\nerror: fake.yaml:2:1: invalid YAML" in result.output
     assert not any(line.startswith("error: fake.yaml") for line in result.output.splitlines())
+
+
+def test_a_file_name_with_a_newline_forges_no_line_of_success(tmp_path: Path) -> None:
+    """The same in what a command says it read or wrote: 'ok: forged.yaml (actors, 8 entries)'
+    and 'wrote 11 record(s) to x' then 'error: forged (csv)'."""
+    actors = data_dir() / "packs" / "kenya-2007-2008" / "actors.yaml"
+    shutil.copy(actors, tmp_path / "a\nok: forged.yaml")
+    result = invoke("validate", str(tmp_path))
+    assert f"ok: {tmp_path}/a\\nok: forged.yaml (actors, 8 entries)" in result.output
+    out = tmp_path / "x\nerror: forged.csv"
+    result = invoke("export", "--pack", "kenya-2007-2008", "--format", "csv", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"to {tmp_path}/x\\nerror: forged.csv (csv)" in result.output
+    assert out.read_text().startswith("case_id,")

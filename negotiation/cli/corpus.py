@@ -28,7 +28,7 @@ from negotiation.cli.common import EXIT_INPUT, capped, echo_json, input_errors, 
 from negotiation.cli.packs import PACK, event_log
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import parse_articles_file
-from negotiation.errors import InputError, Problem
+from negotiation.errors import InputError, Problem, shown_file
 from negotiation.events import Event, EventLog, Granularity
 from negotiation.events.log import (
     FORMAT_VERSION,
@@ -309,7 +309,7 @@ def _check_one(
     except InputError as exc:
         return list(exc.problems)
     entries = len(result) if isinstance(result, Sized) and not isinstance(result, str) else None
-    say(f"ok: {path} ({kind}{'' if entries is None else f', {entries} entries'})")
+    say(f"ok: {shown_file(str(path))} ({kind}{'' if entries is None else f', {entries} entries'})")
     checked.append({"file": str(path), "kind": kind, "entries": entries})
     return []
 

@@ -27,7 +27,7 @@ from negotiation.cli.common import (
     input_errors,
 )
 from negotiation.cli.packs import PACK, event_log, load_log, pack_files, warn_mismatch
-from negotiation.errors import InputError
+from negotiation.errors import InputError, shown_file
 
 if TYPE_CHECKING:
     from negotiation.events import Event
@@ -223,7 +223,7 @@ def explore(
     else:
         click.echo(result.summary(), nl=False)
         for p in written:
-            click.echo(f"wrote {p}")
+            click.echo(f"wrote {shown_file(str(p))}")
         if save and not written:
             click.echo(f"wrote nothing to {save}: no counterexample or witness was found")
     sys.exit(exit_code(result.stopped, bool(result.violations)))

@@ -18,7 +18,7 @@ from negotiation._internal.suggest import unknown
 from negotiation.cli import main
 from negotiation.cli.common import EXIT_FAILED, Number, echo_json, input_errors
 from negotiation.cli.packs import PACK
-from negotiation.errors import InputError, Problem
+from negotiation.errors import InputError, Problem, shown_file
 from negotiation.events.actors import Gazetteer
 
 __all__ = ["evaluate_cmd", "extract_cmd"]
@@ -159,13 +159,16 @@ def _extract_all(
     dropped: dict[str, dict[str, int]] = {}
     for a in articles:
         if not a.text.strip():  # `validate` refuses it; here the other articles still count
-            click.echo(f"warning: {a.path or a.id}: empty, no text to extract from", err=True)
+            click.echo(
+                f"warning: {shown_file(str(a.path or a.id))}: empty, no text to extract from",
+                err=True,
+            )
             per_article.append((a, []))
             continue
         language = detect_language(a.text)
         if language not in ("en", ""):
             click.echo(
-                f"warning: {a.path or a.id}: the text is in another language ({language}); the "
+                f"warning: {shown_file(str(a.path or a.id))}: the text is in another language ({language}); the "
                 "lexicon is English only: no events extracted",
                 err=True,
             )
@@ -174,7 +177,7 @@ def _extract_all(
         chosen = extractor
         if defaults and not extractor.matcher.fits(a.text):
             click.echo(
-                f"warning: {a.path or a.id}: names no actor of the built-in (Cambodian) "
+                f"warning: {shown_file(str(a.path or a.id))}: names no actor of the built-in (Cambodian) "
                 "gazetteer; read without one (pass --pack, --actors FILE, --draft-actors FILE "
                 "or --no-actors)",
                 err=True,

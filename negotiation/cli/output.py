@@ -11,6 +11,7 @@ import click
 from negotiation.cli import main
 from negotiation.cli.common import FORMAT_VERSION, echo_json, input_errors
 from negotiation.cli.packs import PACK
+from negotiation.errors import shown_file
 
 __all__ = ["export", "report"]
 
@@ -49,7 +50,9 @@ def export(log: str | None, pack: str | None, fmt: str, out: str, as_json: bool)
     warnings = []
     if not out.lower().endswith(_SUFFIXES[fmt]):
         usual = " or ".join(_SUFFIXES[fmt])
-        warnings.append(f"{out} is written as {fmt}, whose files usually end in {usual}")
+        warnings.append(
+            f"{shown_file(str(out))} is written as {fmt}, whose files usually end in {usual}"
+        )
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
@@ -67,7 +70,7 @@ def export(log: str | None, pack: str | None, fmt: str, out: str, as_json: bool)
             }
         )
     else:
-        click.echo(f"wrote {done.records} record(s) to {out} ({fmt})")
+        click.echo(f"wrote {done.records} record(s) to {shown_file(str(out))} ({fmt})")
         if done.note:
             click.echo(f"note: {done.note}")
 
@@ -120,7 +123,9 @@ def report(
             }
         )
     else:
-        click.echo(f"wrote {out} ({len(inp.runs)} run(s), {len(inp.conflicts)} conflict(s))")
+        click.echo(
+            f"wrote {shown_file(str(out))} ({len(inp.runs)} run(s), {len(inp.conflicts)} conflict(s))"
+        )
 
 
 def _load_simulation(path: str) -> dict[str, Any]:

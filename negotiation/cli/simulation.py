@@ -21,7 +21,7 @@ from negotiation.cli.common import (
     input_errors,
 )
 from negotiation.cli.packs import PACK, event_log, load_log, pack_files
-from negotiation.errors import InputError
+from negotiation.errors import InputError, shown_file
 
 __all__ = ["check_flags", "execution_options", "finish", "policy_path", "simulate"]
 
@@ -236,7 +236,7 @@ def finish(
     else:
         click.echo(result.summary(), nl=False)
         if out is not None:
-            click.echo(f"wrote {out}")
+            click.echo(f"wrote {shown_file(str(out))}")
     if not result.complete:
         click.echo(interrupted, err=True)
     if violated:
