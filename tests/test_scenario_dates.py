@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_scenario import INLINE  # the 2013 opening without the opposition, inline
 
 from negotiation.cli import main
 from negotiation.errors import InputError
@@ -27,17 +28,6 @@ from negotiation.scenario import (
     run_scenario,
 )
 from negotiation.scenario.dating import by_date
-
-INLINE = """
-name: inline
-events:
-  - {id: a-election, kind: election_held, date: 2013-07-28}
-  - {id: b-results, kind: results_announced, date: 2013-08-12,
-     facts: {seats: {cpp: 68, cnrp: 55}, total_seats: 123}}
-  - {id: c-boycott, kind: boycott, date: 2013-09-23, actors: [cnrp]}
-  - {id: d-convened, kind: assembly_convened, date: 2013-09-23}
-  - {id: e-government, kind: government_formed, date: 2013-09-24, facts: {votes_for: 68}}
-"""
 
 
 def planned(variations: str) -> tuple[list[str], list[str]]:

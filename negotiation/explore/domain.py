@@ -182,12 +182,7 @@ class Domain:
             if any(getattr(t.facts, name, None) == value for t in out):
                 continue
             out += [
-                replace(
-                    t,
-                    facts=t.facts.model_copy(update={name: value}),
-                    label=f"{t.label or kind}, {name} {value!r}",
-                )
-                for t in base
+                _with_fact(t, name, value, f"{t.label or kind}, {name} {value!r}") for t in base
             ]
         for role, who in named_parties(spec, kind):
             if any(getattr(t, role) == (who,) for t in out):
@@ -233,11 +228,7 @@ class Domain:
             if n is None or any(getattr(t.facts, fact, None) == n for t in drawn):
                 continue
             out += [
-                replace(
-                    t,
-                    facts=t.facts.model_copy(update={fact: v}),
-                    label=f"{t.label or kind}, {fact} {v}",
-                )
+                _with_fact(t, fact, v, f"{t.label or kind}, {fact} {v}")
                 for t in templates
                 for v in dict.fromkeys(x for x in (n - 1, n) if 0 <= x <= total)
             ]
@@ -375,6 +366,11 @@ _BY_A_PARTY = frozenset(
         "mass_resignation",
     }
 )
+
+
+def _with_fact(t: Template, name: str, value: object, label: str) -> Template:
+    """The template with one fact set (a vote's count, a compared value) and its label."""
+    return replace(t, facts=t.facts.model_copy(update={name: value}), label=label)
 
 
 def _with_role(t: Template, role: str, who: str, label: str) -> Template:
