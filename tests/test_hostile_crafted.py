@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +116,38 @@ def test_a_file_name_with_a_newline_forges_no_line_of_success(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert f"to {tmp_path}/x\\nerror: forged.csv (csv)" in result.output
     assert out.read_text().startswith("case_id,")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie is gone, waiting to be reaped
+
+
+def test_a_terminated_run_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """`explore --workers 4` sent SIGTERM died alone: its four workers slept on for ever,
+    orphaned, waiting on its queue."""
+    pids = tmp_path / "pids"
+    code = (
+        "import os, signal, sys\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from negotiation._internal import entry\n"
+        "signal.signal(signal.SIGTERM, entry._terminated)\n"
+        "pool = ProcessPoolExecutor(2)\n"
+        "list(pool.map(abs, range(8)))\n"
+        f"open({str(pids)!r}, 'w').write(' '.join(str(p) for p in pool._processes))\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "signal.pause()\n"
+    )
+    with (tmp_path / "stderr").open("w") as err:  # a pipe would wait for the orphans too
+        done = subprocess.run([sys.executable, "-c", code], stderr=err, timeout=120)
+    assert done.returncode == -signal.SIGTERM, (tmp_path / "stderr").read_text()
+    workers = [int(p) for p in pids.read_text().split()]
+    assert len(workers) == 2
+    for _ in range(600):  # terminate() is sent before the parent dies; the end may lag
+        if not any(_alive(p) for p in workers):
+            break
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in workers)

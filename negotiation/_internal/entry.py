@@ -21,6 +21,11 @@ def _terminated(signum: int, frame: FrameType | None) -> None:
     from negotiation._internal import atomic
 
     atomic.remove_pending()
+    # the workers of a pool (explore --workers, simulate) outlived their parent, asleep
+    # on its queue for ever: they go first
+    processes = sys.modules.get("multiprocessing")
+    for child in processes.active_children() if processes is not None else ():
+        child.terminate()
     signal.signal(signum, signal.SIG_DFL)
     os.kill(os.getpid(), signum)
 
