@@ -10,6 +10,7 @@ from negotiation.extract.dates import DATE_PATTERN, ResolvedDate
 from negotiation.extract.lexicon import Trigger
 
 __all__ = [
+    "SPEECH_VERB",
     "about_election",
     "asides",
     "attributed",
@@ -65,13 +66,15 @@ _INTENT = re.compile(
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+(?:them|it|him|her|the|a|an|their|its|his)\s", re.I)
 
 
+#: the verbs that report speech ("X said", "..., said X", '"...," X told reporters')
+SPEECH_VERB = (
+    r"(?:said|says|told|tells|added|adds|stated|states|declared|insisted|insists|warned|warns|argued"
+    r"|argues|announced|stressed|noted|reiterated|confirmed|acknowledged|admitted|conceded|wrote"
+    r"|claimed|claims|alleged|alleges|complained|denied|denies|maintained|explained|tweeted)"
+)
 # who says a quotation, named after it ('," Mesa told reporters') or before it ("Mesa said:")
-_SAID_AFTER = re.compile(
-    r"\s*[,;]?\s*(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|added|insisted|declared|wrote|tweeted)\b"
-)
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|added|insisted|declared|wrote|tweeted)(?:\s+[\w’'-]+){0,3}\s*[:,]?\s*$"
-)
+_SAID_AFTER = re.compile(r"\s*[,;]?\s*(?:[\w.’'-]+\s+){0,6}?" + SPEECH_VERB + r"\b")
+_SAID_BEFORE = re.compile(r"\b" + SPEECH_VERB + r"(?:\s+[\w’'-]+){0,3}\s*[:,]?\s*$")
 
 
 def attributed(sentence: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from negotiation.events.actors import Gazetteer
 from negotiation.extract.actors import MatchedActor
+from negotiation.extract.clauses import SPEECH_VERB as _VERB
 from negotiation.extract.clauses import asides
 
 __all__ = ["SPEECH_KINDS", "find_speaker", "pronoun_person"]
@@ -32,11 +33,6 @@ SPEECH_KINDS = frozenset(
     }
 )  # fmt: skip
 
-_VERB = (
-    r"(?:said|says|told|tells|added|adds|stated|states|declared|insisted|insists|warned|warns|argued"
-    r"|argues|announced|stressed|noted|reiterated|confirmed|acknowledged|admitted|conceded|wrote"
-    r"|claimed|claims|alleged|alleges|complained|denied|denies|maintained|explained)"
-)
 # "X said", "X's spokesman said", "X's office said": X speaks
 _BEFORE = re.compile(
     r"^\s*(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|office|lawyers?|aides?"
