@@ -12,15 +12,16 @@ where it is written instead of hanging the command that runs it::
     True
     >>> exponential(r"boycott(?:ed|s)?") is None
     True
-    >>> exponential(r"(?:a|ab|b)*c")  # "ab" is also "a" then "b"
-    'a group repeated with + or * whose alternatives spell one another (a|ab|b) can take exponential time'
 
-Beyond these patterns of words, :func:`~negotiation._internal.ambiguity.ambiguous_loop`
-finds any repeated group one turn of which reads some text in two ways, character classes and
-all (``(?:ab|abab)+c``, where the parser takes the common ``ab`` out; ``(?:\\w|ab)+$``)::
+A repeated group one turn of which reads some text in two ways is found by
+:func:`~negotiation._internal.ambiguity.two_ways`, words, character classes and all
+(``(?:a|ab|b)*c``: "ab" is also "a" then "b"; ``(?:ab|abab)+c``, where the parser takes the
+common ``ab`` out; ``(?:\\w|ab)+$``)::
 
-    >>> exponential(r"(?:\\d|[0-5]x?)+y")
-    'a group repeated with + or * can read the same text in two ways (its alternatives or repetitions overlap, as in (?:a|ab)+) and can take exponential time'
+    >>> exponential(r"(?:a|ab|b)*c")
+    'a group repeated with + or * can read the same text in two ways (its alternatives spell one another or overlap, or its repetitions do, as in (?:a|ab|b)* or (?:a|ab)+) and can take exponential time'
+    >>> exponential(r"(?:\\d|[0-5]x?)+y") == exponential(r"(?:a|ab|b)*c")
+    True
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from negotiation._internal.ambiguity import INTRICATE, ONE_WAY, TWO_WAYS, two_ways
+from negotiation._internal.ambiguity import INTRICATE, TWO_WAYS, two_ways
 
 __all__ = ["exponential"]
 
@@ -40,13 +41,10 @@ _MESSAGE = (
     "a group repeated with + or * that holds only repetitions (+, *, ?, {n,m}) can take "
     "exponential time"
 )
-_SPELLED = (
-    "a group repeated with + or * whose alternatives spell one another (a|ab|b) can take "
-    "exponential time"
-)
 _AMBIGUOUS = (
-    "a group repeated with + or * can read the same text in two ways (its alternatives or "
-    "repetitions overlap, as in (?:a|ab)+) and can take exponential time"
+    "a group repeated with + or * can read the same text in two ways (its alternatives spell "
+    "one another or overlap, or its repetitions do, as in (?:a|ab|b)* or (?:a|ab)+) and can "
+    "take exponential time"
 )
 _INTRICATE = (
     "a group repeated with + or * too intricate to check for exponential time (over 2,000 "
@@ -67,9 +65,7 @@ def exponential(pattern: str) -> str | None:
     except (re.error, RecursionError, OverflowError, ValueError):
         return None  # not this module's to report
     verdict = two_ways(pattern)
-    # words that spell one another (a|ab|b) are one case of reading a text in two ways: where
-    # the automaton judged every repeated group, its answer stands ((?:b|ba|baa)+ is one way)
-    found = _walk(list(tree), spelled=verdict != ONE_WAY)
+    found = _walk(list(tree))
     if found is None and verdict == TWO_WAYS:
         return _AMBIGUOUS
     if found is None and verdict == INTRICATE:
@@ -77,9 +73,9 @@ def exponential(pattern: str) -> str | None:
     return found
 
 
-def _walk(items: list[Any], spelled: bool = True) -> str | None:
-    """Why one of ``items`` can take exponential time, or ``None`` (``spelled``: look for
-    words that spell one another too)."""
+def _walk(items: list[Any]) -> str | None:
+    """Why one of ``items`` can take exponential time, or ``None`` (the groups that read a
+    text in two ways are :func:`~negotiation._internal.ambiguity.two_ways`'s to find)."""
     for op, av in items:
         found = None
         if op in _REPEATS:
@@ -88,15 +84,13 @@ def _walk(items: list[Any], spelled: bool = True) -> str | None:
                 return _MESSAGE
             if high == _constants.MAXREPEAT and _twice(list(body)):
                 return _TWICE
-            if spelled and high == _constants.MAXREPEAT and _spelled(list(body)):
-                return _SPELLED
-            found = _walk(list(body), spelled)
+            found = _walk(list(body))
         elif op == _constants.SUBPATTERN:
-            found = _walk(list(av[-1]), spelled)
+            found = _walk(list(av[-1]))
         elif op == _constants.BRANCH:
-            found = next((w for alt in av[1] if (w := _walk(list(alt), spelled)) is not None), None)
+            found = next((w for alt in av[1] if (w := _walk(list(alt))) is not None), None)
         elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
-            found = _walk(list(av[1]), spelled)
+            found = _walk(list(av[1]))
         if found is not None:
             return found
     return None
@@ -127,39 +121,6 @@ def _twice(body: list[Any]) -> bool:
                 _twice(list(alt)) for alt in av[1]
             ):
                 return True
-    return False
-
-
-def _spelled(body: list[Any]) -> bool:
-    """Whether ``body`` holds an alternation of words one of which others spell in a row:
-    ``(?:a|ab|b)*`` ("ab" is also "a" then "b")."""
-    for op, av in _opened(body):
-        if op == _constants.BRANCH:
-            words = [_word(list(alt)) for alt in av[1]]
-            if all(w is not None for w in words) and _spelled_by_others({w for w in words if w}):
-                return True
-            if any(_spelled(list(alt)) for alt in av[1]):
-                return True
-    return False
-
-
-def _word(items: list[Any]) -> str | None:
-    """The text a sequence of plain characters matches, or ``None``."""
-    if not all(op == _constants.LITERAL for op, _ in items):
-        return None
-    return "".join(chr(av) for _, av in items)
-
-
-def _spelled_by_others(words: set[str]) -> bool:
-    """Whether one of ``words`` is two or more shorter ones of them in a row."""
-    for word in words:
-        parts = {w for w in words if len(w) < len(word)}
-        ends = {0}  # where a row of parts can end inside ``word``
-        for i in range(len(word)):
-            if i in ends:
-                ends |= {i + len(p) for p in parts if word.startswith(p, i)}
-        if len(word) in ends:
-            return True
     return False
 
 
