@@ -4,8 +4,12 @@ Every article of the set is re-laid-out the way texts reach users, the same way 
 layout is seeded by the article's id): a byline, a read time, a time stamp and a summary box
 before the story; a file photo's caption with a date of its own, a link to another story and
 an advertisement inside it; credits and share buttons after it; days written without "on" (AP
-style: "said Monday"); every line hard-wrapped at 72 columns. Both layouts are scored against
-the same gold (matching is by kind, date and actors, not by offsets)::
+style: "said Monday"); every line hard-wrapped at 72 columns. A third layout saves each text as
+a web page (``.html``: navigation, a cookie notice, scripts, JSON-LD, a photo with its caption,
+a link to another story, an advertisement and a newsletter box inside the story, links to other
+stories, reader comments, a footer; the publication date only in the page's metadata), read back as a
+user's saved page is, metadata and all. The layouts are scored against the same gold (matching
+is by kind, date and actors, not by offsets)::
 
     python benchmarks/extract_as_pages.py [SET]     # default: tuning (held-out sets refused)
 """
@@ -13,12 +17,16 @@ the same gold (matching is by kind, date and actors, not by offsets)::
 from __future__ import annotations
 
 import dataclasses
+import html
+import json
 import random
 import re
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
-from negotiation.corpus import Article, clean_paragraphs
+from negotiation.corpus import Article, clean_paragraphs, read_article
 from negotiation.extract.evaluate import Evaluation
 from negotiation.extract.sets import EvaluationSet, load_set, run_set
 
@@ -56,13 +64,55 @@ def as_page(text: str, seed: str) -> str:
     )
 
 
-def as_pages(s: EvaluationSet) -> EvaluationSet:
-    """The set with every article (a :class:`~negotiation.corpus.Article`) laid out as a page."""
+def as_html(a: Article) -> str:
+    """The article ``a`` saved as a web page: its date only in the page's metadata."""
+    chunks = [c.strip() for c in a.text.splitlines() if c.strip()]  # a line, a block
+    headline = chunks[0] if a.paragraphs and a.paragraphs[0].kind == "title" else None
+    body = chunks[1:] if headline else chunks
+    title = html.escape(headline or a.meta.title or a.id)
+    day = a.published.isoformat()
+    ld = json.dumps({"@type": "NewsArticle", "headline": headline or "", "datePublished": day})
+    blocks = [f"<p>{html.escape(c)}</p>" for c in body]
+    at = random.Random(a.id).randint(1, max(1, len(blocks) - 1))
+    blocks[at:at] = [  # inside the story, as pages have them
+        '<figure><img src="/photo.jpg" alt=""><figcaption>' + html.escape(INSIDE[0]),
+        "</figcaption></figure>",
+        f'<p><a href="/story">{html.escape(INSIDE[1])}</a></p>',
+        '<div class="ad">Advertisement</div>',
+        '<div class="newsletter"><p>Sign up for our daily newsletter</p></div>',
+    ]
+    paras = "\n".join(blocks)
+    h1 = f"<h1>{title}</h1>" if headline else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | World News</title>
+<meta property="article:published_time" content="{day}T08:00:00Z">
+<meta property="og:site_name" content="World News">
+<script type="application/ld+json">{ld}</script><script>var slots = [1, 2];</script>
+</head><body><header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<div class="cookies">We use cookies to improve your experience. <a href="/p">Accept</a></div>
+</header><main><article>{h1}<div class="byline">By Staff Reporter</div>
+{paras}
+<aside><h3>Related stories</h3><ul><li><a href="/a">Floods hit the capital as rains go on</a></li>
+<li><a href="/b">League resumes after a long break</a></li></ul></aside></article></main>
+<section id="comments"><h3>Comments (2)</h3><p>They stole the election, the government must go!</p>
+<p>The opposition's boycott of parliament is a disgrace.</p></section>
+<footer><p>© 2026 World News. All rights reserved.</p><a href="/terms">Terms</a></footer>
+</body></html>"""
+
+
+def as_pages(s: EvaluationSet, saved: Path | None = None) -> EvaluationSet:
+    """The set with every article (a :class:`~negotiation.corpus.Article`) laid out as a page,
+    or, given a folder ``saved``, saved there as a web page and read back."""
     parts = []
     for part in s.parts:
         articles = []
         for a in part.articles:
-            if isinstance(a, Article):
+            if isinstance(a, Article) and saved is not None:
+                path = saved / f"{a.id}.html"
+                path.write_text(as_html(a), encoding="utf-8")
+                a = read_article(path)
+            elif isinstance(a, Article):
                 text = as_page(a.text, a.id)
                 a = Article(meta=a.meta, text=text, paragraphs=clean_paragraphs(text), path=a.path)
             articles.append(a)
@@ -84,6 +134,8 @@ def main(name: str = "tuning") -> None:
         sys.exit(f"{name} is held out: not for diagnosis")
     print(_line("as written", run_set(s)))
     print(_line("as pages", run_set(as_pages(s))))
+    with tempfile.TemporaryDirectory() as saved:
+        print(_line("as .html", run_set(as_pages(s, Path(saved)))))
 
 
 if __name__ == "__main__":

@@ -46,7 +46,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "extract": (
         "negotiation.cli.extraction",
-        "Propose typed, dated, sourced events from articles (files or directories of *.txt).",
+        "Propose typed, dated, sourced events from articles (*.txt files, saved *.html pages or "
+        "folders of them).",
     ),
     "graph": (
         "negotiation.cli.model",

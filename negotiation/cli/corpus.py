@@ -27,7 +27,12 @@ from negotiation.cli import main
 from negotiation.cli.common import EXIT_INPUT, capped, echo_json, input_errors, unique
 from negotiation.cli.packs import PACK, event_log
 from negotiation.corpus import load_articles
-from negotiation.corpus.article import parse_articles_file
+from negotiation.corpus.article import (
+    ARTICLE_SUFFIXES,
+    article_file,
+    no_article_file,
+    parse_articles_file,
+)
 from negotiation.errors import InputError, Problem, shown_file
 from negotiation.events import Event, EventLog, Granularity
 from negotiation.events.log import (
@@ -95,10 +100,8 @@ def _validate_articles(doc: yamldoc.Document) -> object:
     parsed, problems = parse_articles_file(doc)
     directory = Path(doc.file).parent
     for i, meta in enumerate(parsed.articles):
-        if not files.is_file(directory / f"{meta.id}.txt"):
-            problems.append(
-                doc.problem(("articles", i, "id"), f"no text file {meta.id}.txt in {directory}")
-            )
+        if article_file(directory, meta.id) is None:
+            problems.append(doc.problem(("articles", i, "id"), no_article_file(meta.id, directory)))
     if problems:
         raise InputError(problems)
     return load_articles(directory)
@@ -225,9 +228,9 @@ register_document_kind("articles", "articles", _validate_articles)
 
 def validate_document(path: Path) -> tuple[str, object]:
     """Validate one file: (its kind, what its validator returned). Raises InputError. A
-    ``.txt`` file is an article's text (its encoding, content and language are checked); any
-    other is a YAML document."""
-    if path.suffix.lower() == ".txt":
+    ``.txt`` file is an article's text (its encoding, content and language are checked), a
+    ``.html`` file a saved page (its story checked so); any other is a YAML document."""
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
         from negotiation.corpus.checking import check_article_text
 
         return "article text", check_article_text(path)
@@ -276,7 +279,7 @@ def _unenacted_changes(pack: Any, model: Any, log: Any) -> list[Problem]:
 
 
 #: what validate reads in a folder: YAML documents and article texts
-SUFFIXES = (".yaml", ".yml", ".txt")
+SUFFIXES = (".yaml", ".yml", *ARTICLE_SUFFIXES)
 
 
 def _expand(paths: tuple[str, ...]) -> list[Path]:
@@ -294,7 +297,7 @@ def _empty_folders(paths: tuple[str, ...], expanded: list[Path]) -> list[Problem
     """A problem for every folder given that holds nothing to validate: silence would read as
     success."""
     return [
-        Problem(file=name, message="no YAML files or article texts (.txt) in this folder")
+        Problem(file=name, message="no YAML files or articles (.txt, .html) in this folder")
         for name in paths
         if files.is_dir(name) and not any(q.parent == Path(name) for q in expanded)
     ]
@@ -325,7 +328,8 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
     """Check event logs, actor and article files, scenarios, models and profiles (a
     directory: its YAML files and article texts; --pack: every file of the pack, and its model
     compiles). An article text (.txt) must be UTF-8 text, without a byte-order mark, in the
-    language its articles.yaml gives (default English).
+    language its articles.yaml gives (default English); a saved page (.html), a page with a
+    story in that language.
 
     Every problem is printed as FILE:LINE:COL: PATH: MESSAGE; any problem gives exit status 2.
     """

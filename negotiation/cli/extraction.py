@@ -76,6 +76,7 @@ def _drafted_file(drafted: list[Any], articles: int) -> str:
 
 def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
     from negotiation.corpus import load_articles, read_article
+    from negotiation.corpus.article import ARTICLE_SUFFIXES, article_file, article_files
 
     out: list[Any] = []
     problems: list[Problem] = []
@@ -85,12 +86,18 @@ def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
             if files.is_file(p / "articles.yaml"):
                 arts = list(load_articles(p).values())
             else:
-                arts = [read_article(f) for f in sorted(p.glob("*.txt"))]
+                arts = [read_article(f) for f in article_files(p)]
             if not arts:
-                problems.append(Problem(file=str(p), message="no *.txt articles in this directory"))
+                problems.append(
+                    Problem(file=str(p), message="no articles (*.txt, *.html) in this directory")
+                )
             if published is not None:  # it dates those the metadata or the text does not
                 arts = [
-                    read_article(a.path or p / f"{a.id}.txt", a.meta, default_published=published)
+                    read_article(
+                        a.path or article_file(p, a.id) or p / f"{a.id}.txt",
+                        a.meta,
+                        default_published=published,
+                    )
                     if a.meta.date_basis in ("inferred", "unknown")
                     else a
                     for a in arts
@@ -98,7 +105,7 @@ def _articles(paths: Sequence[str], published: dt.date | None) -> list[Any]:
             out.extend(arts)
         elif files.is_file(p):
             meta = None
-            if files.is_file(p.parent / "articles.yaml") and p.suffix == ".txt":
+            if files.is_file(p.parent / "articles.yaml") and p.suffix.lower() in ARTICLE_SUFFIXES:
                 known = load_articles(p.parent)
                 meta = known[p.stem].meta if p.stem in known else None
             out.append(read_article(p, meta, default_published=published))
@@ -224,7 +231,11 @@ def extract_cmd(
     out: str | None,
     draft_actors: str | None,
 ) -> None:
-    """Propose typed, dated, sourced events from articles (files or directories of *.txt).
+    """Propose typed, dated, sourced events from articles (files or directories of *.txt
+    or saved *.html pages).
+
+    A saved web page is read as its story: trafilatura tells the story from the page around it
+    (menus, links, comments) and the page's metadata gives its date; quotes cite that text.
 
     With --pack, the pack's gazetteer and its vocabulary's triggers are used. Without --pack,
     --actors or --no-actors, an article that names no actor of the built-in (Cambodian)
@@ -409,6 +420,7 @@ def evaluate_cmd(
             )
         from negotiation._internal import files
         from negotiation.corpus import load_articles
+        from negotiation.corpus.article import article_files
         from negotiation.events.log import articles_beside, load_actors, load_event_log
 
         if gold is not None:  # another dispute's log brings its own actors and articles
@@ -418,7 +430,7 @@ def evaluate_cmd(
             # its texts as every command reading a log takes them (was: only with an
             # articles.yaml, else the seeds, each of its articles then 'unknown')
             if articles_dir is None and (
-                files.is_file(folder / "articles.yaml") or any(folder.glob("*.txt"))
+                files.is_file(folder / "articles.yaml") or article_files(folder)
             ):
                 articles_dir = str(folder)
 

@@ -35,18 +35,24 @@ from negotiation._internal import files, paths, yamldoc
 from negotiation.corpus.metadata import (
     ArticleMeta,
     ArticlesFile,
+    DateBasis,
     _title,
     infer_outlet,
     infer_published,
 )
+from negotiation.corpus.page import PAGE_SUFFIXES, Page, is_page, load_page
 from negotiation.corpus.paragraphs import Paragraph, clean_paragraphs
 from negotiation.corpus.sentences import Sentence, split_sentences
 from negotiation.errors import InputError, Problem
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "Article",
     "Articles",
+    "article_file",
+    "article_files",
     "load_articles",
+    "no_article_file",
     "parse_articles_file",
     "read_article",
     "read_articles",
@@ -109,15 +115,26 @@ def read_article(
     one: it gives a dateline without a year its year (the nearest) and replaces a date only
     inferred from the text (basis ``inferred``) or none (``unknown``)."""
     p = Path(path)
-    text = yamldoc.read_text(p)
-    # as `validate` checks an article: the mark would be in quotes and count in their offsets
-    files.refuse_byte_order_mark(p, text, utf8=True)
+    page = load_page(p) if is_page(p) else None
+    if page is None:
+        text = yamldoc.read_text(p)
+        if is_page(p, text):  # a saved page, whatever its name
+            page = load_page(p)
+        else:
+            # as `validate` checks an article: the mark would be in quotes and in their offsets
+            files.refuse_byte_order_mark(p, text, utf8=True)
+    if page is not None:
+        text = page.text
     paragraphs = clean_paragraphs(text)
     if meta is None:
         outlet, outlet_reasoning = infer_outlet(text, paragraphs)
         day, basis, reasoning, confidence = infer_published(
             text, paragraphs, near=default_published
         )
+        if page is not None:
+            outlet, outlet_reasoning, day, basis, reasoning, confidence = _page_meta(
+                page, (outlet, outlet_reasoning, day, basis, reasoning, confidence)
+            )
         meta = ArticleMeta(
             id=p.stem,
             outlet=outlet,
@@ -140,6 +157,43 @@ def read_article(
             }
         )
     return Article(meta=meta, text=text, paragraphs=paragraphs, path=str(p))
+
+
+#: the files an article can be: a text, or a saved web page (its story is the text)
+ARTICLE_SUFFIXES = (".txt", *PAGE_SUFFIXES)
+
+
+def article_file(directory: Path, id: str) -> Path | None:
+    """The file of the article ``id`` in ``directory`` (``id.txt``, or a saved page)."""
+    for suffix in ARTICLE_SUFFIXES:
+        if files.is_file(directory / f"{id}{suffix}"):
+            return directory / f"{id}{suffix}"
+    return None
+
+
+def no_article_file(id: str, directory: Path) -> str:
+    """What is wrong when ``articles.yaml`` lists an article ``directory`` has no file of."""
+    return f"no text file {id}.txt (or page {id}.html) in {directory}"
+
+
+def article_files(directory: Path) -> list[Path]:
+    """The article files of ``directory`` (``*.txt`` and saved pages), by name."""
+    return sorted(
+        p for p in directory.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and files.is_file(p)
+    )
+
+
+def _page_meta(
+    page: Page, inferred: tuple[str, str, dt.date, DateBasis, str, float]
+) -> tuple[str, str, dt.date, DateBasis, str, float]:
+    """A page's outlet and date: its metadata's, unless its text has a dateline (the day its
+    story's "on Monday" counts from)."""
+    outlet, outlet_why, day, basis, why, confidence = inferred
+    if page.outlet:
+        outlet, outlet_why = page.outlet, "the page's site name (its metadata)"
+    if page.published is not None and not why.startswith("dateline"):
+        day, basis, why, confidence = page.published, "stated", "the page's metadata", 0.9
+    return outlet, outlet_why, day, basis, why, confidence
 
 
 # --------------------------------------------------------------------------- collections
@@ -204,7 +258,7 @@ def read_articles(path: Path | str | None = None) -> tuple[Articles, list[Proble
         if os.path.lexists(target):  # a device, a FIFO, a symlink loop: the reader says which
             files.read_bytes(target)
         raise InputError(Problem(file=str(target), message="no such file or directory"))
-    texts = sorted(directory.glob("*.txt"))
+    texts = article_files(directory)
     metas: dict[str, ArticleMeta] = {}
     problems: list[Problem] = []
     unreadable: set[str] = set()
@@ -217,14 +271,18 @@ def read_articles(path: Path | str | None = None) -> tuple[Articles, list[Proble
         except InputError as exc:  # no metadata: no article can be read as its file says
             return Articles(unreadable=frozenset(f.stem for f in texts)), exc.problems
         for i, m in enumerate(parsed.articles):
-            if not files.is_file(directory / f"{m.id}.txt"):
+            if article_file(directory, m.id) is None:
                 problems.append(
-                    doc.problem(("articles", i, "id"), f"no text file {m.id}.txt in {directory}")
+                    doc.problem(("articles", i, "id"), no_article_file(m.id, directory))
                 )
                 unreadable.add(m.id)
             metas.setdefault(m.id, m)
     articles: dict[str, Article] = {}
     for f in texts:
+        if f.stem in articles or f.stem in unreadable:
+            what = f"a second file for article {f.stem!r}: expected one text or page an article"
+            problems.append(Problem(file=str(f), message=what))
+            continue
         try:
             articles[f.stem] = read_article(f, metas.get(f.stem))
         except InputError as exc:

@@ -1,5 +1,5 @@
-"""What ``negotiation validate`` checks in an article text (a ``.txt`` file): UTF-8 without a
-byte-order mark, within the size limit, no binary data or terminal control characters (the
+"""What ``negotiation validate`` checks in an article text (a ``.txt`` file, or the story of a
+saved ``.html`` page): UTF-8 without a byte-order mark, within the size limit, no binary data or terminal control characters (the
 reader refuses those, located), some sentences, and the language its ``articles.yaml`` gives
 (English when it gives none)::
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from negotiation._internal import files, yamldoc
 from negotiation.corpus.language import detect_language
 from negotiation.corpus.metadata import ArticlesFile
+from negotiation.corpus.page import is_page, load_page
 from negotiation.errors import InputError, Problem
 
 __all__ = ["LANGUAGE_NAMES", "check_article_text", "expected_language"]
@@ -53,8 +54,14 @@ def check_article_text(path: Path | str) -> str:
     """The text of the article file ``path``, or an :class:`InputError` naming what is wrong
     with it (its encoding, its content, its language)."""
     p = Path(path)
-    text = files.read_text(p)  # size, regular file, UTF-8, NUL bytes, control characters
-    files.refuse_byte_order_mark(p, text, utf8=True)  # offsets of quotes would count it
+    if is_page(p):  # a saved web page: its story is the text
+        text = load_page(p).text
+    else:
+        text = files.read_text(p)  # size, regular file, UTF-8, NUL bytes, control characters
+        if is_page(p, text):
+            text = load_page(p).text
+        else:
+            files.refuse_byte_order_mark(p, text, utf8=True)  # quotes' offsets would count it
     letters = sum(c.isalpha() for c in text)
     if not text.strip():
         raise InputError(
