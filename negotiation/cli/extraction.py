@@ -231,8 +231,8 @@ def extract_cmd(
     out: str | None,
     draft_actors: str | None,
 ) -> None:
-    """Propose typed, dated, sourced events from articles (files or directories of *.txt
-    or saved *.html pages).
+    """Propose typed, dated, sourced events from articles (*.txt files, saved *.html pages or
+    folders of them).
 
     A saved web page is read as its story: trafilatura tells the story from the page around it
     (menus, links, comments) and the page's metadata gives its date; quotes cite that text.
