@@ -272,7 +272,8 @@ def test_validate_on_a_folder_with_nothing_to_check_is_an_error(tmp_path: Path) 
     result = invoke("validate", str(tmp_path))
     assert result.exit_code == EXIT_INPUT
     assert (
-        f"error: {tmp_path}: no YAML files or article texts (.txt) in this folder" in result.stderr
+        f"error: {tmp_path}: no YAML files or articles (.txt, .html) in this folder"
+        in result.stderr
     )
 
 
