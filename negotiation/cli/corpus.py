@@ -401,11 +401,28 @@ def _when(e: Event) -> str:
     return when
 
 
+def _short_ids(log: EventLog) -> dict[str, str]:
+    """Each source article's id as the listing shows it: the part before its first ``_``
+    where that part names one article of the log (the seeds' ``002_7f2023abbce8807d`` is
+    ``002``), else the whole id (``moldova_001`` .. ``moldova_006`` all began ``moldova``, and
+    every source of a pack's log read ``[moldova]``)."""
+    ids = sorted({c.article for e in log.events for c in e.sources})
+    heads = [i.split("_")[0] for i in ids]
+    return {i: h if heads.count(h) == 1 else i for i, h in zip(ids, heads, strict=True)}
+
+
 def _print_events(log: EventLog) -> None:
+    short = _short_ids(log)
     for e in log.events:
-        sources = ", ".join(dict.fromkeys(c.article.split("_")[0] for c in e.sources))
+        sources = ", ".join(dict.fromkeys(short[c.article] for c in e.sources))
+        # an event with no summary (a pack's log often has none) shows its first quote
+        about = e.summary or (f'"{_cut(e.sources[0].quote)}"' if e.sources else "")
         click.echo(f"{_when(e):<17} {e.kind:<18} {e.id}")
-        click.echo(f"{'':<17} {e.summary} [{sources}]")
+        click.echo(f"{'':<17} {about} [{sources}]")
+
+
+def _cut(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
 
 
 def _print_conflicts(log: EventLog) -> None:

@@ -204,15 +204,22 @@ class CompiledModel:
         dated changes effective by ``day``."""
         if not self.dated_changes and not world.in_force:
             return self.params
-        active = set(world.in_force)
-        if day is not None:
-            active.update(cid for when, cid in self.dated_changes if when <= day)
-        key = tuple(sorted(active))
+        key = self.in_force_at(world.in_force, day)
         params = self._params.get(key)
         if params is None:
             params = self.profile.resolve(self.params.interpretation, key)
             self._params[key] = params
         return params
+
+    def in_force_at(self, enacted: tuple[str, ...], day: dt.date | None) -> tuple[str, ...]:
+        """The changes in force on ``day``, in the order they came into force (a later one
+        overrides an earlier one where both set a value): ``enacted`` (the world's
+        ``in_force``, already in that order), then the dated changes effective by ``day`` that
+        came after it, by date."""
+        if day is None or not self.dated_changes:
+            return enacted
+        later = tuple(cid for when, cid in self.dated_changes if when <= day and cid not in enacted)
+        return (*enacted, *later) if later else enacted
 
     # -- stepping ----------------------------------------------------------------------------
     def step(self, state: State, event: Event, *, record: bool = False) -> StepResult:
@@ -288,7 +295,11 @@ class CompiledModel:
             after = apply(after, event, params, arg)
         day = event.date
         if self.enactments and (enacts := self._enacts(event)):
-            after = after.evolve(date=day, in_force=tuple(sorted({*after.in_force, *enacts})))
+            # in the order they came into force: the dated changes already in force before
+            # these, and a change enacted again moves to the end (it overrides what came between)
+            earlier = self.in_force_at(after.in_force, day)
+            in_force = (*(c for c in earlier if c not in enacts), *enacts)
+            after = after.evolve(date=day, in_force=in_force)
         elif after.date != day:
             values = list(after)
             values[self._date_at] = day
@@ -390,12 +401,15 @@ class CompiledModel:
                     break
         return out
 
-    def provision(self, item: str, in_force: tuple[str, ...] = ()) -> Provision | None:
-        """The quoted provision a rule, invariant or property cites (the text in force)."""
+    def provision(
+        self, item: str, in_force: tuple[str, ...] = (), day: dt.date | None = None
+    ) -> Provision | None:
+        """The quoted provision a rule, invariant or property cites (the text in force: with
+        the changes ``in_force`` and, given ``day``, the dated changes effective by then)."""
         pid = self.spec.provision_of(item)
         if pid is None:
             return None
-        return self.profile.provisions_in_force(in_force).get(pid)
+        return self.profile.provisions_in_force(self.in_force_at(in_force, day)).get(pid)
 
 
 def _unmet(cond: Condition) -> str:

@@ -125,4 +125,5 @@ class DisputeModel:
 
     def provision(self, rule_or_invariant: str) -> Provision | None:
         """The quoted provision a rule, invariant or property cites (the text in force now)."""
-        return self.compiled.provision(rule_or_invariant, self.state.world.in_force)
+        world = self.state.world
+        return self.compiled.provision(rule_or_invariant, world.in_force, world.date)

@@ -154,17 +154,17 @@ class Profile(_Strict):
         self, interpretation: str | None = None, in_force: tuple[str, ...] = ()
     ) -> Parameters:
         """Parameters under ``interpretation`` (default: the profile's default one), with the
-        changes named in ``in_force`` applied in the profile's order."""
+        changes named in ``in_force`` applied in that order (the order they came into force: a
+        later change overrides an earlier one)."""
         name = interpretation or self.default_interpretation
         values = self.parameters.model_dump(exclude_none=True)
         if name is not None:
             if name not in self.interpretations:
                 raise InputError(self.unknown_interpretation(name), file=f"profile {self.id}")
             _overlay(values, self.interpretations[name].parameters.model_dump(exclude_none=True))
-        active = set(in_force)
-        for change in self.changes:
-            if change.id in active:
-                _overlay(values, change.parameters.model_dump(exclude_none=True))
+        active = self._changes_in(in_force)
+        for change in active:
+            _overlay(values, change.parameters.model_dump(exclude_none=True))
         # sections as models again (model_dump made them dicts)
         sections = {
             "thresholds": {k: Threshold(**v) for k, v in (values.get("thresholds") or {}).items()},
@@ -190,15 +190,21 @@ class Profile(_Strict):
             windows=frozen_items(windows),
             dissolution=powers,
             disabled_rules=frozenset(self.disabled_rules),
-            in_force=tuple(c.id for c in self.changes if c.id in active),
+            in_force=tuple(c.id for c in active),
         )
+
+    def _changes_in(self, in_force: tuple[str, ...]) -> list[Change]:
+        """The changes ``in_force`` names, in its order (an id named twice counts where it is
+        named last); ids of no change are left out."""
+        by_id = {c.id: c for c in self.changes}
+        last = {cid: i for i, cid in enumerate(in_force)}
+        return [by_id[cid] for i, cid in enumerate(in_force) if cid in by_id and last[cid] == i]
 
     def provisions_in_force(self, in_force: tuple[str, ...] = ()) -> dict[str, Provision]:
         """Provisions with the texts of the changes in force."""
         out = dict(self.provisions)
-        for change in self.changes:
-            if change.id in in_force:
-                out.update(change.provisions)
+        for change in self._changes_in(in_force):
+            out.update(change.provisions)
         return out
 
 

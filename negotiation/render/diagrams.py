@@ -39,8 +39,10 @@ def escape_mermaid(text: str) -> str:
 
 
 def edges(spec: ModelSpec, region: str) -> dict[tuple[str, str], list[str]]:
-    """(from, to) -> labels (kind and guards), for the transitions that move ``region``, in
-    spec order."""
+    """(from, to) -> labels (kind, the conditions that choose the transition and its guards),
+    for the transitions that move ``region``, in spec order. Two transitions of one kind from
+    one state differ by their conditions (``officers_elected when within_deadline`` or
+    ``when past_deadline``): without them the labels were the same."""
     states = spec.region(region).state_ids()
     out: dict[tuple[str, str], list[str]] = {}
     for t in spec.transitions:
@@ -50,7 +52,8 @@ def edges(spec: ModelSpec, region: str) -> dict[tuple[str, str], list[str]]:
         src = t.source.get(region, "*")
         for s in states if src == "*" else src:
             if s != target:
-                label = t.kind + (f" [{', '.join(t.guards)}]" if t.guards else "")
+                label = t.kind + (f" when {', '.join(t.when)}" if t.when else "")
+                label += f" [{', '.join(t.guards)}]" if t.guards else ""
                 kinds = out.setdefault((s, target), [])
                 if label not in kinds:
                     kinds.append(label)

@@ -30,6 +30,12 @@ def render_step(s: Step, *, citations: bool = True) -> list[str]:
     else:
         verdict = f"REJECTED by {s.rejected_by}: {s.reason}"
     lines = [f"{s.index:>3}  {s.date}  {s.event:<44} {arrow:<34} {verdict}"]
+    if s.assumed_order and s.event == s.assumed_order[0]:
+        # once a run, at its first step: the day's verdicts rest on the order the log gives
+        lines.append(
+            f"{'':>17}the verdicts of this day depend on the order of its events; "
+            f"assumed (the log's): {', '.join(s.assumed_order)}"
+        )
     if citations and s.citation is not None:
         lines.append(f"{'':>17}cites {s.citation.cite()}")
     for v in s.violations:

@@ -260,7 +260,12 @@ def _step(
     violations = tuple(
         _trusted(
             StepViolation,
-            {"invariant": inv, "message": msg, "citation": cite(inv, in_force), "kind": kind},
+            {
+                "invariant": inv,
+                "message": msg,
+                "citation": cite(inv, in_force, event.date),
+                "kind": kind,
+            },
         )
         for kind, found in (("invariant", r.violations), ("property", r.broken))
         for inv, msg in found
@@ -278,7 +283,7 @@ def _step(
             "accepted": r.accepted,
             "rejected_by": r.rejected_by,
             "reason": r.reason,
-            "citation": cite(r.rejected_by, in_force) if r.rejected_by else None,
+            "citation": cite(r.rejected_by, in_force, event.date) if r.rejected_by else None,
             "changes": before.world.diff(after.world) if r.accepted else {},
             "violations": violations,
             "sources": event.sources,
