@@ -154,6 +154,8 @@ def _step_rows(inp: ReportInput, run: Run) -> list[dict[str, Any]]:
             )
         if s.accepted:
             before = dict(s.regions) or before
+            # what it changed in the world too (seats reallocated change no region's state)
+            change = "; ".join(x for x in (change, s.describe_changes()) if x)
         cite = charts.citation_of(by_id.get(s.event), inp.outlets)
         event = by_id.get(s.event)
         rows.append(

@@ -69,6 +69,19 @@ class StepViolation(_Out):
         return f"INVARIANT {self.invariant} violated"
 
 
+def _show(value: Any) -> str:
+    """A world value as the reports print it: party counts as ``{cpp: 79}``, none as ``-``."""
+    if isinstance(value, list) and value and all(isinstance(x, list) for x in value):
+        return "{" + ", ".join(f"{x[0]}: {x[1]}" for x in value if len(x) == 2) + "}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_show(x) for x in value) + "]"
+    if value is None:
+        return "-"
+    return str(value)
+
+
 class Step(_Out):
     """One event fed to the model and what it did: the one per-step record of the library."""
 
@@ -91,6 +104,13 @@ class Step(_Out):
     assumed_order: tuple[str, ...] = ()
     transition: int | None = None  # index of the spec transition that fired
     evaluated: tuple[tuple[str, bool], ...] = ()  # rules evaluated, in order, and their verdicts
+
+    def describe_changes(self) -> str:
+        """What the step changed in the world, the date aside (``seats: {cpp: 68} -> {cpp:
+        79}; vacant_seats: 11 -> 0``), or ``""``."""
+        return "; ".join(
+            f"{k}: {_show(a)} -> {_show(b)}" for k, (a, b) in self.changes.items() if k != "date"
+        )
 
 
 class Trace(_Out):

@@ -4,20 +4,11 @@ step with only what changed, and the sources of the events involved (article and
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from negotiation.replay import Step
 from negotiation.scenario.running import CellResult
 
 __all__ = ["failure_report"]
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, list) and value and all(isinstance(x, list) for x in value):
-        return "{" + ", ".join(f"{x[0]}: {x[1]}" for x in value if len(x) == 2) + "}"
-    if value is None:
-        return "-"
-    return str(value)
 
 
 def _involved(result: CellResult) -> list[Step]:
@@ -60,12 +51,8 @@ def failure_report(result: CellResult, *, quote_width: int = 160) -> str:
         )
         verdict = "accepted" if s.accepted else f"REJECTED by {s.rejected_by}: {s.reason}"
         lines.append(f"  #{s.index:<3} {s.date}  {s.event}  [{s.kind}]  {phase}  {verdict}")
-        changes = {k: v for k, v in s.changes.items() if k != "date"}
-        if changes:
-            lines.append(
-                "         "
-                + "; ".join(f"{k}: {_show(a)} -> {_show(b)}" for k, (a, b) in changes.items())
-            )
+        if changes := s.describe_changes():
+            lines.append("         " + changes)
         if not s.accepted and s.citation is not None:
             lines.append(f"         cites {s.citation.cite()}")
         for v in s.violations:

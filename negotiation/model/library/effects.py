@@ -177,6 +177,7 @@ def _dissolve_party(w: World, e: Event, p: Parameters | None, arg: str | None) -
         vacant_seats=w.vacant_seats + freed,
         boycotting=tuple(x for x in w.boycotting if x not in parties),
         officers=tuple((k, v) for k, v in w.officers if k not in parties),
+        sworn_in=tuple(x for x in w.sworn_in if x not in parties),
     )
 
 
@@ -393,9 +394,10 @@ EFFECTS: dict[str, Effect] = {
         _e(
             "dissolve_party",
             _dissolve_party,
-            _CONCERNED | {"dissolved_parties", "vacant_seats", "boycotting", "officers"},
-            {"dissolved_parties", "seats", "vacant_seats", "boycotting", "officers"},
-            "the party is dissolved; its seats fall vacant",
+            _CONCERNED
+            | {"dissolved_parties", "vacant_seats", "boycotting", "officers", "sworn_in"},
+            {"dissolved_parties", "seats", "vacant_seats", "boycotting", "officers", "sworn_in"},
+            "the party is dissolved; its seats fall vacant and its members sworn in no longer sit",
         ),
         _e(
             "reallocate_seats",

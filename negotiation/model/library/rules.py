@@ -260,7 +260,10 @@ def _amendment_core(w: World, e: Event, p: Parameters) -> str | None:
 
 
 def _officers_vote(w: World, e: Event, p: Parameters) -> str | None:
-    return _vote(w, e, _needed(w, p, "officers", p.majority), "Assembly officers elected")
+    what = (
+        "Assembly officer removed" if e.kind == "officer_removed" else "Assembly officers elected"
+    )
+    return _vote(w, e, _needed(w, p, "officers", p.majority), what)
 
 
 def _reallocation(w: World, e: Event, p: Parameters) -> str | None:
@@ -411,7 +414,7 @@ RULES: dict[str, Rule] = {
             "assembly_officers",
             "the Assembly's officers are elected (or removed) by the majority the profile sets",
             _officers_vote,
-            set(_VOTE_READS),
+            {*_VOTE_READS, "event.kind"},
             set(),
         ),
         _r(
