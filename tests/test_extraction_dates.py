@@ -151,6 +151,16 @@ def test_a_day_something_is_called_for_is_to_come() -> None:
     assert extract_text("Police arrested 20 people for Sunday's attack.", PUB)[0].date <= PUB
 
 
+@pytest.mark.parametrize("cause", ["for Sunday's attack", "over Sunday's attack"])
+def test_the_day_of_an_acts_cause_does_not_date_the_act(cause: str) -> None:
+    # the arrests followed the attack; told undated, they are the report's news, not Sunday's
+    (arrest,) = extract_text(f"Police arrested 20 people {cause} on the party offices.", PUB)
+    assert (arrest.kind, arrest.date) == ("arrest", PUB)
+    # the attack's own day stays its own
+    (protest,) = extract_text("The minister condemned Sunday's protest.", PUB)
+    assert protest.date == PUB - dt.timedelta(days=(PUB.weekday() + 1) % 7 or 7)
+
+
 def test_an_election_with_results_has_been_held_whatever_modal_comes_before() -> None:
     # "would" points to the recognising; the election whose results there are is Sunday gone by
     found = dated_kinds(

@@ -278,7 +278,13 @@ _VERB_FIRST = re.compile(r"(?:was|were|is|are|has|have|had|been|being)\b", re.I)
 
 
 def possessive_elsewhere(text: str, d: ResolvedDate, trig: Trigger) -> bool:
-    """ "last month's election": a possessive date dates the noun right after it only."""
-    if not re.match(r"['’]s?\b", text[d.end : d.end + 2]):
+    """ "last month's election": a possessive date dates the noun right after it only (also
+    when the possessive is the date's own: "arrested 20 people for Sunday's attack")."""
+    # "for Sunday's attack", "over Saturday's clashes": the cause of the act, another event
+    cause = re.search(r"\b(?:for|over)\s+$", text[max(0, d.start - 6) : d.start], re.I)
+    own = d.text.endswith(("'s", "’s")) and (
+        d.text.lower().startswith(("for ", "over ")) or cause is not None
+    )
+    if not own and not re.match(r"['’]s?\b", text[d.end : d.end + 2]):
         return False
     return not (d.end <= trig.start <= d.end + 40)
