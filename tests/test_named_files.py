@@ -97,9 +97,9 @@ def test_a_file_a_pack_names_is_reported_where_pack_yaml_names_it(
     tmp_path: Path, key: str, value: str, says: str
 ) -> None:
     pack = _pack(tmp_path)
-    if value == "/dev/zero":  # a pack names its own files only: a link to the device inside
+    if value == "/dev/zero":  # a pack names its own files only, and has no link out of it
         (pack / "zero").symlink_to("/dev/zero")
-        value, says = "zero", "is a device, expected a file"
+        value, says = "zero", "is a symbolic link to /dev/zero, outside the pack, expected"
     if value == "folder":
         says = "is a directory, expected a file"
     pack_yaml = pack / "pack.yaml"

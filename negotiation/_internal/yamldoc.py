@@ -482,12 +482,11 @@ def _wrong_kind(doc: Document, payload: dict[Any, Any], model: type[BaseModel]) 
         return None
     key, kind = found
     expected = dockinds.SCHEMA_KINDS[model.__name__]
-    message = f"this is {_a(kind)} file (it has `{key}:` at the top), expected {_a(expected)} file"
+    a = dockinds.with_article
+    message = f"this is {a(kind)} file (it has `{key}:` at the top), expected {a(expected)} file"
+    if (kind, expected) == ("pack", "model"):  # `run --pack` with a scenario's `model: pack.yaml`
+        message += " (a scenario names a pack with `pack:`, the pack's folder or id)"
     return replace(problem_at(doc, (key,), message), path="")
-
-
-def _a(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def dump(data: Any) -> str:

@@ -18,11 +18,19 @@ Every input error that reaches the command line is one of two kinds, both exit s
 - a click error for a bad flag (:class:`click.BadParameter`, :class:`click.UsageError`): click
   prints the usage and names the flag. Commands check their flags' values and raise these.
 
+With ``--json`` (every command has it) an error is printed on stdout too, as one JSON object
+with the same exit status (:func:`error_json`): ``{format_version, ok: false, exit_code, error,
+problem_count, problems_omitted, problems: [{file, line, column, path, message}]}``, the keys of
+``validate --json``; ``error`` is ``input`` (a bad file or value), ``usage`` (a bad flag: its
+``path`` is the flag, its ``file`` null), ``interrupted`` or ``out_of_memory``. The ``error:``
+lines (or click's usage text) still go to stderr.
+
 Anything else is a bug, and shows its traceback.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import importlib
 import json
@@ -48,7 +56,9 @@ __all__ = [
     "CommandGroup",
     "check_interpretation",
     "echo_json",
+    "error_json",
     "input_errors",
+    "json_requested",
     "report",
     "to_json",
 ]
@@ -85,18 +95,79 @@ def input_errors(fn: F) -> F:
 MAX_ERRORS_PER_FILE = 50
 
 
+#: the running command was given ``--json``: its errors are printed as JSON on stdout too
+_JSON_ERRORS: contextvars.ContextVar[bool] = contextvars.ContextVar("json_errors", default=False)
+
+
+def error_json(
+    error: str, exit_code: int, problems: Sequence[Problem], more: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The JSON object a command given ``--json`` prints on stdout when it fails (the keys of
+    ``validate --json``'s result): ``error`` is ``input``, ``usage``, ``interrupted`` or
+    ``out_of_memory``; ``problem_count`` counts every problem, ``problems`` lists at most
+    :data:`MAX_ERRORS_PER_FILE` a file and ``problems_omitted`` the rest per file."""
+    more = more or {}
+    return {
+        "format_version": 1,
+        "ok": False,
+        "exit_code": exit_code,
+        "error": error,
+        "problem_count": len(problems) + sum(more.values()),
+        "problems_omitted": more,
+        "problems": [
+            {
+                "file": p.file or None,  # none: a flag, or an error no file is to blame for
+                "line": p.line,
+                "column": p.column,
+                "path": p.path,
+                "message": p.message,
+            }
+            for p in problems
+        ],
+    }
+
+
+def _fail(error: str, exit_code: int, lines: str, problems: Sequence[Problem] = ()) -> NoReturn:
+    """Print ``lines`` on stderr (and with ``--json`` the error as JSON on stdout); exit."""
+    if _JSON_ERRORS.get():
+        shown, more = capped(problems)
+        echo_json(error_json(error, exit_code, shown, more))
+    if lines:
+        click.echo(lines, err=True)
+    sys.exit(exit_code)
+
+
 def report(exc: NegotiationError) -> NoReturn:
     """Print ``exc`` on stderr, one ``error:`` line per problem (at most
-    :data:`MAX_ERRORS_PER_FILE` per file, then how many more), and exit with status 2."""
+    :data:`MAX_ERRORS_PER_FILE` per file, then how many more), and exit with status 2. Given
+    ``--json``, the command prints the problems on stdout too (:func:`error_json`)."""
     if not isinstance(exc, InputError):
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
-    shown, more = capped(unique(exc.problems))
+        _fail("input", EXIT_INPUT, f"error: {exc}", [Problem(file="", message=str(exc))])
+    problems = unique(exc.problems)
+    shown, more = capped(problems)
     lines = [f"error: {p}" for p in shown]
     lines += [f"... and {n} more errors in {file}" for file, n in more.items()]
-    if lines:
-        click.echo("\n".join(lines), err=True)
-    sys.exit(EXIT_INPUT)
+    _fail("input", EXIT_INPUT, "\n".join(lines), problems)
+
+
+def json_requested(command: click.Command | None, args: Sequence[str]) -> bool:
+    """Whether ``args`` (what follows the command's name) give ``command`` its ``--json`` flag:
+    a ``--json`` that is not the value of an option taking one, before any ``--``."""
+    if command is None:
+        return False
+    valued = {
+        name
+        for p in command.params
+        if isinstance(p, click.Option) and not p.is_flag and not p.count
+        for name in p.opts
+    }
+    tokens = iter(args)
+    for token in tokens:
+        if token in ("--", "--json"):
+            return token == "--json"
+        if token in valued:
+            next(tokens, None)
+    return False
 
 
 def capped(
@@ -199,11 +270,25 @@ class CommandGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        args = [*ctx._protected_args, *ctx.args]
+        command = self.get_command(ctx, args[0]) if args else None
+        token = _JSON_ERRORS.set(json_requested(command, args[1:]))
+        try:
+            return self._invoke(ctx)
+        finally:
+            _JSON_ERRORS.reset(token)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         from negotiation._internal.files import track_reads
 
         try:
             with track_reads():  # an output never replaces a file the command read
                 return super().invoke(ctx)
+        except click.ClickException as exc:  # a bad flag: click prints the usage and exits
+            if _JSON_ERRORS.get():
+                problem = Problem(file="", path=_flag(exc), message=exc.format_message())
+                echo_json(error_json("usage", exc.exit_code, [problem]))
+            raise
         except NegotiationError as exc:
             report(exc)
         except OSError as exc:
@@ -217,11 +302,23 @@ class CommandGroup(click.Group):
                 raise
             report(InputError("a file name holds a NUL character", file="<path>"))
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            _fail("interrupted", EXIT_INTERRUPTED, "interrupted")
         except MemoryError:
-            click.echo("error: out of memory (try smaller inputs or lower limits)", err=True)
-            sys.exit(EXIT_LIMIT)
+            why = "out of memory (try smaller inputs or lower limits)"
+            _fail("out_of_memory", EXIT_LIMIT, f"error: {why}", [Problem(file="", message=why)])
+
+
+def _flag(exc: click.ClickException) -> str:
+    """The flag or argument a click error is about (``--max-depth``, ``LOG``), or ``""``."""
+    param = getattr(exc, "param", None)
+    if isinstance(param, click.Option) and param.opts:
+        return param.opts[0]
+    if isinstance(param, click.Parameter):
+        return param.human_readable_name
+    hint = getattr(exc, "param_hint", None)
+    if isinstance(hint, str):
+        return hint.strip("'\"")
+    return getattr(exc, "option_name", None) or ""
 
 
 def check_interpretation(

@@ -367,6 +367,8 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
             {
                 "format_version": 1,
                 "ok": not problems,
+                "exit_code": EXIT_INPUT if problems else 0,  # as every command's JSON error has
+                "error": "input" if problems else None,
                 "checked": checked,
                 "problem_count": len(problems),  # every problem; `problems` lists 50 a file
                 "problems_omitted": more,  # file -> problems left out of `problems`

@@ -87,7 +87,13 @@ def _start_date(
 @click.option("--interpretation", default=None, help="a named interpretation")
 @click.option("--max-states", type=click.IntRange(min=1), default=200_000, show_default=True)
 @click.option("--max-depth", type=click.IntRange(min=0), default=8, show_default=True)
-@click.option("--max-seconds", type=Number(min=0, allow_inf=True), default=60.0, show_default=True)
+@click.option(
+    "--max-seconds",
+    type=Number(min=0, min_open=True, allow_inf=True),
+    default=60.0,
+    show_default=True,
+    help="stop the search after this many seconds of wall time (more than 0; inf: no limit)",
+)
 @click.option(
     "--gaps",
     "gaps_for",

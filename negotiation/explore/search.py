@@ -423,6 +423,8 @@ def explore(
     them. ``events`` is the dispute's log, from which parties, seats and the start date are
     taken unless given. ``properties`` replaces the spec's temporal properties.
     """
+    if not max_seconds > 0:  # 0 stopped at once; NaN never did
+        raise ValueError(f"max_seconds must be more than 0 (inf: no limit), got {max_seconds}")
     compiled = _compiled(model, profile, interpretation)
     if properties is not None:
         compiled = _with_properties(compiled, properties)

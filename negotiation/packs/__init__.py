@@ -12,6 +12,10 @@ which::
     scenarios: scenarios       # a folder
     policies: policies         # a folder of simulation policies (optional)
 
+A pack is one folder: a path in pack.yaml that leaves it is an error, and so is a symbolic
+link in it to anything outside it (a copied pack then read another's files, or any file of
+the machine); another pack's model or profile is named ``pack:ID``.
+
 Packs are found by name: the built-in ones (``negotiation/data/packs``), those other packages
 register under the entry-point group ``negotiation.packs`` (a callable returning the pack's
 folder, or the folder's path as a string), and any folder given by its path::
@@ -167,8 +171,51 @@ class Pack:
         }
 
 
+def _links_out(root: Path) -> dict[str, str]:
+    """Each symbolic link in the pack's folder (at any depth, but in no hidden folder) that
+    leads outside it, by its path, with the real path it leads to."""
+    top = os.path.realpath(root)
+    found = {}
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted([*dirs, *names]):
+            link = os.path.join(folder, name)
+            target = os.path.realpath(link) if os.path.islink(link) else top
+            if os.path.commonpath([top, target]) != top:
+                found[os.path.normpath(link)] = target
+    return found
+
+
+def _link_problems(root: Path, links: dict[str, str], doc: yamldoc.Document | None) -> None:
+    """An :class:`InputError` for the links out of the pack: located where pack.yaml names
+    one, else at the link."""
+    named: dict[str, tuple[str | int, ...]] = {}
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    for key in ("model", "profile", "events", "scenarios", "policies", "articles"):
+        values = data.get(key)
+        for i, name in enumerate(values if isinstance(values, list) else [values]):
+            if isinstance(name, str):
+                where = (key, i) if isinstance(values, list) else (key,)
+                named.setdefault(os.path.normpath(root / name), where)
+    problems = []
+    for link, target in links.items():
+        if doc is not None and link in named:
+            name = os.path.relpath(link, root)
+            message = f"{name!r} is a symbolic link to {target}, outside the pack, expected a "
+            problems.append(doc.problem(named[link], message + "file inside it"))
+        else:
+            message = f"a symbolic link to {target}, outside the pack {os.path.realpath(root)}"
+            problems.append(Problem(file=link, message=message + ": expected a file inside it"))
+    raise InputError(problems)
+
+
 def _read(root: Path) -> Pack:
+    links = _links_out(root)  # refused before reading any of them
+    if os.path.normpath(root / PACK_FILE) in links:
+        _link_problems(root, links, None)
     doc = yamldoc.load(root / PACK_FILE)
+    if links:
+        _link_problems(root, links, doc)
     pack = Pack(yamldoc.parse(doc, PackFile), root, doc)
     problems = []
     for key in ("model", "profile", "events", "scenarios", "policies"):

@@ -1,0 +1,199 @@
+"""Hostile input, the leftovers of the earlier campaigns: errors as JSON under ``--json``, a
+scenario naming a pack.yaml as its model, ``--max-seconds 0``, a CEL comprehension deaf to
+SIGTERM, symbolic links out of a pack. Each test is a case that escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from negotiation.cli import COMMANDS, main
+from negotiation.cli.common import EXIT_INPUT, json_requested
+from negotiation.errors import ModelError
+from negotiation.events import Event
+from negotiation.model.expressions import MAX_COMPREHENDED, Expression
+
+PACKS = Path(__file__).parent.parent / "negotiation" / "data" / "packs"
+CAMBODIA = PACKS / "cambodia-2013-2017"
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def _error_object(result: Result) -> dict[str, object]:
+    data = json.loads(result.stdout)
+    assert data["ok"] is False, data
+    assert data["exit_code"] == result.exit_code, data
+    assert data["problem_count"] == len(data["problems"]) >= 1, data
+    keys = {"file", "line", "column", "path", "message"}
+    assert all(set(p) == keys for p in data["problems"]), data
+    return dict(data)
+
+
+#: a bad file for every command that reads one, and a flag out of range for the others
+BAD_FILE = ["run", "coverage", "validate", "events", "replay", "derive", "export", "report"]
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_prints_its_errors_as_json_with_json(command: str, tmp_path: Path) -> None:
+    """`run --json bad.yaml` printed its errors as text only: now every command given
+    ``--json`` prints one JSON object on stdout too, with the same exit status as without."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nvariations: 5\nevents: [1\n", encoding="utf-8")
+    args = [command, str(bad)] if command in BAD_FILE else [command, "--no-such-flag"]
+    if command == "export":
+        args += ["--format", "csv", "--out", str(tmp_path / "out.csv")]
+    plain = invoke(*args)
+    result = invoke(*args, "--json")
+    assert result.exit_code == plain.exit_code == EXIT_INPUT, result.output[-2000:]
+    data = _error_object(result)
+    problem = data["problems"][0]  # type: ignore[index]
+    if command in BAD_FILE:
+        assert data["error"] == "input" and problem["file"] == str(bad), data
+        assert problem["line"] is not None, data
+    else:
+        assert data["error"] == "usage" and problem["path"] == "--no-such-flag", data
+    if command != "validate":  # whose --json printed its problems as JSON only, as before
+        assert "rror" in result.stderr, result.stderr  # the text is still there
+
+
+def test_a_bad_flag_value_is_json_too_and_names_the_flag() -> None:
+    result = invoke("explore", "--json", "--max-depth", "-1")
+    assert result.exit_code == EXIT_INPUT
+    data = _error_object(result)
+    assert data["problems"][0]["path"] == "--max-depth", data  # type: ignore[index]
+    assert data["problems"][0]["file"] is None, data  # type: ignore[index]
+
+
+def test_json_is_asked_for_only_by_the_flag_itself() -> None:
+    export = main.get_command(None, "export")  # type: ignore[arg-type]
+    assert json_requested(export, ["--format", "csv", "--json"])
+    assert not json_requested(export, ["--out", "--json", "--format", "csv"])  # a value
+    assert not json_requested(export, ["--", "--json"])
+    assert not json_requested(None, ["--json"])
+
+
+def test_validate_json_keeps_its_own_object(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nvariations: 5\n", encoding="utf-8")
+    result = invoke("validate", str(bad), "--json")
+    assert result.exit_code == EXIT_INPUT
+    data = json.loads(result.stdout)  # one object: validate's, with `checked`
+    assert data["checked"] == [] and data["problem_count"] == 1, data
+
+
+def test_a_scenario_naming_a_pack_yaml_as_its_model_is_told_to_name_the_pack(
+    tmp_path: Path,
+) -> None:
+    """`run --pack` with a scenario whose `model:` is the pack.yaml: a clear error at both
+    places, and what to write instead."""
+    pack = tmp_path / "c"
+    shutil.copytree(CAMBODIA, pack)
+    scenario = pack / "scenarios" / "record.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_text(text.replace("model: ../model.yaml", "model: ../pack.yaml"), "utf-8")
+    line = text.splitlines().index("model: ../model.yaml") + 1
+    result = invoke("run", "--pack", str(pack), "-q")
+    assert result.exit_code == EXIT_INPUT, result.output[-2000:]
+    assert f"{pack / 'pack.yaml'}:4:1: this is a pack file" in result.stderr, result.stderr
+    assert "a scenario names a pack with `pack:`" in result.stderr, result.stderr
+    assert f"{scenario}:{line}:1: model: the model named here" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1", "0.0"])
+def test_max_seconds_must_be_more_than_zero(seconds: str) -> None:
+    """`explore --max-seconds 0` stopped after the first 1,024 states, cut short (exit 3)."""
+    result = invoke("explore", "--max-seconds", seconds, "--max-depth", "1", "--no-progress")
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "'--max-seconds'" in result.output and "x>0" in result.output, result.output
+
+
+def test_max_seconds_inf_is_no_limit() -> None:
+    result = invoke("explore", "--max-seconds", "inf", "--max-depth", "1", "--no-progress")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_api_refuses_max_seconds_zero_too() -> None:
+    from negotiation.explore import explore
+
+    with pytest.raises(ValueError, match="max_seconds must be more than 0"):
+        explore(max_seconds=0, max_depth=1)
+
+
+def _event(actors: int) -> Event:
+    names = [f"a{i}" for i in range(actors)]
+    return Event(id="e", kind="protest", date=dt.date(2014, 1, 1), actors=names)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "event.actors.map(a, a).size() > 0",
+        "event.actors.filter(a, a == 'x').size() > 0",
+        "(event.actors + event.actors).exists(a, a == 'x')",
+    ],
+)
+def test_a_comprehension_over_a_long_list_is_refused(source: str) -> None:
+    """`map` over 16,000 actors took 7 s, 100,000 minutes, in CEL's own code: SIGTERM and
+    Ctrl-C waited for it. Over the limit it is an error naming the expression."""
+    with pytest.raises(ModelError, match="over the limit of 1,000"):
+        Expression(source).evaluate(event=_event(MAX_COMPREHENDED + 1))
+    assert Expression(source).evaluate(event=_event(3)) in (True, False)
+
+
+def test_a_comprehension_over_a_long_literal_list_is_refused() -> None:
+    source = "[" + "0, " * MAX_COMPREHENDED + "0].map(x, x).size() > 0"
+    with pytest.raises(ModelError, match="a comprehension"):
+        Expression(source).evaluate(event=_event(1))
+
+
+def test_a_long_comprehension_in_a_pack_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    pack = tmp_path / "c"
+    shutil.copytree(CAMBODIA, pack)
+    model = pack / "model.yaml"
+    text = model.read_text(encoding="utf-8")
+    allow = "!has(event.facts.total_seats) || event.facts.total_seats == params.assembly_seats"
+    assert allow in text
+    literal = "[" + ",".join(["0"] * 1_500) + "]"  # an expression has 4,000 characters at most
+    model.write_text(text.replace(allow, f"size({literal}.map(x, x)) > 0"), encoding="utf-8")
+    result = invoke("replay", "--pack", str(pack))
+    assert result.exit_code == EXIT_INPUT, result.output[-2000:]
+    assert "a comprehension (map, filter, all, exists, exists_one) over up to" in result.output
+
+
+@pytest.mark.parametrize("name", ["profile.yaml", "scenarios/out", "pack.yaml"])
+def test_a_symbolic_link_out_of_a_pack_is_refused(tmp_path: Path, name: str) -> None:
+    """A link in a pack to a file outside it was followed: a copied pack read the files of
+    another, or any file of the machine."""
+    pack = tmp_path / "c"
+    shutil.copytree(CAMBODIA, pack)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    link = pack / name
+    if link.exists():
+        shutil.move(link, outside / link.name)
+        link.symlink_to(outside / link.name)
+    else:
+        link.symlink_to(outside)
+    for args in (["validate", "--pack", str(pack)], ["replay", "--pack", str(pack)]):
+        result = invoke(*args)
+        assert result.exit_code == EXIT_INPUT, result.output[-2000:]
+        assert f"error: {link}: a symbolic link to {outside.resolve()}" in result.stderr
+        assert "outside the pack" in result.stderr, result.stderr
+
+
+def test_a_symbolic_link_inside_a_pack_is_followed(tmp_path: Path) -> None:
+    pack = tmp_path / "c"
+    shutil.copytree(CAMBODIA, pack)
+    shutil.move(pack / "profile.yaml", pack / "profile-2013.yaml")
+    (pack / "profile.yaml").symlink_to("profile-2013.yaml")
+    linked = tmp_path / "linked"
+    linked.symlink_to(pack)  # the pack's folder itself may be a link
+    result = invoke("replay", "--pack", str(linked), "--json")
+    assert result.exit_code == 0, result.output[-2000:]
