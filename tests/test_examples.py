@@ -143,3 +143,23 @@ def test_a_diagram_tells_apart_two_transitions_of_one_kind_by_their_conditions()
     )
     derived = CliRunner().invoke(main, ["derive", "--pack", str(EXAMPLES / "israel-2019-2020")])
     assert "assembly_dissolved when over_budget [budget_deadline]" in derived.output
+
+
+def test_an_event_no_transition_takes_is_told_what_the_phase_lacks() -> None:
+    """The Court's ruling on Parliament's acts, with no 90-day ruling before it, was rejected as
+    "requires the state condition 'on_the_deadline'": the one court_ruling transition of that
+    phase, not the one the ruling's subject chooses, which needs the court's rulings in force
+    and the acts contested. The reason now says what the phase lacks for this event."""
+    scenario = EXAMPLES / "moldova-2019" / "scenarios" / "three_month_reading.yaml"
+    ran = CliRunner().invoke(main, ["run", str(scenario), "--json"])
+    steps = json.loads(ran.output)["results"][0]["trace"]["steps"]
+    why = {s["event"]: s.get("reason") or "" for s in steps}
+    assert why["2019-06-08-court-voids-acts"].endswith(
+        "; for this event the phase needs speaker=contested, cabinet=contested, court=in_force"
+    )
+    assert why["2019-06-09-parliament-dissolved"].endswith(
+        "; for this event the phase needs presidency=interim"
+    )
+    assert why["2019-06-09-dodon-suspended"].endswith(
+        "; for this event the phase needs court=in_force"
+    )

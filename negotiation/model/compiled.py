@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from negotiation.errors import NegotiationError
 from negotiation.events import Event
 from negotiation.model.library.conditions import Condition
 from negotiation.model.library.effects import Apply
@@ -367,6 +368,34 @@ class CompiledModel:
         if kind in self.handled:
             return f"no transition for {kind!r} in phase {self.label(config)!r}"
         return f"the model has no transition for {kind!r}"
+
+    def not_enabled_detail(self, state: State, event: Event) -> str:
+        """What the phase lacks, for an event no transition took: the states the transitions of
+        its kind whose conditions it meets need in the regions where the phase differs. Off the
+        hot path (replay adds it to the reason): "requires the state condition 'on_the_deadline'"
+        alone did not say that the ruling on the acts it was needs `court=in_force`."""
+        config, world, _ = state
+        params = self.params_at(world, event.date)
+        here = {c.index for c in self.table(config, event.kind)}
+        needs: list[str] = []
+        for cand in self.candidates:
+            if cand.kind != event.kind or cand.index in here:
+                continue
+            try:
+                if not all(cond.test(world, event, params) for cond in cand.when):
+                    continue
+            except NegotiationError:
+                continue
+            missing = [
+                f"{self.regions[r]}={'|'.join(sorted(allowed))}"
+                for r, allowed in cand.sources
+                if allowed is not None and config[r] not in allowed
+            ]
+            if missing and (need := ", ".join(missing)) not in needs:
+                needs.append(need)
+        if not needs:
+            return ""
+        return "; for this event the phase needs " + " or ".join(needs)
 
     def run(self, events: Iterable[Event], state: State | None = None) -> list[StepResult]:
         """Step through ``events`` from ``state`` (default: the initial state)."""

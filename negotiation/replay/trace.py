@@ -302,7 +302,7 @@ def _step(
             "phase_after": compiled.label(after.config),
             "accepted": r.accepted,
             "rejected_by": r.rejected_by,
-            "reason": r.reason,
+            "reason": _reason(compiled, before, event, r),
             "citation": cite(r.rejected_by, in_force, event.date) if r.rejected_by else None,
             "changes": before.world.diff(after.world) if r.accepted else {},
             "violations": violations,
@@ -313,6 +313,13 @@ def _step(
             "evaluated": r.evaluated,
         },
     )
+
+
+def _reason(compiled: CompiledModel, before: State, event: Event, r: StepResult) -> str | None:
+    """The step's reason; for an event no transition took, with what the phase lacks."""
+    if r.rejected_by != NOT_ENABLED or r.reason is None:
+        return r.reason
+    return r.reason + compiled.not_enabled_detail(before, event)
 
 
 def _same_day_runs(events: Sequence[Event]) -> list[range]:
