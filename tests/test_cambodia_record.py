@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from click.testing import CliRunner
+
+from negotiation.cli import main
 from negotiation.events import Event, Facts
 from negotiation.model.library import EFFECTS, RULES
 from negotiation.model.profile import load_profile
@@ -111,3 +114,16 @@ def test_a_2016_dissolution_of_the_cnrp_cites_the_law_before_2017() -> None:
     record = next(s for s in _record().steps if s.event == "2017-11-16-cnrp-dissolved")
     assert record.accepted
     assert dt.date.fromisoformat(record.date) > dt.date(2017, 2, 20)
+
+
+def test_replay_prints_what_a_step_changed_in_the_world() -> None:
+    """`replay` printed the reallocation of the CNRP's seats as a bare 'accepted': the seats
+    after it were only in --json."""
+    out = CliRunner().invoke(main, ["replay", "--pack", PACK])
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    at = next(i for i, x in enumerate(lines) if "2017-11-27-cpp-gets-remaining-seats" in x)
+    assert lines[at + 1].strip() == (
+        "world: seats: {cnp: 2, cpp: 68, funcinpec: 41, kedp: 1} -> "
+        "{cnp: 2, cpp: 79, funcinpec: 41, kedp: 1}; vacant_seats: 11 -> 0"
+    )

@@ -38,6 +38,9 @@ def render_step(s: Step, *, citations: bool = True) -> list[str]:
         )
     if citations and s.citation is not None:
         lines.append(f"{'':>17}cites {s.citation.cite()}")
+    if s.accepted and (changes := s.describe_changes()):
+        # what the step did to the world: seats reallocated change no region's state
+        lines.append(f"{'':>17}world: {changes}")
     for v in s.violations:
         lines.append(f"{'':>17}{v.label()}: {v.message}")
         if citations and v.citation is not None:
