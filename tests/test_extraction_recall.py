@@ -100,6 +100,13 @@ from negotiation.extract import extract_text
         ("The Congress on Monday removed President Anna Ruiz from office by 80 votes to 20.", "government_dismissed", "2019-11-11"),
         # who someone is, told after what is demanded: "whom they accuse of ..." is a charge made
         ("On Monday marchers demanded the sacking of the police chief, whom they accuse of ordering the shooting.", "accusation", "2019-11-11"),
+        # a strike declared; a legislature dissolved with another body; a runoff won
+        ("Police associations declared a strike on Monday.", "strike", "2019-11-11"),
+        ("The government and the National Assembly were dissolved on Monday, the spokesman said.", "assembly_dissolved", "2019-11-11"),
+        ("The former footballer has won Liberia's presidential runoff, the commission announced on Monday.", "results_announced", "2019-11-11"),
+        # what someone said another should do is demanded
+        ("On Monday the senator said the president should resign.", "demand", "2019-11-11"),
+        ("The party leader said on Monday that voters should go back to the polls as soon as possible.", "demand", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -126,6 +133,20 @@ def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None
     kinds = {"results_announced", "boycott", "release", "sworn_in", "talks_held", "election_held"}
     kinds |= {"protest", "amendment_passed"}
     assert not kinds & set(dated_kinds(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a strike called for a day to come is threatened, not under way
+        ("The union declared a general strike for Friday.", "strike"),
+        # a resignation refused, one's own, is demanded of nobody
+        ("The senator said on Monday he would not resign.", "demand"),
+        ("The senator said on Monday that he should never have resigned.", "demand"),
+    ],
+)
+def test_look_alikes_of_demands_and_strikes_are_not_those_events(text: str, kind: str) -> None:
+    assert kind not in dated_kinds(text)
 
 
 def _gazetteer() -> Gazetteer:
