@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from negotiation.cli import main
+from negotiation.model import DisputeModel
+from negotiation.replay import replay
+from negotiation.testing import domain_of, enabled_sequences
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PACKS = [
@@ -163,3 +168,17 @@ def test_an_event_no_transition_takes_is_told_what_the_phase_lacks() -> None:
     assert why["2019-06-09-dodon-suspended"].endswith(
         "; for this event the phase needs court=in_force"
     )
+
+
+@settings(max_examples=5, deadline=None, database=None, derandomize=True)
+@given(data=st.data())
+def test_the_readmes_hypothesis_snippet_runs_on_a_packs_model(data: st.DataObject) -> None:
+    """`enabled_sequences(DisputeModel("pack/model.yaml", "pack/profile.yaml"))`, as the README
+    says to copy, raised "no parties and seats to draw abstract events from" for a model whose
+    world starts before its election: the domain now reads the events.yaml beside the model,
+    as `explore --model` does."""
+    pack = EXAMPLES / "moldova-2019"
+    model = DisputeModel(pack / "model.yaml", pack / "profile.yaml")
+    events = data.draw(enabled_sequences(model, max_size=6))
+    assert not replay(model, events).violations
+    assert domain_of(model).parties == ("psrm", "pdm")

@@ -35,6 +35,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Literal
 
 from negotiation._internal.calendar import add_months
@@ -453,8 +454,8 @@ def domain_for(
             )
             raise InputError(
                 f"model {model.spec.id!r}: no parties and seats to draw abstract events from; "
-                "give them (--parties A,B --split N,M --start DATE, or a pack or event log with "
-                f"official results){one}"
+                "give them (--parties A,B --split N,M --start DATE; in Python parties=, split=, "
+                f"start=; or a pack or event log with official results){one}"
             )
         if found is not None:
             parties = parties or found[0]
@@ -479,12 +480,16 @@ def domain_for(
 
 
 def _builtin_log(model: CompiledModel) -> list[Event]:
-    """The built-in record, for the built-in reference model only."""
+    """The built-in record for the reference model, else the ``events.yaml`` beside the
+    model's file (as ``explore --model`` reads it; the testing strategies read none), or none."""
+    from negotiation.events import load_event_log
     from negotiation.model.spec import load_spec
 
-    if model.spec != load_spec():
-        return []
-    return list(_the_record())
+    if model.spec == load_spec():
+        return list(_the_record())
+    source = model.spec.source_file
+    beside = Path(source).parent / "events.yaml" if source else None
+    return list(load_event_log(beside).events) if beside and beside.is_file() else []
 
 
 @functools.cache
