@@ -207,3 +207,37 @@ def test_a_log_citing_pages_validates_and_a_changed_quote_does_not(tmp_path: Pat
     log.write_text(log.read_text().replace("boycotted the opening", "boycotted the opning"))
     bad = runner.invoke(main, ["validate", str(log)])
     assert bad.exit_code == 2 and "events.yaml:" in bad.output
+
+
+def test_a_story_in_the_pages_own_containers_keeps_its_paragraphs() -> None:
+    """Where trafilatura falls back on another extractor it gives the page's own tree: each
+    paragraph in its own ``<div>`` stays a paragraph (they were run together: "today.The")."""
+    story = [
+        f"The opposition boycotted the session on Monday, the {n} report of the day said."
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth")
+    ]
+    divs = "".join(f'<div class="sc-q"><p>{p}</p></div>' for p in story)
+    page = read_page(
+        f'<html><body><div id="main">{divs}<div class="x">UK news in pictures</div></div>'
+        "</body></html>".encode(),
+        "nested.html",
+    )
+    assert all(p in page.text.rstrip("\n").split("\n\n") for p in story)
+
+
+def test_soft_hyphens_and_zero_width_marks_are_not_in_words() -> None:
+    story = [
+        "The op\u00adpo\u00adsi\u00adtion boy\u00adcotted the open\u200bing of parliament on "
+        "Monday, its leader said."
+    ]
+    page = read_page(saved_page("Walkout", story, dt.date(2013, 9, 23)).encode(), "w.html")
+    assert "The opposition boycotted the opening of parliament on Monday" in page.text
+
+
+def test_a_site_name_for_a_title_is_no_headline() -> None:
+    page = read_page(
+        b"<html><head><title>escenic</title></head><body><article><p>The opposition boycotted"
+        b" the opening of parliament on Monday, its leader said.</p></article></body></html>",
+        "t.html",
+    )
+    assert not page.text.startswith("escenic")

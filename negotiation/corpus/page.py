@@ -47,7 +47,13 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_START = re.compile(r"\A\ufeff?\s*(?:<!--[^>]*-->\s*)?<(?:!doctype\s+html|html)\b", re.I)
 # C0 and C1 control characters but the line breaks and tabs a text may hold
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# invisible inside words: soft hyphens ("sit\u00adu\u00ada\u00adtion"), zero-width marks
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+#: a story has a block of at least this many words (a sentence, not a menu's "Home")
+_SENTENCE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ def read_page(data: bytes, file: str) -> Page:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     blocks = _blocks(found.body) if found is not None and found.body is not None else []
-    if not blocks:
+    if not any(len(b.split()) >= _SENTENCE_WORDS for b in blocks):  # a menu, a title alone
         raise InputError(
             Problem(
                 file=file,
@@ -112,7 +118,8 @@ def read_page(data: bytes, file: str) -> Page:
             )
         )
     title = _clean(found.title or "") or None
-    if title and blocks[0] != title:
+    # a headline the story's blocks lack (not a site's or a CMS's name: "escenic")
+    if title and blocks[0] != title and len(title.split()) >= 3:
         blocks.insert(0, title)
     return Page(
         text="\n\n".join(blocks) + "\n",
@@ -124,18 +131,43 @@ def read_page(data: bytes, file: str) -> Page:
 
 def _blocks(body: Any) -> list[str]:
     """One paragraph per block of the story: a heading, a paragraph, a quotation, a list item
-    (as "- item"), in order; a block's line breaks kept as lines."""
+    (as "- item"), in order; a block's line breaks kept as lines. trafilatura gives its own
+    elements, or, when it falls back on another extractor, the page's own tree: its
+    containers (``<div>``, ``<section>`` ...) are walked into, each text they hold a block."""
     out: list[str] = []
-    for element in body:
-        if element.tag == "list":
-            items = [_clean(" ".join(i.itertext())) for i in element.iter("item")]
-            out.extend(f"- {i}" for i in items if i)
-            continue
-        lines = [_clean(line) for line in _text(element).split("\n")]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            out.append(text)
+
+    def add(text: str) -> None:
+        lines = [_clean(line) for line in text.split("\n")]
+        block = "\n".join(line for line in lines if line)
+        if block:
+            out.append(block)
+
+    def walk(element: Any) -> None:
+        add((element.text or "").replace("\n", " "))
+        for child in element:
+            if not isinstance(child.tag, str):  # a comment, a processing instruction
+                pass
+            elif child.tag in _LISTS:
+                for item in child:
+                    if isinstance(item.tag, str):
+                        text = _clean(_text(item).replace("\n", " "))
+                        if text:
+                            out.append(f"- {text}")
+            elif child.tag in _CONTAINERS and any(isinstance(c.tag, str) for c in child):
+                walk(child)
+            else:
+                add(_text(child))
+            add((child.tail or "").replace("\n", " "))
+
+    walk(body)
     return out
+
+
+# what holds blocks rather than being one: trafilatura's lists, and the page's own containers
+_LISTS = frozenset({"list", "ul", "ol"})
+_CONTAINERS = frozenset(
+    {"div", "section", "article", "main", "body", "doc", "header", "footer", "aside", "figure"}
+)
 
 
 def _text(element: Any) -> str:
@@ -149,7 +181,7 @@ def _text(element: Any) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", _CONTROL.sub("", text))).strip()
 
 
 def _day(value: str | None) -> dt.date | None:
