@@ -99,6 +99,8 @@ def test_the_report_shows_what_a_reallocation_changed() -> None:
     row = row[: row.index("</tr>")]
     assert "accepted, no change" not in row
     assert "cpp: 68" in row and "cpp: 79" in row and "vacant_seats: 11 -&gt; 0" in row
+    # the timeline's legend: a step that changed no region's state may have changed the world
+    assert '"accepted, no change of state"' in page
 
 
 def test_a_2016_dissolution_of_the_cnrp_cites_the_law_before_2017() -> None:

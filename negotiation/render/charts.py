@@ -73,7 +73,7 @@ def timeline(
     by_id = {e.id: e for e in events}
     groups: dict[str, dict[str, list[Any]]] = {
         name: {"x": [], "y": [], "text": [], "customdata": []}
-        for name in ("state changed", "accepted, no change", "rejected")
+        for name in ("state changed", "accepted, no change of state", "rejected")
     }
     before = dict(trace.initial_regions)
     for s in trace.steps:
@@ -82,7 +82,7 @@ def timeline(
             "rejected"
             if not s.accepted
             else ("state changed" if s.regions != before or s.phase_before != s.phase_after
-                  else "accepted, no change")
+                  else "accepted, no change of state")
         )  # fmt: skip
         hover = (
             f"<b>{html.escape(s.event)}</b><br>{s.date} · {html.escape(s.kind)}<br>"
@@ -105,7 +105,7 @@ def timeline(
     )
     styles = {
         "state changed": {"color": ACCEPTED, "symbol": "circle", "size": 11},
-        "accepted, no change": {"color": UNCHANGED, "symbol": "circle-open", "size": 9},
+        "accepted, no change of state": {"color": UNCHANGED, "symbol": "circle-open", "size": 9},
         "rejected": {"color": REJECTED, "symbol": "x", "size": 12},
     }
     data = [
