@@ -52,6 +52,7 @@ def test_an_example_pack_validates_replays_and_passes_its_scenarios(pack: str) -
             "poll=fresh_declared",
         ),
         ("israel-2019-2020", [], "mandate=government"),
+        ("moldova-2019", ["--after", "2019-06-08-court-voids-acts"], "court=revoked"),
     ],
 )
 def test_exploring_an_example_pack_reaches_its_outcome(
