@@ -107,6 +107,10 @@ from negotiation.extract import extract_text
         # what someone said another should do is demanded
         ("On Monday the senator said the president should resign.", "demand", "2019-11-11"),
         ("The party leader said on Monday that voters should go back to the polls as soon as possible.", "demand", "2019-11-11"),
+        # a charge in the active voice, a plot said to be made up, an act said to amount to a coup
+        ("On Monday the opposition leader said the ruling party rigged the vote.", "accusation", "2019-11-11"),
+        ("The opposition said on Monday that the alleged plot was fabricated.", "accusation", "2019-11-11"),
+        ("On Monday his opponents said the decree amounted to a coup.", "accusation", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -143,6 +147,8 @@ def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None
         # a resignation refused, one's own, is demanded of nobody
         ("The senator said on Monday he would not resign.", "demand"),
         ("The senator said on Monday that he should never have resigned.", "demand"),
+        # a share of the vote is no charge
+        ("The commission said on Monday that turnout amounted to 60 percent.", "accusation"),
     ],
 )
 def test_look_alikes_of_demands_and_strikes_are_not_those_events(text: str, kind: str) -> None:
