@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from negotiation.cli import COMMANDS, main
 from negotiation.cli.common import EXIT_INPUT, json_requested
-from negotiation.errors import ModelError
+from negotiation.errors import InputError, ModelError
 from negotiation.events import Event
 from negotiation.model.expressions import MAX_COMPREHENDED, Expression
 
@@ -197,3 +199,25 @@ def test_a_symbolic_link_inside_a_pack_is_followed(tmp_path: Path) -> None:
     linked.symlink_to(pack)  # the pack's folder itself may be a link
     result = invoke("replay", "--pack", str(linked), "--json")
     assert result.exit_code == 0, result.output[-2000:]
+
+
+@settings(max_examples=25)
+@given(st.integers(min_value=0, max_value=10**40))
+def test_a_trigger_repeated_past_what_python_compiles_is_located(count: int) -> None:
+    """`(?:reallocated ){0,99999999999999999999}` in a pack's vocabulary: Python's `re` raises
+    OverflowError, a traceback in validate and extract (mutation fuzz). Any count is taken or
+    refused at the trigger."""
+    from negotiation.events.vocabulary import builtin_vocabulary, load_vocabulary_text
+
+    trigger = f"refus\\w* (?:reallocated ){{0,{count}}}seats"
+    data = {"kinds": {"refused": {"description": "x", "triggers": [trigger]}}}
+    more = load_vocabulary_text(json.dumps(data), "v.yaml")
+    try:
+        builtin_vocabulary().extend(more, "v.yaml")
+    except InputError as exc:
+        (problem,) = exc.problems
+        assert (problem.line, problem.path) == (1, "kinds.refused.triggers[0]"), problem
+        assert "invalid pattern: the repetition number is too large" in problem.message
+        assert count >= 2**32 - 1, count
+    else:
+        assert count < 2**32 - 1, count

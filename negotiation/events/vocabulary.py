@@ -60,6 +60,20 @@ class _Strict(BaseModel):
 _MACRO = re.compile(r"\{[A-Z_]+\}")
 
 
+def _trigger_problem(trigger: str) -> str | None:
+    """Why a trigger cannot be used: a pattern Python cannot compile for its size (``x{0,10**20}``
+    was a traceback in validate and extract), or one that takes exponential time."""
+    pattern = _MACRO.sub("x", trigger)
+    try:
+        re.compile(pattern)
+    except (OverflowError, RecursionError) as exc:
+        return f"invalid pattern: {exc}"
+    except re.error:
+        pass  # reported where the triggers are compiled, with its position
+    slow = exponential(pattern)
+    return None if slow is None else f"{slow}: write the inner part once"
+
+
 class FactDef(_Strict):
     """A fact an event may report: its type and unit."""
 
@@ -138,10 +152,10 @@ class Vocabulary:
             if f in self.facts
         ]
         problems += [  # extraction on a short text never ended
-            more.problem(file, ("kinds", k, "triggers", i), f"{slow}: write the inner part once")
+            more.problem(file, ("kinds", k, "triggers", i), why)
             for k, d in more.kinds.items()
             for i, trigger in enumerate(d.triggers)
-            if (slow := exponential(_MACRO.sub("x", trigger))) is not None
+            if (why := _trigger_problem(trigger)) is not None
         ]
         facts = {**self.facts, **more.facts}
         problems += [
