@@ -116,3 +116,24 @@ def test_dated_and_enacted_changes_apply_by_when_they_came_into_force(tmp_path: 
     assert cited is not None and cited.article == "Art. 85(1) (as dated)"
     before = model.provision("three_months_run", state.world.in_force, state.world.date)
     assert before is not None and before.article == "Art. 85(1)"
+
+
+def test_an_expression_builds_only_the_parameter_views_it_reads() -> None:
+    """`params.needed` (the votes of every threshold, from the world) was worked out at every
+    evaluation of every CEL expression, whether it read params or not: a third of a simulated
+    step of the Moldovan pack. Values are unchanged: an expression reading them gets them."""
+    from negotiation.model.expressions import Expression
+
+    model = compile_model(str(PACK / "model.yaml"))
+    world = _run(model, list(load_event_log(PACK / "events.yaml").events)).world
+    params = model.params_at(world, world.date)
+    plain = Expression("has(event.facts.subject) && event.facts.subject == 'acts'")
+    assert not plain.reads_params and not plain.reads_needed
+    custom = Expression("params.formation_days == 0")
+    assert custom.reads_params and not custom.reads_needed
+    assert custom.evaluate(world=world, params=params) is True
+    votes = Expression("params.needed.censure")
+    assert votes.reads_needed
+    assert votes.evaluate(world=world, params=params) == 51
+    quoted = Expression("'params.needed' == 'x'")
+    assert not quoted.reads_params

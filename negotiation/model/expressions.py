@@ -175,6 +175,10 @@ class Expression:
             {"event.*"} if _WHOLE_EVENT.search(bare) else set()
         )
         self.reads = self.fields | self.event_parts
+        #: whether it reads ``params`` at all, and ``params.needed`` (the votes each threshold
+        #: needs, worked out from the world at every evaluation): a view not read is not built
+        self.reads_params = re.search(r"\bparams\b", bare) is not None
+        self.reads_needed = self.reads_params and re.search(r"\bneeded\b", bare) is not None
         optional = set(_HAS_PARAMS.findall(bare))
         #: profile parameters it needs: a name (``term_years``, a ``custom`` value) or
         #: ``thresholds.<name>`` for ``params.needed.<name>``
@@ -238,8 +242,9 @@ class Expression:
                 variables[name] = self.world_view(w)
         if event is not None:
             variables["event"] = _event_view(event)
-        if params is not None:
-            variables["params"] = _params_view(params, world or after or before)
+        if params is not None and self.reads_params:
+            base = (world or after or before) if self.reads_needed else None
+            variables["params"] = _params_view(params, base)
         if self.growth:
             self._bound_work(variables, event)
         ctx.update(variables)
