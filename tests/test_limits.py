@@ -205,3 +205,17 @@ def test_json_output_never_holds_nan() -> None:
     assert to_json({"a": float("nan"), "b": [float("inf"), 1.5]}) == (
         '{\n  "a": null,\n  "b": [\n    null,\n    1.5\n  ]\n}\n'
     )
+
+
+def test_a_windows_text_is_told_how_to_convert(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("The leader said \u2019today\u2019 on Monday.\n".encode("cp1252"))
+    with pytest.raises(InputError, match=r"report.txt:1:17: not UTF-8 text \(byte 0x92") as err:
+        files.read_text(path)
+    assert "reads as Windows-1252 ('\u2019' there)" in str(err.value)
+    assert "iconv -f WINDOWS-1252 -t UTF-8" in str(err.value)
+    # bytes no Windows text has: no guess
+    path.write_bytes(b"caf\xe9 \x81\x8d\n")
+    with pytest.raises(InputError) as err:
+        files.read_text(path)
+    assert "Windows-1252" not in str(err.value)

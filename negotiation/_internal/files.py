@@ -277,7 +277,8 @@ def _read_text(path: Path | str) -> str:
                 file=str(path),
                 line=line,
                 column=column,
-                message=f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                message=f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+                + _legacy_hint(data, exc.start),
             )
         ) from None
     if (bad := CONTROL.search(text)) is not None:
@@ -291,6 +292,20 @@ def _read_text(path: Path | str) -> str:
             )
         )
     return text
+
+
+def _legacy_hint(data: bytes, at: int) -> str:
+    """How to convert a text in the legacy Windows encoding (a ’ saved as 0x92, é as 0xe9),
+    when the whole file reads as one: the byte at ``at`` shown as it would read."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    shown = data[at : at + 1].decode("cp1252")
+    return (
+        f": it reads as Windows-1252 ({shown!r} there); convert it, e.g. "
+        "`iconv -f WINDOWS-1252 -t UTF-8`"
+    )
 
 
 #: the tokens of JSON text that :func:`read_json` checks before parsing: strings (skipped whole,
