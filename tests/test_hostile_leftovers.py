@@ -221,3 +221,55 @@ def test_a_trigger_repeated_past_what_python_compiles_is_located(count: int) -> 
         assert count >= 2**32 - 1, count
     else:
         assert count < 2**32 - 1, count
+
+
+def test_ctrl_c_on_a_process_pool_gives_up_the_chunks_under_way() -> None:
+    """`simulate --workers 2` sent SIGINT (to it alone: its workers never see it) waited for
+    every chunk under way to finish: past 30 s, and killed then, its workers were orphaned."""
+    import multiprocessing
+    import os
+    import signal
+    import threading
+
+    from negotiation.simulate import prepare
+    from negotiation.simulate.executors import execute
+
+    job = prepare(max_steps=50)
+    threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+    done, interrupted = execute(job, 10**7, executor="processes", workers=2, chunk_size=10**7)
+    assert interrupted and done == []
+    assert multiprocessing.active_children() == []
+
+
+def test_ctrl_c_in_a_scenarios_simulation_stops_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C in a scenario's simulation was taken as its end: the claims 'not met' (exit 1,
+    'the simulation stopped after 250 of 1000 runs') and the next scenario run."""
+    from negotiation.scenario import plan_files, run_cell
+    from negotiation.simulate import executors
+
+    scenario = CAMBODIA / "scenarios" / "talks_first_distribution.yaml"
+    planned = next(p for p in plan_files([str(scenario)]) if p.simulation is not None)
+
+    def interrupted(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(executors, "run_chunk", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_cell(planned)
+
+
+def test_an_error_after_a_json_result_began_prints_no_second_object(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`extract --json` interrupted while printing: its half object, then the error's."""
+    from negotiation.cli import common
+
+    token = common._JSON_ERRORS.set(True)
+    try:
+        common.echo_json({"partial": True})
+        with pytest.raises(SystemExit):
+            common.report(InputError("late", file="x.yaml"))
+    finally:
+        common._JSON_ERRORS.reset(token)
+        common._JSON_PRINTED.set(False)
+    assert json.loads(capsys.readouterr().out) == {"partial": True}

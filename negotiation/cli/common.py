@@ -129,7 +129,7 @@ def error_json(
 
 def _fail(error: str, exit_code: int, lines: str, problems: Sequence[Problem] = ()) -> NoReturn:
     """Print ``lines`` on stderr (and with ``--json`` the error as JSON on stdout); exit."""
-    if _JSON_ERRORS.get():
+    if _JSON_ERRORS.get() and not _JSON_PRINTED.get():  # after a result cut short: not twice
         shown, more = capped(problems)
         echo_json(error_json(error, exit_code, shown, more))
     if lines:
@@ -273,10 +273,12 @@ class CommandGroup(click.Group):
         args = [*ctx._protected_args, *ctx.args]
         command = self.get_command(ctx, args[0]) if args else None
         token = _JSON_ERRORS.set(json_requested(command, args[1:]))
+        printed = _JSON_PRINTED.set(False)
         try:
             return self._invoke(ctx)
         finally:
             _JSON_ERRORS.reset(token)
+            _JSON_PRINTED.reset(printed)
 
     def _invoke(self, ctx: click.Context) -> Any:
         from negotiation._internal.files import track_reads
@@ -355,5 +357,10 @@ def _finite(data: Any) -> Any:
     return data
 
 
+#: the command has begun printing its JSON result: an error then prints no second object
+_JSON_PRINTED: contextvars.ContextVar[bool] = contextvars.ContextVar("json_printed", default=False)
+
+
 def echo_json(data: Any) -> None:
+    _JSON_PRINTED.set(True)
     click.echo(to_json(data), nl=False)

@@ -102,6 +102,14 @@ def _processes(job: Job, parts: list[tuple[int, int]], workers: int) -> Iterator
         futures = [pool.submit(_pool_chunk, first, count) for first, count in parts]
         for fut in cf.as_completed(futures):
             yield fut.result()
+    except BaseException:
+        # Ctrl-C (or a SIGINT to this process alone, which its workers never see): the chunks
+        # under way are given up, not waited for (one of 5,000 runs kept the command alive
+        # past 30 s, and killed then, it left its workers orphaned on their queue)
+        processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+        raise
     finally:
         for fut in futures:
             fut.cancel()
