@@ -111,6 +111,10 @@ from negotiation.extract import extract_text
         ("On Monday the opposition leader said the ruling party rigged the vote.", "accusation", "2019-11-11"),
         ("The opposition said on Monday that the alleged plot was fabricated.", "accusation", "2019-11-11"),
         ("On Monday his opponents said the decree amounted to a coup.", "accusation", "2019-11-11"),
+        # what a court orders of a party or an election is done: dissolved, annulled
+        ("The Supreme Court on Monday ordered the dissolution of the main opposition Cambodia National Rescue Party (CNRP).", "party_dissolved", "2019-11-11"),
+        ("The Supreme Court dissolved the Cambodia National Rescue Party on Monday.", "party_dissolved", "2019-11-11"),
+        ("The Constitutional Court on Monday ordered the annulment of the presidential election.", "election_annulled", "2019-11-11"),
     ],
 )  # fmt: skip
 def test_recall_phrasings_give_their_kind_and_day(text: str, kind: str, date: str) -> None:
@@ -147,6 +151,15 @@ def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None
         # a resignation refused, one's own, is demanded of nobody
         ("The senator said on Monday he would not resign.", "demand"),
         ("The senator said on Monday that he should never have resigned.", "demand"),
+        # a dissolution or an annulment asked for, or refused, is no court's act
+        (
+            "The court on Monday rejected calls for the annulment of the election.",
+            "election_annulled",
+        ),
+        (
+            "The opposition on Monday demanded the dissolution of the ruling party.",
+            "party_dissolved",
+        ),
         # a share of the vote is no charge
         ("The commission said on Monday that turnout amounted to 60 percent.", "accusation"),
     ],
