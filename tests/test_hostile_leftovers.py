@@ -273,3 +273,24 @@ def test_an_error_after_a_json_result_began_prints_no_second_object(
         common._JSON_ERRORS.reset(token)
         common._JSON_PRINTED.set(False)
     assert json.loads(capsys.readouterr().out) == {"partial": True}
+
+
+def test_ctrl_c_while_a_command_loads_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C 0.4 s after start, while the command's module was imported: click's 'Aborted!'
+    and exit 1 (subprocess signal fuzz)."""
+    import importlib
+
+    from negotiation.cli import common
+
+    real = importlib.import_module
+
+    def loading(name: str, package: str | None = None) -> object:
+        if name == "negotiation.cli.interrupted":
+            raise KeyboardInterrupt
+        return real(name, package)
+
+    monkeypatch.setitem(type(main).lazy, "interrupted", ("negotiation.cli.interrupted", "x"))
+    monkeypatch.setattr(common.importlib, "import_module", loading)
+    result = invoke("interrupted", "--json")
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.stderr and "Aborted" not in result.output, result.output

@@ -270,9 +270,7 @@ class CommandGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
-        args = [*ctx._protected_args, *ctx.args]
-        command = self.get_command(ctx, args[0]) if args else None
-        token = _JSON_ERRORS.set(json_requested(command, args[1:]))
+        token = _JSON_ERRORS.set(False)
         printed = _JSON_PRINTED.set(False)
         try:
             return self._invoke(ctx)
@@ -284,6 +282,9 @@ class CommandGroup(click.Group):
         from negotiation._internal.files import track_reads
 
         try:
+            args = [*ctx._protected_args, *ctx.args]  # the command's module is imported here:
+            command = self.get_command(ctx, args[0]) if args else None  # Ctrl-C is caught
+            _JSON_ERRORS.set(json_requested(command, args[1:]))
             with track_reads():  # an output never replaces a file the command read
                 return super().invoke(ctx)
         except click.ClickException as exc:  # a bad flag: click prints the usage and exits
