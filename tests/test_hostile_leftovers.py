@@ -294,3 +294,24 @@ def test_ctrl_c_while_a_command_loads_is_exit_130(monkeypatch: pytest.MonkeyPatc
     result = invoke("interrupted", "--json")
     assert result.exit_code == 130, result.output
     assert "interrupted" in result.stderr and "Aborted" not in result.output, result.output
+
+
+def test_sigterm_while_the_writer_module_loads_is_no_traceback() -> None:
+    """SIGTERM 3.6 s into `validate --pack` (a loaded machine), as the atomic-write module was
+    being imported: the handler found it partly initialised, an AttributeError traceback."""
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, sys, types\n"
+        "from negotiation._internal import entry\n"
+        "signal.signal(signal.SIGTERM, entry._terminated)\n"
+        "partly = types.ModuleType('negotiation._internal.atomic')\n"
+        "sys.modules['negotiation._internal.atomic'] = partly\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "signal.pause()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert done.returncode == -signal.SIGTERM, done.stderr
+    assert b"Traceback" not in done.stderr, done.stderr

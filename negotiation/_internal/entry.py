@@ -18,13 +18,17 @@ EXIT_INTERRUPTED = 130  # as negotiation.cli.common says; not imported, to stay 
 def _terminated(signum: int, frame: FrameType | None) -> None:
     """SIGTERM: delete the temporary files of writes under way, then die of the signal as
     before (the exit status a shell shows, 143, is unchanged)."""
-    from negotiation._internal import atomic
-
-    atomic.remove_pending()
+    # the module as far as it is loaded: a SIGTERM while it was being imported found it
+    # partly initialised (an AttributeError traceback); not loaded, it has written nothing
+    remove_pending = getattr(
+        sys.modules.get("negotiation._internal.atomic"), "remove_pending", None
+    )
+    if remove_pending is not None:
+        remove_pending()
     # the workers of a pool (explore --workers, simulate) outlived their parent, asleep
     # on its queue for ever: they go first
-    processes = sys.modules.get("multiprocessing")
-    for child in processes.active_children() if processes is not None else ():
+    children = getattr(sys.modules.get("multiprocessing"), "active_children", None)
+    for child in children() if children is not None else ():
         child.terminate()
     signal.signal(signum, signal.SIG_DFL)
     os.kill(os.getpid(), signum)
