@@ -293,6 +293,34 @@ def test_merge_keeps_every_citation_and_reports_seat_conflicts() -> None:
     assert len(log.events) == 1 and [x.field for x in log.conflicts] == ["date"]
 
 
+def test_one_actors_acts_on_others_on_two_days_are_two_events() -> None:
+    """Two outlets: a court's ruling on the government on 8 June, its suspension of the
+    president on 9 June. Not one ruling the sources date a day apart (merged, the log's
+    event was dated 9 June and cited a report of 8 June)."""
+    g = Gazetteer(
+        [
+            Actor(id="court", name="Constitutional Court", type="institution"),
+            Actor(id="government", name="Sandu government", type="institution"),
+            Actor(id="dodon", name="Igor Dodon", type="person"),
+        ]
+    )
+    a = extract_text(
+        "On 8 June the Constitutional Court ruled against the Sandu government.",
+        dt.date(2019, 6, 8), article_id="a", gazetteer=g,
+    )  # fmt: skip
+    b = extract_text(
+        "The Constitutional Court suspended Igor Dodon on Sunday 9 June.",
+        dt.date(2019, 6, 10), article_id="b", gazetteer=g,
+    )  # fmt: skip
+    assert [(m.kind, m.recipients) for m in (*a, *b)] == [
+        ("court_ruling", ("government",)),
+        ("court_ruling", ("dodon",)),
+    ]
+    log = merge_mentions([*a, *b])
+    assert [e.date.isoformat() for e in log.events] == ["2019-06-08", "2019-06-09"]
+    assert not log.conflicts
+
+
 def test_merge_without_a_gazetteer_tells_speakers_apart_by_name() -> None:
     pub, none = dt.date(2023, 5, 17), Gazetteer([])
     text = (

@@ -167,8 +167,13 @@ def compatible(a: EventMention, b: EventMention, unique: Collection[str] | None 
     b0, b1 = _period(b)
     if {a.date_source, b.date_source} == {"election", "publication"}:
         return False  # a reaction dated by the election vs. a position restated at publication
-    if a.article == b.article and _own_day(a) and _own_day(b) and a.date != b.date:
-        return False  # one report naming two days: two events ("on 15 July ... on 16 July")
+    if _own_day(a) and _own_day(b) and a.date != b.date:
+        if a.article == b.article:
+            return False  # one report naming two days: two events ("on 15 July ... on 16 July")
+        if a.recipients and b.recipients and not set(a.recipients) & set(b.recipients):
+            # "the Court ruled on 8 June that the Sandu government ..." and "the Court suspended
+            # Dodon on 9 June": one actor's acts on two days, on others: two events
+            return False
     if a.date_source == "election" and b.date_source == "election":
         if a0 != b0 and a.granularity is b.granularity:
             return False
