@@ -160,6 +160,12 @@ def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None
             "The opposition on Monday demanded the dissolution of the ruling party.",
             "party_dissolved",
         ),
+        # an annulment or a dissolution upheld was made before: the ruling is the court's act
+        (
+            "The appeals court on Monday upheld the annulment of the presidential election.",
+            "election_annulled",
+        ),
+        ("The appeals court on Monday upheld the dissolution of the party.", "party_dissolved"),
         # a share of the vote is no charge
         ("The commission said on Monday that turnout amounted to 60 percent.", "accusation"),
     ],
