@@ -171,11 +171,12 @@ _CONTAINERS = frozenset(
 
 
 def _text(element: Any) -> str:
-    """An element's text, a line break (``<lb/>``, a ``<br>`` of the page) as a new line; any
-    other line end in the page's source is a space, as a browser shows it."""
+    """An element's text, a line break (trafilatura's ``<lb/>``, or the page's own ``<br>`` in
+    its fallback's tree) as a new line; any other line end in the page's source is a space, as
+    a browser shows it."""
     parts = [(element.text or "").replace("\n", " ")]
     for child in element:
-        parts.append("\n" if child.tag == "lb" else _text(child))
+        parts.append("\n" if child.tag in ("lb", "br") else _text(child))
         parts.append((child.tail or "").replace("\n", " "))
     return "".join(parts)
 
