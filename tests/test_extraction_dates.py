@@ -171,3 +171,24 @@ def test_an_election_with_results_has_been_held_whatever_modal_comes_before() ->
     assert "election_held" not in dated_kinds(
         "Mesa said he would take part in Sunday's presidential election."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a day told with its preposition before the verb dates the verb, not the election after
+        ("The court on Monday annulled the presidential election.", "election_annulled", "2019-11-11"),
+        # an election the date stands right before is that date's ("in July elections")
+        ("The party won 55 seats in July elections.", "election_held", "2019-07-01"),
+        ("Turnout in the Nov. 3 general elections was high.", "election_held", "2019-11-03"),
+    ],
+)  # fmt: skip
+def test_a_date_names_the_election_only_right_before_it(text: str, kind: str, date: str) -> None:
+    assert dated_kinds(text).get(kind) == date
+
+
+def test_a_year_compared_with_dates_nothing() -> None:
+    # "two more than in 2013": the year of the comparison, not of the results
+    assert dated_kinds("The results gave the Assembly 125 seats, two more than in 2013.") == {
+        "results_announced": PUB.isoformat()
+    }

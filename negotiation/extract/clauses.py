@@ -33,6 +33,12 @@ _ELECTION_AFTER = re.compile(
     r"(?:elections?|polls?|vote|ballot|run-?offs?)\b",
     re.I,
 )
+_PREPOSED = re.compile(r"(?:on|in|at|by|since|from|during|until)\s", re.I)
+_ELECTION_NEXT = re.compile(
+    r"\s*(?:general\s+|national\s+|presidential\s+|parliamentary\s+|legislative\s+|local\s+)?"
+    r"(?:elections?|polls?|vote|ballot|run-?offs?)\b",
+    re.I,
+)
 _ELECTION_BEFORE = re.compile(
     r"(?:elections?|polls?|vote|ballot|run-?offs?)\s+(?:held\s+|was\s+held\s+)?"
     r"(?:(?:(?:set|scheduled|planned|called)\s+)?for|on|in|of)?\s*$",
@@ -131,8 +137,12 @@ def about_election(sentence: str, d: ResolvedDate) -> bool:
 
     Not when the election is already dated ("the December 27 vote on Sunday").
     """
-    if _ELECTION_AFTER.match(sentence[d.end : d.end + 40]):
-        return True
+    after = _ELECTION_AFTER.match(sentence[d.end : d.end + 40])
+    if after is not None:
+        # "the July 28 general elections", "in July elections"; not "on Thursday annulled the
+        # presidential election": a date told with its preposition names the election only
+        # right before it
+        return not _PREPOSED.match(d.text) or _ELECTION_NEXT.match(after.group()) is not None
     before = sentence[max(0, d.start - 40) : d.start]
     if _TIME_ADVERB.match(d.text):
         return False  # "declared the winner of the election early Wednesday": when it was declared

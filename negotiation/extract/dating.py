@@ -284,6 +284,7 @@ class StoryDays:
             and not (_ATTRIBUTIVE.match(d.text) and d.start > trig.end and not _TIME_OF.search(text, 0, d.start))
             and (not blocked(text, trig, d) or standing_since(text, trig, d))
             and not _in_subject_clause(text, d, trig)
+            and not _THAN.search(text, max(0, d.start - 6), d.start)  # "two more than in 2013"
             and not since_start(text, d, trig)
         ]  # fmt: skip
         if not usable and trig.rule.election_dates:
@@ -435,6 +436,7 @@ def _in_subject_clause(text: str, d: ResolvedDate, trig: Trigger) -> bool:
     return main is not None or re.match(r"(?:were|was)\b", trig.text, re.I) is not None
 
 
+_THAN = re.compile(r"\bthan\s+$", re.I)
 _WH_CLAUSE = re.compile(r",\s+(?:[a-z]+\s+)?(?:which|who|whom|whose|where)\b[^,;()]*$", re.I)
 
 
