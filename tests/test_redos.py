@@ -149,3 +149,23 @@ def test_a_lexicon_pattern_of_two_ways_is_refused_at_its_line(tmp_path: Path) ->
         f"{lexicon}:3:16: kinds.protest.patterns[0]: a group repeated with + or * can read "
         "the same text in two ways" in result.output
     ), result.output
+
+
+@pytest.mark.parametrize("repeat", ["x{0,100000000000000000000}", "(" * 2000 + "a" + ")" * 2000])
+def test_a_lexicon_pattern_python_cannot_compile_is_refused_at_its_line(
+    repeat: str, tmp_path: Path
+) -> None:
+    """A repeat too big for Python's compiler (OverflowError), a nesting too deep for it: an
+    error at the pattern's line in validate and extract, not a traceback."""
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(f"kinds:\n  protest:\n    patterns: ['{repeat}', marched]\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nProtesters marched on Monday in the capital city.\n")
+    for args in (
+        ["extract", str(article), "--published", "2008-01-03", "--lexicon", str(lexicon)],
+        ["validate", str(lexicon)],
+    ):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert isinstance(result.exception, SystemExit)  # the command's exit, no exception
+        assert f"{lexicon}:3:" in result.output and "invalid pattern" in result.output

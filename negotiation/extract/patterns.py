@@ -96,7 +96,8 @@ def compile_pattern(
     try:
         # word boundaries on both sides (a pattern ending in a space needs no right boundary)
         compiled = re.compile(r"(?<![\w’'])(?:" + expanded + r")(?:(?<=\s)|(?![\w’']))", re.I)
-    except re.error as exc:
+    except (re.error, OverflowError, RecursionError) as exc:
+        # OverflowError: a repeat Python cannot compile for its size ("x{0,10**20}")
         raise InputError(doc.problem(path, f"invalid pattern: {exc}")) from None
     # a --lexicon file's pattern would hang extraction, not fail; the shipped ones are checked
     # by a test, not on every start (0.12 CPU-s a process)
