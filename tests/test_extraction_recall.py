@@ -111,6 +111,11 @@ from negotiation.extract import extract_text
         ("On Monday the opposition leader said the ruling party rigged the vote.", "accusation", "2019-11-11"),
         ("The opposition said on Monday that the alleged plot was fabricated.", "accusation", "2019-11-11"),
         ("On Monday his opponents said the decree amounted to a coup.", "accusation", "2019-11-11"),
+        # a body set up, its members replaced or named, a new one taking office
+        ("On Monday parliament replaced the members of the election commission.", "body_appointed", "2019-11-11"),
+        ("The military council announced the council's membership on Monday.", "body_appointed", "2019-11-11"),
+        ("A new nine-member election committee, with members nominated by both parties, took office on Monday.", "body_appointed", "2019-11-11"),
+        ("The commission of inquiry was set up on Monday under the deal.", "body_appointed", "2019-11-11"),
         # what a court orders of a party or an election is done: dissolved, annulled
         ("The Supreme Court on Monday ordered the dissolution of the main opposition Cambodia National Rescue Party (CNRP).", "party_dissolved", "2019-11-11"),
         ("The Supreme Court dissolved the Cambodia National Rescue Party on Monday.", "party_dissolved", "2019-11-11"),
