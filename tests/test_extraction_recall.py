@@ -116,6 +116,10 @@ from negotiation.extract import extract_text
         ("The military council announced the council's membership on Monday.", "body_appointed", "2019-11-11"),
         ("A new nine-member election committee, with members nominated by both parties, took office on Monday.", "body_appointed", "2019-11-11"),
         ("The commission of inquiry was set up on Monday under the deal.", "body_appointed", "2019-11-11"),
+        # a monarch's part in forming a government
+        ("The king appointed the Socialist leader as formateur on Monday.", "royal_mediation", "2019-11-11"),
+        ("On Monday the king asked the nationalist leader to sound out the parties.", "royal_mediation", "2019-11-11"),
+        ("The king held a round of consultations with party leaders on Monday.", "royal_mediation", "2019-11-11"),
         # what a court orders of a party or an election is done: dissolved, annulled
         ("The Supreme Court on Monday ordered the dissolution of the main opposition Cambodia National Rescue Party (CNRP).", "party_dissolved", "2019-11-11"),
         ("The Supreme Court dissolved the Cambodia National Rescue Party on Monday.", "party_dissolved", "2019-11-11"),
