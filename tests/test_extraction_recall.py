@@ -116,6 +116,10 @@ from negotiation.extract import extract_text
         ("The military council announced the council's membership on Monday.", "body_appointed", "2019-11-11"),
         ("A new nine-member election committee, with members nominated by both parties, took office on Monday.", "body_appointed", "2019-11-11"),
         ("The commission of inquiry was set up on Monday under the deal.", "body_appointed", "2019-11-11"),
+        # an early election held, named by its day: the early election, not also an election held
+        ("The party won 47 of the 120 seats in the Nov. 10 snap election.", "early_election", "2019-11-10"),
+        ("The N-VA emerged as the biggest party from Sunday's early general election.", "early_election", "2019-11-10"),
+        ("Voters went to the polls on Monday in an early election.", "early_election", "2019-11-11"),
         # a monarch's part in forming a government
         ("The king appointed the Socialist leader as formateur on Monday.", "royal_mediation", "2019-11-11"),
         ("On Monday the king asked the nationalist leader to sound out the parties.", "royal_mediation", "2019-11-11"),
@@ -175,6 +179,10 @@ def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None
             "election_annulled",
         ),
         ("The appeals court on Monday upheld the dissolution of the party.", "party_dissolved"),
+        # an early election called or demanded is not held; one held is not also an election held
+        ("The prime minister called a snap election for June 8.", "early_election"),
+        ("The opposition on Monday demanded an early election.", "early_election"),
+        ("Voters went to the polls on Monday in an early election.", "election_held"),
         # a share of the vote is no charge
         ("The commission said on Monday that turnout amounted to 60 percent.", "accusation"),
     ],
