@@ -136,7 +136,8 @@ def test_which_kinds_are_once_per_dispute_and_the_vote_itself_is_the_lexicon_s()
     from negotiation.extract.merge import merge_mentions
 
     rules = load_lexicon().rules
-    assert {k for k, r in rules.items() if r.names_election} == {"election_held"}
+    # the vote itself: held, or held early
+    assert {k for k, r in rules.items() if r.names_election} == {"election_held", "early_election"}
     assert {"election_held", "results_announced"} <= {k for k, r in rules.items() if r.unique}
     g = Gazetteer(
         [
