@@ -116,6 +116,11 @@ from negotiation.extract import extract_text
         ("The military council announced the council's membership on Monday.", "body_appointed", "2019-11-11"),
         ("A new nine-member election committee, with members nominated by both parties, took office on Monday.", "body_appointed", "2019-11-11"),
         ("The commission of inquiry was set up on Monday under the deal.", "body_appointed", "2019-11-11"),
+        # a law pushed through, a bill approved after something else; a constitution restored
+        ("On Monday the ruling party pushed through a \"foreign influence\" law.", "law_passed", "2019-11-11"),
+        ("Lawmakers debated for hours on Monday before approving a bill on the census.", "law_passed", "2019-11-11"),
+        ("On Monday parliament restored the 2004 constitution, curbing the president's powers.", "amendment_passed", "2019-11-11"),
+        ("The president pushed through a new constitution in a referendum on Sunday.", "amendment_passed", "2019-11-10"),
         # an early election held, named by its day: the early election, not also an election held
         ("The party won 47 of the 120 seats in the Nov. 10 snap election.", "early_election", "2019-11-10"),
         ("The N-VA emerged as the biggest party from Sunday's early general election.", "early_election", "2019-11-10"),
@@ -183,6 +188,8 @@ def test_look_alikes_of_recall_phrasings_are_not_those_events(text: str) -> None
         ("The prime minister called a snap election for June 8.", "early_election"),
         ("The opposition on Monday demanded an early election.", "early_election"),
         ("Voters went to the polls on Monday in an early election.", "election_held"),
+        # a law opposed is not passed
+        ("The opposition on Monday opposed passing the law.", "law_passed"),
         # a share of the vote is no charge
         ("The commission said on Monday that turnout amounted to 60 percent.", "accusation"),
     ],
