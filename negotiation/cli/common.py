@@ -23,7 +23,9 @@ with the same exit status (:func:`error_json`): ``{format_version, ok: false, ex
 problem_count, problems_omitted, problems: [{file, line, column, path, message}]}``, the keys of
 ``validate --json``; ``error`` is ``input`` (a bad file or value), ``usage`` (a bad flag: its
 ``path`` is the flag, its ``file`` null), ``interrupted`` or ``out_of_memory``. The ``error:``
-lines (or click's usage text) still go to stderr.
+lines (or click's usage text) still go to stderr. Before a command is known (no such command,
+a bad option before its name, Ctrl-C while its module loads) a ``--json`` anywhere among the
+arguments (before ``--``) asks for the JSON object.
 
 Anything else is a bug, and shows its traceback.
 """
@@ -58,6 +60,7 @@ __all__ = [
     "echo_json",
     "error_json",
     "input_errors",
+    "json_anywhere",
     "json_requested",
     "report",
     "to_json",
@@ -170,6 +173,13 @@ def json_requested(command: click.Command | None, args: Sequence[str]) -> bool:
     return False
 
 
+def json_anywhere(args: Sequence[str]) -> bool:
+    """Whether ``--json`` is among ``args`` before any ``--``: what decides while no command
+    is known to tell a flag from an option's value (a bad option before the command's name,
+    no such command, Ctrl-C while the command's module loads)."""
+    return "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+
+
 def capped(
     problems: Sequence[Problem], per_file: int = MAX_ERRORS_PER_FILE
 ) -> tuple[list[Problem], dict[str, int]]:
@@ -257,6 +267,17 @@ class CommandGroup(click.Group):
             importlib.import_module(self.lazy[cmd_name][0])
         return super().get_command(ctx, cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The group's own options read; a bad one (``negotiation --bogus run x --json``) is a
+        usage error printed as JSON too when ``--json`` is among the arguments."""
+        as_json = json_anywhere(args)  # before click's parser takes the arguments off the list
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as exc:
+            if as_json:
+                _usage_json(exc)
+            raise
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []
         for name in self.list_commands(ctx):
@@ -282,15 +303,16 @@ class CommandGroup(click.Group):
         from negotiation._internal.files import track_reads
 
         try:
-            args = [*ctx._protected_args, *ctx.args]  # the command's module is imported here:
-            command = self.get_command(ctx, args[0]) if args else None  # Ctrl-C is caught
-            _JSON_ERRORS.set(json_requested(command, args[1:]))
+            args = [*ctx._protected_args, *ctx.args]
+            _JSON_ERRORS.set(json_anywhere(args))  # until the command is known: Ctrl-C, no such
+            command = self.get_command(ctx, args[0]) if args else None  # its module loads here
+            if command is not None:
+                _JSON_ERRORS.set(json_requested(command, args[1:]))
             with track_reads():  # an output never replaces a file the command read
                 return super().invoke(ctx)
         except click.ClickException as exc:  # a bad flag: click prints the usage and exits
             if _JSON_ERRORS.get():
-                problem = Problem(file="", path=_flag(exc), message=exc.format_message())
-                echo_json(error_json("usage", exc.exit_code, [problem]))
+                _usage_json(exc)
             raise
         except NegotiationError as exc:
             report(exc)
@@ -309,6 +331,12 @@ class CommandGroup(click.Group):
         except MemoryError:
             why = "out of memory (try smaller inputs or lower limits)"
             _fail("out_of_memory", EXIT_LIMIT, f"error: {why}", [Problem(file="", message=why)])
+
+
+def _usage_json(exc: click.ClickException) -> None:
+    """Print a click error as the JSON object of a usage error (:func:`error_json`)."""
+    problem = Problem(file="", path=_flag(exc), message=exc.format_message())
+    echo_json(error_json("usage", exc.exit_code, [problem]))
 
 
 def _flag(exc: click.ClickException) -> str:
