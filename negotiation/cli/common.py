@@ -9,6 +9,10 @@ Exit codes (the README's "Exit codes and limits" lists them too):
 3    cut short by a limit: ``explore`` stopped by --max-states, --max-seconds or --max-memory
      (partial result printed), or memory ran out
 130  interrupted (Ctrl-C); ``explore`` and ``simulate`` print their partial result first
+141  the output's reader went away (a closed pipe: ``negotiation events | head -1``) before
+     the command had written it all: it stops there, quietly (128 + SIGPIPE, the status a
+     shell shows for a program SIGPIPE ends); a reader gone only by the last flush of the
+     output keeps the command's own status
 ==== =====================================================================================
 
 Every input error that reaches the command line is one of two kinds, both exit status 2:
@@ -32,15 +36,18 @@ Anything else is a bug, and shows its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import errno
 import functools
 import importlib
 import json
 import math
+import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 import click
@@ -54,6 +61,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_LIMIT",
     "EXIT_OK",
+    "EXIT_PIPE",
     "FORMAT_VERSION",
     "CommandGroup",
     "check_interpretation",
@@ -71,8 +79,9 @@ EXIT_FAILED = 1  # expectations not met, violations found
 EXIT_INPUT = 2  # invalid input
 EXIT_LIMIT = 3  # cut short by a limit (partial result), or out of memory
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+EXIT_PIPE = 141  # stdout's reader went away (128 + SIGPIPE, as shells report it)
 #: every exit status a command can end with
-EXIT_CODES = (EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LIMIT, EXIT_INTERRUPTED)
+EXIT_CODES = (EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LIMIT, EXIT_INTERRUPTED, EXIT_PIPE)
 
 #: the version of the JSON objects the output commands (graph, export, report) print
 FORMAT_VERSION = 1
@@ -259,6 +268,24 @@ class CommandGroup(click.Group):
 
     lazy: ClassVar[dict[str, tuple[str, str]]] = {}
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run; then flush stdout: its reader gone by this last flush, the command ends
+        quietly with the status it had (Python's own flush at exit printed ``Exception
+        ignored ... BrokenPipeError`` and made it 120)."""
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            try:
+                sys.stdout.flush()
+            except OSError as exc:
+                if exc.errno != errno.EPIPE:
+                    raise
+                _discard_stdout()
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _closed_stdout_ends_quietly():  # --help, --version, a usage error as JSON
+            return super().make_context(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.lazy, *self.commands})
 
@@ -294,7 +321,8 @@ class CommandGroup(click.Group):
         token = _JSON_ERRORS.set(False)
         printed = _JSON_PRINTED.set(False)
         try:
-            return self._invoke(ctx)
+            with _closed_stdout_ends_quietly():
+                return self._invoke(ctx)
         finally:
             _JSON_ERRORS.reset(token)
             _JSON_PRINTED.reset(printed)
@@ -331,6 +359,33 @@ class CommandGroup(click.Group):
         except MemoryError:
             why = "out of memory (try smaller inputs or lower limits)"
             _fail("out_of_memory", EXIT_LIMIT, f"error: {why}", [Problem(file="", message=why)])
+
+
+@contextlib.contextmanager
+def _closed_stdout_ends_quietly() -> Iterator[None]:
+    """A write to a stdout whose reader went away (``negotiation validate | head -1``: click
+    flushes every line) ends the command quietly with :data:`EXIT_PIPE`, as SIGPIPE ends a
+    Unix tool. Click exited 1, "violations found"; Python's guidance (the signal module's note
+    on SIGPIPE) is this: catch ``BrokenPipeError``, point stdout at ``os.devnull``, exit. Not
+    ``SIG_DFL`` for SIGPIPE: that would kill the command on any pipe, a worker's too."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        _discard_stdout()
+        sys.exit(EXIT_PIPE)
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at ``os.devnull``: what is still buffered for stdout, flushed
+    at exit, raises no second broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's stream): nothing
+        pass
 
 
 def _usage_json(exc: click.ClickException) -> None:
