@@ -23,7 +23,7 @@ from negotiation._internal import files, paths, yamldoc
 from negotiation._internal.suggest import did_you_mean
 from negotiation.errors import InputError, ModelError, NegotiationError, Problem
 from negotiation.model.compiled import Candidate, CompiledModel, State
-from negotiation.model.data_defined import compile_definitions
+from negotiation.model.data_defined import bad_dates, compile_definitions
 from negotiation.model.library.conditions import CONDITIONS, Condition
 from negotiation.model.library.effects import EFFECTS, Effect
 from negotiation.model.library.invariants import INVARIANTS, Invariant
@@ -90,7 +90,7 @@ class _Compiler:
         self.spec, self.profile, self.params = spec, profile, params
         self.profile_file = profile_file  # where a profile that does not fit is located
         defs = compile_definitions(spec)
-        self.schema = defs.schema
+        self.schema, self.dates = defs.schema, defs.dates
         self.rules: dict[str, Rule] = {**RULES, **defs.rules}
         self.conditions: dict[str, Condition] = {**CONDITIONS, **defs.conditions}
         self.effects: dict[str, Effect] = {**EFFECTS, **defs.effects}
@@ -128,6 +128,8 @@ class _Compiler:
     def build(self) -> CompiledModel:
         self._check_disabled()  # first: a misspelt rule there would seem to be still on
         self._check_provisions()
+        if bad := bad_dates(self.profile, self.dates):  # read by date(params.NAME)
+            raise InputError([self._in_profile(path, message) for path, message in bad])
         self._check_powers()
         self._check_enactments()
         world = self._initial_world()

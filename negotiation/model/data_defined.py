@@ -5,8 +5,9 @@ effects, writes) from the expression itself.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from negotiation.errors import InputError, ModelError
@@ -17,11 +18,11 @@ from negotiation.model.library.effects import Effect
 from negotiation.model.library.invariants import Invariant
 from negotiation.model.library.rules import Rule
 from negotiation.model.library.schema import builtin_fields, field_specs
-from negotiation.model.profile import Parameters
+from negotiation.model.profile import Parameters, ParameterSet, Profile
 from negotiation.model.spec import InvariantDef, ModelSpec
 from negotiation.model.world import FieldSpec, World, WorldSchema, WorldValueError
 
-__all__ = ["Definitions", "compile_definitions"]
+__all__ = ["Definitions", "bad_dates", "compile_definitions"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Definitions:
     conditions: dict[str, Condition]
     effects: dict[str, Effect]
     invariants: dict[str, Invariant]
+    #: the parameters expressions read as dates (``date(params.start)``): name -> who does
+    dates: dict[str, str] = field(default_factory=dict)
 
 
 class CelRule:
@@ -114,6 +117,7 @@ class _Located:
 
     def __init__(self, spec: ModelSpec) -> None:
         self.doc = spec._doc
+        self.dates: dict[str, str] = {}  # parameter -> the first expression reading it as a date
 
     def error(self, path: Loc, message: str) -> InputError:
         if self.doc is None:
@@ -125,6 +129,8 @@ class _Located:
             x = Expression(source, what)
         except ModelError as exc:
             raise self.error(path, str(exc)) from None
+        for name in sorted(x.date_params):
+            self.dates.setdefault(name, what)
         if self.doc is not None:
             x.what = str(self.doc.problem(path, what))  # "model.yaml:27:9: rules[0].allow: ..."
         return x
@@ -221,7 +227,42 @@ def compile_definitions(spec: ModelSpec) -> Definitions:
             invariants[inv.id] = Invariant(
                 inv.id, inv.provision, inv.summary, CelInvariant(holds, message, inv.id), reads
             )
-    return Definitions(schema, rules, conditions, effects, invariants)
+    return Definitions(schema, rules, conditions, effects, invariants, at.dates)
+
+
+def bad_dates(profile: Profile, dates: Mapping[str, str]) -> list[tuple[Loc, str]]:
+    """Each value in ``profile`` (its parameters, an interpretation's, a change's) of a
+    parameter an expression reads as a date (``dates``: name -> who) that is no ISO date, with
+    its place in the profile: it failed only when the rule first ran, located in the model."""
+    sets: list[tuple[Loc, ParameterSet]] = [(("parameters",), profile.parameters)]
+    sets += [
+        (("interpretations", n, "parameters"), i.parameters)
+        for n, i in profile.interpretations.items()
+    ]
+    sets += [(("changes", k, "parameters"), c.parameters) for k, c in enumerate(profile.changes)]
+    out = []
+    for name, who in dates.items():
+        for at, values in sets:
+            custom = values.custom or {}
+            where, value = (
+                ((*at, "custom", name), custom[name])
+                if name in custom
+                else ((*at, name), getattr(values, name, None))
+            )
+            if value is None:
+                continue
+            if not _iso_date(value):
+                why = f"{value!r} is no date (YYYY-MM-DD)"
+                out.append((where, f"parameter {name!r}: {why}; {who} reads it with date()"))
+    return out
+
+
+def _iso_date(value: object) -> bool:
+    """Whether ``date()`` in an expression takes ``value`` (the same test it makes)."""
+    try:
+        return isinstance(value, str) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 __all__ += ["day_number"]

@@ -56,6 +56,10 @@ _WHOLE_EVENT = re.compile(r"\bevent\b(?!\s*\.\s*[a-z_])")
 _PARAMS = re.compile(r"\bparams\.(needed\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)")
 #: ... and those it only tests for (``has(params.window_days)``): optional, not needed
 _HAS_PARAMS = re.compile(r"\bhas\(\s*params\.(needed\.[a-z_][a-z0-9_]*|[a-z_][a-z0-9_]*)\s*\)")
+#: ... and those it reads as dates (``date(params.start)``): their values must be ISO dates. A
+#: pattern, as for the names above: the CEL library compiles to no syntax tree it shows (its
+#: ``Program.references()`` names the variables and functions, not what a call is given)
+_DATE_PARAMS = re.compile(r"\bdate\(\s*params\.([a-z_][a-z0-9_]*)\s*\)")
 _ORIGIN = dt.date(1970, 1, 1).toordinal()
 #: what can nest one level deeper in CEL's syntax tree: operators, member access, calls, lists
 _NESTING = re.compile(r"&&|\|\||[=!<>]=|[-+*/%!<>?.(\[{]")
@@ -187,6 +191,9 @@ class Expression:
             for p in set(_PARAMS.findall(bare)) - optional
             if p not in ("in_force", "needed")
         )
+        #: parameters given to ``date()`` as they are: a value that is no ISO date is an error
+        #: at the profile's value when the model loads, not when a rule first runs
+        self.date_params = frozenset(_DATE_PARAMS.findall(bare)) - {"in_force", "needed"}
         if (n := len(_NESTING.findall(bare))) > MAX_OPERATORS:
             raise ModelError(
                 f"{what}: an expression of {n} operators, over the limit of {MAX_OPERATORS} "
