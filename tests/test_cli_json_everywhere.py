@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_INPUT, EXIT_INTERRUPTED, json_anywhere
+from negotiation.cli.common import EXIT_INPUT, json_anywhere
 
 
 def invoke(*args: str) -> Result:
@@ -55,23 +55,3 @@ def test_json_anywhere_stops_at_the_double_dash() -> None:
     assert json_anywhere(["x", "--json"])
     assert not json_anywhere(["x", "--", "--json"])
     assert not json_anywhere([])
-
-
-def test_ctrl_c_while_a_command_loads_is_json_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
-
-    from negotiation.cli import common
-
-    real = importlib.import_module
-
-    def loading(name: str, package: str | None = None) -> object:
-        if name == "negotiation.cli.interrupted":
-            raise KeyboardInterrupt
-        return real(name, package)
-
-    monkeypatch.setitem(type(main).lazy, "interrupted", ("negotiation.cli.interrupted", "x"))
-    monkeypatch.setattr(common.importlib, "import_module", loading)
-    result = invoke("interrupted", "--json")
-    assert result.exit_code == EXIT_INTERRUPTED, result.output
-    data = json.loads(result.stdout)  # as Ctrl-C during a command prints it: no problems
-    assert data["error"] == "interrupted" and data["exit_code"] == EXIT_INTERRUPTED, data

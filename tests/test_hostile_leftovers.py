@@ -299,7 +299,9 @@ def test_ctrl_c_while_a_command_loads_is_exit_130(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(common.importlib, "import_module", loading)
     result = invoke("interrupted", "--json")
     assert result.exit_code == 130, result.output
-    assert "interrupted" in result.stderr and "Aborted" not in result.output, result.output
+    assert "interrupted" in result.stderr and "Aborted" not in result.stderr, result.output
+    data = json.loads(result.stdout)  # with --json, as Ctrl-C during a command prints it
+    assert data["error"] == "interrupted" and data["exit_code"] == 130, data
 
 
 def test_sigterm_while_the_writer_module_loads_is_no_traceback() -> None:
