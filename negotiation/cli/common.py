@@ -112,18 +112,25 @@ _JSON_ERRORS: contextvars.ContextVar[bool] = contextvars.ContextVar("json_errors
 
 
 def error_json(
-    error: str, exit_code: int, problems: Sequence[Problem], more: dict[str, int] | None = None
+    error: str | None,
+    exit_code: int,
+    problems: Sequence[Problem],
+    more: dict[str, int] | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
-    """The JSON object a command given ``--json`` prints on stdout when it fails (the keys of
-    ``validate --json``'s result): ``error`` is ``input``, ``usage``, ``interrupted`` or
-    ``out_of_memory``; ``problem_count`` counts every problem, ``problems`` lists at most
-    :data:`MAX_ERRORS_PER_FILE` a file and ``problems_omitted`` the rest per file."""
+    """The JSON object a command given ``--json`` prints on stdout when it fails (and
+    ``validate --json`` prints whatever it found, ``error`` None when nothing is wrong):
+    ``error`` is ``input``, ``usage``, ``interrupted`` or ``out_of_memory``; ``extra`` keys
+    (validate's ``checked``) follow it; ``problem_count`` counts every problem, ``problems``
+    lists at most :data:`MAX_ERRORS_PER_FILE` a file and ``problems_omitted`` the rest per
+    file."""
     more = more or {}
     return {
         "format_version": 1,
-        "ok": False,
+        "ok": error is None,
         "exit_code": exit_code,
         "error": error,
+        **extra,
         "problem_count": len(problems) + sum(more.values()),
         "problems_omitted": more,
         "problems": [

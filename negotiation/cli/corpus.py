@@ -24,7 +24,14 @@ import click
 from negotiation._internal import files, yamldoc
 from negotiation._internal.suggest import did_you_mean
 from negotiation.cli import main
-from negotiation.cli.common import EXIT_INPUT, capped, echo_json, input_errors, unique
+from negotiation.cli.common import (
+    EXIT_INPUT,
+    capped,
+    echo_json,
+    error_json,
+    input_errors,
+    unique,
+)
 from negotiation.cli.packs import PACK, event_log
 from negotiation.corpus import load_articles
 from negotiation.corpus.article import (
@@ -362,28 +369,9 @@ def validate(paths: tuple[str, ...], pack: str | None, as_json: bool) -> None:
         _GIVEN_PACK.reset(given)
     problems = unique(problems)
     if as_json:
-        shown, more = capped(problems)
-        echo_json(
-            {
-                "format_version": 1,
-                "ok": not problems,
-                "exit_code": EXIT_INPUT if problems else 0,  # as every command's JSON error has
-                "error": "input" if problems else None,
-                "checked": checked,
-                "problem_count": len(problems),  # every problem; `problems` lists 50 a file
-                "problems_omitted": more,  # file -> problems left out of `problems`
-                "problems": [
-                    {
-                        "file": q.file,
-                        "line": q.line,
-                        "column": q.column,
-                        "path": q.path,
-                        "message": q.message,
-                    }
-                    for q in shown
-                ],
-            }
-        )
+        shown, more = capped(problems)  # `problems` lists 50 a file, the rest counted per file
+        error = "input" if problems else None
+        echo_json(error_json(error, EXIT_INPUT if problems else 0, shown, more, checked=checked))
         if problems:
             sys.exit(EXIT_INPUT)
     if problems:
