@@ -30,6 +30,7 @@ The page's title, outlet and publication date come from its metadata (``<meta>``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,16 +88,10 @@ def read_page(data: bytes, file: str) -> Page:
             Problem(file=file, line=1, column=1, message="binary data, expected a web page (HTML)")
         )
     from trafilatura import bare_extraction  # 0.4 CPU-s to import: only when a page is read
-    from trafilatura.settings import use_config
 
-    config = use_config()
-    # a short story is a story: below 250 characters trafilatura's last resort would run the
-    # whole page into one paragraph
-    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
-    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
     found: Any = bare_extraction(
         data,
-        config=config,
+        config=_config(),
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -127,6 +122,19 @@ def read_page(data: bytes, file: str) -> Page:
         outlet=_clean(found.sitename or "") or None,
         published=_day(found.date),
     )
+
+
+@functools.cache
+def _config() -> Any:
+    """trafilatura's settings (its file read once a process), with two of ours: a short story
+    is a story (below 250 characters its last resort would run the whole page into one
+    paragraph), and no date is guessed from the page's text."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
 
 
 def _blocks(body: Any) -> list[str]:
